@@ -1,0 +1,8 @@
+import { createLambdaRuntime, sqsStageHandler } from '../../src/runtime/lambda.js';
+import { FeedMessageSchema } from '../../src/queue/messages.js';
+import { fetchFeed } from '../../src/stages/fetch-feed.js';
+
+const runtime = createLambdaRuntime('fetch-feed');
+
+/** SQS feed queue -> poll one feed per record -> article queue. */
+export const handler = sqsStageHandler(runtime, FeedMessageSchema, fetchFeed);

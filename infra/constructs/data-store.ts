@@ -1,0 +1,113 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE, type TableDesign } from '../../src/storage/table-design.js';
+import { acknowledge } from '../nag.js';
+
+export type TableId = TableDesign['id'];
+
+/**
+ * Key prefixes of the data bucket, as written by `articleKeys` in src/storage/blob-store.ts
+ * (a test keeps the two in step). IAM grants and lifecycle rules are scoped by them.
+ */
+export const BUCKET_PREFIXES = { raw: 'raw/', text: 'text/' } as const;
+
+export interface DataStoreProps {
+  readonly rawToIaDays: number;
+  readonly rawToGlacierDays: number;
+  readonly noncurrentVersionDays: number;
+  readonly accessLogDays: number;
+  /** Delete data with the stack (dev); otherwise buckets and tables are retained. */
+  readonly destroyOnRemoval: boolean;
+}
+
+/** The S3 bucket for raw pages and article text, its access-log bucket, and the DynamoDB tables of TABLES. */
+export class DataStore extends Construct {
+  readonly bucket: Bucket;
+  readonly accessLogBucket: Bucket;
+  readonly tables: Readonly<Record<TableId, Table>>;
+
+  constructor(scope: Construct, id: string, props: DataStoreProps) {
+    super(scope, id);
+    const removal = props.destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const common = {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: removal,
+      autoDeleteObjects: props.destroyOnRemoval,
+    };
+    this.accessLogBucket = new Bucket(this, 'AccessLogs', {
+      ...common,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(props.accessLogDays) }],
+    });
+    acknowledge(this.accessLogBucket, 'AwsSolutions-S1', 'This is the access-log target; logging it into itself would loop.');
+    this.bucket = new Bucket(this, 'Data', {
+      ...common,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'data-bucket/',
+      lifecycleRules: [
+        {
+          id: 'tier-raw-pages',
+          prefix: BUCKET_PREFIXES.raw,
+          transitions: [
+            { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(props.rawToIaDays) },
+            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(props.rawToGlacierDays) },
+          ],
+        },
+        {
+          id: 'expire-old-versions',
+          noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+    });
+    this.tables = {
+      feeds: this.table(tableDesign('feeds'), removal, props.destroyOnRemoval),
+      articles: this.table(tableDesign('articles'), removal, props.destroyOnRemoval),
+      events: this.table(tableDesign('events'), removal, props.destroyOnRemoval),
+      state: this.table(tableDesign('state'), removal, props.destroyOnRemoval),
+    };
+  }
+
+  private table(design: TableDesign, removal: RemovalPolicy, destroyOnRemoval: boolean): Table {
+    const table = new Table(this, tableConstructId(design.id), {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: !destroyOnRemoval,
+      removalPolicy: removal,
+      ...(design.ttl ? { timeToLiveAttribute: TTL_ATTRIBUTE } : {}),
+      ...(design.stream ? { stream: StreamViewType.NEW_AND_OLD_IMAGES } : {}),
+    });
+    for (const index of design.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
+    return table;
+  }
+}
+
+function tableDesign(id: TableId): TableDesign {
+  const design = TABLES.find((t) => t.id === id);
+  if (!design) throw new Error(`table design ${id} missing from TABLES`);
+  return design;
+}
+
+function tableConstructId(id: TableId): string {
+  return `${id.charAt(0).toUpperCase()}${id.slice(1)}Table`;
+}

@@ -1,0 +1,147 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { ParameterTier, StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import { pascalCase } from '../naming.js';
+import type { InfraConfig } from '../config.js';
+import { STANDARD_PARAMETER_BYTES, type LoadedFeedList } from '../feed-list.js';
+import { FUNCTION_SPECS, type FunctionId } from '../functions.js';
+import { acknowledge, wildcardArnFinding } from '../nag.js';
+import { BUCKET_PREFIXES, type DataStore } from './data-store.js';
+import { EventwireFunction } from './eventwire-function.js';
+import { consumes, fetchSettings, readsFeedList, sendsTo, useBucket, useTable } from './grants.js';
+import { StageQueue, type QueueId } from './stage-queue.js';
+
+export interface PipelineProps {
+  readonly config: InfraConfig;
+  readonly store: DataStore;
+  readonly feedList: LoadedFeedList;
+  readonly logRetention: RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/** A short wait lets SQS hand over fuller batches without delaying the pipeline noticeably. */
+const BATCHING_WINDOW = Duration.seconds(5);
+
+/**
+ * The ingest pipeline: a schedule starts schedule-feeds, which sends due feeds to the feed queue; each
+ * stage consumes one queue and feeds the next (feed -> article -> code). Politeness across concurrent
+ * invocations is the per-host gate in the state table, not the queues.
+ */
+export class Pipeline extends Construct {
+  readonly functions: Readonly<Record<Exclude<FunctionId, 'publish-changes' | 'api'>, EventwireFunction>>;
+  readonly queues: Readonly<Record<QueueId, StageQueue>>;
+  readonly feedListParameter: StringParameter;
+  readonly schedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: PipelineProps) {
+    super(scope, id);
+    const { config, store } = props;
+    const fn = (fid: FunctionId, memoryMb?: number) =>
+      new EventwireFunction(this, pascalCase(fid), {
+        spec: FUNCTION_SPECS[fid],
+        ...(memoryMb ? { memoryMb } : {}),
+        logRetention: props.logRetention,
+        logLevel: config.logLevel,
+        removalPolicy: props.removalPolicy,
+      });
+    const scheduleFeeds = fn('schedule-feeds');
+    const fetchFeed = fn('fetch-feed');
+    const fetchArticle = fn('fetch-article');
+    const codeEvents = fn('code-events', config.codeEventsMemoryMb);
+    this.functions = { 'schedule-feeds': scheduleFeeds, 'fetch-feed': fetchFeed, 'fetch-article': fetchArticle, 'code-events': codeEvents };
+
+    const queue = (consumer: EventwireFunction, qid: QueueId) =>
+      new StageQueue(this, `${pascalCase(qid)}Queue`, {
+        consumerTimeout: consumer.timeout,
+        maxBatchingWindow: BATCHING_WINDOW,
+        maxReceiveCount: config.maxReceiveCount,
+      });
+    this.queues = { feed: queue(fetchFeed, 'feed'), article: queue(fetchArticle, 'article'), code: queue(codeEvents, 'code') };
+
+    this.feedListParameter = new StringParameter(this, 'FeedList', {
+      description: 'eventwire feed list: JSON array of {url, name?, pollMinutes?}',
+      stringValue: props.feedList.json,
+      // The Standard tier holds 4 KB; longer lists need (and pay for) the Advanced tier.
+      tier: props.feedList.bytes > STANDARD_PARAMETER_BYTES ? ParameterTier.ADVANCED : ParameterTier.STANDARD,
+    });
+
+    this.wireStages(config, store);
+    this.schedule = this.scheduleRuns(scheduleFeeds, config.scheduleMinutes);
+    this.acknowledgeFindings(store);
+  }
+
+  private wireStages(config: InfraConfig, store: DataStore): void {
+    const { 'schedule-feeds': scheduleFeeds, 'fetch-feed': fetchFeed, 'fetch-article': fetchArticle, 'code-events': codeEvents } = this.functions;
+    const { tables, bucket } = store;
+    const consume = (f: EventwireFunction, qid: QueueId, batchSize: number, maxConcurrency: number) =>
+      consumes(f, this.queues[qid].queue, { batchSize, maxBatchingWindow: BATCHING_WINDOW, maxConcurrency });
+
+    readsFeedList(scheduleFeeds, this.feedListParameter);
+    useTable(scheduleFeeds, 'feeds', tables.feeds, 'readWrite');
+    sendsTo(scheduleFeeds, 'feed', this.queues.feed.queue);
+
+    consume(fetchFeed, 'feed', config.feedBatchSize, config.feedConcurrency);
+    useTable(fetchFeed, 'feeds', tables.feeds, 'readWrite');
+    useTable(fetchFeed, 'state', tables.state, 'readWrite');
+    sendsTo(fetchFeed, 'article', this.queues.article.queue);
+    fetchSettings(fetchFeed, config);
+
+    consume(fetchArticle, 'article', config.articleBatchSize, config.articleConcurrency);
+    useBucket(fetchArticle, bucket, { read: [BUCKET_PREFIXES.raw, BUCKET_PREFIXES.text], write: [BUCKET_PREFIXES.raw, BUCKET_PREFIXES.text] });
+    useTable(fetchArticle, 'articles', tables.articles, 'readWrite');
+    useTable(fetchArticle, 'state', tables.state, 'readWrite');
+    sendsTo(fetchArticle, 'code', this.queues.code.queue);
+    fetchSettings(fetchArticle, config);
+
+    consume(codeEvents, 'code', config.codeBatchSize, config.codeConcurrency);
+    useBucket(codeEvents, bucket, { read: [BUCKET_PREFIXES.text] });
+    useTable(codeEvents, 'articles', tables.articles, 'readWrite');
+    useTable(codeEvents, 'events', tables.events, 'readWrite');
+  }
+
+  /**
+   * Runs schedule-feeds every few minutes. A missed run is harmless (the next one picks up every due feed),
+   * so neither Scheduler nor Lambda retries it: a retry could only overlap the next run.
+   */
+  private scheduleRuns(target: EventwireFunction, minutes: number): Schedule {
+    target.fn.configureAsyncInvoke({ retryAttempts: 0 });
+    return new Schedule(this, 'Schedule', {
+      description: `Runs schedule-feeds every ${minutes} minutes`,
+      schedule: ScheduleExpression.rate(Duration.minutes(minutes)),
+      target: new LambdaInvoke(target.fn, {
+        input: ScheduleTargetInput.fromObject({ source: 'eventwire.schedule' }),
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(Math.max(1, minutes)),
+      }),
+    });
+  }
+
+  private acknowledgeFindings(store: DataStore): void {
+    for (const f of Object.values(this.functions)) acknowledgeFunctionDefaults(f);
+    const tableIndexes = 'Reads and writes go through the table\'s own global secondary indexes (table-arn/index/*), nothing wider.';
+    const uses: [EventwireFunction, TableId[]][] = [
+      [this.functions['schedule-feeds'], ['feeds']],
+      [this.functions['fetch-feed'], ['feeds']],
+      [this.functions['fetch-article'], ['articles']],
+      [this.functions['code-events'], ['articles', 'events']],
+    ];
+    for (const [f, ids] of uses) {
+      for (const tid of ids) acknowledge(f, wildcardArnFinding(store.tables[tid], '/index/*'), tableIndexes);
+    }
+    const prefixReason = 'Objects are addressed by key under one stage prefix; the wildcard is the key below it.';
+    for (const prefix of [BUCKET_PREFIXES.raw, BUCKET_PREFIXES.text]) {
+      acknowledge(this.functions['fetch-article'], wildcardArnFinding(store.bucket, `/${prefix}*`), prefixReason);
+    }
+    acknowledge(this.functions['code-events'], wildcardArnFinding(store.bucket, `/${BUCKET_PREFIXES.text}*`), prefixReason);
+  }
+}
+
+type TableId = keyof DataStore['tables'];
+
+/** Findings every function carries by design, acknowledged once here with the reason. */
+export function acknowledgeFunctionDefaults(f: EventwireFunction): void {
+  acknowledge(f, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.');
+}

@@ -1,0 +1,75 @@
+/**
+ * The pipeline's Lambda functions: one entry file each under functions/<id>/handler.ts (export `handler`).
+ * Sizing lives here, beside the reason for it; code-events memory is also a context value.
+ */
+export const FUNCTION_IDS = [
+  'schedule-feeds',
+  'fetch-feed',
+  'fetch-article',
+  'code-events',
+  'publish-changes',
+  'api',
+] as const;
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
+export interface FunctionSpec {
+  readonly id: FunctionId;
+  readonly description: string;
+  /** Memory (MB); also buys CPU, which matters for parsing and NLP. */
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  /** Folders of data/ copied next to the bundle (data/<folder>), for stages that read data files at run time. */
+  readonly dataFolders: readonly string[];
+}
+
+export const FUNCTION_SPECS: Readonly<Record<FunctionId, FunctionSpec>> = {
+  'schedule-feeds': {
+    id: 'schedule-feeds',
+    description: 'Syncs the feed list and enqueues the feeds that are due',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    dataFolders: [],
+  },
+  'fetch-feed': {
+    id: 'fetch-feed',
+    description: 'Fetches and parses one feed per message, enqueues new articles',
+    memoryMb: 512,
+    // One slow host must not sink the batch: the HTTP client has its own shorter per-request timeout.
+    timeoutSeconds: 120,
+    dataFolders: [],
+  },
+  'fetch-article': {
+    id: 'fetch-article',
+    description: 'Fetches article pages, extracts text, stores raw page and text in S3',
+    memoryMb: 1024,
+    timeoutSeconds: 180,
+    dataFolders: [],
+  },
+  'code-events': {
+    id: 'code-events',
+    description: 'Codes article text into PLOVER/CAMEO events',
+    memoryMb: 1024,
+    timeoutSeconds: 180,
+    dataFolders: [],
+  },
+  'publish-changes': {
+    id: 'publish-changes',
+    description: 'Publishes event table changes to the eventwire EventBridge bus',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    dataFolders: [],
+  },
+  api: {
+    id: 'api',
+    description: 'Read-only HTTP API over events and articles',
+    memoryMb: 512,
+    // API Gateway gives up after 29 s; answer (or fail) before that.
+    timeoutSeconds: 25,
+    dataFolders: [],
+  },
+};
+
+/** Repository-relative entry file of a function. */
+export function entryOf(id: FunctionId): string {
+  return `functions/${id}/handler.ts`;
+}

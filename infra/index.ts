@@ -1,0 +1,10 @@
+export { createEventwireApp, type EventwireApp } from './eventwire-app.js';
+export { EventwireStack, type EventwireStackProps } from './stack.js';
+export { readInfraConfig, InfraConfigSchema, INFRA_CONFIG_KEYS, type InfraConfig, type InfraConfigKey } from './config.js';
+export { loadFeedList, FeedListSchema, FeedListEntrySchema, type FeedList, type LoadedFeedList } from './feed-list.js';
+export { BUNDLE, cdkBundlingOptions, esbuildBuildOptions } from './bundling.js';
+export { FUNCTION_IDS, FUNCTION_SPECS, entryOf, type FunctionId, type FunctionSpec } from './functions.js';
+export { InfraError, InfraConfigError, FeedListError } from './errors.js';
+export { EventwireFunction, FUNCTION_RUNTIME, METRICS_NAMESPACE } from './constructs/eventwire-function.js';
+export { BUCKET_PREFIXES, DataStore, type TableId } from './constructs/data-store.js';
+export { EVENT_DETAIL_TYPES } from './constructs/downstream.js';

@@ -1,0 +1,97 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { EVENTS_INDEXES } from '../src/storage/table-design.js';
+import type { InfraConfig } from './config.js';
+import type { LoadedFeedList } from './feed-list.js';
+import { DataStore } from './constructs/data-store.js';
+import { Downstream } from './constructs/downstream.js';
+import { Operations } from './constructs/operations.js';
+import { Pipeline } from './constructs/pipeline.js';
+import { PipelineDashboard } from './constructs/pipeline-dashboard.js';
+import { ReadApi } from './constructs/read-api.js';
+import { acknowledge } from './nag.js';
+
+export interface EventwireStackProps extends StackProps {
+  readonly config: InfraConfig;
+  readonly feedList: LoadedFeedList;
+}
+
+/** The whole deployment: storage, the ingest pipeline, downstream publishing, the read API and operations. */
+export class EventwireStack extends Stack {
+  readonly store: DataStore;
+  readonly pipeline: Pipeline;
+  readonly downstream: Downstream;
+  readonly readApi: ReadApi;
+  readonly operations: Operations;
+
+  constructor(scope: Construct, id: string, props: EventwireStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const logs = { logRetention: config.logRetentionDays as RetentionDays, logLevel: config.logLevel, removalPolicy };
+
+    this.store = new DataStore(this, 'Store', config);
+    this.pipeline = new Pipeline(this, 'Pipeline', { config, store: this.store, feedList: props.feedList, ...logs });
+    this.downstream = new Downstream(this, 'Downstream', {
+      eventBusName: config.eventBusName,
+      readOnlyPolicyName: config.readOnlyPolicyName,
+      eventsTable: this.store.tables.events,
+      articlesTable: this.store.tables.articles,
+      bucket: this.store.bucket,
+      publishBatchSize: config.publishBatchSize,
+      retryAttempts: config.maxReceiveCount,
+      ...logs,
+    });
+    this.readApi = new ReadApi(this, 'ReadApi', {
+      eventsTable: this.store.tables.events,
+      articlesTable: this.store.tables.articles,
+      rateLimit: config.apiRateLimit,
+      burstLimit: config.apiBurstLimit,
+      createCloudWatchRole: config.apiGatewayCloudWatchRole,
+      ...logs,
+    });
+
+    const functions = [...Object.values(this.pipeline.functions), this.downstream.publisher, this.readApi.handler];
+    const stageQueues = Object.entries(this.pipeline.queues).map(([name, q]) => ({ name, queue: q.queue, deadLetterQueue: q.deadLetterQueue }));
+    this.operations = new Operations(this, 'Operations', {
+      alarmEmail: config.alarmEmail,
+      queueAgeAlarmSeconds: config.queueAgeAlarmSeconds,
+      functions,
+      queues: stageQueues,
+      deadLetterQueues: [
+        ...stageQueues.map((q) => ({ name: q.name, queue: q.deadLetterQueue })),
+        { name: 'events-stream', queue: this.downstream.failedChanges },
+      ],
+      streamConsumer: this.downstream.publisher,
+      removalPolicy,
+    });
+    new PipelineDashboard(this, 'Dashboard', { functions, queues: stageQueues });
+    if (config.destroyOnRemoval) this.acknowledgeAutoDelete();
+    this.addOutputs();
+  }
+
+  private addOutputs(): void {
+    const events = this.store.tables.events;
+    const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    out('EventBusName', this.downstream.bus.eventBusName, 'EventBridge bus receiving Event Created / Event Updated / Article Coded');
+    out('EventBusArn', this.downstream.bus.eventBusArn, 'ARN of the eventwire bus');
+    out('EventsTableName', events.tableName, 'DynamoDB table of coded events');
+    out('EventsTableArn', events.tableArn, 'ARN of the events table');
+    out('EventsIndexNames', Object.values(EVENTS_INDEXES).map((i) => i.name).join(','), 'Global secondary indexes of the events table');
+    out('ArticlesTableName', this.store.tables.articles.tableName, 'DynamoDB table of articles');
+    out('BucketName', this.store.bucket.bucketName, 'S3 bucket: raw/ pages and text/ article JSON');
+    out('ApiUrl', this.readApi.api.url, 'Read-only API (SigV4, AWS_IAM)');
+    out('ReadOnlyPolicyArn', this.downstream.readOnlyPolicy.managedPolicyArn, 'Managed policy for downstream readers');
+    out('FeedListParameterName', this.pipeline.feedListParameter.parameterName, 'SSM parameter holding the feed list');
+    out('AlarmTopicArn', this.operations.topic.topicArn, 'SNS topic of all alarms');
+  }
+
+  /** The S3 auto-delete custom resource exists only with destroyOnRemoval (dev stacks). */
+  private acknowledgeAutoDelete(): void {
+    const provider = this.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
+    if (!provider) return;
+    acknowledge(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK-provided provider that empties the buckets on teardown of a dev stack; its role is fixed by the CDK.');
+    acknowledge(provider, 'AwsSolutions-L1', 'CDK-provided provider; its runtime is chosen by the CDK release.');
+  }
+}

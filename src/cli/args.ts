@@ -1,0 +1,23 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EventwireError } from '../core/errors.js';
+
+/** Wrong flags or values on the command line: printed with the command's usage, exit code 2. */
+export class UsageError extends EventwireError {}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's flags strictly, turning node's errors into a UsageError. */
+export function parseFlags<T extends Options>(argv: string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A YYYY-MM-DD flag value. */
+export function dayFlag(value: string | undefined, name: string, fallback: string): string {
+  const day = value ?? fallback;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${day}"`);
+  return day;
+}

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { parseFeedList } from '../../config/index.js';
+import { openLocalSession, readLocalState, resolveDataDir, writeLocalState } from '../../local/session.js';
+import { ProgressObserver } from '../../local/progress.js';
+import { runPipeline } from '../../local/runner.js';
+import { startDemoSite, type DemoSite } from '../../demo-site/index.js';
+import { EventReader } from '../../client/index.js';
+import type { FeedSpec } from '../../storage/feed-store.js';
+import { parseFlags } from '../args.js';
+import { eventLine } from '../format-event.js';
+
+export const runCommand = {
+  name: 'run',
+  summary: 'Run the whole pipeline once on the embedded local stack (what `npm start` does)',
+  usage: `eventwire run [--feeds FILE] [--data-dir DIR] [--demo-port N] [--verbose]
+  --feeds FILE     JSON feed list [{"url","name"?,"pollMinutes"?}] to ingest instead of the bundled demo site
+                   (real sites need internet; fetching follows robots.txt and a 1 s per-host interval)
+  --data-dir DIR   where S3 objects, tables and dead letters live (default .eventwire, or $EVENTWIRE_DATA_DIR)
+  --demo-port N    port of the demo news site on 127.0.0.1 (default: chosen on the first run, then kept)
+  --verbose        log every stage step
+Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
+  async run(argv: string[]): Promise<number> {
+    const { values } = parseFlags(argv, {
+      feeds: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-port': { type: 'string' }, verbose: { type: 'boolean' },
+    });
+    const started = Date.now();
+    const dataDir = resolveDataDir(values['data-dir']);
+    const userFeeds = values.feeds ? parseFeedList(await readFile(values.feeds, 'utf8'), values.feeds) : null;
+    const session = await openLocalSession(dataDir);
+    let demo: DemoSite | null = null;
+    const controller = new AbortController();
+    const stop = (): void => {
+      if (!controller.signal.aborted) process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
+      else process.exit(130);
+      controller.abort();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    try {
+      let feeds: FeedSpec[] = userFeeds ?? [];
+      let allowedHosts: string[] = [];
+      if (!userFeeds) {
+        demo = await startPersistentDemo(dataDir, values['demo-port']);
+        feeds = demo.feeds;
+        allowedHosts = [new URL(demo.origin).host];
+        process.stdout.write(`demo news site: ${demo.origin} (${demo.feeds.length} feeds, ${demo.articleCount} articles)\n`);
+      }
+      const config = { ...session.config, allowedHosts, ...(userFeeds ? { hostIntervalMs: 1000 } : {}) };
+      const observer = new ProgressObserver(process.stdout, values.verbose ?? false);
+      const result = await runPipeline({ config, feeds, observer, dataDir, signal: controller.signal });
+      const warnings = observer.finish();
+      const reader = new EventReader(result.clients.doc, config.tables.events);
+      await printSummary({ observer, warnings, result, reader, dataDir, elapsedMs: Date.now() - started, started: new Date(started) });
+      return result.interrupted ? 130 : 0;
+    } finally {
+      await demo?.close();
+      await session.close();
+    }
+  },
+};
+
+/** The demo site keeps its port across runs so its feed URLs, and so the stored feed state, stay the same. */
+async function startPersistentDemo(dataDir: string, portFlag: string | undefined): Promise<DemoSite> {
+  const state = await readLocalState(dataDir);
+  const port = portFlag ? Number(portFlag) : state.demoPort ?? 0;
+  const demo = await startDemoSite({ port });
+  await writeLocalState(dataDir, { ...state, demoPort: Number(new URL(demo.origin).port) });
+  return demo;
+}
+
+interface SummaryInput {
+  observer: ProgressObserver;
+  warnings: string[];
+  result: Awaited<ReturnType<typeof runPipeline>>;
+  reader: EventReader;
+  dataDir: string;
+  elapsedMs: number;
+  started: Date;
+}
+
+async function printSummary({ observer, warnings, result, reader, dataDir, elapsedMs, started }: SummaryInput): Promise<void> {
+  const get = (metric: Parameters<ProgressObserver['get']>[0]): number => observer.get(metric);
+  const lines = [
+    '',
+    result.interrupted ? 'eventwire run INTERRUPTED: run again to finish what was left' : 'eventwire run complete',
+    `  feeds     ${get('FeedsFetched')} fetched, ${get('FeedsNotModified')} not modified (304), ${get('FeedsFailed')} failed`,
+    `  articles  ${get('ArticlesStored')} new, ${get('ArticlesDuplicate')} duplicate, ${get('ArticlesSkipped')} stored but not coded, ${get('ArticlesFailed')} failed` +
+      (result.resumed.fetch + result.resumed.code > 0 ? ` (${result.resumed.fetch + result.resumed.code} resumed from an earlier run)` : ''),
+    `  events    ${get('EventsWritten')} new, ${get('EventsUpdated')} updated, from ${get('MentionsWritten')} mentions in ${get('ArticlesCoded')} coded articles`,
+    `  dead letters ${result.deadLetters}${result.deadLetters > 0 ? ` (see ${dataDir}/dead-letters, replay with: npx eventwire redrive)` : ''}`,
+    `  elapsed   ${(elapsedMs / 1000).toFixed(1)} s`,
+    `  data      ${dataDir} (S3 objects in s3/, tables in dynamodb/)`,
+  ];
+  if (warnings.length > 0) lines.push(`  warnings  ${warnings.length} (first: ${warnings[0]})`);
+  const fresh = await reader.changedSince(new Date(started.getTime() - 1000), { limit: 3 });
+  const examples = fresh.items.length > 0 ? fresh.items : (await reader.changedSince(new Date(started.getTime() - 30 * 86_400_000), { limit: 3 })).items;
+  if (examples.length > 0) {
+    lines.push('  example events:');
+    for (const event of examples.slice(0, 3)) lines.push(`    ${eventLine(event)}`);
+  }
+  lines.push('  query them: npx eventwire events --format table');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

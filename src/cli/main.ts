@@ -1,0 +1,60 @@
+import { describeError, EventwireError } from '../core/errors.js';
+import { UsageError } from './args.js';
+import { runCommand } from './commands/run.js';
+import { extractCommand } from './commands/extract.js';
+import { codeCommand } from './commands/code.js';
+import { feedCommand } from './commands/feed.js';
+import { eventsCommand } from './commands/events.js';
+
+interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const COMMANDS: Command[] = [runCommand, eventsCommand, extractCommand, codeCommand, feedCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    'eventwire: news feeds in, political events (PLOVER / CAMEO) out.',
+    '',
+    'usage: eventwire <command> [options]      (eventwire <command> --help for its options)',
+    '',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help());
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    process.stderr.write(`unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    const { name: errorName, message } = describeError(error);
+    process.stderr.write(`eventwire ${command.name} failed: ${errorName}: ${message}\n`);
+    if (!(error instanceof EventwireError) && process.env.EVENTWIRE_DEBUG) console.error(error);
+    return 1;
+  }
+}
+
+// Exit explicitly: a library handle (model worker, keep-alive socket) must not keep a finished command alive.
+process.exit(await main(process.argv.slice(2)));

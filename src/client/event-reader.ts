@@ -1,0 +1,165 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PloverType } from '../core/event-schema.js';
+import { EVENTS_INDEXES as IX, type IndexDesign } from '../storage/table-design.js';
+import { EventRecordSchema, MentionRecordSchema, type EventRecord, type MentionRecord } from '../storage/records.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+/** Server-side filters; `from`/`to` are inclusive YYYY-MM-DD days. */
+export interface EventFilter {
+  from: string;
+  to: string;
+  /** ISO 3166 alpha-3 (or IGO/NGO) code of an actor. */
+  actor?: string;
+  /** Which side the actor is on (default: either). */
+  role?: 'source' | 'target' | 'any';
+  type?: PloverType;
+  /** CAMEO root code, e.g. "14" for protests. */
+  root?: string;
+  /** Country (ISO3) where the event happened. */
+  locationCountry?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; absent on the last page. */
+  cursor?: string;
+}
+
+interface QueryPlan {
+  index: IndexDesign;
+  partition: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Typed read access to the events table for downstream services. Every access pattern is a Query on a
+ * purpose-built index (never a Scan); pages carry opaque cursors.
+ */
+export class EventReader {
+  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
+
+  async get(eventId: string): Promise<EventRecord | undefined> {
+    const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' } }));
+    return result.Item ? EventRecordSchema.parse(result.Item) : undefined;
+  }
+
+  /** Events in a day range, narrowed by actor, type, CAMEO root or location country. */
+  async events(filter: EventFilter): Promise<Page<EventRecord>> {
+    const plans = planFor(filter);
+    const page = await this.run(plans, filter.limit ?? 100, filter.cursor, residualFilter(filter));
+    return { items: page.items.map((item) => EventRecordSchema.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  /** Every report of an event. */
+  async mentions(eventId: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<MentionRecord>> {
+    const state = decodeCursor(options.cursor);
+    const result = await this.doc.send(new QueryCommand({
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
+      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':mention': 'MENTION#' }, Limit: options.limit ?? 100, ExclusiveStartKey: state.key,
+    }));
+    const items = (result.Items ?? []).map((item) => MentionRecordSchema.parse(item));
+    return { items, ...(result.LastEvaluatedKey ? { cursor: encodeCursor({ plan: 0, key: result.LastEvaluatedKey }) } : {}) };
+  }
+
+  /** Ids of the events an article reported, with the mention count per event. */
+  async eventsOfArticle(articleId: string): Promise<string[]> {
+    const ids = new Set<string>();
+    let key: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(new QueryCommand({
+        TableName: this.tableName, IndexName: IX.byArticle.name, KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': IX.byArticle.partitionKey }, ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}` }, ExclusiveStartKey: key,
+      }));
+      for (const item of result.Items ?? []) if (typeof item.eventId === 'string') ids.add(item.eventId);
+      key = result.LastEvaluatedKey;
+    } while (key);
+    return [...ids];
+  }
+
+  /** Events created or updated since a time, oldest change first: a polling change feed. */
+  async changedSince(since: Date, options: { limit?: number; cursor?: string; until?: Date } = {}): Promise<Page<EventRecord>> {
+    const until = options.until ?? new Date();
+    const plans = days(since.toISOString().slice(0, 10), until.toISOString().slice(0, 10)).map((day) => ({
+      index: IX.byChanged, partition: `CHANGED#${day}`, from: since.toISOString(), to: `${until.toISOString()}~`,
+    }));
+    const page = await this.run(plans, options.limit ?? 100, options.cursor, null);
+    return { items: page.items.map((item) => EventRecordSchema.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  private async run(plans: QueryPlan[], limit: number, cursor: string | undefined, filter: Residual | null): Promise<Page<Record<string, unknown>>> {
+    const items: Record<string, unknown>[] = [];
+    let { plan, key } = decodeCursor(cursor);
+    while (plan < plans.length && items.length < limit) {
+      const current = plans[plan];
+      if (!current) break;
+      const result = await this.doc.send(new QueryCommand({
+        TableName: this.tableName, IndexName: current.index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': current.index.partitionKey, '#sk': current.index.sortKey, ...(filter?.names ?? {}) },
+        ExpressionAttributeValues: { ':pk': current.partition, ':from': current.from, ':to': current.to, ...(filter?.values ?? {}) },
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        Limit: limit - items.length, ExclusiveStartKey: key,
+      }));
+      items.push(...(result.Items ?? []));
+      key = result.LastEvaluatedKey;
+      if (!key) plan += 1;
+    }
+    const more = plan < plans.length;
+    return { items, ...(more ? { cursor: encodeCursor({ plan, key }) } : {}) };
+  }
+}
+
+interface Residual {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+/** The most selective index for the filter; the rest of the filter runs on the server as a FilterExpression. */
+function planFor(filter: EventFilter): QueryPlan[] {
+  const range = { from: filter.from, to: `${filter.to}~` };
+  if (filter.actor) {
+    const roles = filter.role === 'source' ? [IX.bySource] : filter.role === 'target' ? [IX.byTarget] : [IX.bySource, IX.byTarget];
+    return roles.map((index) => ({ index, partition: `ACTOR#${filter.actor}`, ...range }));
+  }
+  if (filter.type) return [{ index: IX.byType, partition: `TYPE#${filter.type}`, ...range }];
+  if (filter.root) return [{ index: IX.byRoot, partition: `ROOT#${filter.root}`, ...range }];
+  if (filter.locationCountry) return [{ index: IX.byLocation, partition: `LOC#${filter.locationCountry}`, ...range }];
+  return months(filter.from, filter.to).map((month) => ({ index: IX.byDate, partition: `DATE#${month}`, ...range }));
+}
+
+function residualFilter(filter: EventFilter): Residual | null {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.actor && filter.type) { parts.push('#type = :type'); names['#type'] = 'type'; values[':type'] = filter.type; }
+  if ((filter.actor || filter.type) && filter.root) { parts.push('#root = :root'); names['#root'] = 'root'; values[':root'] = filter.root; }
+  if ((filter.actor || filter.type || filter.root) && filter.locationCountry) {
+    parts.push('#location.#country = :country'); names['#location'] = 'location'; names['#country'] = 'country'; values[':country'] = filter.locationCountry;
+  }
+  return parts.length > 0 ? { expression: parts.join(' AND '), names, values } : null;
+}
+
+function months(from: string, to: string): string[] {
+  const result: string[] = [];
+  const cursor = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  const end = to.slice(0, 7);
+  while (cursor.toISOString().slice(0, 7) <= end && result.length < 1200) {
+    result.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return result;
+}
+
+function days(from: string, to: string): string[] {
+  const result: string[] = [];
+  const cursor = new Date(`${from}T00:00:00Z`);
+  while (cursor.toISOString().slice(0, 10) <= to && result.length < 3660) {
+    result.push(cursor.toISOString().slice(0, 10));
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+  }
+  return result;
+}

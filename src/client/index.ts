@@ -1,0 +1,3 @@
+export { EventReader, type EventFilter, type Page } from './event-reader.js';
+export { InvalidCursorError } from './cursor.js';
+export type { EventRecord, MentionRecord, ArticleRecord } from '../storage/records.js';

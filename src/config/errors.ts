@@ -1,0 +1,4 @@
+import { EventwireError } from '../core/errors.js';
+
+/** A missing or invalid configuration value: stops start-up, never retried. */
+export class ConfigError extends EventwireError {}

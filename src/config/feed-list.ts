@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/** One entry of a user's feed list file: `[{ "url": "...", "name": "...", "pollMinutes": 15 }]`. */
+export const FeedListSchema = z.array(z.object({
+  url: z.string().url().refine((value) => /^https?:/i.test(value), 'feeds must be http or https URLs'),
+  name: z.string().min(1).optional(),
+  pollMinutes: z.number().int().min(1).max(24 * 60).optional(),
+}));
+export type FeedList = z.infer<typeof FeedListSchema>;
+
+/** Parses a feed list (JSON text); `origin` names the file or parameter in the error. */
+export function parseFeedList(text: string, origin: string): FeedList {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${origin} is not valid JSON`, { cause: error });
+  }
+  const parsed = FeedListSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(`${origin} is not a valid feed list: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,62 @@
+import { wordCount } from './block-filter.js';
+import { hasPaywallContainer, isConsentWall, isNotArticle, isPaywalled, type ArticleFlags } from './flags.js';
+import { parseDocument } from './html-document.js';
+import { detectLanguage, isLanguageDetectorLoaded } from './language.js';
+import { extractMainText } from './main-text.js';
+import { readPageMetadata } from './metadata/page-metadata.js';
+import { readPageStats } from './page-stats.js';
+import { joinBlocks } from './text-blocks.js';
+
+/** Clean article text and metadata extracted from one HTML page. */
+export interface ExtractedArticle {
+  title: string | null;
+  /** Main text, whitespace normalised, paragraphs separated by a blank line ("\n\n"). */
+  text: string;
+  byline: string | null;
+  /** ISO 8601. */
+  published: string | null;
+  modified: string | null;
+  /** ISO 639-1. */
+  language: string | null;
+  /** From rel=canonical or og:url, only when on the same registrable domain as `url`. */
+  canonicalUrl: string | null;
+  siteName: string | null;
+  wordCount: number;
+  flags: ArticleFlags;
+}
+
+/** Inputs besides the HTML: where it came from and the feed's date for the item. */
+export interface ExtractOptions { url: string; feedPublished?: string | null }
+
+/**
+ * Extracts the article of an HTML page: metadata first (JSON-LD > meta tags > time elements >
+ * URL > feed date), then the main text. Synchronous and offline; `language` comes from the
+ * fastText model when `loadLanguageDetector()` has completed, else from the page's declaration.
+ */
+export function extractArticle(html: string, options: ExtractOptions): ExtractedArticle {
+  const document = parseDocument(html);
+  const meta = readPageMetadata(document, options.url, options.feedPublished ?? null);
+  const stats = readPageStats(document);
+  // Paywall containers are boilerplate and get removed by extraction: look for them first.
+  const paywallMarkup = hasPaywallContainer(document);
+  const main = extractMainText(document, meta.title);
+  const text = joinBlocks(main.blocks);
+  const words = wordCount(text);
+  const detected = isLanguageDetectorLoaded() ? detectLanguage(text.length > 0 ? text : stats.text) : null;
+  return {
+    title: meta.title ?? main.readabilityTitle,
+    text,
+    byline: meta.byline ?? main.readabilityByline,
+    published: meta.published,
+    modified: meta.modified,
+    language: detected ?? meta.declaredLanguage,
+    canonicalUrl: meta.canonicalUrl,
+    siteName: meta.siteName,
+    wordCount: words,
+    flags: {
+      paywall: isPaywalled(meta, stats, words, paywallMarkup),
+      consentWall: isConsentWall(stats, words),
+      notArticle: isNotArticle(meta, stats, words),
+    },
+  };
+}

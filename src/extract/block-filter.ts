@@ -1,0 +1,105 @@
+import { BOILERPLATE, type BoilerplateRules } from './rules.js';
+import type { TextBlock } from './text-blocks.js';
+
+/**
+ * Drops boilerplate blocks that survive DOM cleaning: "Read more" and "Related:" lines, photo
+ * credits, bylines and datelines, link lists, all-capital promos, and headings left without a
+ * body. Every rule is about the shape of news-page text, never about one site.
+ */
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_LIKE = new RegExp(`(\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(ago|gmt|est|edt|utc|cet)\\b)`, 'i');
+const SENTENCE_END = /[.!?…"”’。！？」]$/;
+const HEADING = /^H[1-6]$/;
+// Scripts written without spaces (Chinese, Japanese, Thai...): about two characters per word.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+/** Word count that also works for scripts without spaces between words. */
+export function wordCount(text: string): number {
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  const spaced = text.replace(UNSPACED, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return spaced + Math.ceil(unspaced / 2);
+}
+
+/** A real heading is short; long text inside an <hN> is a paragraph in disguise. */
+function isHeading(block: TextBlock): boolean {
+  return HEADING.test(block.tag) && wordCount(block.text) <= 20;
+}
+
+function startsWithRule(lower: string, words: number, rules: BoilerplateRules): boolean {
+  for (const start of rules.lineStarts) {
+    if (!lower.startsWith(start)) continue;
+    const next = lower.charAt(start.length);
+    if (/\p{L}/u.test(next) && !start.endsWith(' ')) continue;
+    // A colon-terminated label ("Related:") is a promo even on a longer line; plain words only on short ones.
+    if (words <= 12 || (start.endsWith(':') && words <= rules.maxWordsForLineRules)) return true;
+  }
+  return false;
+}
+
+function isMostlyUppercase(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 6) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length > 0.85;
+}
+
+/** Whether one block, judged alone, is boilerplate. */
+export function isBoilerplateBlock(block: TextBlock, rules: BoilerplateRules = BOILERPLATE): boolean {
+  const words = wordCount(block.text);
+  const lower = block.text.toLowerCase();
+  if (!/[\p{L}\p{N}]/u.test(block.text)) return true;
+  if (block.tag === 'FIGCAPTION') return true;
+  if (startsWithRule(lower, words, rules)) return true;
+  if (words <= rules.maxWordsForPhraseRules && rules.linePhrases.some((p) => lower.includes(p))) return true;
+  const linkShare = block.linkChars / Math.max(1, block.text.replace(/\s+/g, '').length);
+  if (linkShare > (words <= 30 ? 0.6 : 0.9)) return true;
+  if (!block.inList && block.tag !== 'TR' && words <= 8 && DATE_LIKE.test(block.text) && !SENTENCE_END.test(block.text)) return true;
+  if (words >= 2 && words <= 25 && isMostlyUppercase(block.text)) return true;
+  return false;
+}
+
+/** A short line above the body: kicker, byline, date or section label (lists and tables excepted). */
+function isMetadataLine(block: TextBlock): boolean {
+  if (block.inList || block.tag === 'TR' || isHeading(block)) return false;
+  const words = wordCount(block.text);
+  return words < 8 && !SENTENCE_END.test(block.text) || (words <= 12 && DATE_LIKE.test(block.text));
+}
+
+/** Whether a block reads as prose: long enough and ending like a sentence. */
+function isProse(block: TextBlock): boolean {
+  return !isHeading(block) && wordCount(block.text) >= 12;
+}
+
+/** Filters blocks of an extracted article; `title` repeats at the top are dropped too. */
+export function filterBlocks(blocks: readonly TextBlock[], title: string | null, rules: BoilerplateRules = BOILERPLATE): TextBlock[] {
+  const normalTitle = title?.trim().toLowerCase() ?? '';
+  const kept: TextBlock[] = [];
+  let seenProse = false;
+  for (const block of blocks) {
+    if (isBoilerplateBlock(block, rules)) continue;
+    if (!seenProse) {
+      // Above the first paragraph sit headline, kicker, byline and date: short lines, not body.
+      if (normalTitle.length > 0 && block.text.toLowerCase() === normalTitle) continue;
+      if (isMetadataLine(block)) continue;
+    }
+    if (isProse(block)) seenProse = true;
+    kept.push(block);
+  }
+  return dropOrphanHeadings(kept);
+}
+
+/** A heading with no prose after it (before the next heading) introduced removed links, not text. */
+function dropOrphanHeadings(blocks: readonly TextBlock[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block === undefined) continue;
+    if (isHeading(block)) {
+      const next = blocks[i + 1];
+      if (next === undefined || isHeading(next)) continue;
+    }
+    out.push(block);
+  }
+  return out;
+}

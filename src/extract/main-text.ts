@@ -1,0 +1,25 @@
+import { Readability } from '@mozilla/readability';
+import { filterBlocks } from './block-filter.js';
+import { removeBoilerplate } from './preclean.js';
+import { textBlocks, type TextBlock } from './text-blocks.js';
+
+/** The main text of a page as blocks, plus what Readability saw (for metadata fallbacks). */
+export interface MainText { blocks: TextBlock[]; readabilityTitle: string | null; readabilityByline: string | null }
+
+/**
+ * Extracts the article body: boilerplate containers are removed, Readability picks the main
+ * content subtree, and the block filter drops the remaining bylines, promos and credits.
+ * Mutates `document` (callers read metadata first).
+ */
+export function extractMainText(document: Document, title: string | null): MainText {
+  if (document.body !== null) removeBoilerplate(document.body);
+  const reader = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true });
+  const article = reader.parse();
+  const root = article?.content ?? null;
+  const blocks = root === null ? [] : textBlocks(root);
+  return {
+    blocks: filterBlocks(blocks, title ?? article?.title ?? null),
+    readabilityTitle: article?.title ?? null,
+    readabilityByline: article?.byline ?? null,
+  };
+}

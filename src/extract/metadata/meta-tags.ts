@@ -1,0 +1,27 @@
+/**
+ * Collects `<meta>` values keyed by lower-cased name/property/itemprop, first value kept:
+ * Open Graph, article:*, Dublin Core, Parse.ly, Sailthru and plain HTML names alike.
+ */
+export type MetaTags = ReadonlyMap<string, string>;
+
+/** Reads every meta tag of the page once. */
+export function readMetaTags(document: Document): MetaTags {
+  const tags = new Map<string, string>();
+  for (const meta of document.querySelectorAll('meta')) {
+    const key = meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv');
+    const value = meta.getAttribute('content')?.trim();
+    if (key === null || value === undefined || value.length === 0) continue;
+    const normal = key.trim().toLowerCase();
+    if (!tags.has(normal)) tags.set(normal, value);
+  }
+  return tags;
+}
+
+/** First non-empty value among `keys`, in order of trust. */
+export function firstMeta(tags: MetaTags, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const value = tags.get(key);
+    if (value !== undefined) return value;
+  }
+  return null;
+}

@@ -1,0 +1,80 @@
+import { sameSiteCanonical } from './canonical-url.js';
+import { dateFromUrlPath, toIsoDate } from './dates.js';
+import { readJsonLd, type JsonLdArticle } from './json-ld.js';
+import { firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
+
+/** Article metadata read from the page head, before the body is touched. */
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  modified: string | null;
+  siteName: string | null;
+  declaredLanguage: string | null;
+  canonicalUrl: string | null;
+  hasArticleMetadata: boolean;
+  accessibleForFree: boolean | null;
+}
+
+const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'article.published', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'date', 'article_date_original', 'cxenseparse:recs:publishtime'];
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'article.updated', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'lastmod'];
+const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator'];
+const TITLE_KEYS = ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline', 'title'];
+
+function firstDate(...values: (string | null | undefined)[]): string | null {
+  for (const value of values) {
+    const iso = toIsoDate(value);
+    if (iso !== null) return iso;
+  }
+  return null;
+}
+
+function timeElementDate(document: Document, prop: 'datePublished' | 'dateModified'): string | null {
+  const marked = document.querySelector(`time[itemprop="${prop}"][datetime], [itemprop="${prop}"][datetime]`);
+  if (marked !== null) return toIsoDate(marked.getAttribute('datetime'));
+  if (prop === 'dateModified') return null;
+  return toIsoDate(document.querySelector('time[pubdate][datetime], time[datetime]')?.getAttribute('datetime'));
+}
+
+function cleanByline(value: string | null): string | null {
+  // Profile URLs and Twitter handles are not names.
+  if (value === null || /^(https?:|@)/.test(value)) return null;
+  const name = value.replace(/^\s*by\s+/i, '').replace(/\s+/g, ' ').trim();
+  return name.length > 0 && name.length <= 200 ? name : null;
+}
+
+function titleOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags): string | null {
+  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const value = ld?.headline ?? firstMeta(meta, TITLE_KEYS) ?? (h1 || null) ?? (document.title.trim() || null);
+  return value === null ? null : value.replace(/\s+/g, ' ').trim();
+}
+
+function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags): string | null {
+  const declared = ld?.inLanguage ?? (document.documentElement.getAttribute('lang') || null) ?? firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language']);
+  const code = declared?.trim().toLowerCase().split(/[-_]/)[0];
+  return code !== undefined && /^[a-z]{2}$/.test(code) ? code : null;
+}
+
+/**
+ * Reads title, byline, dates, site name, canonical URL and declared language in the order of
+ * trust JSON-LD > meta tags > `<time datetime>` > date in the URL path > the feed's date.
+ */
+export function readPageMetadata(document: Document, url: string, feedPublished: string | null): PageMetadata {
+  const ld = readJsonLd(document);
+  const meta = readMetaTags(document);
+  const authorLink = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent ?? null;
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const ogType = meta.get('og:type')?.toLowerCase() ?? '';
+  const published = firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS)) ?? timeElementDate(document, 'datePublished') ?? dateFromUrlPath(url) ?? toIsoDate(feedPublished);
+  return {
+    title: titleOf(document, ld, meta),
+    byline: cleanByline(ld !== null && ld.authors.length > 0 ? ld.authors.join(', ') : null) ?? cleanByline(firstMeta(meta, AUTHOR_KEYS)) ?? cleanByline(authorLink),
+    published,
+    modified: firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS)) ?? timeElementDate(document, 'dateModified'),
+    siteName: firstMeta(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null,
+    declaredLanguage: languageOf(document, ld, meta),
+    canonicalUrl: sameSiteCanonical(canonical, url) ?? sameSiteCanonical(firstMeta(meta, ['og:url']), url),
+    hasArticleMetadata: ld?.isArticle === true || ogType === 'article' || firstMeta(meta, PUBLISHED_KEYS) !== null,
+    accessibleForFree: ld?.isAccessibleForFree ?? null,
+  };
+}

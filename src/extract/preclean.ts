@@ -1,0 +1,70 @@
+import { BOILERPLATE, type BoilerplateRules } from './rules.js';
+
+/**
+ * Removes boilerplate containers from a parsed page before main-text scoring: captions, share
+ * bars, related-link boxes, newsletters, cookie banners, bylines and datelines. Class names are
+ * general news-page conventions from data/extract/boilerplate.json, never one site's markup.
+ */
+
+const PROTECTED = new Set(['HTML', 'BODY', 'HEAD']);
+
+/** The class, id and itemprop values of an element, lower-cased, each split into parts. */
+function hintValues(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().trim();
+  return raw.length === 0 ? [] : raw.split(/\s+/);
+}
+
+/** Whether an element's class/id marks it as a boilerplate container. */
+export function hasBoilerplateHint(el: Element, rules: BoilerplateRules = BOILERPLATE): boolean {
+  const values = hintValues(el);
+  if (values.length === 0) return false;
+  for (const value of values) {
+    if (rules.keepHints.some((k) => value.includes(k))) return false;
+  }
+  for (const value of values) {
+    if (rules.compoundHints.some((h) => value.includes(h))) return true;
+    for (const part of value.split(/[-_]+/)) if (rules.singleHints.has(part)) return true;
+  }
+  return false;
+}
+
+// A container with this much unlinked text is a body wrapper with an unlucky class name.
+function proseChars(node: Node, limit: number, inLink = false): number {
+  if (node.nodeType === 3) return inLink ? 0 : (node.nodeValue ?? '').trim().length;
+  if (node.nodeType !== 1) return 0;
+  const tag = (node as Element).tagName.toUpperCase();
+  if (tag === 'SCRIPT' || tag === 'STYLE') return 0;
+  let total = 0;
+  for (let child = node.firstChild; child !== null && total <= limit; child = child.nextSibling) {
+    total += proseChars(child, limit - total, inLink || tag === 'A');
+  }
+  return total;
+}
+
+function isRemovable(el: Element, rules: BoilerplateRules): boolean {
+  if (PROTECTED.has(el.tagName.toUpperCase())) return false;
+  if (rules.removeTags.has(el.tagName.toUpperCase())) return true;
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+  if (!hasBoilerplateHint(el, rules)) return false;
+  return proseChars(el, rules.maxProseCharsToRemove) <= rules.maxProseCharsToRemove;
+}
+
+/** Removes boilerplate elements in place; returns how many subtrees were dropped. */
+export function removeBoilerplate(root: Element, rules: BoilerplateRules = BOILERPLATE): number {
+  let removed = 0;
+  const visit = (el: Element): void => {
+    let child = el.firstElementChild;
+    while (child !== null) {
+      const next = child.nextElementSibling;
+      if (isRemovable(child, rules)) {
+        child.remove();
+        removed += 1;
+      } else {
+        visit(child);
+      }
+      child = next;
+    }
+  };
+  visit(root);
+  return removed;
+}

@@ -1,0 +1,68 @@
+/**
+ * Turns a DOM subtree into text blocks: one block per paragraph-like element, whitespace
+ * normalised, scripts/styles never emitted. Blocks keep the tag and class of the element
+ * that opened them so later filters can judge boilerplate without re-walking the DOM.
+ */
+
+/** One paragraph-like run of text. */
+export interface TextBlock { text: string; tag: string; hint: string; linkChars: number; inList: boolean }
+
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
+  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION', 'CENTER',
+]);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'META', 'LINK']);
+
+interface Walker { blocks: TextBlock[]; parts: string[]; linkChars: number; tag: string; hint: string; inList: boolean }
+
+function flush(w: Walker): void {
+  const text = w.parts.join('').replace(/\s+/g, ' ').trim();
+  if (text.length > 0) w.blocks.push({ text, tag: w.tag, hint: w.hint, linkChars: w.linkChars, inList: w.inList });
+  w.parts = [];
+  w.linkChars = 0;
+}
+
+function hintOf(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`.toLowerCase();
+}
+
+function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
+  if (node.nodeType === 3) {
+    const value = node.nodeValue ?? '';
+    w.parts.push(value);
+    if (inLink) w.linkChars += value.trim().length;
+    return;
+  }
+  if (node.nodeType !== 1) return;
+  const el = node as Element;
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return;
+  const isBlock = BLOCK_TAGS.has(tag);
+  if (isBlock) {
+    flush(w);
+    w.tag = tag;
+    w.hint = hintOf(el);
+    w.inList = inList || tag === 'LI';
+  }
+  // Table cells stay on their row's line, separated by a space.
+  if (tag === 'TD' || tag === 'TH') w.parts.push(' ');
+  const link = inLink || tag === 'A';
+  const list = inList || tag === 'LI';
+  for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, w, link, list);
+  if (isBlock) flush(w);
+}
+
+/** Splits the text of `root` into normalised blocks in document order. */
+export function textBlocks(root: Node): TextBlock[] {
+  const w: Walker = { blocks: [], parts: [], linkChars: 0, tag: 'DIV', hint: '', inList: false };
+  walk(root, w, false, false);
+  flush(w);
+  return w.blocks;
+}
+
+/** Joins blocks into the article text: one blank line between paragraphs. */
+export function joinBlocks(blocks: readonly TextBlock[]): string {
+  return blocks.map((b) => b.text).join('\n\n');
+}

@@ -1,0 +1,146 @@
+import type { IncomingMessage } from 'node:http';
+import { ACCEPT_ENCODING, readBody } from './body.js';
+import { FetchError, FetchTimeoutError, RobotsDisallowedError, TooManyRedirectsError } from './errors.js';
+import { MemoryHostGate, type HostGate } from './host-gate.js';
+import { DEFAULT_MIN_HOST_INTERVAL_MS, type FetchPolicy } from './policy.js';
+import { redirectTarget, statusError } from './response.js';
+import { MemoryRobotsCache, type RobotsCache } from './robots-cache.js';
+import { RobotsGuard } from './robots-guard.js';
+import { parseFetchUrl, resolveTarget, systemResolver, type Resolver } from './target.js';
+import { discardResponse, flattenHeaders, openRequest } from './transport.js';
+
+/** One fetch: the URL, plus the validators remembered from the last successful fetch for a conditional GET. */
+export interface FetchRequest {
+  url: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Accept header; defaults to HTML-first. */
+  accept?: string;
+}
+
+/**
+ * A successful (2xx) or not-modified (304) response. `body` is decoded from its Content-Encoding but
+ * otherwise untouched (charset decoding is the caller's); `headers` are the final response's, lower-case,
+ * without `content-encoding`/`content-length`, which described the wire bytes, not `body`.
+ */
+export interface FetchResult {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  notModified: boolean;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  etag: string | null;
+  lastModified: string | null;
+  elapsedMs: number;
+}
+
+export interface FetcherDeps {
+  gate?: HostGate;
+  robots?: RobotsCache;
+  resolver?: Resolver;
+}
+
+const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+/**
+ * The only HTTP client of eventwire. Every hop is resolved and checked before connecting (SSRF guard),
+ * robots.txt and the per-host gate are honoured, and one deadline bounds the whole fetch.
+ * Non-success outcomes are thrown as typed errors from ./errors.ts.
+ */
+export class HttpFetcher {
+  private readonly gate: HostGate;
+  private readonly resolver: Resolver;
+  private readonly robots: RobotsGuard;
+
+  constructor(private readonly policy: FetchPolicy, deps: FetcherDeps = {}) {
+    this.gate = deps.gate ?? new MemoryHostGate();
+    this.resolver = deps.resolver ?? systemResolver;
+    this.robots = new RobotsGuard(policy, deps.robots ?? new MemoryRobotsCache(), (url, headers, signal) =>
+      this.exchange(url, headers, signal),
+    );
+  }
+
+  /** Fetches a URL: follows redirects, honours robots.txt and the host gate, and reads the body under the cap. */
+  async fetch(request: FetchRequest): Promise<FetchResult> {
+    const started = performance.now();
+    const deadline = AbortSignal.timeout(this.policy.timeoutMs);
+    const endsAt = Date.now() + this.policy.timeoutMs;
+    try {
+      const { url, response } = await this.follow(parseFetchUrl(request.url), request, deadline, endsAt);
+      return await this.toResult(request, url, response, deadline, started);
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+      if (deadline.aborted) throw new FetchTimeoutError(request.url, this.policy.timeoutMs, { cause: error });
+      throw error;
+    }
+  }
+
+  private async follow(start: URL, request: FetchRequest, signal: AbortSignal, endsAt: number): Promise<{ url: URL; response: IncomingMessage }> {
+    const headers = this.requestHeaders(request);
+    let url = start;
+    let previousHost: string | undefined;
+    for (let redirects = 0; ; redirects += 1) {
+      await this.beforeHop(url, previousHost, signal, endsAt);
+      const response = await this.exchange(url, headers, signal);
+      const next = redirectTarget(url, response);
+      if (next === undefined) return { url, response };
+      if (redirects >= this.policy.maxRedirects) throw new TooManyRedirectsError(start.href, this.policy.maxRedirects);
+      previousHost = url.host;
+      url = next;
+    }
+  }
+
+  /** robots.txt check, then the host gate; a redirect within one host is part of the same visit, not a new one. */
+  private async beforeHop(url: URL, previousHost: string | undefined, signal: AbortSignal, endsAt: number): Promise<void> {
+    let intervalMs = this.policy.minHostIntervalMs ?? DEFAULT_MIN_HOST_INTERVAL_MS;
+    if (this.policy.respectRobots) {
+      const rules = await this.robots.rulesFor(url, signal);
+      if (!rules.isAllowed(url.href)) throw new RobotsDisallowedError(url.href);
+      intervalMs = Math.max(intervalMs, rules.crawlDelayMs() ?? 0);
+    }
+    if (url.host !== previousHost) await this.gate.acquire(url.host, intervalMs, signal, endsAt - Date.now());
+  }
+
+  private async exchange(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
+    const target = await resolveTarget(url, this.policy, this.resolver, signal);
+    return openRequest(target, headers, signal);
+  }
+
+  private requestHeaders(request: FetchRequest): Record<string, string> {
+    const headers: Record<string, string> = {
+      'user-agent': this.policy.userAgent,
+      accept: request.accept ?? DEFAULT_ACCEPT,
+      'accept-encoding': ACCEPT_ENCODING,
+    };
+    if (request.etag) headers['if-none-match'] = request.etag;
+    if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+    return headers;
+  }
+
+  private async toResult(request: FetchRequest, url: URL, response: IncomingMessage, signal: AbortSignal, started: number): Promise<FetchResult> {
+    const status = response.statusCode ?? 0;
+    const headers = flattenHeaders(response.headers);
+    const notModified = status === 304;
+    if (!notModified && (status < 200 || status > 299)) {
+      discardResponse(response);
+      throw statusError(url.href, status, headers['retry-after']);
+    }
+    const body = notModified ? new Uint8Array(0) : await readBody(response, url.href, this.policy.maxBytes, signal);
+    if (notModified) discardResponse(response);
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    return {
+      requestedUrl: request.url,
+      finalUrl: url.href,
+      status,
+      notModified,
+      headers,
+      body,
+      // A 304 may omit its validators; the ones we sent are still the current ones.
+      etag: headers['etag'] ?? (notModified ? request.etag ?? null : null),
+      lastModified: headers['last-modified'] ?? (notModified ? request.lastModified ?? null : null),
+      elapsedMs: Math.round(performance.now() - started),
+    };
+  }
+}

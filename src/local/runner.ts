@@ -1,0 +1,78 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/index.js';
+import type { FeedSpec } from '../storage/feed-store.js';
+import { createAwsClients, type AwsClients } from '../storage/clients.js';
+import { LocalQueue } from '../queue/local-queue.js';
+import { FeedMessageSchema, ArticleMessageSchema, CodeMessageSchema, type FeedMessage, type ArticleMessage, type CodeMessage } from '../queue/messages.js';
+import { scheduleDueFeeds, fetchFeed, fetchArticle, codeArticle, type StageDeps, type StageObserver } from '../stages/index.js';
+import { createStageDeps } from '../runtime/stage-deps.js';
+import { MemoryHostGate } from '../fetch/index.js';
+import { drainQueues, queueConsumer } from './drain.js';
+
+export interface PipelineRunOptions {
+  config: AppConfig;
+  feeds: readonly FeedSpec[];
+  observer: StageObserver;
+  dataDir: string;
+  /** Aborting (Ctrl-C) stops taking new work; what is left is finished by the next run. */
+  signal: AbortSignal;
+  /** Receives before a record is dead-lettered (SQS maxReceiveCount). */
+  maxReceiveCount?: number;
+}
+
+export interface PipelineRunResult {
+  interrupted: boolean;
+  resumed: { fetch: number; code: number };
+  deadLetters: number;
+  clients: AwsClients;
+  deps: StageDeps;
+}
+
+/**
+ * One local run of the whole pipeline with the Lambdas' stage code: schedule every feed, resume articles a
+ * previous run left unfinished, then drain feed -> article -> code queues through SQS-shaped batches.
+ */
+export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRunResult> {
+  const clients = createAwsClients(options.config);
+  const maxReceive = options.maxReceiveCount ?? 3;
+  const queues = {
+    feed: new LocalQueue<FeedMessage>('feed', maxReceive),
+    article: new LocalQueue<ArticleMessage>('article', maxReceive),
+    code: new LocalQueue<CodeMessage>('code', maxReceive),
+  };
+  // The gate's per-host interval is a no-op on the local demo (0 ms); in memory it costs no table writes.
+  const deps = createStageDeps(options.config, clients, queues, options.observer, { gate: new MemoryHostGate() });
+  await scheduleDueFeeds(deps, options.feeds, { everyFeed: true });
+  const resumed = await resumeUnfinished(deps, queues);
+  const consumers = [
+    queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),
+    queueConsumer(queues.article, ArticleMessageSchema, (m) => fetchArticle(m, deps), 4),
+    queueConsumer(queues.code, CodeMessageSchema, (m) => codeArticle(m, deps), 1),
+  ];
+  await drainQueues(consumers, options.signal);
+  const deadLetters = await saveDeadLetters(options.dataDir, [queues.feed, queues.article, queues.code]);
+  return { interrupted: options.signal.aborted, resumed, deadLetters, clients, deps };
+}
+
+/** Articles a previous (interrupted) run left between stages go back on their queues. */
+async function resumeUnfinished(deps: StageDeps, queues: { article: LocalQueue<ArticleMessage>; code: LocalQueue<CodeMessage> }): Promise<{ fetch: number; code: number }> {
+  const toFetch = await deps.articles.pending('fetch');
+  const toCode = await deps.articles.pending('code');
+  await queues.article.send(toFetch.map((article) => ({ articleId: article.articleId })));
+  await queues.code.send(toCode.map((article) => ({ articleId: article.articleId })));
+  return { fetch: toFetch.length, code: toCode.length };
+}
+
+/** Dead letters are appended to `<dataDir>/dead-letters/<queue>.jsonl`, where `eventwire redrive` finds them. */
+async function saveDeadLetters(dataDir: string, queues: ReadonlyArray<LocalQueue<unknown>>): Promise<number> {
+  let total = 0;
+  for (const queue of queues) {
+    if (queue.deadLetters.length === 0) continue;
+    await mkdir(join(dataDir, 'dead-letters'), { recursive: true });
+    const lines = queue.deadLetters.map((letter) => JSON.stringify({ ...letter, deadLetteredAt: new Date().toISOString() }));
+    await appendFile(join(dataDir, 'dead-letters', `${queue.name}.jsonl`), `${lines.join('\n')}\n`);
+    total += queue.deadLetters.length;
+  }
+  return total;
+}

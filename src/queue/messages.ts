@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** feed queue: one due feed to poll. */
+export const FeedMessageSchema = z.object({ feedId: z.string().min(1) });
+export type FeedMessage = z.infer<typeof FeedMessageSchema>;
+
+/** article queue: one discovered article to fetch, extract and store. */
+export const ArticleMessageSchema = z.object({ articleId: z.string().min(1) });
+export type ArticleMessage = z.infer<typeof ArticleMessageSchema>;
+
+/** code queue: one stored article to code into events. */
+export const CodeMessageSchema = z.object({ articleId: z.string().min(1) });
+export type CodeMessage = z.infer<typeof CodeMessageSchema>;
+
+export type StageName = 'feed' | 'article' | 'code';

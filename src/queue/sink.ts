@@ -1,0 +1,33 @@
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendFailedError } from './errors.js';
+
+/** Where a stage sends messages for the next stage. */
+export interface MessageSink<T> {
+  send(messages: readonly T[]): Promise<void>;
+}
+
+const SQS_BATCH_LIMIT = 10;
+const SEND_ATTEMPTS = 5;
+
+/** Sends to an SQS queue in batches of 10, resending only the entries SQS reports as failed, with backoff. */
+export class SqsSink<T> implements MessageSink<T> {
+  constructor(private readonly sqs: SQSClient, private readonly queueUrl: string) {}
+
+  async send(messages: readonly T[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += SQS_BATCH_LIMIT) {
+      await this.sendBatch(messages.slice(start, start + SQS_BATCH_LIMIT));
+    }
+  }
+
+  private async sendBatch(batch: readonly T[]): Promise<void> {
+    let entries = batch.map((message, i) => ({ Id: String(i), MessageBody: JSON.stringify(message) }));
+    for (let attempt = 1; entries.length > 0; attempt += 1) {
+      const result = await this.sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: entries }));
+      const failed = new Set((result.Failed ?? []).map((failure) => failure.Id));
+      entries = entries.filter((entry) => failed.has(entry.Id));
+      if (entries.length === 0) return;
+      if (attempt >= SEND_ATTEMPTS) throw new SendFailedError(`${entries.length} messages not accepted by ${this.queueUrl}`);
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt * Math.random()));
+    }
+  }
+}

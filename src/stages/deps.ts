@@ -1,0 +1,23 @@
+import type { FeedStore } from '../storage/feed-store.js';
+import type { ArticleStore } from '../storage/article-store.js';
+import type { EventStore } from '../storage/event-store.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import type { MessageSink } from '../queue/sink.js';
+import type { FeedMessage, ArticleMessage, CodeMessage } from '../queue/messages.js';
+import type { HttpFetcher } from '../fetch/index.js';
+import type { EventCoder } from '../coder/index.js';
+import type { StageObserver } from './observer.js';
+
+/** Everything the stages use, passed in so Lambda handlers, the local runner and tests share the same code. */
+export interface StageDeps {
+  feeds: FeedStore;
+  articles: ArticleStore;
+  events: EventStore;
+  blobs: BlobStore;
+  fetcher: HttpFetcher;
+  /** Loaded lazily: only the code stage pays for the NLP model. */
+  coder: () => EventCoder;
+  queues: { feed: MessageSink<FeedMessage>; article: MessageSink<ArticleMessage>; code: MessageSink<CodeMessage> };
+  observer: StageObserver;
+  clock: () => Date;
+}

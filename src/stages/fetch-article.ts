@@ -1,0 +1,103 @@
+import { stableId, isoDay } from '../core/ids.js';
+import { describeError, EventwireError } from '../core/errors.js';
+import { canonicalUrl, FetchError } from '../fetch/index.js';
+import { decodeBody } from '../feeds/index.js';
+import { extractArticle, contentHash, simhash64, type ExtractedArticle } from '../extract/index.js';
+import { articleKeys } from '../storage/blob-store.js';
+import type { ArticleRecord } from '../storage/records.js';
+import type { ArticleMessage } from '../queue/messages.js';
+import type { StageDeps } from './deps.js';
+import { UnknownItemError } from './errors.js';
+
+export type ArticleOutcome = 'stored' | 'duplicate' | 'skipped' | 'failed' | 'already-done';
+
+/** Below this many words a page is not worth coding (teasers, error pages). */
+const MIN_WORDS = 40;
+
+/**
+ * Stage 3: fetches one article page, extracts its text, stores the raw page and the text in S3, and hands it to
+ * the coder unless it is a duplicate (same canonical URL, same text, or a near-identical syndicated copy, which
+ * is linked to the first copy) or not codable (paywall stub, consent wall, not an article, not English).
+ * Transient fetch failures are thrown for the queue to retry; permanent ones are recorded on the article.
+ */
+export async function fetchArticle(message: ArticleMessage, deps: StageDeps): Promise<ArticleOutcome> {
+  const article = await deps.articles.get(message.articleId);
+  if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
+  if (article.status !== 'pending') return 'already-done';
+  const now = deps.clock();
+  let response;
+  let extracted: ExtractedArticle;
+  try {
+    response = await deps.fetcher.fetch({ url: article.url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+    const { text: html } = decodeBody(response.body, response.headers['content-type'] ?? null, 'html');
+    extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feedPublished });
+  } catch (error) {
+    return handleFetchError(article, error, deps, now);
+  }
+  const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonicalUrl;
+  const keys = articleKeys(isoDay(article.discoveredAt), article.outlet, article.articleId);
+  await deps.blobs.putRaw(keys.rawKey, response.body, response.headers);
+  await deps.blobs.putJson(keys.textKey, { articleId: article.articleId, url: article.url, finalUrl: response.finalUrl, canonicalUrl: canonical, fetchedAt: now.toISOString(), ...extracted });
+  const stored = {
+    canonicalUrl: canonical, title: extracted.title ?? article.title, published: extracted.published ?? article.feedPublished,
+    language: extracted.language, ...keys, contentHash: contentHash(extracted.text), simhash: simhash64(extracted.text).toString(16),
+    wordCount: extracted.wordCount,
+  };
+  const skipReason = reasonNotToCode(extracted);
+  if (skipReason) {
+    await deps.articles.markSkipped(article.articleId, skipReason, now, stored);
+    deps.observer.count('ArticlesSkipped');
+    deps.observer.info('article stored, not coded', { url: article.url, reason: skipReason });
+    return 'skipped';
+  }
+  const duplicateOf = await findFirstCopy(article, canonical, stored.contentHash, extracted.text, deps);
+  await deps.articles.markStored(article.articleId, { ...stored, duplicateOf }, now);
+  await deps.queues.code.send([{ articleId: article.articleId }]);
+  deps.observer.count(duplicateOf ? 'ArticlesDuplicate' : 'ArticlesStored');
+  return duplicateOf ? 'duplicate' : 'stored';
+}
+
+/** The first article with the same canonical URL, the same text, or a near-identical text; null when this is the first. */
+async function findFirstCopy(article: ArticleRecord, canonical: string, hash: string, text: string, deps: StageDeps): Promise<string | null> {
+  if (canonical !== article.canonicalUrl) {
+    const owner = await deps.articles.claimCanonicalUrl(stableId([canonical]), article.articleId);
+    if (owner !== article.articleId) return owner;
+  }
+  const hashOwner = await deps.articles.claimContentHash(hash, article.articleId);
+  if (hashOwner !== article.articleId) return hashOwner;
+  return deps.articles.findNearDuplicate(simhash64(text), article.articleId);
+}
+
+function reasonNotToCode(extracted: ExtractedArticle): string | null {
+  if (extracted.flags.paywall) return 'paywall stub: only a teaser is public';
+  if (extracted.flags.consentWall) return 'consent wall: no article content';
+  if (extracted.flags.notArticle) return 'not an article page';
+  if (extracted.language && extracted.language !== 'en') return `language ${extracted.language}: the event coder reads English only`;
+  if (extracted.wordCount < MIN_WORDS) return `too short to code (${extracted.wordCount} words)`;
+  return null;
+}
+
+function safeCanonical(finalUrl: string, declared: string | null): string | null {
+  try {
+    return canonicalUrl(finalUrl, { canonical: declared });
+  } catch {
+    return null;
+  }
+}
+
+/** Retryable failures go back to the queue (and finally its dead-letter queue); permanent ones are recorded. */
+async function handleFetchError(article: ArticleRecord, error: unknown, deps: StageDeps, now: Date): Promise<ArticleOutcome> {
+  const { name, message } = describeError(error);
+  const reason = `${name}: ${message}`;
+  if (!(error instanceof FetchError) && !(error instanceof EventwireError && !error.retryable)) throw error;
+  if (error.retryable) {
+    await deps.articles.noteAttempt(article.articleId, reason, now);
+    deps.observer.count('ArticlesRetried');
+    deps.observer.warn('article fetch failed, will retry', { url: article.url, reason });
+    throw error;
+  }
+  await deps.articles.markFailed(article.articleId, reason, now);
+  deps.observer.count('ArticlesFailed');
+  deps.observer.warn('article fetch failed', { url: article.url, reason });
+  return 'failed';
+}

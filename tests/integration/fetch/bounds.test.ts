@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BodyTooLargeError,
+  ConnectionError,
+  FetchTimeoutError,
+  InvalidUrlError,
+  TooManyRedirectsError,
+} from '../../../src/fetch/index.js';
+import { BOMB_MEMBERS } from './misbehaving-server.js';
+import { fetcherFor, useMisbehavingServer } from './fixture.js';
+
+describe('HttpFetcher bounds against a misbehaving server', () => {
+  const server = useMisbehavingServer();
+
+  it('gives up on a server that never answers once the deadline passes', async () => {
+    const fetcher = fetcherFor(server, { timeoutMs: 400 });
+
+    const outcome = fetcher.fetch({ url: server.url('/hang') });
+
+    await expect(outcome).rejects.toBeInstanceOf(FetchTimeoutError);
+    await expect(outcome).rejects.toMatchObject({ retryable: true });
+  });
+
+  it('applies the total deadline to a body dripping one byte per second', async () => {
+    const fetcher = fetcherFor(server, { timeoutMs: 1200 });
+
+    const outcome = fetcher.fetch({ url: server.url('/drip') });
+
+    await expect(outcome).rejects.toBeInstanceOf(FetchTimeoutError);
+  });
+
+  it('stops reading a body that grows past the byte cap', async () => {
+    const fetcher = fetcherFor(server, { maxBytes: 100_000 });
+
+    const outcome = fetcher.fetch({ url: server.url('/huge') });
+
+    await expect(outcome).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it('refuses a body whose declared length is over the cap without reading it', async () => {
+    const fetcher = fetcherFor(server, { maxBytes: 100_000 });
+
+    const outcome = fetcher.fetch({ url: server.url('/huge-declared') });
+
+    await expect(outcome).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it('counts the cap after decompression and abandons a gzip bomb early', async () => {
+    const fetcher = fetcherFor(server, { maxBytes: 1024 * 1024, timeoutMs: 5000 });
+
+    const outcome = fetcher.fetch({ url: server.url('/bomb') });
+
+    await expect(outcome).rejects.toBeInstanceOf(BodyTooLargeError);
+    expect(server.bombMembersWritten).toBeLessThan(BOMB_MEMBERS / 4);
+  });
+
+  it('breaks a redirect loop at the redirect limit', async () => {
+    const fetcher = fetcherFor(server, { maxRedirects: 3 });
+
+    const outcome = fetcher.fetch({ url: server.url('/loop') });
+
+    await expect(outcome).rejects.toBeInstanceOf(TooManyRedirectsError);
+    expect(server.hits.filter((path) => path.startsWith('/loop'))).toHaveLength(4);
+  });
+
+  it('refuses a redirect to a non-http scheme', async () => {
+    const fetcher = fetcherFor(server);
+
+    const outcome = fetcher.fetch({ url: server.url('/to-file') });
+
+    await expect(outcome).rejects.toBeInstanceOf(InvalidUrlError);
+  });
+
+  it('reports a connection reset as a retryable connection error', async () => {
+    const fetcher = fetcherFor(server);
+
+    const outcome = fetcher.fetch({ url: server.url('/reset') });
+
+    await expect(outcome).rejects.toBeInstanceOf(ConnectionError);
+    await expect(outcome).rejects.toMatchObject({ retryable: true });
+  });
+
+  it('reports a refused connection as a connection error', async () => {
+    const fetcher = fetcherFor(server, { allowedHosts: ['127.0.0.1:9'] });
+
+    const outcome = fetcher.fetch({ url: 'http://127.0.0.1:9/' });
+
+    await expect(outcome).rejects.toBeInstanceOf(ConnectionError);
+  });
+});

@@ -1,0 +1,140 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+
+type Handler = (request: IncomingMessage, response: ServerResponse, server: MisbehavingServer) => void | Promise<void>;
+
+/** One 16 MiB block of zeros as a gzip member; repeated members make a bomb that streams lazily. */
+const BOMB_MEMBER = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024), { level: 9 });
+export const BOMB_MEMBERS = 1024;
+
+const PAGE = '<!doctype html><html><head><title>Calm page</title></head><body><p>Nothing happened.</p></body></html>';
+/** "Café déjà vu" in windows-1252 bytes: not valid UTF-8, whatever the header claims. */
+export const LATIN1_BYTES = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x64, 0xe9, 0x6a, 0xe0, 0x20, 0x76, 0x75]);
+
+/**
+ * A loopback HTTP server that misbehaves on purpose, one route per fault: hangs, drips, floods, bombs,
+ * loops, redirects to forbidden addresses, resets, rate-limits. It records what it was asked for.
+ */
+export class MisbehavingServer {
+  readonly hits: string[] = [];
+  robotsTxt: string | null = null;
+  robotsStatus = 200;
+  bombMembersWritten = 0;
+  private readonly server = http.createServer((request, response) => this.handle(request, response));
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** `127.0.0.1:<port>`, the entry to put on the fetch policy's allow-list. */
+  get host(): string {
+    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  url(path: string): string {
+    return `http://${this.host}${path}`;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = request.url ?? '/';
+    this.hits.push(path);
+    const handler = ROUTES[path.split('?')[0] ?? '/'];
+    if (handler === undefined) {
+      response.writeHead(404).end('not here');
+      return;
+    }
+    await handler(request, response, this);
+  }
+}
+
+const ROUTES: Record<string, Handler> = {
+  '/robots.txt': (_request, response, server) => {
+    if (server.robotsTxt === null) response.writeHead(404).end();
+    else response.writeHead(server.robotsStatus, { 'content-type': 'text/plain' }).end(server.robotsTxt);
+  },
+  '/page': (request, response) => {
+    const etag = '"v1"';
+    const lastModified = 'Tue, 01 Apr 2025 10:00:00 GMT';
+    if (request.headers['if-none-match'] === etag || request.headers['if-modified-since'] === lastModified) {
+      response.writeHead(304, { etag }).end();
+      return;
+    }
+    const ua = request.headers['user-agent'] ?? '';
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag, 'last-modified': lastModified, 'x-seen-user-agent': ua });
+    response.end(PAGE);
+  },
+  '/gzip-page': (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(zlib.gzipSync(PAGE));
+  },
+  '/br-page': (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(zlib.brotliCompressSync(PAGE));
+  },
+  '/latin1': (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LATIN1_BYTES);
+  },
+  '/hang': () => undefined,
+  '/drip': (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    const timer = setInterval(() => response.write('x'), 1000);
+    response.on('close', () => clearInterval(timer));
+  },
+  '/huge': (_request, response) => streamZeros(response, 64 * 1024 * 1024),
+  '/huge-declared': (_request, response) => {
+    response.writeHead(200, { 'content-length': String(64 * 1024 * 1024) });
+    response.write(Buffer.alloc(1024));
+  },
+  '/bomb': (_request, response, server) => sendBomb(response, server),
+  '/loop': (_request, response) => response.writeHead(302, { location: '/loop-b' }).end(),
+  '/loop-b': (_request, response) => response.writeHead(302, { location: '/loop' }).end(),
+  '/hop': (_request, response) => response.writeHead(301, { location: '/page' }).end(),
+  '/to-metadata': (_request, response) => response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+  '/to-private': (_request, response) => response.writeHead(302, { location: 'http://10.0.0.1/' }).end(),
+  '/to-internal-name': (_request, response) => response.writeHead(307, { location: 'http://intranet.example/' }).end(),
+  '/to-file': (_request, response) => response.writeHead(302, { location: 'file:///etc/passwd' }).end(),
+  '/private/secret': (_request, response) => response.writeHead(200).end('should never be fetched'),
+  '/reset': (request) => {
+    request.socket.destroy();
+  },
+  '/too-many': (_request, response) => response.writeHead(429, { 'retry-after': '7' }).end(),
+  '/unavailable': (_request, response) => response.writeHead(503).end('down for maintenance'),
+  '/unavailable-until': (_request, response) => {
+    response.writeHead(503, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }).end();
+  },
+  '/gone': (_request, response) => response.writeHead(410).end(),
+};
+
+async function streamZeros(response: ServerResponse, total: number): Promise<void> {
+  response.writeHead(200, { 'content-type': 'application/octet-stream' });
+  const chunk = Buffer.alloc(64 * 1024);
+  for (let sent = 0; sent < total && !response.destroyed; sent += chunk.length) {
+    if (!response.write(chunk)) await drained(response);
+  }
+  response.end();
+}
+
+async function sendBomb(response: ServerResponse, server: MisbehavingServer): Promise<void> {
+  response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+  for (let member = 0; member < BOMB_MEMBERS && !response.destroyed; member += 1) {
+    server.bombMembersWritten += 1;
+    if (!response.write(BOMB_MEMBER)) await drained(response);
+  }
+  response.end();
+}
+
+function drained(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.once('drain', done);
+    response.once('close', done);
+  });
+}
