@@ -1,4 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -108,11 +109,20 @@ export class Pipeline extends Construct {
    */
   private scheduleRuns(target: EventwireFunction, minutes: number): Schedule {
     target.fn.configureAsyncInvoke({ retryAttempts: 0 });
+    const role = new Role(this, 'ScheduleRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'EventBridge Scheduler: invoke schedule-feeds',
+    });
+    // LambdaInvoke grants the function ARN and its versions/aliases (arn:*); only this function.
+    acknowledge(role, wildcardArnFinding(target.fn, ':*'), 'Invoke permission on this one function and its versions/aliases (function-arn:*), granted by LambdaInvoke.');
     return new Schedule(this, 'Schedule', {
       description: `Runs schedule-feeds every ${minutes} minutes`,
       schedule: ScheduleExpression.rate(Duration.minutes(minutes)),
       target: new LambdaInvoke(target.fn, {
         input: ScheduleTargetInput.fromObject({ source: 'eventwire.schedule' }),
+        role,
         retryAttempts: 0,
         maxEventAge: Duration.minutes(Math.max(1, minutes)),
       }),

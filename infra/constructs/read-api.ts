@@ -68,7 +68,7 @@ export class ReadApi extends Construct {
         accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
       },
     });
-    const validator = this.api.addRequestValidator('Parameters', { validateRequestParameters: true });
+    const validator = this.api.addRequestValidator('Parameters', { validateRequestParameters: true, validateRequestBody: true });
     const integration = new LambdaIntegration(this.handler.fn);
     this.api.root.addMethod('GET', integration, { requestValidator: validator });
     this.api.root
@@ -83,6 +83,9 @@ export class ReadApi extends Construct {
     acknowledge(this.handler, wildcardArnFinding(props.eventsTable, '/index/*'), indexes);
     acknowledge(this.handler, wildcardArnFinding(props.articlesTable, '/index/*'), indexes);
     acknowledge(this.api, 'AwsSolutions-COG4', 'Callers are AWS principals (services, roles) authorised by SigV4 (AWS_IAM), not Cognito users.');
+    if (props.createCloudWatchRole) {
+      acknowledge(this.api, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', 'The account-level API Gateway logging role; this AWS managed policy is the documented policy for it and covers only CloudWatch Logs.');
+    }
     acknowledge(this.api, 'AwsSolutions-APIG3', 'IAM authorisation rejects unsigned requests before they reach the function; stage throttling caps the rate. A WAF web ACL adds cost without protecting a signed-request-only API further.');
   }
 }

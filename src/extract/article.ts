@@ -1,10 +1,10 @@
 import { wordCount } from './block-filter.js';
-import { hasPaywallContainer, isConsentWall, isNotArticle, isPaywalled, type ArticleFlags } from './flags.js';
+import { isConsentWall, isNotArticle, isPaywalled, type ArticleFlags } from './flags.js';
 import { parseDocument } from './html-document.js';
 import { detectLanguage, isLanguageDetectorLoaded } from './language.js';
 import { extractMainText } from './main-text.js';
 import { readPageMetadata } from './metadata/page-metadata.js';
-import { readPageStats } from './page-stats.js';
+import { scanPage } from './page-scan.js';
 import { joinBlocks } from './text-blocks.js';
 
 /** Clean article text and metadata extracted from one HTML page. */
@@ -35,10 +35,9 @@ export interface ExtractOptions { url: string; feedPublished?: string | null }
  */
 export function extractArticle(html: string, options: ExtractOptions): ExtractedArticle {
   const document = parseDocument(html);
-  const meta = readPageMetadata(document, options.url, options.feedPublished ?? null);
-  const stats = readPageStats(document);
-  // Paywall containers are boilerplate and get removed by extraction: look for them first.
-  const paywallMarkup = hasPaywallContainer(document);
+  // Scan before extraction: it removes paywall boxes and bylines as boilerplate.
+  const stats = scanPage(document);
+  const meta = readPageMetadata(document, stats, options.url, options.feedPublished ?? null);
   const main = extractMainText(document, meta.title);
   const text = joinBlocks(main.blocks);
   const words = wordCount(text);
@@ -54,7 +53,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     siteName: meta.siteName,
     wordCount: words,
     flags: {
-      paywall: isPaywalled(meta, stats, words, paywallMarkup),
+      paywall: isPaywalled(meta, stats, words),
       consentWall: isConsentWall(stats, words),
       notArticle: isNotArticle(meta, stats, words),
     },

@@ -1,5 +1,5 @@
 import type { PageMetadata } from './metadata/page-metadata.js';
-import type { PageStats } from './page-stats.js';
+import type { PageScan } from './page-scan.js';
 import { FLAGS, type FlagRules } from './rules.js';
 
 /** Why a page may not carry a usable article body. */
@@ -9,24 +9,18 @@ function countMarkers(text: string, markers: readonly string[]): number {
   return markers.reduce((n, m) => (text.includes(m) ? n + 1 : n), 0);
 }
 
-/** Whether the page carries a paywall container; call before extraction removes it. */
-export function hasPaywallContainer(document: Document, rules: FlagRules = FLAGS): boolean {
-  const selector = rules.paywallHints.map((h) => `[class*="${h}"], [id*="${h}"]`).join(', ');
-  return selector.length > 0 && document.querySelector(selector) !== null;
-}
-
 /**
  * Paywall stub: JSON-LD says the article is not free, or the body is short and the page asks
- * the reader to subscribe (in its text or with a paywall container, see `hasPaywallContainer`).
+ * the reader to subscribe (in its text or with a paywall container found by the page scan).
  */
-export function isPaywalled(meta: PageMetadata, stats: PageStats, bodyWords: number, paywallMarkup: boolean, rules: FlagRules = FLAGS): boolean {
+export function isPaywalled(meta: PageMetadata, stats: PageScan, bodyWords: number, rules: FlagRules = FLAGS): boolean {
   if (meta.accessibleForFree === false) return true;
   if (bodyWords > rules.maxPaywallWords) return false;
-  return paywallMarkup || countMarkers(stats.text, rules.paywallMarkers) > 0;
+  return stats.paywallMarkup || countMarkers(stats.text, rules.paywallMarkers) > 0;
 }
 
 /** Consent wall: the whole page is a short text made mostly of cookie/consent vocabulary. */
-export function isConsentWall(stats: PageStats, bodyWords: number, rules: FlagRules = FLAGS): boolean {
+export function isConsentWall(stats: PageScan, bodyWords: number, rules: FlagRules = FLAGS): boolean {
   const pageWords = stats.text.split(' ').length;
   if (pageWords > rules.maxConsentWords || bodyWords > 120) return false;
   return countMarkers(stats.text, rules.consentMarkers) >= 3;
@@ -36,7 +30,7 @@ export function isConsentWall(stats: PageStats, bodyWords: number, rules: FlagRu
  * Not an article: no article metadata and the page is mostly links or has hardly any prose
  * (section fronts, tag pages, search results).
  */
-export function isNotArticle(meta: PageMetadata, stats: PageStats, bodyWords: number): boolean {
+export function isNotArticle(meta: PageMetadata, stats: PageScan, bodyWords: number): boolean {
   if (meta.hasArticleMetadata) return false;
   if (bodyWords < 50) return true;
   const linkShare = stats.linkChars / Math.max(1, stats.textChars);

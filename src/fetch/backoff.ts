@@ -31,7 +31,8 @@ export function parseRetryAfterMs(header: string | undefined, now: number = Date
   const value = header?.trim();
   if (value === undefined || value === '') return undefined;
   if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, MAX_RETRY_AFTER_MS);
-  const date = Date.parse(value);
+  // Every HTTP-date form starts with a day name; Date.parse alone would read "-5" as a year.
+  const date = /^[A-Za-z]{3}/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
 }

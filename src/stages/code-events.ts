@@ -26,9 +26,9 @@ export async function codeArticle(message: CodeMessage, deps: StageDeps): Promis
   const now = deps.clock();
   const publishedDay = isoDay(article.published ?? article.feedPublished ?? article.discoveredAt);
   const coded = article.duplicateOf ? await codedOfFirstCopy(article.duplicateOf, deps) : await codeText(article, article.textKey, publishedDay, deps);
-  const result = await deps.events.recordMentions({
-    articleId: article.articleId, url: article.url, outlet: article.outlet, title: article.title, published: article.published,
-  }, coded.events, publishedDay, now);
+  const source = { articleId: article.articleId, url: article.url, outlet: article.outlet, title: article.title, published: article.published };
+  const result = await deps.events.recordMentions(source, coded.events, publishedDay, now);
+  await deps.events.recordArticleCoded(source, result.eventIds, now);
   if (article.duplicateOf) await deps.articles.markDuplicate(article.articleId, article.duplicateOf, result.eventIds, now);
   else await deps.articles.markCoded(article.articleId, result.eventIds, now);
   deps.observer.count('ArticlesCoded');

@@ -37,7 +37,7 @@ export async function fetchArticle(message: ArticleMessage, deps: StageDeps): Pr
   const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonicalUrl;
   const keys = articleKeys(isoDay(article.discoveredAt), article.outlet, article.articleId);
   await deps.blobs.putRaw(keys.rawKey, response.body, response.headers);
-  await deps.blobs.putJson(keys.textKey, { articleId: article.articleId, url: article.url, finalUrl: response.finalUrl, canonicalUrl: canonical, fetchedAt: now.toISOString(), ...extracted });
+  await deps.blobs.putJson(keys.textKey, { ...extracted, articleId: article.articleId, url: article.url, finalUrl: response.finalUrl, declaredCanonicalUrl: extracted.canonicalUrl, canonicalUrl: canonical, fetchedAt: now.toISOString() });
   const stored = {
     canonicalUrl: canonical, title: extracted.title ?? article.title, published: extracted.published ?? article.feedPublished,
     language: extracted.language, ...keys, contentHash: contentHash(extracted.text), simhash: simhash64(extracted.text).toString(16),

@@ -41,6 +41,19 @@ export class EventStore {
     return result;
   }
 
+  /** Marks an article as coded in the events table: the change feed announces it ("Article Coded"). */
+  async recordArticleCoded(source: MentionSource, eventIds: readonly string[], now: Date): Promise<void> {
+    await this.doc.send(new PutCommand({
+      TableName: this.tableName,
+      Item: {
+        pk: `ARTICLE#${source.articleId}`, sk: 'CODED', kind: 'article-coded', schemaVersion: SCHEMA_VERSION, ...source, eventIds: [...eventIds], codedAt: now.toISOString(),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })).catch((error: unknown) => {
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    });
+  }
+
   private async putMention(eventId: string, source: MentionSource, event: CodedEvent, now: Date): Promise<void> {
     const mention: MentionRecord = {
       schemaVersion: SCHEMA_VERSION, eventId, articleId: source.articleId, url: source.url, outlet: source.outlet,

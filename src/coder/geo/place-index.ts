@@ -1,7 +1,7 @@
 import stoplistJson from '../../../data/geo/stoplist.json' with { type: 'json' };
 import type { CountryInfo } from './countries.js';
 import { isAbbreviation, looseKey, placeKey } from './fold.js';
-import type { GazetteerPlace } from './gazetteer-data.js';
+import { decodePlace, readPlaceNames, type GazetteerPlace } from './gazetteer-data.js';
 
 /** How a name reached a place; alternate and loose matches count for less than the place's own name. */
 export type MatchTier = 'name' | 'alternate' | 'loose';
@@ -26,16 +26,18 @@ export class PlaceIndex {
   private readonly countriesByAbbreviation = new Map<string, CountryInfo>();
   private readonly byName = new Map<string, number[]>();
   private readonly byAlternate = new Map<string, number[]>();
-  private readonly byLoose = new Map<string, number[]>();
-  private readonly capitalIds: Set<number>;
+  private byLoose: Map<string, number[]> | undefined;
+  private readonly decoded: (GazetteerPlace | undefined)[];
+  private readonly capitalNames: Map<number, string>;
   private readonly stopwords: Set<string>;
 
-  constructor(private readonly places: GazetteerPlace[], countries: CountryInfo[]) {
+  /** @param lines encoded gazetteer lines (see gazetteer-data.ts); decoded only when looked up. */
+  constructor(private readonly lines: string[], countries: CountryInfo[]) {
     this.stopwords = new Set(stoplistJson.words.map(placeKey));
-    this.capitalIds = new Set(countries.flatMap((c) => (c.capitalGeonamesId === null ? [] : [c.capitalGeonamesId])));
+    this.capitalNames = new Map(countries.flatMap((c) => (c.capitalGeonamesId !== null && c.capital ? [[c.capitalGeonamesId, c.capital]] : [])));
+    this.decoded = new Array<GazetteerPlace | undefined>(lines.length);
     for (const country of countries) this.addCountry(country);
-    const capitalNames = new Map(countries.flatMap((c) => (c.capitalGeonamesId !== null && c.capital ? [[c.capitalGeonamesId, c.capital]] : [])));
-    places.forEach((place, index) => this.addPlace(place, index, capitalNames.get(place.geonamesId)));
+    lines.forEach((line, index) => this.addPlaceNames(line, index));
   }
 
   /** The country named exactly so; abbreviations ("US", "UK") only when written in capitals. */
@@ -52,7 +54,7 @@ export class PlaceIndex {
     if (key === '' || this.stopwords.has(key)) return [];
     const direct = [...this.collect(this.byName.get(key), 'name'), ...this.collect(this.byAlternate.get(key), 'alternate')];
     if (direct.length > 0) return direct;
-    return this.collect(this.byLoose.get(looseKey(name)), 'loose');
+    return this.collect(this.looseIndex().get(looseKey(name)), 'loose');
   }
 
   /** Places whose own or alternate name is `name` (no loose matches). */
@@ -63,10 +65,19 @@ export class PlaceIndex {
   private collect(indexes: number[] | undefined, tier: MatchTier): PlaceMatch[] {
     if (!indexes) return [];
     return indexes.flatMap((i) => {
-      const place = this.places[i];
+      const place = this.place(i);
       if (!place) return [];
-      return [{ place, tier, capital: place.kind === 'C' || place.kind === 'G' || this.capitalIds.has(place.geonamesId) }];
+      const capital = place.kind === 'C' || place.kind === 'G' || this.capitalNames.has(place.geonamesId);
+      return [{ place, tier, capital }];
     });
+  }
+
+  private place(index: number): GazetteerPlace | undefined {
+    const line = this.lines[index];
+    if (line === undefined) return undefined;
+    const place = this.decoded[index] ?? decodePlace(line, index);
+    this.decoded[index] = place;
+    return place;
   }
 
   private addCountry(country: CountryInfo): void {
@@ -76,12 +87,32 @@ export class PlaceIndex {
     }
   }
 
-  private addPlace(place: GazetteerPlace, index: number, capitalName: string | undefined): void {
-    const own = [place.name, place.asciiName, capitalName ?? ''].filter((n) => n !== '');
+  private ownNames(line: string): { own: string[]; alternates: string[]; id: number } {
+    const { name, asciiName, alternates } = readPlaceNames(line);
+    const id = Number(line.slice(0, line.indexOf('|')));
+    const own = [name, asciiName, this.capitalNames.get(id) ?? ''].filter((n) => n !== '');
+    return { own, alternates, id };
+  }
+
+  private addPlaceNames(line: string, index: number): void {
+    const { own, alternates } = this.ownNames(line);
     for (const name of own) addUnique(this.byName, placeKey(name), index);
-    for (const alt of place.alternates) addUnique(this.byAlternate, placeKey(alt), index);
-    if (place.population < LOOSE_MIN_POPULATION && capitalName === undefined) return;
-    for (const name of [...own, ...place.alternates]) addUnique(this.byLoose, looseKey(name), index);
+    for (const alt of alternates) addUnique(this.byAlternate, placeKey(alt), index);
+  }
+
+  /** Built on the first loose lookup: most texts never need it. */
+  private looseIndex(): Map<string, number[]> {
+    if (this.byLoose) return this.byLoose;
+    const byLoose = new Map<string, number[]>();
+    this.lines.forEach((line, index) => {
+      const fields = line.split('|');
+      const big = Number(fields[8]) >= LOOSE_MIN_POPULATION || this.capitalNames.has(Number(fields[0]));
+      if (!big) return;
+      const { own, alternates } = this.ownNames(line);
+      for (const name of [...own, ...alternates]) addUnique(byLoose, looseKey(name), index);
+    });
+    this.byLoose = byLoose;
+    return byLoose;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EventLocation } from '../../core/event-schema.js';
 import { countryByIso3, loadCountries, type CountryInfo } from './countries.js';
-import { readGazetteerPlaces } from './gazetteer-data.js';
+import { readGazetteerLines } from './gazetteer-data.js';
 import { PlaceIndex, type PlaceMatch } from './place-index.js';
 
 /** Resolves place names found in news text to locations. */
@@ -82,6 +82,6 @@ let cached: PlaceResolver | undefined;
  * @throws GeoDataError when a bundled data file does not have the documented shape.
  */
 export function loadGazetteer(): PlaceResolver {
-  cached ??= new GazetteerResolver(new PlaceIndex(readGazetteerPlaces(), loadCountries()));
+  cached ??= new GazetteerResolver(new PlaceIndex(readGazetteerLines(), loadCountries()));
   return cached;
 }

@@ -58,12 +58,12 @@ function accessibleForFree(value: Json | undefined): boolean | null {
   return null;
 }
 
-/** Parses every JSON-LD script of the page and returns the first article-typed object's fields. */
-export function readJsonLd(document: Document): JsonLdArticle | null {
+/** Parses the page's JSON-LD script texts and returns the first article-typed object's fields. */
+export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
   const objects: JsonObject[] = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scripts) {
     try {
-      flatten(JSON.parse(script.textContent ?? '') as Json, objects);
+      flatten(JSON.parse(script) as Json, objects);
     } catch {
       // Malformed JSON-LD is frequent (trailing commas, raw newlines); other sources still apply.
     }

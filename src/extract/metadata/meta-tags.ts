@@ -4,10 +4,10 @@
  */
 export type MetaTags = ReadonlyMap<string, string>;
 
-/** Reads every meta tag of the page once. */
-export function readMetaTags(document: Document): MetaTags {
+/** Indexes the page's meta elements. */
+export function readMetaTags(metas: readonly Element[]): MetaTags {
   const tags = new Map<string, string>();
-  for (const meta of document.querySelectorAll('meta')) {
+  for (const meta of metas) {
     const key = meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv');
     const value = meta.getAttribute('content')?.trim();
     if (key === null || value === undefined || value.length === 0) continue;

@@ -2,6 +2,7 @@ import { sameSiteCanonical } from './canonical-url.js';
 import { dateFromUrlPath, toIsoDate } from './dates.js';
 import { readJsonLd, type JsonLdArticle } from './json-ld.js';
 import { firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
+import type { PageScan } from '../page-scan.js';
 
 /** Article metadata read from the page head, before the body is touched. */
 export interface PageMetadata {
@@ -29,12 +30,6 @@ function firstDate(...values: (string | null | undefined)[]): string | null {
   return null;
 }
 
-function timeElementDate(document: Document, prop: 'datePublished' | 'dateModified'): string | null {
-  const marked = document.querySelector(`time[itemprop="${prop}"][datetime], [itemprop="${prop}"][datetime]`);
-  if (marked !== null) return toIsoDate(marked.getAttribute('datetime'));
-  if (prop === 'dateModified') return null;
-  return toIsoDate(document.querySelector('time[pubdate][datetime], time[datetime]')?.getAttribute('datetime'));
-}
 
 function cleanByline(value: string | null): string | null {
   // Profile URLs and Twitter handles are not names.
@@ -43,9 +38,8 @@ function cleanByline(value: string | null): string | null {
   return name.length > 0 && name.length <= 200 ? name : null;
 }
 
-function titleOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags): string | null {
-  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-  const value = ld?.headline ?? firstMeta(meta, TITLE_KEYS) ?? (h1 || null) ?? (document.title.trim() || null);
+function titleOf(document: Document, scan: PageScan, ld: JsonLdArticle | null, meta: MetaTags): string | null {
+  const value = ld?.headline ?? firstMeta(meta, TITLE_KEYS) ?? scan.firstH1 ?? (document.title.trim() || null);
   return value === null ? null : value.replace(/\s+/g, ' ').trim();
 }
 
@@ -59,21 +53,19 @@ function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags
  * Reads title, byline, dates, site name, canonical URL and declared language in the order of
  * trust JSON-LD > meta tags > `<time datetime>` > date in the URL path > the feed's date.
  */
-export function readPageMetadata(document: Document, url: string, feedPublished: string | null): PageMetadata {
-  const ld = readJsonLd(document);
-  const meta = readMetaTags(document);
-  const authorLink = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"]')?.textContent ?? null;
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+export function readPageMetadata(document: Document, scan: PageScan, url: string, feedPublished: string | null): PageMetadata {
+  const ld = readJsonLd(scan.jsonLd);
+  const meta = readMetaTags(scan.metas);
   const ogType = meta.get('og:type')?.toLowerCase() ?? '';
-  const published = firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS)) ?? timeElementDate(document, 'datePublished') ?? dateFromUrlPath(url) ?? toIsoDate(feedPublished);
+  const published = firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS), scan.timePublished, scan.firstTime) ?? dateFromUrlPath(url) ?? toIsoDate(feedPublished);
   return {
-    title: titleOf(document, ld, meta),
-    byline: cleanByline(ld !== null && ld.authors.length > 0 ? ld.authors.join(', ') : null) ?? cleanByline(firstMeta(meta, AUTHOR_KEYS)) ?? cleanByline(authorLink),
+    title: titleOf(document, scan, ld, meta),
+    byline: cleanByline(ld !== null && ld.authors.length > 0 ? ld.authors.join(', ') : null) ?? cleanByline(firstMeta(meta, AUTHOR_KEYS)) ?? cleanByline(scan.authorLink),
     published,
-    modified: firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS)) ?? timeElementDate(document, 'dateModified'),
+    modified: firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS), scan.timeModified),
     siteName: firstMeta(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null,
     declaredLanguage: languageOf(document, ld, meta),
-    canonicalUrl: sameSiteCanonical(canonical, url) ?? sameSiteCanonical(firstMeta(meta, ['og:url']), url),
+    canonicalUrl: sameSiteCanonical(scan.canonicalHref, url) ?? sameSiteCanonical(firstMeta(meta, ['og:url']), url),
     hasArticleMetadata: ld?.isArticle === true || ogType === 'article' || firstMeta(meta, PUBLISHED_KEYS) !== null,
     accessibleForFree: ld?.isAccessibleForFree ?? null,
   };

@@ -1,0 +1,68 @@
+import winkNLP, { type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** One word or punctuation token with its character span in the article text. */
+export interface Token {
+  text: string;
+  lower: string;
+  lemma: string;
+  /** Universal POS tag from wink (VERB, NOUN, PROPN, ADJ, AUX, ...). */
+  pos: string;
+  start: number;
+  end: number;
+}
+
+/** One sentence: its tokens (whitespace dropped) and character span. */
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+}
+
+let instance: WinkMethods | undefined;
+
+/** The shared wink-nlp instance; the model is loaded once per process (it takes ~100 ms). */
+export function nlp(): WinkMethods {
+  instance ??= winkNLP(model, ['sbd', 'pos']);
+  return instance;
+}
+
+/** Splits a text into sentences and tokens with one wink pass, keeping exact character offsets. */
+export function tokenizeText(text: string): Sentence[] {
+  const engine = nlp();
+  const its = engine.its;
+  const doc = engine.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const all: Array<Token | null> = [];
+  let offset = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? '';
+    offset += (spaces[i] ?? '').length;
+    const start = offset;
+    offset += value.length;
+    const tag = pos[i] ?? 'X';
+    const blank = tag === 'SPACE' || value.trim() === '';
+    all.push(blank ? null : { text: value, lower: value.toLowerCase(), lemma: (lemmas[i] ?? value).toLowerCase(), pos: tag, start, end: offset });
+  }
+  return spans.map(([first, last], index) => buildSentence(text, index, all.slice(first, last + 1)));
+}
+
+function buildSentence(text: string, index: number, maybe: Array<Token | null>): Sentence {
+  const tokens = maybe.filter((t): t is Token => t !== null);
+  const start = tokens[0]?.start ?? 0;
+  const end = tokens[tokens.length - 1]?.end ?? start;
+  return { index, start, end, text: text.slice(start, end), tokens };
+}
+
+/** Lowercased tokens of a dictionary phrase, tokenised exactly as article text is. */
+export function phraseTokens(phrase: string): string[] {
+  const engine = nlp();
+  const doc = engine.readDoc(phrase);
+  return (doc.tokens().out(engine.its.value) as string[]).filter((v) => v.trim() !== '');
+}

@@ -1,0 +1,72 @@
+import { FLAGS } from './rules.js';
+
+/**
+ * One walk over the parsed page, before extraction mutates it, collecting everything the
+ * metadata readers and flags need: meta tags, JSON-LD, canonical link, time elements, the first
+ * h1, author links, paywall containers and how much of the visible text sits in links.
+ * (linkedom's CSS selector engine is slow; one walk replaces a dozen querySelector calls.)
+ */
+export interface PageScan {
+  metas: Element[];
+  jsonLd: string[];
+  canonicalHref: string | null;
+  timePublished: string | null;
+  timeModified: string | null;
+  firstTime: string | null;
+  firstH1: string | null;
+  authorLink: string | null;
+  paywallMarkup: boolean;
+  /** Visible body text, lower-cased and whitespace-normalised, for marker searches. */
+  text: string;
+  textChars: number;
+  linkChars: number;
+  links: number;
+}
+
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TITLE']);
+const PAYWALL_HINTS = FLAGS.paywallHints.map((h) => h.toLowerCase());
+
+function visitElement(el: Element, tag: string, scan: PageScan): void {
+  if (tag === 'META') scan.metas.push(el);
+  else if (tag === 'SCRIPT' && (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') scan.jsonLd.push(el.textContent ?? '');
+  else if (tag === 'LINK' && scan.canonicalHref === null && (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical') scan.canonicalHref = el.getAttribute('href');
+  else if (tag === 'H1' && scan.firstH1 === null) scan.firstH1 = (el.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
+  const datetime = el.getAttribute('datetime');
+  if (datetime !== null) {
+    const prop = el.getAttribute('itemprop');
+    if (prop === 'datePublished') scan.timePublished ??= datetime;
+    else if (prop === 'dateModified') scan.timeModified ??= datetime;
+    else if (tag === 'TIME') scan.firstTime ??= datetime;
+  }
+  if (scan.authorLink === null && el.getAttribute('rel') === 'author') scan.authorLink = el.textContent;
+  if (!scan.paywallMarkup) {
+    const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+    scan.paywallMarkup = hint.length > 1 && PAYWALL_HINTS.some((h) => hint.includes(h));
+  }
+}
+
+/** Scans the whole document once. */
+export function scanPage(document: Document): PageScan {
+  const scan: PageScan = { metas: [], jsonLd: [], canonicalHref: null, timePublished: null, timeModified: null, firstTime: null, firstH1: null, authorLink: null, paywallMarkup: false, text: '', textChars: 0, linkChars: 0, links: 0 };
+  const parts: string[] = [];
+  const walk = (node: Node, inLink: boolean, visible: boolean): void => {
+    if (node.nodeType === 3) {
+      if (!visible) return;
+      const value = node.nodeValue ?? '';
+      parts.push(value);
+      if (inLink) scan.linkChars += value.trim().length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    visitElement(el, tag, scan);
+    if (tag === 'A') scan.links += 1;
+    const childVisible = visible && !SKIP_TEXT.has(tag);
+    for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, inLink || tag === 'A', childVisible);
+  };
+  walk(document.documentElement, false, true);
+  scan.text = parts.join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  scan.textChars = scan.text.replace(/\s/g, '').length;
+  return scan;
+}
