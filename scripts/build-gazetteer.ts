@@ -69,7 +69,7 @@ function alternateBudget(population: number): number {
 
 /**
  * Latin-script alternates written the same way in at least two GeoNames variants (a sign of a
- * widely used exonym such as "Kiev" or "Aleppo"), longest-lived first.
+ * widely used exonym such as "Kiev"), most widespread first.
  */
 function pickAlternates(city: CityRow): string[] {
   const budget = alternateBudget(city.population);

@@ -14,10 +14,3 @@ export function parseFlags<T extends Options>(argv: string[], options: T): Retur
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
-
-/** A YYYY-MM-DD flag value. */
-export function dayFlag(value: string | undefined, name: string, fallback: string): string {
-  const day = value ?? fallback;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${day}"`);
-  return day;
-}

@@ -41,7 +41,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const main = extractMainText(document, meta.title);
   const text = joinBlocks(main.blocks);
   const words = wordCount(text);
-  const detected = isLanguageDetectorLoaded() ? detectLanguage(text.length > 0 ? text : stats.text) : null;
+  const detected = isLanguageDetectorLoaded() ? detectLanguage(text.length > 0 ? text : stats.text()) : null;
   return {
     title: meta.title ?? main.readabilityTitle,
     text,

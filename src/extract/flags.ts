@@ -16,14 +16,16 @@ function countMarkers(text: string, markers: readonly string[]): number {
 export function isPaywalled(meta: PageMetadata, stats: PageScan, bodyWords: number, rules: FlagRules = FLAGS): boolean {
   if (meta.accessibleForFree === false) return true;
   if (bodyWords > rules.maxPaywallWords) return false;
-  return stats.paywallMarkup || countMarkers(stats.text, rules.paywallMarkers) > 0;
+  return stats.paywallMarkup || countMarkers(stats.text(), rules.paywallMarkers) > 0;
 }
 
 /** Consent wall: the whole page is a short text made mostly of cookie/consent vocabulary. */
 export function isConsentWall(stats: PageScan, bodyWords: number, rules: FlagRules = FLAGS): boolean {
-  const pageWords = stats.text.split(' ').length;
-  if (pageWords > rules.maxConsentWords || bodyWords > 120) return false;
-  return countMarkers(stats.text, rules.consentMarkers) >= 3;
+  // About six characters per word: skip building the page text for long pages.
+  if (bodyWords > 120 || stats.textChars > rules.maxConsentWords * 8) return false;
+  const text = stats.text();
+  if (text.split(' ').length > rules.maxConsentWords) return false;
+  return countMarkers(text, rules.consentMarkers) >= 3;
 }
 
 /**

@@ -9,11 +9,11 @@ export interface MainText { blocks: TextBlock[]; readabilityTitle: string | null
 /**
  * Extracts the article body: boilerplate containers are removed, Readability picks the main
  * content subtree, and the block filter drops the remaining bylines, promos and credits.
- * Mutates `document` (callers read metadata first).
+ * Mutates `document` (callers read metadata first; Readability's own JSON-LD pass is off for that reason).
  */
 export function extractMainText(document: Document, title: string | null): MainText {
   if (document.body !== null) removeBoilerplate(document.body);
-  const reader = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true });
+  const reader = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true, disableJSONLD: true });
   const article = reader.parse();
   const root = article?.content ?? null;
   const blocks = root === null ? [] : textBlocks(root);

@@ -16,8 +16,8 @@ export interface PageScan {
   firstH1: string | null;
   authorLink: string | null;
   paywallMarkup: boolean;
-  /** Visible body text, lower-cased and whitespace-normalised, for marker searches. */
-  text: string;
+  /** Visible page text, lower-cased and whitespace-normalised, for marker searches (built lazily). */
+  text: () => string;
   textChars: number;
   linkChars: number;
   links: number;
@@ -47,14 +47,16 @@ function visitElement(el: Element, tag: string, scan: PageScan): void {
 
 /** Scans the whole document once. */
 export function scanPage(document: Document): PageScan {
-  const scan: PageScan = { metas: [], jsonLd: [], canonicalHref: null, timePublished: null, timeModified: null, firstTime: null, firstH1: null, authorLink: null, paywallMarkup: false, text: '', textChars: 0, linkChars: 0, links: 0 };
+  const scan: PageScan = { metas: [], jsonLd: [], canonicalHref: null, timePublished: null, timeModified: null, firstTime: null, firstH1: null, authorLink: null, paywallMarkup: false, text: () => '', textChars: 0, linkChars: 0, links: 0 };
   const parts: string[] = [];
   const walk = (node: Node, inLink: boolean, visible: boolean): void => {
     if (node.nodeType === 3) {
       if (!visible) return;
       const value = node.nodeValue ?? '';
       parts.push(value);
-      if (inLink) scan.linkChars += value.trim().length;
+      const chars = value.trim().length;
+      scan.textChars += chars;
+      if (inLink) scan.linkChars += chars;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -66,7 +68,8 @@ export function scanPage(document: Document): PageScan {
     for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, inLink || tag === 'A', childVisible);
   };
   walk(document.documentElement, false, true);
-  scan.text = parts.join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
-  scan.textChars = scan.text.replace(/\s/g, '').length;
+  let text: string | null = null;
+  // Most pages never need the whole text (only short bodies are checked for walls); join on demand.
+  scan.text = () => (text ??= parts.join(' ').replace(/\s+/g, ' ').trim().toLowerCase());
   return scan;
 }

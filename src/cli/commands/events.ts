@@ -1,9 +1,8 @@
-import { PloverTypeSchema } from '../../core/event-schema.js';
-import { EventReader, type EventFilter } from '../../client/index.js';
+import { EventReader, filterFromParams, InvalidFilterError } from '../../client/index.js';
 import { createAwsClients } from '../../storage/clients.js';
 import { openLocalSession, resolveDataDir } from '../../local/session.js';
 import type { EventRecord } from '../../storage/records.js';
-import { dayFlag, parseFlags, UsageError } from '../args.js';
+import { parseFlags, UsageError } from '../args.js';
 import { csvCell, EVENT_COLUMNS, eventLine, eventRow } from '../format-event.js';
 
 const FORMATS = ['table', 'jsonl', 'csv'] as const;
@@ -21,7 +20,13 @@ export const eventsCommand = {
     });
     const format = values.format ?? 'table';
     if (!FORMATS.includes(format as (typeof FORMATS)[number])) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    const filter = buildFilter(values);
+    let filter;
+    try {
+      filter = filterFromParams(values);
+    } catch (error) {
+      if (error instanceof InvalidFilterError) throw new UsageError(error.message);
+      throw error;
+    }
     const session = await openLocalSession(resolveDataDir(values['data-dir']));
     const clients = createAwsClients(session.config);
     try {
@@ -43,28 +48,6 @@ export const eventsCommand = {
     }
   },
 };
-
-export function buildFilter(values: Record<string, string | boolean | undefined>): EventFilter {
-  const str = (key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  const today = new Date().toISOString().slice(0, 10);
-  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
-  const type = str('type');
-  if (type && !PloverTypeSchema.safeParse(type.toUpperCase()).success) throw new UsageError(`--type must be a PLOVER type such as AGREE, PROTEST, ASSAULT; got "${type}"`);
-  const role = str('role');
-  if (role && !['source', 'target', 'any'].includes(role)) throw new UsageError('--role must be source, target or any');
-  const actor = str('actor');
-  const root = str('root');
-  const location = str('location');
-  return {
-    from: dayFlag(str('from'), 'from', yearAgo),
-    to: dayFlag(str('to'), 'to', today),
-    ...(actor ? { actor: actor.toUpperCase() } : {}),
-    ...(role ? { role: role as 'source' | 'target' | 'any' } : {}),
-    ...(type ? { type: PloverTypeSchema.parse(type.toUpperCase()) } : {}),
-    ...(root ? { root } : {}),
-    ...(location ? { locationCountry: location.toUpperCase() } : {}),
-  };
-}
 
 export function writeEvents(events: readonly EventRecord[], format: 'table' | 'jsonl' | 'csv', out: NodeJS.WritableStream): void {
   if (format === 'jsonl') for (const event of events) out.write(`${JSON.stringify(event)}\n`);

@@ -46,7 +46,7 @@ export function commentsSection(chrome: ChromeText, article: Article, cls: strin
   const items = Array.from({ length: count }, (_, i) => {
     const comment = chrome.comments[(seed + i * 7) % chrome.comments.length];
     if (!comment) return '';
-    return `<li class="${cls}-comment"><b class="${cls}-comment__user">${esc(comment.user)}</b> <span>${(seed >> i) % 50 + 1}h</span><p>${esc(comment.text)}</p><a href="#reply">Reply</a></li>`;
+    return `<li class="${cls}-comment"><b class="${cls}-comment__user">${esc(comment.user)}</b> <span>${((seed >>> i) % 50) + 1}h</span><p>${esc(comment.text)}</p><a href="#reply">Reply</a></li>`;
   });
   return `<section class="${cls}-comments" id="comments">
   <h3>${esc(chrome.commentsTitle)} (${count})</h3>

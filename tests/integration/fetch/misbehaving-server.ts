@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 
-type Handler = (request: IncomingMessage, response: ServerResponse, server: MisbehavingServer) => void | Promise<void>;
+type Handler = (request: IncomingMessage, response: ServerResponse, server: MisbehavingServer) => unknown;
 
 /** One 16 MiB block of zeros as a gzip member; repeated members make a bomb that streams lazily. */
 const BOMB_MEMBER = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024), { level: 9 });

@@ -90,7 +90,7 @@ describe('canonicalUrl', () => {
         }
         return canonicalUrl(once) === once;
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 

@@ -1,0 +1,123 @@
+import { caseMatches, pickByDate, type ActorDictionary, type LexiconEntry } from './actor-dictionary.js';
+import type { Token } from './nlp.js';
+
+/** An actor phrase found in a sentence (token indices are sentence-relative, end exclusive). */
+export interface ActorMention {
+  start: number;
+  end: number;
+  name: string | null;
+  code: string | null;
+  sector: string | null;
+  entityId: string | null;
+  kind: 'PERSON' | 'ORGANIZATION' | 'COUNTRY' | 'CAPITAL' | 'GROUP' | 'PRONOUN';
+  /** Used as a location ("in Syria", "to Damascus"), so not an actor. */
+  isPlace: boolean;
+  plural: boolean;
+  /** A bare title ("the president") or pronoun that coreference may resolve. */
+  needsAntecedent: boolean;
+  pronoun: 'person' | 'thing' | 'plural' | null;
+  /** Parts that were merged (for entity listing). */
+  parts: Array<{ start: number; end: number; entry: LexiconEntry }>;
+}
+
+/** Word lists the mention finder needs from cues.json. */
+export interface MentionCues {
+  countryLocatives: Set<string>;
+  placeLocatives: Set<string>;
+  pronouns: Map<string, 'person' | 'thing' | 'plural'>;
+}
+
+/** Finds dictionary actors, unknown titled persons and pronouns, and merges modifier chains. */
+export function findActorMentions(tokens: Token[], dict: ActorDictionary, cues: MentionCues, date: string | null): ActorMention[] {
+  const raw: ActorMention[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const token = tokens[i] as Token;
+    const match = dict.trie.startsWith(token) ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m)) : null;
+    const entry = match ? pickByDate(match.values, date) : undefined;
+    if (match && entry) {
+      raw.push(fromEntry(match.start, match.end, entry, tokens, cues));
+      i = match.end;
+      continue;
+    }
+    const pronoun = cues.pronouns.get(token.lower);
+    if (pronoun && token.pos === 'PRON') raw.push(pronounMention(i, pronoun));
+    i += 1;
+  }
+  return mergeChains(raw.map((m) => absorbUnknownName(m, tokens, dict)), tokens);
+}
+
+function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Token[], cues: MentionCues): ActorMention {
+  const prev = tokens[start - 1]?.lower ?? '';
+  const locatives = entry.kind === 'COUNTRY' ? cues.countryLocatives : cues.placeLocatives;
+  const isPlace = entry.place && locatives.has(prev);
+  const kind = entry.kind === 'DEMONYM' || entry.kind === 'SECTOR' ? 'GROUP' : entry.kind;
+  const definite = prev === 'the' || prev === 'a' || prev === 'an';
+  return {
+    start, end, name: entry.kind === 'SECTOR' ? null : entry.name, code: entry.code, sector: entry.sector,
+    entityId: entry.kind === 'SECTOR' || entry.kind === 'DEMONYM' ? null : entry.entityId, kind, isPlace, plural: entry.plural,
+    needsAntecedent: entry.kind === 'SECTOR' && entry.title && definite, pronoun: null, parts: [{ start, end, entry }],
+  };
+}
+
+function pronounMention(i: number, pronoun: 'person' | 'thing' | 'plural'): ActorMention {
+  return {
+    start: i, end: i + 1, name: null, code: null, sector: null, entityId: null, kind: 'PRONOUN', isPlace: false,
+    plural: pronoun === 'plural', needsAntecedent: true, pronoun, parts: [],
+  };
+}
+
+/** "Foreign Minister Ivo Novak": a title followed by capitalised words names an unknown person. */
+function absorbUnknownName(m: ActorMention, tokens: Token[], dict: ActorDictionary): ActorMention {
+  const last = m.parts[m.parts.length - 1];
+  if (!last || last.entry.kind !== 'SECTOR' || !last.entry.title) return m;
+  let end = m.end;
+  while (end < tokens.length && end - m.end < 4 && isNameToken(tokens[end] as Token)) end += 1;
+  if (end === m.end || dict.trie.startsWith(tokens[m.end] as Token)) return m;
+  const name = tokens.slice(m.end, end).map((t) => t.text).join(' ');
+  return { ...m, end, name, kind: 'PERSON', needsAntecedent: false };
+}
+
+function isNameToken(t: Token): boolean {
+  return t.pos === 'PROPN' && /^[A-Z][\p{L}'.-]*$/u.test(t.text);
+}
+
+const GAP_OK = new Set(['ADJ', 'PROPN', 'NOUN', 'NUM', 'PART']);
+
+/** Merges "Syrian" + "President" + "Bashar al-Assad" and "minister of" + "France" into one actor. */
+function mergeChains(raw: ActorMention[], tokens: Token[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const m of raw) {
+    const prev = out[out.length - 1];
+    if (prev && !prev.isPlace && !m.isPlace && canMerge(prev, m, tokens)) out[out.length - 1] = merge(prev, m);
+    else out.push(m);
+  }
+  return out;
+}
+
+function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
+  if (a.kind === 'PRONOUN' || b.kind === 'PRONOUN') return false;
+  const gap = tokens.slice(a.end, b.start);
+  const aNamed = a.kind === 'PERSON' || a.kind === 'ORGANIZATION';
+  if (aNamed && (b.kind === 'PERSON' || b.kind === 'ORGANIZATION')) return false;
+  if (gap.length === 0) return !(aNamed && b.kind === 'GROUP' && b.code !== null);
+  const ofLink = gap.length <= 2 && gap[0]?.lower === 'of' && (gap.length === 1 || gap[1]?.lower === 'the');
+  if (ofLink) return a.kind === 'GROUP' && a.code === null && b.kind !== 'GROUP';
+  if (gap.length > 2 || a.kind === 'PERSON') return false;
+  return gap.every((t) => GAP_OK.has(t.pos) || t.lower === "'s" || t.lower === '’s' || t.text === '-') && b.kind !== 'COUNTRY';
+}
+
+function merge(a: ActorMention, b: ActorMention): ActorMention {
+  const named = [b, a].find((m) => m.kind === 'PERSON' || m.kind === 'ORGANIZATION');
+  const sectorSource = named?.sector ? named : b.sector ? b : a;
+  return {
+    start: a.start, end: b.end,
+    name: named?.name ?? a.name ?? b.name,
+    code: named?.code ?? a.code ?? b.code,
+    sector: sectorSource.sector ?? a.sector,
+    entityId: named?.entityId ?? a.entityId ?? b.entityId,
+    kind: named?.kind ?? (a.kind === 'GROUP' ? b.kind : a.kind),
+    isPlace: false, plural: b.plural,
+    needsAntecedent: a.needsAntecedent && b.kind === 'GROUP' && b.code === null && !named,
+    pronoun: null, parts: [...a.parts, ...b.parts],
+  };
+}

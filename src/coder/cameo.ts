@@ -1,0 +1,60 @@
+import cameoJson from '../../data/coder/cameo.json' with { type: 'json' };
+import type { PloverType } from '../core/event-schema.js';
+import { CameoFileSchema } from './data-schemas.js';
+import { DictionaryError } from './errors.js';
+
+/** What a CAMEO root code stands for. */
+export interface CameoRoot {
+  name: string;
+  goldstein: number;
+  /** QuadClass of the root's PLOVER type (0 for public statements). */
+  quad_class: number;
+  /** Closest PLOVER type; statements (01) and appeals (02) have none in PLOVER, see data/coder/README.md. */
+  plover: PloverType;
+}
+
+/** How one CAMEO code is reported on an event. */
+export interface CodeInfo {
+  code: string;
+  type: PloverType;
+  quad_class: number;
+  goldstein: number;
+}
+
+const parsed = CameoFileSchema.safeParse(cameoJson);
+if (!parsed.success) throw new DictionaryError(`data/coder/cameo.json is invalid: ${parsed.error.message}`);
+const cameo = parsed.data;
+
+/** CAMEO root code ("01".."20") -> name, Goldstein value, QuadClass and closest PLOVER type. */
+export const CAMEO_ROOTS: Readonly<Record<string, CameoRoot>> = cameo.roots;
+
+const infoCache = new Map<string, CodeInfo>();
+
+/**
+ * PLOVER type, QuadClass and Goldstein value of a CAMEO code. Specific codes take their own
+ * Goldstein value and PLOVER override when listed, else the nearest listed parent's, else the root's.
+ * QuadClass follows the PLOVER type (PLOVER manual grouping), except public statements (01x) = 0.
+ */
+export function codeInfo(code: string): CodeInfo {
+  const cached = infoCache.get(code);
+  if (cached) return cached;
+  const root = CAMEO_ROOTS[code.slice(0, 2)];
+  if (!root) throw new DictionaryError(`unknown CAMEO root in code ${code}`);
+  let goldstein = root.goldstein;
+  let type = root.plover;
+  for (let len = 3; len <= code.length; len += 1) {
+    const entry = cameo.codes[code.slice(0, len)];
+    if (!entry) continue;
+    goldstein = entry.goldstein;
+    if (entry.plover) type = entry.plover;
+  }
+  const quad = code.startsWith('01') ? 0 : (cameo.ploverQuadClass[type] ?? root.quad_class);
+  const info = { code, type, quad_class: quad, goldstein };
+  infoCache.set(code, info);
+  return info;
+}
+
+/** True when the CAMEO code is cooperative (roots 01-08). */
+export function isCooperative(code: string): boolean {
+  return Number(code.slice(0, 2)) <= 8;
+}

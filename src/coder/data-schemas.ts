@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { PloverTypeSchema } from '../core/event-schema.js';
+
+/** data/coder/cameo.json: CAMEO roots and the specific codes the coder emits. */
+export const CameoFileSchema = z.object({
+  ploverQuadClass: z.record(z.string(), z.number().int().min(0).max(4)),
+  roots: z.record(z.string().regex(/^\d{2}$/), z.object({
+    name: z.string(), goldstein: z.number(), quad_class: z.number().int(), plover: PloverTypeSchema,
+  })),
+  codes: z.record(z.string().regex(/^\d{3,4}$/), z.object({
+    name: z.string(), goldstein: z.number(), plover: PloverTypeSchema.optional(),
+  })),
+});
+
+/** data/coder/verbs.json: CAMEO code -> verb patterns and noun (nominal event) patterns. */
+export const VerbFileSchema = z.object({
+  verbs: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
+  nouns: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
+});
+
+/** One actor entry of data/coder/leaders.json, organizations.json, or a user dictionary. */
+export const ActorEntrySchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['PERSON', 'ORGANIZATION']),
+  code: z.string().nullable(),
+  sector: z.string().nullable(),
+  names: z.array(z.string().min(1)).min(1),
+  office: z.string().optional(),
+  from: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  /** Names that are also places (e.g. "Brussels"): after "in", "to", ... they are places, not actors. */
+  place: z.boolean().optional(),
+});
+export type ActorEntry = z.infer<typeof ActorEntrySchema>;
+export const ActorFileSchema = z.object({ actors: z.array(ActorEntrySchema) });
+
+/** data/coder/sectors.json: sector code -> nouns; person titles. */
+export const SectorFileSchema = z.object({
+  sectors: z.record(z.string(), z.array(z.string().min(1))),
+  personTitles: z.array(z.string().min(1)),
+});
+
+/** data/coder/cues.json: closed word lists steering mode, composition and roles. */
+export const CueFileSchema = z.object({
+  negation: z.array(z.string()),
+  future: z.array(z.string()),
+  hypothetical: z.array(z.string()),
+  obligation: z.array(z.string()),
+  futureAdjectives: z.array(z.string()),
+  governors: z.record(z.enum(['intent', 'refuse', 'appeal', 'demand', 'threaten', 'accuse']), z.array(z.string())),
+  reporting: z.array(z.string()),
+  pronouns: z.object({ person: z.array(z.string()), thing: z.array(z.string()), plural: z.array(z.string()) }),
+  countryLocatives: z.array(z.string()),
+  placeLocatives: z.array(z.string()),
+  clauseBreaks: z.array(z.string()),
+  reciprocalCodes: z.array(z.string()),
+  contexts: z.record(z.string(), z.array(z.string())),
+});
+export type CueFile = z.infer<typeof CueFileSchema>;
+export type GovernorClass = keyof CueFile['governors'];

@@ -1,0 +1,69 @@
+import type { Token } from './nlp.js';
+
+interface TrieNode<T> {
+  children: Map<string, TrieNode<T>>;
+  values: T[];
+}
+
+/** A match of a dictionary phrase over tokens [start, end). */
+export interface PhraseMatch<T> {
+  start: number;
+  end: number;
+  values: T[];
+}
+
+/**
+ * Token-level trie for multi-word dictionary phrases. Keys are lowercased tokens; a text token
+ * matches a key by its lowercased form or by its lemma (so "rebels" finds "rebel"), which keeps
+ * lookups linear in sentence length however large the dictionary is.
+ */
+export class PhraseTrie<T> {
+  private readonly root: TrieNode<T> = { children: new Map(), values: [] };
+  size = 0;
+
+  /** Adds a phrase (already tokenised) with its payload. */
+  add(tokens: string[], value: T): void {
+    let node = this.root;
+    for (const raw of tokens) {
+      const key = raw.toLowerCase();
+      let next = node.children.get(key);
+      if (!next) {
+        next = { children: new Map(), values: [] };
+        node.children.set(key, next);
+      }
+      node = next;
+    }
+    node.values.push(value);
+    this.size += 1;
+  }
+
+  /** True when some phrase starts with this token (cheap pre-check). */
+  startsWith(token: Token): boolean {
+    return this.root.children.has(token.lower) || this.root.children.has(token.lemma);
+  }
+
+  /**
+   * The longest phrase starting at token `start` whose payload passes `accept`
+   * (used for case checks), or null.
+   */
+  longestAt(tokens: Token[], start: number, accept: (value: T, match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+    let best: PhraseMatch<T> | null = null;
+    const walk = (node: TrieNode<T>, index: number): void => {
+      if (index > start && node.values.length > 0) {
+        const candidate = { start, end: index, values: node.values };
+        const accepted = node.values.filter((v) => accept(v, candidate));
+        if (accepted.length > 0 && (!best || index > best.end)) best = { start, end: index, values: accepted };
+      }
+      const token = tokens[index];
+      if (!token) return;
+      const byText = node.children.get(token.lower);
+      if (byText) walk(byText, index + 1);
+      if (token.lemma !== token.lower) {
+        const byLemma = node.children.get(token.lemma);
+        if (byLemma) walk(byLemma, index + 1);
+      }
+    };
+    walk(this.root, start);
+    return best;
+  }
+}
