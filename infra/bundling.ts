@@ -1,5 +1,5 @@
 import type { BuildOptions } from 'esbuild';
-import { Charset, LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /**
  * The one definition of how a function is bundled, used by the CDK construct (which runs the esbuild CLI)
@@ -28,8 +28,12 @@ export const BUNDLE = {
   outFile: 'index.mjs',
 } as const;
 
-/** Bundling options for NodejsFunction, derived from {@link BUNDLE}. */
-export function cdkBundlingOptions(dataFolders: readonly string[]): BundlingOptions {
+/**
+ * Bundling options for NodejsFunction, derived from {@link BUNDLE}. Data files (data/**.json) are imported
+ * with `with { type: 'json' }` by the modules that use them, so esbuild inlines them: nothing is copied
+ * and no path has to be resolved at run time.
+ */
+export function cdkBundlingOptions(): BundlingOptions {
   return {
     target: BUNDLE.target,
     format: OutputFormat.ESM,
@@ -37,14 +41,14 @@ export function cdkBundlingOptions(dataFolders: readonly string[]): BundlingOpti
     sourceMap: BUNDLE.sourcemap,
     sourcesContent: BUNDLE.sourcesContent,
     mainFields: [...BUNDLE.mainFields],
-    charset: Charset.UTF8,
+    // The `charset` prop is not passed on by this aws-cdk-lib release; the raw flag is.
+    esbuildArgs: { '--charset': BUNDLE.charset },
     bundleAwsSDK: true,
     externalModules: [...BUNDLE.external],
     banner: BUNDLE.banner,
     logLevel: LogLevel.WARNING,
     // esbuild is a local devDependency: no Docker needed, and synth works offline.
     forceDockerBundling: false,
-    ...(dataFolders.length > 0 ? { commandHooks: copyDataHooks(dataFolders) } : {}),
   };
 }
 
@@ -65,17 +69,5 @@ export function esbuildBuildOptions(entry: string, outdir: string): BuildOptions
     external: [...BUNDLE.external],
     banner: { js: BUNDLE.banner },
     logLevel: 'warning',
-  };
-}
-
-/** Copies data/<folder> into the asset as data/<folder>, next to index.mjs (LAMBDA_TASK_ROOT/data). */
-function copyDataHooks(dataFolders: readonly string[]): NonNullable<BundlingOptions['commandHooks']> {
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => [
-      `mkdir -p "${outputDir}/data"`,
-      ...dataFolders.map((folder) => `cp -R "${inputDir}/data/${folder}" "${outputDir}/data/${folder}"`),
-    ],
   };
 }

@@ -18,8 +18,6 @@ export interface FunctionSpec {
   /** Memory (MB); also buys CPU, which matters for parsing and NLP. */
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
-  /** Folders of data/ copied next to the bundle (data/<folder>), for stages that read data files at run time. */
-  readonly dataFolders: readonly string[];
 }
 
 export const FUNCTION_SPECS: Readonly<Record<FunctionId, FunctionSpec>> = {
@@ -28,7 +26,6 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionId, FunctionSpec>> = {
     description: 'Syncs the feed list and enqueues the feeds that are due',
     memoryMb: 256,
     timeoutSeconds: 60,
-    dataFolders: [],
   },
   'fetch-feed': {
     id: 'fetch-feed',
@@ -36,28 +33,24 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionId, FunctionSpec>> = {
     memoryMb: 512,
     // One slow host must not sink the batch: the HTTP client has its own shorter per-request timeout.
     timeoutSeconds: 120,
-    dataFolders: [],
   },
   'fetch-article': {
     id: 'fetch-article',
     description: 'Fetches article pages, extracts text, stores raw page and text in S3',
     memoryMb: 1024,
     timeoutSeconds: 180,
-    dataFolders: [],
   },
   'code-events': {
     id: 'code-events',
     description: 'Codes article text into PLOVER/CAMEO events',
     memoryMb: 1024,
     timeoutSeconds: 180,
-    dataFolders: [],
   },
   'publish-changes': {
     id: 'publish-changes',
     description: 'Publishes event table changes to the eventwire EventBridge bus',
     memoryMb: 256,
     timeoutSeconds: 60,
-    dataFolders: [],
   },
   api: {
     id: 'api',
@@ -65,7 +58,6 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionId, FunctionSpec>> = {
     memoryMb: 512,
     // API Gateway gives up after 29 s; answer (or fail) before that.
     timeoutSeconds: 25,
-    dataFolders: [],
   },
 };
 

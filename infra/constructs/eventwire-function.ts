@@ -15,7 +15,7 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 export const METRICS_NAMESPACE = 'eventwire';
 
 export interface EventwireFunctionProps {
-  /** Which function, its sizing and the data folders it needs. */
+  /** Which function and its sizing. */
   readonly spec: FunctionSpec;
   /** Memory (MB). @default spec.memoryMb */
   readonly memoryMb?: number;
@@ -64,7 +64,7 @@ export class EventwireFunction extends Construct {
       depsLockFilePath: fromRepoRoot('package-lock.json'),
       entry: fromRepoRoot(entryOf(props.spec.id)),
       handler: 'handler',
-      bundling: cdkBundlingOptions(props.spec.dataFolders),
+      bundling: cdkBundlingOptions(),
       ...placeholderCodeWhenBundlingSkipped(scope),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.spec.id,

@@ -88,7 +88,7 @@ function syntheticOutlet(index: number): Outlet {
 }
 
 function syntheticArticle(data: GeneratorData, outlet: Outlet, index: number, random: () => number): Article {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] ?? (items[0] as T);
+  const pick = <T>(items: readonly T[]): T => pickOne(items, random);
   const a = pick(data.actors);
   let b = pick(data.actors);
   if (b === a) b = data.actors[(data.actors.indexOf(a) + 1) % data.actors.length] ?? b;
@@ -109,6 +109,13 @@ function syntheticArticle(data: GeneratorData, outlet: Outlet, index: number, ra
     headline, published, author: pick(data.authors), section, paywall: false, tags: [],
     outletId: outlet.id, slug, paragraphs, path, feedLinkPath: path, summaryText: paragraphs[0] ?? headline,
   };
+}
+
+/** Uniform choice from a list the schema guarantees non-empty. */
+function pickOne<T>(items: readonly T[], random: () => number): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new DemoContentError('empty word list', 'generator.json');
+  return item;
 }
 
 function capitalise(text: string): string {

@@ -1,6 +1,7 @@
 import type { SiteContent } from './content-schema.js';
 import { generateSiteContent } from './generate-content.js';
 import { DEFAULT_CONTENT_DIR, loadSiteContent } from './load-content.js';
+import { DemoServerError } from './errors.js';
 import { listenLoopback } from './server.js';
 import { buildRoutes } from './site-routes.js';
 
@@ -34,10 +35,13 @@ export interface DemoSite {
  * JSON feeds, article pages with realistic clutter) or, with `generated`, a synthetic load site.
  */
 export async function startDemoSite(options: DemoSiteOptions = {}): Promise<DemoSite> {
+  const host = options.host ?? '127.0.0.1';
+  // The type already says so; this guards untyped callers, since the site must never leave loopback.
+  if (host !== '127.0.0.1') throw new DemoServerError(`demo site binds to 127.0.0.1 only, not ${String(host)}`);
   const content: SiteContent = options.generated
     ? await generateSiteContent(options.generated, DEFAULT_CONTENT_DIR)
     : await loadSiteContent(DEFAULT_CONTENT_DIR);
-  const running = await listenLoopback(options.host ?? '127.0.0.1', options.port ?? 0);
+  const running = await listenLoopback(host, options.port ?? 0);
   running.setRoutes(buildRoutes(content, running.origin));
   let articleCount = 0;
   for (const list of content.articles.values()) articleCount += list.length;

@@ -29,7 +29,8 @@ function addOutletRoutes(routes: Map<string, Resource>, content: SiteContent, ou
   routes.set(`/${outlet.id}/`, { mediaType: 'text/html', charset, lastModified: updated, render: () => renderOutletHome(outlet, articles, origin) });
   routes.set(`/${outlet.id}/${outlet.feedPath}`, {
     mediaType: feedMediaType(outlet),
-    charset,
+    // JSON must be UTF-8 (RFC 8259), whatever the outlet's legacy page encoding.
+    charset: outlet.feedFormat === 'json' ? 'utf-8' : charset,
     lastModified: updated,
     render: () => renderFeed({ outlet, articles, origin }),
   });

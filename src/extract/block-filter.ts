@@ -26,6 +26,16 @@ function isHeading(block: TextBlock): boolean {
   return HEADING.test(block.tag) && wordCount(block.text) <= 20;
 }
 
+const DATE_WORD = new RegExp(`^(${MONTH}|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\d+(st|nd|rd|th)?|\\d{1,2}:\\d{2}(:\\d{2})?|[ap]\\.?m\\.?|gmt|utc|est|edt|cet|cest|bst|pst|pdt|ist|at|on|of|the|published|updated|posted|last|modified|am|pm|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})$`, 'i');
+
+/** A line made of a date or time and little else ("Updated 6:55 AM EST, Nov 19, 2019"). */
+function isDateline(text: string): boolean {
+  const tokens = text.split(/[\s,|;·•—–-]+/).filter((t) => t.length > 0);
+  if (tokens.length === 0 || tokens.length > 14 || !DATE_LIKE.test(text)) return false;
+  const other = tokens.filter((t) => !DATE_WORD.test(t.replace(/[()[\]]/g, '')));
+  return other.length <= 2 && other.length < tokens.length / 2;
+}
+
 function startsWithRule(lower: string, words: number, rules: BoilerplateRules): boolean {
   for (const start of rules.lineStarts) {
     if (!lower.startsWith(start)) continue;
@@ -54,7 +64,7 @@ export function isBoilerplateBlock(block: TextBlock, rules: BoilerplateRules = B
   if (words <= rules.maxWordsForPhraseRules && rules.linePhrases.some((p) => lower.includes(p))) return true;
   const linkShare = block.linkChars / Math.max(1, block.text.replace(/\s+/g, '').length);
   if (linkShare > (words <= 30 ? 0.6 : 0.9)) return true;
-  if (!block.inList && block.tag !== 'TR' && words <= 8 && DATE_LIKE.test(block.text) && !SENTENCE_END.test(block.text)) return true;
+  if (!block.inList && block.tag !== 'TR' && isDateline(block.text)) return true;
   if (words >= 2 && words <= 25 && isMostlyUppercase(block.text)) return true;
   return false;
 }

@@ -46,6 +46,8 @@ function isRemovable(el: Element, rules: BoilerplateRules): boolean {
   if (rules.removeTags.has(el.tagName.toUpperCase())) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
   if (!hasBoilerplateHint(el, rules)) return false;
+  // Embedded posts and quotes ("social-embed" holding a blockquote) are part of the story.
+  if (el.tagName.toUpperCase() === 'BLOCKQUOTE' || el.getElementsByTagName('blockquote').length > 0) return false;
   return proseChars(el, rules.maxProseCharsToRemove) <= rules.maxProseCharsToRemove;
 }
 

@@ -25,7 +25,9 @@ export function openRequest(
       signal,
     });
     request.once('response', resolve);
-    request.once('error', (error) => reject(signal.aborted ? signal.reason : new ConnectionError(target.url.href, error)));
+    // `on`, not `once`: the socket can still fail after the head arrived (then the body read reports it),
+    // and a second 'error' without a listener would crash the process.
+    request.on('error', (error) => reject(signal.aborted ? signal.reason : new ConnectionError(target.url.href, error)));
     request.end();
   });
 }

@@ -65,7 +65,16 @@ async function findFirstCopy(article: ArticleRecord, canonical: string, hash: st
   }
   const hashOwner = await deps.articles.claimContentHash(hash, article.articleId);
   if (hashOwner !== article.articleId) return hashOwner;
-  return deps.articles.findNearDuplicate(simhash64(text), article.articleId);
+  return (await deps.articles.findParagraphOwner(paragraphHashes(text), article.articleId))
+    ?? deps.articles.findNearDuplicate(simhash64(text), article.articleId);
+}
+
+/** Hashes of the substantial paragraphs (8+ words), normalised so markup and punctuation differences vanish. */
+function paragraphHashes(text: string): string[] {
+  return text.split(/\n\s*\n/)
+    .map((paragraph) => paragraph.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+    .filter((paragraph) => paragraph.split(' ').length >= 8)
+    .map((paragraph) => contentHash(paragraph).slice(0, 24));
 }
 
 function reasonNotToCode(extracted: ExtractedArticle): string | null {

@@ -124,6 +124,22 @@ export class ArticleStore {
     return this.claim({ pk: `CANONICAL#${canonicalId}`, sk: 'CANONICAL' }, articleId);
   }
 
+  /**
+   * The article that first published most of this text's paragraphs: a syndicated copy keeps the wire story's
+   * paragraphs even when the outlet adds a headline, byline or credit line. Each paragraph hash has exactly one
+   * owner (conditional write); this article is a copy when another single article owns at least `share` of them.
+   */
+  async findParagraphOwner(paragraphHashes: readonly string[], articleId: string, share = 0.6): Promise<string | null> {
+    if (paragraphHashes.length < 2) return null;
+    const owners = new Map<string, number>();
+    for (const hash of new Set(paragraphHashes)) {
+      const owner = await this.claim({ pk: `PARA#${hash}`, sk: 'PARA' }, articleId);
+      if (owner !== articleId) owners.set(owner, (owners.get(owner) ?? 0) + 1);
+    }
+    const [best] = [...owners.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return best && best[1] / new Set(paragraphHashes).size >= share ? best[0] : null;
+  }
+
   /** The earliest article whose SimHash is within a few bits of this one, after registering this one. */
   async findNearDuplicate(simhash: bigint, articleId: string): Promise<string | null> {
     const bands = simhashBands(simhash);

@@ -100,7 +100,7 @@ export class FeedStore {
       ExpressionAttributeNames: { '#dueSk': byDue.sortKey },
       ExpressionAttributeValues: {
         ':next': next, ':status': outcome.status, ':at': outcome.at.toISOString(), ':error': outcome.error ?? null,
-        ':one': 1, ':zero': 0, ':nm': outcome.status === 'not-modified' ? 1 : 0,
+        ':one': 1, ...(failed ? {} : { ':zero': 0 }), ':nm': outcome.status === 'not-modified' ? 1 : 0,
         ':items': outcome.items ?? 0, ':bytes': outcome.bytes ?? 0,
         ...(outcome.status === 'fetched' ? { ':etag': outcome.etag ?? null, ':lastModified': outcome.lastModified ?? null } : {}),
       },

@@ -34,11 +34,20 @@ export function renderArticlePage(content: SiteContent, outlet: Outlet, article:
   return PAGE_TEMPLATES[outlet.template]({
     outlet,
     article,
-    related: siblings.filter((other) => other !== article).slice(0, 6),
+    related: relatedTo(article, siblings),
     origin,
     chrome: chromeFor(content, article.language ?? outlet.language),
     url,
     canonicalUrl,
     headMeta: renderHeadMeta(outlet, article, url, canonicalUrl),
   });
+}
+
+/** Up to six other stories of the outlet, those published before this one first (as a news page would show). */
+function relatedTo(article: Article, siblings: readonly Article[]): Article[] {
+  const others = siblings.filter((other) => other !== article);
+  const at = Date.parse(article.published);
+  const earlier = others.filter((other) => Date.parse(other.published) <= at);
+  const later = others.filter((other) => Date.parse(other.published) > at).reverse();
+  return [...earlier, ...later].slice(0, 6);
 }

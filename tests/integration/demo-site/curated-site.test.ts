@@ -106,6 +106,12 @@ describe('curated demo site over loopback', () => {
     expect(alias).toContain(`<link rel="canonical" href="${site.origin}/globe/world/2026/10/14/cairo-gaza-reconstruction-talks">`);
   });
 
+  it('refuses to bind to anything but loopback', async () => {
+    const options = { host: '0.0.0.0' } as unknown as Parameters<typeof startDemoSite>[0];
+
+    await expect(startDemoSite(options)).rejects.toThrow(/127\.0\.0\.1 only/);
+  });
+
   it('serves robots.txt disallowing private areas, and 404 for unknown paths', async () => {
     const robots = await (await fetch(`${site.origin}/robots.txt`)).text();
     const missing = await fetch(`${site.origin}/wire/no-such-story`);

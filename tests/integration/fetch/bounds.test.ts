@@ -80,6 +80,30 @@ describe('HttpFetcher bounds against a misbehaving server', () => {
     await expect(outcome).rejects.toMatchObject({ retryable: true });
   });
 
+  it('reports a body cut short by the server as a retryable connection error', async () => {
+    const fetcher = fetcherFor(server);
+
+    const outcome = fetcher.fetch({ url: server.url('/truncated') });
+
+    await expect(outcome).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it('reports a body that is not the gzip it claims to be as a permanent fetch error', async () => {
+    const fetcher = fetcherFor(server);
+
+    const outcome = fetcher.fetch({ url: server.url('/corrupt-gzip') });
+
+    await expect(outcome).rejects.toMatchObject({ name: 'FetchError', retryable: false });
+  });
+
+  it('refuses a content-encoding it cannot decode', async () => {
+    const fetcher = fetcherFor(server);
+
+    const outcome = fetcher.fetch({ url: server.url('/zstd') });
+
+    await expect(outcome).rejects.toThrow(/unsupported content-encoding/);
+  });
+
   it('reports a refused connection as a connection error', async () => {
     const fetcher = fetcherFor(server, { allowedHosts: ['127.0.0.1:9'] });
 

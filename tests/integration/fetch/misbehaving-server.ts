@@ -107,6 +107,14 @@ const ROUTES: Record<string, Handler> = {
     response.writeHead(503, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }).end();
   },
   '/gone': (_request, response) => response.writeHead(410).end(),
+  '/truncated': (_request, response) => {
+    response.writeHead(200, { 'content-length': '1000' });
+    response.write(Buffer.alloc(100), () => response.socket?.destroy());
+  },
+  '/corrupt-gzip': (_request, response) => {
+    response.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('this is not gzip at all'));
+  },
+  '/zstd': (_request, response) => response.writeHead(200, { 'content-encoding': 'zstd' }).end('??'),
 };
 
 async function streamZeros(response: ServerResponse, total: number): Promise<void> {

@@ -1,0 +1,90 @@
+/**
+ * Bundles every Lambda entry exactly as the CDK construct does (shared options in infra/bundling.ts) and
+ * prints the size of each deployed bundle, with its three largest inputs.
+ *
+ *   npx tsx scripts/bundle-sizes.ts
+ *
+ * Exits 1 if any bundle (index.mjs, data inlined) exceeds 5 MB or fails to build. The source map ships
+ * too but is only read when an error is formatted, so it is reported, not gated.
+ * Last line: RESULT {"bundle_bytes": {...}, "sourcemap_bytes": {...}, "limit_bytes": 5242880}
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { BUNDLE, esbuildBuildOptions } from '../infra/bundling.js';
+import { entryOf, FUNCTION_IDS, type FunctionId } from '../infra/functions.js';
+import { fromRepoRoot } from '../infra/paths.js';
+
+const LIMIT_BYTES = 5 * 1024 * 1024;
+/** Handlers without NLP models should stay well below this; reported as a hint, not a failure. */
+const LIGHT_BYTES = 1024 * 1024;
+
+interface Measured {
+  readonly id: FunctionId;
+  readonly bundleBytes: number;
+  readonly sourcemapBytes: number;
+  readonly largestInputs: readonly string[];
+}
+
+async function measure(id: FunctionId, outRoot: string): Promise<Measured> {
+  const outdir = join(outRoot, id);
+  const result = await build({ ...esbuildBuildOptions(fromRepoRoot(entryOf(id)), outdir), metafile: true });
+  const file = join(outdir, BUNDLE.outFile);
+  return {
+    id,
+    bundleBytes: statSync(file).size,
+    sourcemapBytes: statSync(`${file}.map`).size,
+    largestInputs: largestInputs(result.metafile),
+  };
+}
+
+/** The three inputs contributing most bytes to the output, as "path (KB)". */
+function largestInputs(metafile: Metafile): string[] {
+  const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
+  if (!output) return [];
+  return Object.entries(output.inputs)
+    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+    .slice(0, 3)
+    .map(([path, input]) => `${path.replace(/^node_modules\//, '')} (${Math.round(input.bytesInOutput / 1024)} KB)`);
+}
+
+function printTable(rows: readonly Measured[]): void {
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`.padStart(9);
+  console.log(`${'function'.padEnd(16)}${'bundle'.padStart(9)}${'map'.padStart(9)}  largest inputs`);
+  for (const r of rows) {
+    const flag = r.bundleBytes > LIMIT_BYTES ? '  OVER 5 MB' : r.bundleBytes > LIGHT_BYTES ? '  (> 1 MB)' : '';
+    console.log(`${r.id.padEnd(16)}${kb(r.bundleBytes)}${kb(r.sourcemapBytes)}  ${r.largestInputs.join(', ')}${flag}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const outRoot = mkdtempSync(join(tmpdir(), 'eventwire-bundles-'));
+  const rows: Measured[] = [];
+  const failures: string[] = [];
+  try {
+    for (const id of FUNCTION_IDS) {
+      try {
+        rows.push(await measure(id, outRoot));
+      } catch (error) {
+        failures.push(`${id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
+    }
+  } finally {
+    rmSync(outRoot, { recursive: true, force: true });
+  }
+  printTable(rows);
+  for (const failure of failures) console.error(`build failed: ${failure}`);
+  const over = rows.filter((r) => r.bundleBytes > LIMIT_BYTES).map((r) => r.id);
+  if (over.length > 0) console.error(`over the 5 MB limit: ${over.join(', ')}`);
+  console.log(
+    `RESULT ${JSON.stringify({
+      bundle_bytes: Object.fromEntries(rows.map((r) => [r.id, r.bundleBytes])),
+      sourcemap_bytes: Object.fromEntries(rows.map((r) => [r.id, r.sourcemapBytes])),
+      limit_bytes: LIMIT_BYTES,
+    })}`,
+  );
+  if (over.length > 0 || failures.length > 0) process.exitCode = 1;
+}
+
+await main();

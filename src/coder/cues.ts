@@ -1,0 +1,41 @@
+import cuesJson from '../../data/coder/cues.json' with { type: 'json' };
+import { CueFileSchema, type GovernorClass } from './data-schemas.js';
+import { DictionaryError } from './errors.js';
+import type { MentionCues } from './actor-mentions.js';
+
+/** cues.json compiled into sets and maps for O(1) lookups. */
+export interface Cues extends MentionCues {
+  negation: Set<string>;
+  future: Set<string>;
+  hypothetical: Set<string>;
+  obligation: Set<string>;
+  futureAdjectives: Set<string>;
+  governors: Map<string, GovernorClass[]>;
+  reporting: Set<string>;
+  clauseBreaks: Set<string>;
+  reciprocalCodes: Set<string>;
+  contexts: Map<string, string>;
+}
+
+/** Loads and indexes data/coder/cues.json. */
+export function loadCues(): Cues {
+  const parsed = CueFileSchema.safeParse(cuesJson);
+  if (!parsed.success) throw new DictionaryError(`data/coder/cues.json is invalid: ${parsed.error.message}`);
+  const c = parsed.data;
+  const governors = new Map<string, GovernorClass[]>();
+  for (const [cls, words] of Object.entries(c.governors) as Array<[GovernorClass, string[]]>) {
+    for (const w of words) governors.set(w, [...(governors.get(w) ?? []), cls]);
+  }
+  const pronouns = new Map<string, 'person' | 'thing' | 'plural'>();
+  for (const w of c.pronouns.person) pronouns.set(w, 'person');
+  for (const w of c.pronouns.thing) pronouns.set(w, 'thing');
+  for (const w of c.pronouns.plural) pronouns.set(w, 'plural');
+  const contexts = new Map<string, string>();
+  for (const [tag, words] of Object.entries(c.contexts)) for (const w of words) if (!contexts.has(w)) contexts.set(w, tag);
+  return {
+    negation: new Set(c.negation), future: new Set(c.future), hypothetical: new Set(c.hypothetical),
+    obligation: new Set(c.obligation), futureAdjectives: new Set(c.futureAdjectives), governors,
+    reporting: new Set(c.reporting), clauseBreaks: new Set(c.clauseBreaks), reciprocalCodes: new Set(c.reciprocalCodes),
+    contexts, pronouns, countryLocatives: new Set(c.countryLocatives), placeLocatives: new Set(c.placeLocatives),
+  };
+}

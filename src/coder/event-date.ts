@@ -1,0 +1,87 @@
+import * as chrono from 'chrono-node';
+
+const DATE_HINT = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tomorrow|tonight|ago)\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\b\d{4}-\d{2}-\d{2}\b/i;
+
+/** A date expression found in a sentence, with its character span relative to the sentence. */
+export interface DateMention {
+  start: number;
+  end: number;
+  /** Resolved day when the expression is a full date, else null. */
+  fixed: string | null;
+  /** Weekday 0-6 when only a weekday was said ("on Sunday"). */
+  weekday: number | null;
+}
+
+/** Date expressions in a sentence, parsed once (cheap regex pre-check first: most sentences have none). */
+export function findDateMentions(sentence: string, published: string | null): DateMention[] {
+  if (!DATE_HINT.test(sentence)) return [];
+  const ref = published ? new Date(`${published}T12:00:00`) : new Date(2000, 0, 1, 12);
+  return chrono.parse(sentence, ref).map((r) => {
+    const s = r.start;
+    const onlyWeekday = s.isCertain('weekday') && !s.isCertain('day') && !s.isCertain('month');
+    const yearKnown = s.isCertain('year') || published !== null;
+    return {
+      start: r.index,
+      end: r.index + r.text.length,
+      fixed: onlyWeekday || !yearKnown ? null : ymd(s.date()),
+      weekday: onlyWeekday ? (s.get('weekday') ?? null) : null,
+    };
+  });
+}
+
+/**
+ * The day an event happened: the date expression nearest the predicate (after it for future
+ * events), a bare weekday resolved by tense (past: the last such day on or before publication,
+ * future: the next one after it), else the publication date (null without one).
+ */
+export function resolveEventDate(dates: DateMention[], verbAt: number, future: boolean, published: string | null): string | null {
+  const pick = pickDate(dates, verbAt, future);
+  if (!pick) return published;
+  if (pick.fixed) return adjustYear(pick.fixed, future, published);
+  if (pick.weekday !== null && published) return weekdayRelative(published, pick.weekday, future);
+  return published;
+}
+
+function pickDate(dates: DateMention[], verbAt: number, future: boolean): DateMention | undefined {
+  if (future) {
+    const after = dates.find((d) => d.start >= verbAt);
+    if (after) return after;
+  }
+  let best: DateMention | undefined;
+  let bestDistance = Infinity;
+  for (const d of dates) {
+    const distance = d.start >= verbAt ? d.start - verbAt : verbAt - d.end;
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** chrono picks the nearest year; a future event is never before publication, nor a past one after it. */
+function adjustYear(day: string, future: boolean, published: string | null): string {
+  if (!published) return day;
+  if (future && day < published) return `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
+  if (!future && day > addDays(published, 2)) return `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+  return day;
+}
+
+function weekdayRelative(published: string, weekday: number, future: boolean): string {
+  const ref = new Date(`${published}T12:00:00Z`);
+  const today = ref.getUTCDay();
+  const delta = future ? ((weekday - today + 7) % 7 || 7) : -((today - weekday + 7) % 7);
+  return addDays(published, delta);
+}
+
+function addDays(day: string, delta: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + delta);
+  return d.toISOString().slice(0, 10);
+}
+
+function ymd(d: Date): string {
+  const mm = String(d.getMonth() + 1).padStart(2, '0');
+  const dd = String(d.getDate()).padStart(2, '0');
+  return `${d.getFullYear()}-${mm}-${dd}`;
+}

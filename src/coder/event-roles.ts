@@ -1,0 +1,121 @@
+import type { ActorMention } from './actor-mentions.js';
+import type { Cues } from './cues.js';
+import type { EventFrame } from './event-frames.js';
+import type { Token } from './nlp.js';
+
+/** Source and target actor groups of one event frame. */
+export interface EventRoles {
+  sources: ActorMention[];
+  targets: ActorMention[];
+  reciprocal: boolean;
+}
+
+const BE = new Set(['be', 'is', 'was', 'were', 'are', 'been', 'being', 'get', 'got']);
+
+/** Picks source (subject side) and target (object side) actors for a frame. */
+export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorMention[], cues: Cues): EventRoles {
+  const actors = mentions.filter((m) => !m.isPlace && (m.code !== null || m.sector !== null || m.kind === 'PRONOUN'));
+  let sources: ActorMention[] = [];
+  let targets: ActorMention[] = [];
+  const passive = isPassive(frame, tokens);
+  const before = nearestBefore(frame.head, actors, tokens, cues);
+  const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.end, actors, tokens, cues, frame);
+  if (passive) {
+    const agent = actors.find((m) => m.start >= frame.end && tokens[m.start - 1]?.lower === 'by');
+    sources = agent ? group(agent, actors, tokens) : [];
+    targets = before ? group(before, actors, tokens) : [];
+  } else if (frame.nominal) {
+    ({ sources, targets } = nominalRoles(frame, tokens, actors, before, after));
+  } else {
+    sources = before ? group(before, actors, tokens) : reporterAfter(frame, tokens, actors, cues);
+    targets = frame.innerTarget ? group(frame.innerTarget, actors, tokens) : after ? group(after, actors, tokens) : [];
+  }
+  if (frame.obligation && sources.length > 0) {
+    const speaker = actors.find((m) => !sources.includes(m) && (m.end <= (sources[0]?.start ?? 0) || m.start >= frame.end));
+    targets = sources;
+    sources = speaker ? [speaker] : [];
+  }
+  targets = targets.filter((t) => !sources.includes(t));
+  return splitReciprocal(frame, sources, targets, cues);
+}
+
+function isPassive(frame: EventFrame, tokens: Token[]): boolean {
+  const prev = tokens[frame.head - 1];
+  const prev2 = tokens[frame.head - 2];
+  const aux = (t: Token | undefined): boolean => t !== undefined && BE.has(t.lower);
+  const participle = /(ed|en|wn|ught)$/.test(tokens[frame.head]?.lower ?? '') || tokens[frame.head]?.lower === 'hit';
+  return !frame.nominal && participle && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
+}
+
+function nearestBefore(head: number, actors: ActorMention[], tokens: Token[], cues: Cues): ActorMention | null {
+  let best: ActorMention | null = null;
+  for (const m of actors) {
+    if (m.end > head) break;
+    if (cues.clauseBreaks.has(tokens[m.end]?.lower ?? '') && tokens[m.end]?.lower !== ',') continue;
+    best = m;
+  }
+  return best;
+}
+
+function breaksBetween(from: number, to: number, tokens: Token[], cues: Cues): boolean {
+  for (let j = from; j < to; j += 1) if (cues.clauseBreaks.has(tokens[j]?.lower ?? '')) return true;
+  return false;
+}
+
+function firstAfter(from: number, actors: ActorMention[], tokens: Token[], cues: Cues, frame: EventFrame): ActorMention | null {
+  for (const m of actors) {
+    if (m.start < from) continue;
+    if (m.start - frame.end > 12) return null;
+    if (breaksBetween(frame.end, m.start, tokens, cues) && m.start > frame.end + 1) return null;
+    const next = tokens[m.end];
+    if (next && cues.reporting.has(next.lemma)) return null;
+    if (m.kind === 'PRONOUN' && tokens[m.start + 1]?.pos === 'VERB') return null;
+    return m;
+  }
+  return null;
+}
+
+/** "..., officials said": the reporter speaks for the event when nothing precedes it. */
+function reporterAfter(frame: EventFrame, tokens: Token[], actors: ActorMention[], cues: Cues): ActorMention[] {
+  const m = actors.find((a) => a.start >= frame.end && cues.reporting.has(tokens[a.end]?.lemma ?? ''));
+  return m ? [m] : [];
+}
+
+function nominalRoles(frame: EventFrame, tokens: Token[], actors: ActorMention[], before: ActorMention | null, after: ActorMention | null): { sources: ActorMention[]; targets: ActorMention[] } {
+  const link = tokens[frame.end]?.lower;
+  if (after && link === 'between') {
+    const both = group(after, actors, tokens);
+    return { sources: both.slice(0, 1), targets: both.slice(1) };
+  }
+  const by = actors.find((m) => m.start >= frame.end && m.start <= frame.end + 2 && tokens[m.start - 1]?.lower === 'by');
+  const sources = by ? group(by, actors, tokens) : before ? group(before, actors, tokens) : [];
+  const targets = after && after !== by ? group(after, actors, tokens) : [];
+  return { sources, targets };
+}
+
+/** The coordinated group ("Russia and Turkey", "Hungarian and Romanian officials") around a mention. */
+export function group(m: ActorMention, actors: ActorMention[], tokens: Token[]): ActorMention[] {
+  const i = actors.indexOf(m);
+  let lo = i;
+  let hi = i;
+  while (lo > 0 && joined(actors[lo - 1] as ActorMention, actors[lo] as ActorMention, tokens)) lo -= 1;
+  while (hi < actors.length - 1 && joined(actors[hi] as ActorMention, actors[hi + 1] as ActorMention, tokens)) hi += 1;
+  const members = actors.slice(lo, hi + 1);
+  const sector = members.find((a) => a.sector && a.kind === 'GROUP')?.sector ?? null;
+  return members.map((a) => (a.kind === 'GROUP' && !a.sector && sector ? { ...a, sector } : a));
+}
+
+function joined(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
+  const gap = tokens.slice(a.end, b.start).map((t) => t.lower);
+  if (gap.length === 1) return gap[0] === 'and' || gap[0] === '&' || gap[0] === ',' || gap[0] === 'or';
+  if (gap.length === 2) return (gap[0] === ',' && gap[1] === 'and') || (gap[0] === 'and' && gap[1] === 'the');
+  return gap.length === 3 && gap[0] === 'as' && gap[1] === 'well' && gap[2] === 'as';
+}
+
+function splitReciprocal(frame: EventFrame, sources: ActorMention[], targets: ActorMention[], cues: Cues): EventRoles {
+  const reciprocalCode = cues.reciprocalCodes.has(frame.code) || cues.reciprocalCodes.has(frame.code.slice(0, 3));
+  if (reciprocalCode && targets.length === 0 && sources.length >= 2) {
+    return { sources: sources.slice(0, 1), targets: sources.slice(1), reciprocal: true };
+  }
+  return { sources, targets, reciprocal: reciprocalCode && targets.length > 0 && frame.code.startsWith('04') ? true : reciprocalCode && targets.length > 0 };
+}
