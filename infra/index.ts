@@ -7,4 +7,4 @@ export { FUNCTION_IDS, FUNCTION_SPECS, entryOf, type FunctionId, type FunctionSp
 export { InfraError, InfraConfigError, FeedListError } from './errors.js';
 export { EventwireFunction, FUNCTION_RUNTIME, METRICS_NAMESPACE } from './constructs/eventwire-function.js';
 export { BUCKET_PREFIXES, DataStore, type TableId } from './constructs/data-store.js';
-export { EVENT_DETAIL_TYPES } from './constructs/downstream.js';
+export { Downstream } from './constructs/downstream.js';

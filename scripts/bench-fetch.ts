@@ -11,7 +11,7 @@ import { BodyTooLargeError, canonicalUrl, defaultFetchPolicy, HttpFetcher, isBlo
 
 const PAGE = zlib.gzipSync(Buffer.from(`<html><body>${'<p>A council met and agreed nothing new.</p>'.repeat(1000)}</body></html>`));
 const BOMB_MEMBER = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024));
-const BOMB_MEMBERS = 1024;
+const BOMB_MEMBERS = 4096;
 
 function opsPerSec(count: number, run: (i: number) => void): number {
   for (let i = 0; i < Math.min(count, 1000); i++) run(i); // warm-up

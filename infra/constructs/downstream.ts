@@ -14,9 +14,6 @@ import { BUCKET_PREFIXES } from './data-store.js';
 import { EventwireFunction } from './eventwire-function.js';
 import { publishesTo } from './grants.js';
 
-/** Detail types publish-changes puts on the bus; downstream rules match on them. */
-export const EVENT_DETAIL_TYPES = ['Event Created', 'Event Updated', 'Article Coded'] as const;
-
 export interface DownstreamProps {
   readonly eventBusName: string;
   readonly readOnlyPolicyName: string;

@@ -6,7 +6,7 @@ type Handler = (request: IncomingMessage, response: ServerResponse, server: Misb
 
 /** One 16 MiB block of zeros as a gzip member; repeated members make a bomb that streams lazily. */
 const BOMB_MEMBER = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024), { level: 9 });
-export const BOMB_MEMBERS = 1024;
+export const BOMB_MEMBERS = 4096;
 
 const PAGE = '<!doctype html><html><head><title>Calm page</title></head><body><p>Nothing happened.</p></body></html>';
 /** "Café déjà vu" in windows-1252 bytes: not valid UTF-8, whatever the header claims. */

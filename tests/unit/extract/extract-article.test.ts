@@ -24,6 +24,16 @@ describe('extractArticle main text', () => {
     expect(article.text).toBe('First paragraph with odd spacing and enough words to count as prose in a news story today.\n\nSecond paragraph of the same story, also long enough to be kept by the extractor here.');
   });
 
+  it('keeps a results table as one line per row and an embedded quote inside a social embed box', () => {
+    const rows = ['<tr class="row-item"><td>1</td><td>Harbour Rowing Club</td><td>42</td></tr>', '<tr class="row-item"><td>2</td><td>Island Sailing Team</td><td>37</td></tr>'].join('');
+    const html = `<html><body><article><p>${BODY_PARAGRAPHS[0]}</p><table><tbody>${rows}</tbody></table><div class="social-embed"><blockquote><p>The pier was part of our childhood and we will miss the morning crossing.</p></blockquote></div><p>${BODY_PARAGRAPHS[1]}</p></article></body></html>`;
+
+    const article = extractArticle(html, { url: URL });
+
+    expect(article.text).toContain('1 Harbour Rowing Club 42\n\n2 Island Sailing Team 37');
+    expect(article.text).toContain('The pier was part of our childhood');
+  });
+
   it('counts the words of the clean text', () => {
     const article = extractArticle(clutteredArticlePage(), { url: URL });
 

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { startDemoSite, type DemoSite } from '../../../src/demo-site/index.js';
+import { runPipeline } from '../../../src/local/runner.js';
+import { ProgressObserver } from '../../../src/local/progress.js';
+import { EventReader } from '../../../src/client/index.js';
+import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
+
+let env: TestStack;
+let demo: DemoSite;
+
+function quietObserver(): ProgressObserver {
+  const sink = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
+  return new ProgressObserver(sink);
+}
+
+async function run(): Promise<ProgressObserver> {
+  const observer = quietObserver();
+  await runPipeline({ config: env.config, feeds: demo.feeds, observer, dataDir: env.dataDir, signal: new AbortController().signal });
+  return observer;
+}
+
+async function eventTable(): Promise<Array<Record<string, unknown>>> {
+  const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.events }));
+  return (scan.Items ?? []).map(({ updatedAt, lastSeen, ...rest }) => rest).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
+}
+
+beforeAll(async () => {
+  demo = await startDemoSite({ port: 0 });
+  env = await startTestStack([new URL(demo.origin).host]);
+}, 60_000);
+afterAll(async () => {
+  await demo.close();
+  await env.close();
+});
+
+describe('a local pipeline run against the demo news site', () => {
+  let first: ProgressObserver;
+  let eventsAfterFirst: Array<Record<string, unknown>>;
+
+  it('fetches every feed, stores and codes the articles, and writes events', async () => {
+    first = await run();
+    eventsAfterFirst = await eventTable();
+
+    expect(first.get('FeedsFetched')).toBe(demo.feeds.length);
+    expect(first.get('ArticlesStored')).toBeGreaterThanOrEqual(30);
+    expect(first.get('EventsWritten')).toBeGreaterThanOrEqual(30);
+    expect(first.get('ArticlesFailed')).toBe(0);
+  }, 120_000);
+
+  it('links the syndicated wire story to its first copy instead of coding it twice', () => {
+    expect(first.get('ArticlesDuplicate')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records why the paywall stub and the non-English articles were not coded', async () => {
+    const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.articles }));
+    const reasons = (scan.Items ?? []).filter((item) => item.status === 'skipped').map((item) => String(item.reason));
+
+    expect(reasons.some((reason) => reason.startsWith('paywall'))).toBe(true);
+    expect(reasons.some((reason) => reason.startsWith('language fr'))).toBe(true);
+  });
+
+  it('merges reports of the syndicated story into events counted from two outlets', async () => {
+    const reader = new EventReader(env.clients.doc, env.config.tables.events);
+    const events = await reader.events({ from: '2026-09-01', to: '2026-12-31', limit: 1000 });
+
+    expect(events.items.some((event) => event.numSources >= 2)).toBe(true);
+  });
+
+  it('is incremental on a second run: feeds answer 304 and nothing is stored, coded or counted again', async () => {
+    const second = await run();
+
+    expect(second.get('FeedsNotModified')).toBe(demo.feeds.length);
+    expect(second.get('ArticlesStored') + second.get('ArticlesCoded') + second.get('EventsWritten')).toBe(0);
+    expect(await eventTable()).toEqual(eventsAfterFirst);
+  }, 60_000);
+});
