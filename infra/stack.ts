@@ -67,7 +67,7 @@ export class EventwireStack extends Stack {
       removalPolicy,
     });
     new PipelineDashboard(this, 'Dashboard', { functions, queues: stageQueues });
-    if (config.destroyOnRemoval) this.acknowledgeAutoDelete();
+    //X
     this.addOutputs();
   }
 

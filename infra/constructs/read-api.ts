@@ -53,7 +53,8 @@ export class ReadApi extends Construct {
       description: 'eventwire read-only API (IAM-authorised)',
       endpointTypes: [EndpointType.REGIONAL],
       cloudWatchRole: props.createCloudWatchRole,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      // The role backs an account-wide setting that other APIs may rely on: never delete it with this stack.
+      ...(props.createCloudWatchRole ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
       defaultMethodOptions: { authorizationType: AuthorizationType.IAM },
       deployOptions: {
         stageName: 'v1',

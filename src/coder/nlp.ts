@@ -37,7 +37,8 @@ export function tokenizeText(text: string): Sentence[] {
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  // wink's typings omit lemma from ItsFunction although it works at runtime.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const all: Array<Token | null> = [];
   let offset = 0;

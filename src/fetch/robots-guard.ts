@@ -38,11 +38,11 @@ export class RobotsGuard {
       robotsTxt = await this.download(url, signal);
       await this.cache.put(url.host, robotsTxt, this.policy.robotsTtlSeconds ?? DEFAULT_ROBOTS_TTL_SECONDS);
     }
-    const memo = this.memo.get(url.host);
+    const memo = this.memo.get(url.origin);
     if (memo !== undefined && memo.robotsTxt === robotsTxt) return memo.rules;
     const rules = parseRobots(robotsTxt, url.origin, this.policy.userAgent);
     if (this.memo.size >= MAX_MEMO_ENTRIES) this.memo.clear();
-    this.memo.set(url.host, { robotsTxt, rules });
+    this.memo.set(url.origin, { robotsTxt, rules });
     return rules;
   }
 
@@ -53,6 +53,8 @@ export class RobotsGuard {
   private async download(url: URL, signal: AbortSignal): Promise<string | null> {
     try {
       const response = await this.openFollowingRedirects(new URL('/robots.txt', url.origin), signal);
+      // RFC 9309 2.3.1.2: past five redirects the file may be taken as unavailable, i.e. absent.
+      if (response === null) return null;
       const status = response.statusCode ?? 0;
       if (status >= 200 && status < 300) {
         const body = await readBody(response, url.origin, MAX_ROBOTS_BYTES, signal);
@@ -67,14 +69,14 @@ export class RobotsGuard {
     }
   }
 
-  private async openFollowingRedirects(start: URL, signal: AbortSignal): Promise<IncomingMessage> {
+  private async openFollowingRedirects(start: URL, signal: AbortSignal): Promise<IncomingMessage | null> {
     const headers = { 'user-agent': this.policy.userAgent, accept: 'text/plain, */*;q=0.5', 'accept-encoding': ACCEPT_ENCODING };
     let url = start;
     for (let redirects = 0; ; redirects += 1) {
       const response = await this.exchange(url, headers, signal);
       const next = redirectTarget(url, response);
       if (next === undefined) return response;
-      if (redirects >= MAX_ROBOTS_REDIRECTS) throw new HttpStatusError(start.href, response.statusCode ?? 0);
+      if (redirects >= MAX_ROBOTS_REDIRECTS) return null;
       url = next;
     }
   }

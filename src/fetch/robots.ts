@@ -8,7 +8,7 @@ const robotsParser: RobotsParser =
 
 /** What robots.txt says about one origin, for one user agent. */
 export interface RobotsRules {
-  /** Whether `url` (same origin as the robots.txt) may be fetched. */
+  /** Whether the path and query of `url` may be fetched. */
   isAllowed(url: string): boolean;
   /** Crawl-delay in ms from the group that applies to us, if any. */
   crawlDelayMs(): number | undefined;
@@ -29,9 +29,11 @@ export function parseRobots(robotsTxt: string | null, origin: string, userAgent:
   const robots = robotsParser(`${origin}/robots.txt`, robotsTxt);
   return {
     isAllowed(url: string): boolean {
-      // /robots.txt itself is always allowed (RFC 9309 2.5); parser answers undefined for other origins.
-      if (new URL(url).pathname === '/robots.txt') return true;
-      return robots.isAllowed(url, agent) ?? true;
+      const { pathname, search } = new URL(url);
+      // /robots.txt itself is always allowed (RFC 9309 2.5).
+      if (pathname === '/robots.txt') return true;
+      // Rules are about the path; re-rooting on the file's origin keeps the parser's origin check quiet.
+      return robots.isAllowed(`${origin}${pathname}${search}`, agent) ?? true;
     },
     crawlDelayMs(): number | undefined {
       const seconds = robots.getCrawlDelay(agent);

@@ -104,6 +104,15 @@ describe('HttpFetcher bounds against a misbehaving server', () => {
     await expect(outcome).rejects.toThrow(/unsupported content-encoding/);
   });
 
+  it('reports a name that does not resolve as a connection error', async () => {
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' });
+    const fetcher = fetcherFor(server, { respectRobots: false }, { resolver: async () => Promise.reject(notFound) });
+
+    const outcome = fetcher.fetch({ url: 'http://nowhere.example/' });
+
+    await expect(outcome).rejects.toMatchObject({ name: 'ConnectionError', code: 'ENOTFOUND' });
+  });
+
   it('reports a refused connection as a connection error', async () => {
     const fetcher = fetcherFor(server, { allowedHosts: ['127.0.0.1:9'] });
 

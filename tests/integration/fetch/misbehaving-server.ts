@@ -97,6 +97,7 @@ const ROUTES: Record<string, Handler> = {
   '/to-private': (_request, response) => response.writeHead(302, { location: 'http://10.0.0.1/' }).end(),
   '/to-internal-name': (_request, response) => response.writeHead(307, { location: 'http://intranet.example/' }).end(),
   '/to-file': (_request, response) => response.writeHead(302, { location: 'file:///etc/passwd' }).end(),
+  '/to-private-path': (_request, response) => response.writeHead(302, { location: '/private/secret' }).end(),
   '/private/secret': (_request, response) => response.writeHead(200).end('should never be fetched'),
   '/reset': (request) => {
     request.socket.destroy();

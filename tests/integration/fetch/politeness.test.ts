@@ -39,6 +39,16 @@ describe('HttpFetcher politeness against a loopback server', () => {
     expect(server.hits).toEqual(['/robots.txt']);
   });
 
+  it('checks robots.txt again for the target of a redirect', async () => {
+    server.robotsTxt = 'User-agent: *\nDisallow: /private/\n';
+    const fetcher = fetcherFor(server);
+
+    const outcome = fetcher.fetch({ url: server.url('/to-private-path') });
+
+    await expect(outcome).rejects.toBeInstanceOf(RobotsDisallowedError);
+    expect(server.hits).not.toContain('/private/secret');
+  });
+
   it('obeys the group naming our product token over the wildcard group', async () => {
     server.robotsTxt = 'User-agent: eventwire\nDisallow: /\n\nUser-agent: *\nAllow: /\n';
     const fetcher = fetcherFor(server, { userAgent: 'eventwire/0.1 (+https://example.org/bot)' });

@@ -42,6 +42,12 @@ describe('parseRobots', () => {
     expect(rules.isAllowed(`${ORIGIN}/story?print=1`)).toBe(false);
   });
 
+  it('applies the same rules to the http and https forms of the host', () => {
+    const rules = parseRobots('User-agent: *\nDisallow: /drafts/\n', 'http://news.example', UA);
+
+    expect(rules.isAllowed('https://news.example/drafts/plan')).toBe(false);
+  });
+
   it('always allows robots.txt itself', () => {
     const rules = parseRobots('User-agent: *\nDisallow: /\n', ORIGIN, UA);
 

@@ -1,0 +1,128 @@
+/**
+ * Event-coder quality on the PLOVER gold standard (../shared/eval/events/plover-gsr.jsonl) and
+ * four checks on the seed article (../shared/seeds/000_1b2de568631d7ccf.txt, published 2017-01-09).
+ * Scoring (per the gold README): per sentence, predicted events are matched to gold events by PLOVER
+ * type; micro / macro P, R, F1 over types; QuadClass accuracy and source / target country agreement
+ * on matched events. Predicted events sharing a type and predicate span are one event (the gold puts
+ * compound actors in one event). Last stdout line: RESULT {json}.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PLOVER_TYPES, type CodedEvent } from '../src/core/event-schema.js';
+import { createEventCoder, type EventCoder } from '../src/coder/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const goldPath = join(root, '..', 'shared', 'eval', 'events', 'plover-gsr.jsonl');
+const seedPath = join(root, '..', 'shared', 'seeds', '000_1b2de568631d7ccf.txt');
+for (const p of [goldPath, seedPath]) {
+  if (!existsSync(p)) {
+    console.error(`eval-coder: missing ${p} (the ../shared development data must sit beside the repo)`);
+    process.exit(1);
+  }
+}
+
+interface GoldActor { code: string | null }
+interface GoldEvent { type: string; quad_class: number; source_actors: GoldActor[]; target_actors: GoldActor[] }
+interface GoldSentence { id: string; text: string; events: GoldEvent[] }
+interface Predicted { type: string; quad: number; sources: Set<string>; targets: Set<string> }
+interface Tally { tp: number; fp: number; fn: number }
+
+/** CAMEO country codes used by the gold that differ from ISO 3166 alpha-3. */
+const ALIASES: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM', ISM: 'IMG' };
+const norm = (c: string | null | undefined): string | null => (c ? (ALIASES[c] ?? c) : null);
+
+function collapse(events: CodedEvent[]): Predicted[] {
+  const byKey = new Map<string, Predicted>();
+  for (const e of events) {
+    const key = `${e.type}|${e.offsets.verb[0]}`;
+    const p = byKey.get(key) ?? { type: e.type, quad: e.quad_class, sources: new Set<string>(), targets: new Set<string>() };
+    const s = norm(e.source.code);
+    const t = norm(e.target?.code);
+    if (s) p.sources.add(s);
+    if (t) (e.reciprocal ? p.sources : p.targets).add(t);
+    byKey.set(key, p);
+  }
+  return [...byKey.values()];
+}
+
+function scoreSet(coder: EventCoder, gold: GoldSentence[]) {
+  const perType = new Map<string, Tally>(PLOVER_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  let quadOk = 0, matched = 0, srcOk = 0, srcN = 0, tgtOk = 0, tgtN = 0;
+  for (const g of gold) {
+    const pred = collapse(coder.code({ text: g.text, date: null }).events);
+    const used = new Set<number>();
+    for (const ge of g.events) {
+      const tally = perType.get(ge.type) as Tally;
+      const k = pred.findIndex((p, i) => !used.has(i) && p.type === ge.type);
+      if (k < 0) { tally.fn += 1; continue; }
+      used.add(k);
+      tally.tp += 1;
+      matched += 1;
+      const p = pred[k] as Predicted;
+      if (p.quad === ge.quad_class) quadOk += 1;
+      const gs = new Set(ge.source_actors.map((a) => norm(a.code)).filter((c): c is string => c !== null));
+      const gt = new Set(ge.target_actors.map((a) => norm(a.code)).filter((c): c is string => c !== null));
+      if (gs.size > 0) { srcN += 1; if ([...p.sources].some((c) => gs.has(c))) srcOk += 1; }
+      if (gt.size > 0) { tgtN += 1; if ([...p.targets, ...p.sources].some((c) => gt.has(c))) tgtOk += 1; }
+    }
+    pred.forEach((p, i) => { if (!used.has(i)) (perType.get(p.type) as Tally).fp += 1; });
+  }
+  return { perType, quad: matched ? quadOk / matched : 0, src: srcN ? srcOk / srcN : 0, tgt: tgtN ? tgtOk / tgtN : 0 };
+}
+
+const prf = (t: Tally) => {
+  const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0;
+  const r = t.tp + t.fn ? t.tp / (t.tp + t.fn) : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+function summarize(perType: Map<string, Tally>) {
+  const total = { tp: 0, fp: 0, fn: 0 };
+  const fs: number[] = [];
+  for (const t of perType.values()) {
+    total.tp += t.tp; total.fp += t.fp; total.fn += t.fn;
+    if (t.tp + t.fn > 0) fs.push(prf(t).f);
+  }
+  return { micro: prf(total), macro: fs.reduce((a, b) => a + b, 0) / Math.max(1, fs.length) };
+}
+
+function seedChecks(coder: EventCoder): boolean[] {
+  const article = coder.code({ text: readFileSync(seedPath, 'utf8'), date: '2017-01-09' });
+  const ev = article.events;
+  const has = (e: CodedEvent | null | undefined, code: string) => e?.code === code;
+  const checks = [
+    ev.some((e) => (e.type === 'AGREE' || e.code.startsWith('03')) && e.source.code === 'SYR' && e.source.sector === 'GOV'),
+    ev.some((e) => e.type === 'CONSULT' && e.mode === 'future' && e.location?.country === 'KAZ' && /astana/i.test(e.location.name) && e.date === '2017-01-23'),
+    ev.some((e) => e.type === 'CONSULT' && [e.source.code, e.target?.code].includes('SYR') && [e.source.code, e.target?.code].includes('FRA')),
+    ev.some((e) => e.source.code === 'IGO' && (has(e.target, 'RUS') || has(e.target, 'TUR') || e.target?.code === 'RUS' || e.target?.code === 'TUR')),
+  ];
+  return checks;
+}
+
+const coder = createEventCoder();
+const gold = readFileSync(goldPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GoldSentence);
+const all = scoreSet(coder, gold);
+console.log('type        gold   tp   fp   fn   prec   rec    f1');
+for (const [type, t] of all.perType) {
+  const { p, r, f } = prf(t);
+  console.log(`${type.padEnd(10)} ${String(t.tp + t.fn).padStart(5)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}`);
+}
+const sum = summarize(all.perType);
+console.log(`micro P ${sum.micro.p.toFixed(3)} R ${sum.micro.r.toFixed(3)} F1 ${sum.micro.f.toFixed(3)}; macro F1 ${sum.macro.toFixed(3)}`);
+console.log(`QuadClass accuracy ${all.quad.toFixed(3)}; source-country agreement ${all.src.toFixed(3)}; target-country agreement ${all.tgt.toFixed(3)}`);
+const idNum = (g: GoldSentence) => Number(/(\d+)$/.exec(g.id)?.[1] ?? 0);
+for (const [label, part] of [['even ids', gold.filter((g) => idNum(g) % 2 === 0)], ['odd ids', gold.filter((g) => idNum(g) % 2 === 1)]] as const) {
+  const s = scoreSet(coder, [...part]);
+  const m = summarize(s.perType);
+  console.log(`split ${label.padEnd(8)} n=${part.length} micro F1 ${m.micro.f.toFixed(3)} quad ${s.quad.toFixed(3)} source ${s.src.toFixed(3)}`);
+}
+const labels = ['SYR GOV ready to negotiate (AGREE/03x)', 'Astana talks 2017-01-23 (CONSULT, future, KAZ)', 'Assad met French parliamentarians (CONSULT SYR-FRA)', 'UNSC resolution (IGO -> RUS/TUR)'];
+const seeds = seedChecks(coder);
+seeds.forEach((ok, i) => console.log(`seed check ${i + 1}: ${ok ? 'PASS' : 'FAIL'}  ${labels[i]}`));
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+console.log(`RESULT ${JSON.stringify({
+  coder_type_micro_f1: r3(sum.micro.f), coder_type_macro_f1: r3(sum.macro), coder_precision: r3(sum.micro.p), coder_recall: r3(sum.micro.r),
+  coder_quad_accuracy: r3(all.quad), coder_source_country_agreement: r3(all.src), coder_target_country_agreement: r3(all.tgt),
+  coder_seed_checks_passed: seeds.filter(Boolean).length, coder_seed_checks_total: seeds.length,
+})}`);

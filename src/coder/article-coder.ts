@@ -1,0 +1,137 @@
+import type { Actor, CodedArticle, CodedEvent, NamedEntity } from '../core/event-schema.js';
+import type { ActorDictionary } from './actor-dictionary.js';
+import { findActorMentions, type ActorMention } from './actor-mentions.js';
+import { codeInfo } from './cameo.js';
+import { ActorMemory } from './coreference.js';
+import type { Cues } from './cues.js';
+import { findDateMentions, resolveEventDate, type DateMention } from './event-date.js';
+import { findEventFrames, type EventFrame } from './event-frames.js';
+import { findPlaces, pickLocation, type PlaceMention } from './event-location.js';
+import { assignRoles } from './event-roles.js';
+import type { PlaceResolver } from './geo/index.js';
+import { tokenizeText, type Sentence, type Token } from './nlp.js';
+import { findQuotations, type SentenceActors } from './quotations.js';
+import { collectEntities } from './entities.js';
+import type { VerbLexicon } from './verb-lexicon.js';
+
+/** Everything the coder loads once and shares across articles. */
+export interface CoderDeps {
+  dict: ActorDictionary;
+  lexicon: VerbLexicon;
+  cues: Cues;
+  places: PlaceResolver;
+  version: string;
+}
+
+/** Codes one article: sentences -> actors (with coreference) -> event frames -> events. */
+export function codeArticle(text: string, date: string | null, deps: CoderDeps): CodedArticle {
+  const memory = new ActorMemory();
+  const events: CodedEvent[] = [];
+  const entities: NamedEntity[] = [];
+  const resolved: SentenceActors[] = [];
+  for (const sentence of tokenizeText(text)) {
+    if (sentence.tokens.length === 0) continue;
+    const before = memory.lastCountry();
+    const raw = findActorMentions(sentence.tokens, deps.dict, deps.cues, date);
+    const mentions = giveCountries(memory.resolve(raw), sentence.tokens, before);
+    resolved.push({ sentence, mentions });
+    const frames = selectFrames(findEventFrames(sentence.tokens, mentions, deps.lexicon, deps.cues), sentence.tokens);
+    const places = frames.length > 0 || mentions.some((m) => m.isPlace) ? placesOf(sentence, mentions, deps) : [];
+    entities.push(...collectEntities(sentence, mentions, places));
+    if (frames.length > 0) events.push(...sentenceEvents(sentence, mentions, frames, places, date, deps));
+  }
+  return { events, entities, quotations: findQuotations(text, resolved) };
+}
+
+function placesOf(sentence: Sentence, mentions: ActorMention[], deps: CoderDeps): PlaceMention[] {
+  return findPlaces(sentence.tokens, mentions, deps.places, actorCountries(mentions));
+}
+
+function actorCountries(mentions: ActorMention[]): string[] {
+  return [...new Set(mentions.filter((m) => !m.isPlace && m.code && m.code.length === 3).map((m) => m.code as string))];
+}
+
+/**
+ * One main event per sentence: the first verbal event; statements (01x) and nominal events only when
+ * nothing stronger is there, except planned meetings and meetings with a named partner.
+ */
+function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
+  const strong = frames.filter((f) => !f.code.startsWith('01') && !f.nominal);
+  if (strong.length === 0) {
+    const nominal = frames.filter((f) => f.nominal);
+    return nominal.length > 0 ? nominal.slice(0, 1) : frames.slice(0, 1);
+  }
+  const partnered = (f: EventFrame): boolean => f.code.startsWith('04') && (tokens[f.end]?.lower === 'with' || tokens[f.end]?.lower === 'between');
+  return [...strong.slice(0, 1), ...frames.filter((f) => f.nominal && (f.mode === 'future' || partnered(f)))];
+}
+
+/** Bare sector nouns ("police", "rebels") take the nearest country before them, else the article's. */
+function giveCountries(mentions: ActorMention[], tokens: Token[], articleCountry: string | null): ActorMention[] {
+  let last: string | null = null;
+  return mentions.map((m, i) => {
+    if (m.code && m.code.length === 3 && m.code !== 'IGO' && m.code !== 'NGO') last = m.code;
+    if (m.code !== null || m.sector === null || m.kind === 'PRONOUN') return m;
+    const next = mentions[i + 1];
+    const attached = next && next.isPlace && next.start - m.end <= 1 && tokens[m.end]?.lower === 'in' ? next.code : null;
+    const code = attached ?? last ?? articleCountry;
+    return code ? { ...m, code } : m;
+  });
+}
+
+function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: EventFrame[], places: PlaceMention[], date: string | null, deps: CoderDeps): CodedEvent[] {
+  const dates = findDateMentions(sentence.text, date);
+  const countries = actorCountries(mentions);
+  const context = contextTags(sentence.tokens, deps.cues);
+  const out: CodedEvent[] = [];
+  const seen = new Set<string>();
+  for (const frame of frames) {
+    const roles = assignRoles(frame, sentence.tokens, mentions, deps.cues);
+    const info = codeInfo(frame.code);
+    const verb = span(sentence.tokens, frame.start, frame.end);
+    const when = eventDate(dates, sentence, verb[0], frame, date);
+    const location = pickLocation(places, frame.head, countries);
+    const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
+    const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
+    for (const s of sources) {
+      for (const t of targets) {
+        const source = toActor(s, sentence);
+        const target = t ? toActor(t, sentence) : null;
+        const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const confidence = Math.max(0.05, frame.confidence - (s ? 0 : 0.25) - (s?.code ? 0 : 0.1));
+        out.push({
+          type: info.type, code: info.code, quad_class: info.quad_class, goldstein: info.goldstein, mode: frame.mode,
+          context, source, target, reciprocal: roles.reciprocal, date: when, location, sentence: sentence.text,
+          sentence_index: sentence.index, offsets: { source: source.span, verb, target: target?.span ?? null },
+          confidence: Math.round(confidence * 100) / 100, coder_version: deps.version,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function eventDate(dates: DateMention[], sentence: Sentence, verbChar: number, frame: EventFrame, published: string | null): string | null {
+  const future = frame.mode === 'future' || frame.mode === 'intent' || frame.code.startsWith('03') || frame.code.startsWith('13');
+  return resolveEventDate(dates, verbChar - sentence.start, future, published);
+}
+
+function span(tokens: Token[], start: number, end: number): [number, number] {
+  return [tokens[start]?.start ?? 0, tokens[Math.max(start, end - 1)]?.end ?? 0];
+}
+
+function toActor(m: ActorMention | null, sentence: Sentence): Actor {
+  if (!m) return { text: '', name: null, code: null, sector: null, entity_id: null, span: null };
+  const s = span(sentence.tokens, m.start, m.end);
+  return { text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start), name: m.name, code: m.code, sector: m.sector, entity_id: m.entityId, span: s };
+}
+
+function contextTags(tokens: Token[], cues: Cues): string[] {
+  const tags = new Set<string>();
+  for (const t of tokens) {
+    const tag = cues.contexts.get(t.lemma) ?? cues.contexts.get(t.lower);
+    if (tag) tags.add(tag);
+  }
+  return [...tags].slice(0, 4);
+}

@@ -1,0 +1,38 @@
+import type { NamedEntity } from '../core/event-schema.js';
+import type { ActorMention } from './actor-mentions.js';
+import type { PlaceMention } from './event-location.js';
+import type { Sentence } from './nlp.js';
+
+/** Named entities of a sentence from its dictionary actors and resolved places. */
+export function collectEntities(sentence: Sentence, mentions: ActorMention[], places: PlaceMention[]): NamedEntity[] {
+  const out: NamedEntity[] = [];
+  const tokens = sentence.tokens;
+  const add = (start: number, end: number, kind: NamedEntity['kind'], code: string | null): void => {
+    const first = tokens[start];
+    const last = tokens[end - 1];
+    if (!first || !last) return;
+    out.push({ text: sentence.text.slice(first.start - sentence.start, last.end - sentence.start), kind, code, span: [first.start, last.end] });
+  };
+  const placeStarts = new Set(places.map((p) => p.start));
+  for (const m of mentions) {
+    if (m.isPlace || m.kind === 'PRONOUN') continue;
+    let named = false;
+    for (const part of m.parts) {
+      const e = part.entry;
+      if (e.kind === 'PERSON' || e.kind === 'ORGANIZATION') add(part.start, part.end, e.kind, e.code);
+      else if (e.kind === 'COUNTRY' || e.kind === 'CAPITAL') add(part.start, part.end, 'COUNTRY', e.code);
+      else continue;
+      named = true;
+    }
+    if (m.kind === 'PERSON' && !named) {
+      const last = m.parts[m.parts.length - 1];
+      add(last ? last.end : m.start, m.end, 'PERSON', m.code);
+    }
+  }
+  for (const p of places) {
+    if (!placeStarts.has(p.start)) continue;
+    const isCountry = p.location !== null && p.location.lat === 0 && p.location.lon === 0;
+    add(p.start, p.end, isCountry ? 'COUNTRY' : 'PLACE', p.location?.country ?? null);
+  }
+  return out;
+}
