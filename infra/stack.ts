@@ -10,7 +10,6 @@ import { Operations } from './constructs/operations.js';
 import { Pipeline } from './constructs/pipeline.js';
 import { PipelineDashboard } from './constructs/pipeline-dashboard.js';
 import { ReadApi } from './constructs/read-api.js';
-import { acknowledge } from './nag.js';
 
 export interface EventwireStackProps extends StackProps {
   readonly config: InfraConfig;
@@ -67,7 +66,6 @@ export class EventwireStack extends Stack {
       removalPolicy,
     });
     new PipelineDashboard(this, 'Dashboard', { functions, queues: stageQueues });
-    //X
     this.addOutputs();
   }
 
@@ -85,13 +83,5 @@ export class EventwireStack extends Stack {
     out('ReadOnlyPolicyArn', this.downstream.readOnlyPolicy.managedPolicyArn, 'Managed policy for downstream readers');
     out('FeedListParameterName', this.pipeline.feedListParameter.parameterName, 'SSM parameter holding the feed list');
     out('AlarmTopicArn', this.operations.topic.topicArn, 'SNS topic of all alarms');
-  }
-
-  /** The S3 auto-delete custom resource exists only with destroyOnRemoval (dev stacks). */
-  private acknowledgeAutoDelete(): void {
-    const provider = this.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
-    if (!provider) return;
-    acknowledge(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK-provided provider that empties the buckets on teardown of a dev stack; its role is fixed by the CDK.');
-    acknowledge(provider, 'AwsSolutions-L1', 'CDK-provided provider; its runtime is chosen by the CDK release.');
   }
 }

@@ -75,7 +75,11 @@ function runAll(corpus: string, files: CorpusFile[]): Promise<Outcome[]> {
   return new Promise((done) => {
     const launch = (start: number): void => {
       if (start >= files.length) return done(outcomes);
-      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { files, corpus, start } });
+      const worker = new Worker(fileURLToPath(import.meta.url), {
+        workerData: { files, corpus, start },
+        // The worker runs this same TypeScript file, so it needs tsx's loader too.
+        execArgv: ['--import', 'tsx'],
+      });
       let current = start;
       let startedAt = Date.now();
       const timer = setInterval(() => {

@@ -43,7 +43,34 @@ export function findActorMentions(tokens: Token[], dict: ActorDictionary, cues: 
     if (pronoun && token.pos === 'PRON') raw.push(pronounMention(i, pronoun));
     i += 1;
   }
-  return mergeChains(raw.map((m) => absorbUnknownName(m, tokens, dict)), tokens);
+  return mergeChains(raw.map((m) => absorbUnknownName(m, tokens, dict)), tokens).map((m) => finish(m, tokens));
+}
+
+/**
+ * After merging: a lone capital or demonym modifying a common noun ("the Astana talks", "the Kazakh
+ * capital") is a place hint, not an actor; a definite title phrase ("the 51-year-old Syrian leader")
+ * stands for a person named earlier.
+ */
+function finish(m: ActorMention, tokens: Token[]): ActorMention {
+  const only = m.parts.length === 1 ? m.parts[0]?.entry : undefined;
+  const next = tokens[m.end];
+  const modifier = next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
+  // "Kazakh capital" is a place hint; "Palestinian prisoners" (a plural people noun) stays an actor.
+  const singularNoun = next !== undefined && next.pos === 'NOUN' && !/(s|men|people)$/.test(next.lower);
+  if (only && ((only.kind === 'CAPITAL' && modifier) || (only.kind === 'DEMONYM' && !only.plural && singularNoun))) return { ...m, isPlace: true };
+  const last = m.parts[m.parts.length - 1]?.entry;
+  const named = m.kind === 'PERSON' || m.kind === 'ORGANIZATION';
+  if (last && last.kind === 'SECTOR' && last.title && !named && definiteBefore(m.start, tokens)) return { ...m, needsAntecedent: true };
+  return m;
+}
+
+function definiteBefore(start: number, tokens: Token[]): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - 5; j -= 1) {
+    const t = tokens[j] as Token;
+    if (t.lower === 'the') return true;
+    if (!(t.pos === 'ADJ' || t.pos === 'NUM' || t.text === '-' || t.pos === 'NOUN')) return false;
+  }
+  return false;
 }
 
 function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Token[], cues: MentionCues): ActorMention {
@@ -101,7 +128,7 @@ function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   if (aNamed && (b.kind === 'PERSON' || b.kind === 'ORGANIZATION')) return false;
   if (gap.length === 0) return !(aNamed && b.kind === 'GROUP' && b.code !== null);
   const ofLink = gap.length <= 2 && gap[0]?.lower === 'of' && (gap.length === 1 || gap[1]?.lower === 'the');
-  if (ofLink) return a.kind === 'GROUP' && a.code === null && b.kind !== 'GROUP';
+  if (ofLink) return a.kind === 'GROUP' && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
   if (gap.length > 2 || a.kind === 'PERSON') return false;
   return gap.every((t) => GAP_OK.has(t.pos) || t.lower === "'s" || t.lower === '’s' || t.text === '-') && b.kind !== 'COUNTRY';
 }

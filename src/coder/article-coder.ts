@@ -65,17 +65,26 @@ function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
   return [...strong.slice(0, 1), ...frames.filter((f) => f.nominal && (f.mode === 'future' || partnered(f)))];
 }
 
-/** Bare sector nouns ("police", "rebels") take the nearest country before them, else the article's. */
+/**
+ * Bare sector nouns and unknown titled persons ("police", "Judge Ana Ruiz") take the country of a
+ * place attached to them ("police in X"), else the nearest country before them in the sentence, else
+ * the article's last country, else the first country after them in the sentence.
+ */
 function giveCountries(mentions: ActorMention[], tokens: Token[], articleCountry: string | null): ActorMention[] {
   let last: string | null = null;
+  const countryAfter = (i: number): string | null => mentions.slice(i + 1).find((m) => isCountryCode(m.code))?.code ?? null;
   return mentions.map((m, i) => {
-    if (m.code && m.code.length === 3 && m.code !== 'IGO' && m.code !== 'NGO') last = m.code;
+    if (isCountryCode(m.code)) last = m.code;
     if (m.code !== null || m.sector === null || m.kind === 'PRONOUN') return m;
     const next = mentions[i + 1];
     const attached = next && next.isPlace && next.start - m.end <= 1 && tokens[m.end]?.lower === 'in' ? next.code : null;
-    const code = attached ?? last ?? articleCountry;
+    const code = attached ?? last ?? articleCountry ?? countryAfter(i);
     return code ? { ...m, code } : m;
   });
+}
+
+function isCountryCode(code: string | null): boolean {
+  return code !== null && code.length === 3 && code !== 'IGO' && code !== 'NGO' && code !== 'MNC';
 }
 
 function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: EventFrame[], places: PlaceMention[], date: string | null, deps: CoderDeps): CodedEvent[] {

@@ -15,7 +15,7 @@ export function collectEntities(sentence: Sentence, mentions: ActorMention[], pl
   };
   const placeStarts = new Set(places.map((p) => p.start));
   for (const m of mentions) {
-    if (m.isPlace || m.kind === 'PRONOUN') continue;
+    if (m.isPlace || m.kind === 'PRONOUN' || m.parts.length === 0) continue;
     let named = false;
     for (const part of m.parts) {
       const e = part.entry;

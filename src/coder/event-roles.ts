@@ -44,7 +44,9 @@ function isPassive(frame: EventFrame, tokens: Token[]): boolean {
   const prev2 = tokens[frame.head - 2];
   const aux = (t: Token | undefined): boolean => t !== undefined && BE.has(t.lower);
   const participle = /(ed|en|wn|ught)$/.test(tokens[frame.head]?.lower ?? '') || tokens[frame.head]?.lower === 'hit';
-  return !frame.nominal && participle && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
+  // "is prepared to", "are determined to": adjectival governors, not passives.
+  const governs = tokens[frame.head + 1]?.lower === 'to';
+  return !frame.nominal && participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
 }
 
 function nearestBefore(head: number, actors: ActorMention[], tokens: Token[], cues: Cues): ActorMention | null {
@@ -85,12 +87,21 @@ function nominalRoles(frame: EventFrame, tokens: Token[], actors: ActorMention[]
   const link = tokens[frame.end]?.lower;
   if (after && link === 'between') {
     const both = group(after, actors, tokens);
-    return { sources: both.slice(0, 1), targets: both.slice(1) };
+    const second = both.length > 1 ? [] : actors.filter((m) => m.start > after.end && m.start <= after.end + 5 && tokens.slice(after.end, m.start).some((t) => t.lower === 'and')).slice(0, 1);
+    return { sources: both.slice(0, 1), targets: [...both.slice(1), ...second] };
   }
   const by = actors.find((m) => m.start >= frame.end && m.start <= frame.end + 2 && tokens[m.start - 1]?.lower === 'by');
-  const sources = by ? group(by, actors, tokens) : before ? group(before, actors, tokens) : [];
+  // Media reporting a meeting ("quoted by SANA during a meeting") are not its participants.
+  const participant = before && before.sector === 'MED' ? lastNonMedia(actors, frame.head) : before;
+  const sources = by ? group(by, actors, tokens) : participant ? group(participant, actors, tokens) : [];
   const targets = after && after !== by ? group(after, actors, tokens) : [];
   return { sources, targets };
+}
+
+function lastNonMedia(actors: ActorMention[], head: number): ActorMention | null {
+  let best: ActorMention | null = null;
+  for (const m of actors) if (m.end <= head && m.sector !== 'MED') best = m;
+  return best;
 }
 
 /** The coordinated group ("Russia and Turkey", "Hungarian and Romanian officials") around a mention. */
@@ -107,7 +118,7 @@ export function group(m: ActorMention, actors: ActorMention[], tokens: Token[]):
 
 function joined(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   const gap = tokens.slice(a.end, b.start).map((t) => t.lower);
-  if (gap.length === 1) return gap[0] === 'and' || gap[0] === '&' || gap[0] === ',' || gap[0] === 'or';
+  if (gap.length === 1) return gap[0] === 'and' || gap[0] === '&' || gap[0] === 'or';
   if (gap.length === 2) return (gap[0] === ',' && gap[1] === 'and') || (gap[0] === 'and' && gap[1] === 'the');
   return gap.length === 3 && gap[0] === 'as' && gap[1] === 'well' && gap[2] === 'as';
 }

@@ -28,7 +28,7 @@ export function findQuotations(text: string, sentences: SentenceActors[]): Quota
 
 function speakerFor(start: number, end: number, sentences: SentenceActors[]): string | null {
   const closing = sentences.find((s) => s.sentence.start <= end - 1 && end - 1 < s.sentence.end + 1);
-  const after = closing?.mentions.find((m) => m.kind !== 'GROUP' && !m.isPlace && (closing.sentence.tokens[m.start]?.start ?? 0) >= end);
+  const after = closing?.mentions.find((m) => !m.isPlace && (closing.sentence.tokens[m.start]?.start ?? 0) >= end);
   if (after) return label(after, closing);
   const opening = sentences.find((s) => s.sentence.start <= start && start < s.sentence.end);
   const before = opening?.mentions.filter((m) => !m.isPlace && (opening.sentence.tokens[m.end - 1]?.end ?? Infinity) <= start).pop();

@@ -56,6 +56,8 @@ export class VerbLexicon {
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     const verbal = token.pos === 'VERB' || (token.pos === 'ADJ' && /(ed|en)$/.test(token.lower));
     if (!nominal && !verbal) return null;
+    // "foreign-backed", "UN-brokered": a participle inside a compound adjective is not a predicate.
+    if (verbal && tokens[i - 1]?.text === '-') return null;
     const prefix = nominal ? 'n:' : 'v:';
     const list = this.byAnchor.get(prefix + token.lemma) ?? this.byAnchor.get(prefix + token.lower) ?? this.byAnchor.get(prefix + stem(token.lower));
     if (!list) return null;

@@ -21,8 +21,9 @@ export function isPaywalled(meta: PageMetadata, stats: PageScan, bodyWords: numb
 
 /** Consent wall: the whole page is a short text made mostly of cookie/consent vocabulary. */
 export function isConsentWall(stats: PageScan, bodyWords: number, rules: FlagRules = FLAGS): boolean {
+  // A short news brief under a cookie banner is still an article: only a near-empty body can be a wall.
   // About six characters per word: skip building the page text for long pages.
-  if (bodyWords > 120 || stats.textChars > rules.maxConsentWords * 8) return false;
+  if (bodyWords > 50 || stats.textChars > rules.maxConsentWords * 8) return false;
   const text = stats.text();
   if (text.split(' ').length > rules.maxConsentWords) return false;
   return countMarkers(text, rules.consentMarkers) >= 3;

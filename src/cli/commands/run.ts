@@ -84,7 +84,7 @@ async function printSummary({ observer, warnings, result, reader, dataDir, elaps
     '',
     result.interrupted ? 'eventwire run INTERRUPTED: run again to finish what was left' : 'eventwire run complete',
     `  feeds     ${get('FeedsFetched')} fetched, ${get('FeedsNotModified')} not modified (304), ${get('FeedsFailed')} failed`,
-    `  articles  ${get('ArticlesStored')} new, ${get('ArticlesDuplicate')} duplicate, ${get('ArticlesSkipped')} stored but not coded, ${get('ArticlesFailed')} failed` +
+    `  articles  ${get('ArticlesStored') + get('ArticlesSkipped')} new (${get('ArticlesSkipped')} of them stored but not coded), ${get('ArticlesDuplicate')} duplicate, ${get('ArticlesFailed')} failed` +
       (result.resumed.fetch + result.resumed.code > 0 ? ` (${result.resumed.fetch + result.resumed.code} resumed from an earlier run)` : ''),
     `  events    ${get('EventsWritten')} new, ${get('EventsUpdated')} updated, from ${get('MentionsWritten')} mentions in ${get('ArticlesCoded')} coded articles`,
     `  dead letters ${result.deadLetters}${result.deadLetters > 0 ? ` (see ${dataDir}/dead-letters, replay with: npx eventwire redrive)` : ''}`,
