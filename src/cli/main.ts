@@ -5,6 +5,8 @@ import { extractCommand } from './commands/extract.js';
 import { codeCommand } from './commands/code.js';
 import { feedCommand } from './commands/feed.js';
 import { eventsCommand } from './commands/events.js';
+import { exportCommand } from './commands/export.js';
+import { tailCommand } from './commands/tail.js';
 
 interface Command {
   name: string;
@@ -13,7 +15,7 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [runCommand, eventsCommand, extractCommand, codeCommand, feedCommand];
+const COMMANDS: Command[] = [runCommand, eventsCommand, exportCommand, tailCommand, extractCommand, codeCommand, feedCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -36,7 +36,7 @@ export function codeArticle(text: string, date: string | null, deps: CoderDeps):
     const mentions = giveCountries(memory.resolve(raw), sentence.tokens, before);
     resolved.push({ sentence, mentions });
     const frames = selectFrames(findEventFrames(sentence.tokens, mentions, deps.lexicon, deps.cues), sentence.tokens);
-    const places = frames.length > 0 || mentions.some((m) => m.isPlace) ? placesOf(sentence, mentions, deps) : [];
+    const places = frames.length > 0 ? placesOf(sentence, mentions, deps) : [];
     entities.push(...collectEntities(sentence, mentions, places));
     if (frames.length > 0) events.push(...sentenceEvents(sentence, mentions, frames, places, date, deps));
   }

@@ -15,7 +15,11 @@ export function collectEntities(sentence: Sentence, mentions: ActorMention[], pl
   };
   const placeStarts = new Set(places.map((p) => p.start));
   for (const m of mentions) {
-    if (m.isPlace || m.kind === 'PRONOUN' || m.parts.length === 0) continue;
+    if (m.kind === 'PRONOUN' || m.parts.length === 0) continue;
+    if (m.isPlace) {
+      placeEntity(m, add);
+      continue;
+    }
     let named = false;
     for (const part of m.parts) {
       const e = part.entry;
@@ -29,10 +33,20 @@ export function collectEntities(sentence: Sentence, mentions: ActorMention[], pl
       add(last ? last.end : m.start, m.end, 'PERSON', m.code);
     }
   }
+  const mentionStarts = new Set(mentions.filter((m) => m.isPlace).map((m) => m.start));
   for (const p of places) {
-    if (!placeStarts.has(p.start)) continue;
+    if (!placeStarts.has(p.start) || mentionStarts.has(p.start)) continue;
     const isCountry = p.location !== null && p.location.lat === 0 && p.location.lon === 0;
     add(p.start, p.end, isCountry ? 'COUNTRY' : 'PLACE', p.location?.country ?? null);
   }
   return out;
+}
+
+type AddEntity = (start: number, end: number, kind: NamedEntity['kind'], code: string | null) => void;
+
+/** A dictionary place used locatively: a country name stays COUNTRY, a capital or city is a PLACE. */
+function placeEntity(m: ActorMention, add: AddEntity): void {
+  const entry = m.parts[0]?.entry;
+  if (!entry || (entry.kind !== 'COUNTRY' && entry.kind !== 'CAPITAL')) return;
+  add(m.start, m.end, entry.kind === 'COUNTRY' ? 'COUNTRY' : 'PLACE', entry.code);
 }

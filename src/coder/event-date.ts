@@ -1,6 +1,9 @@
 import * as chrono from 'chrono-node';
 
-const DATE_HINT = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tomorrow|tonight|ago)\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\b\d{4}-\d{2}-\d{2}\b/i;
+const DATE_HINT_SOURCE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tomorrow|tonight|ago)\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\b\d{4}-\d{2}-\d{2}\b/.source;
+const DATE_HINT = new RegExp(DATE_HINT_SOURCE, 'gi');
+/** chrono runs only on a window around each hint: parsing whole sentences dominated coder time. */
+const WINDOW = 28;
 
 /** A date expression found in a sentence, with its character span relative to the sentence. */
 export interface DateMention {
@@ -14,15 +17,50 @@ export interface DateMention {
 
 /** Date expressions in a sentence, parsed once (cheap regex pre-check first: most sentences have none). */
 export function findDateMentions(sentence: string, published: string | null): DateMention[] {
-  if (!DATE_HINT.test(sentence)) return [];
   const ref = published ? new Date(`${published}T12:00:00`) : new Date(2000, 0, 1, 12);
-  return chrono.parse(sentence, ref).map((r) => {
+  const out: DateMention[] = [];
+  let coveredTo = -1;
+  for (const hint of sentence.matchAll(DATE_HINT)) {
+    if (hint.index < coveredTo) continue;
+    const simple = simpleDate(hint[0], hint.index, sentence, published);
+    if (simple) {
+      out.push(simple);
+      continue;
+    }
+    const from = Math.max(0, hint.index - WINDOW);
+    const to = Math.min(sentence.length, hint.index + hint[0].length + WINDOW);
+    coveredTo = to;
+    for (const m of parseWindow(sentence.slice(from, to), from, ref, published)) {
+      if (!out.some((o) => o.start === m.start)) out.push(m);
+    }
+  }
+  return out;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const RELATIVE_DAYS: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
+const SIMPLE = /^(?:(sun|mon|tues|wednes|thurs|fri|satur)day|today|tonight|yesterday|tomorrow)$/i;
+
+/** Fast path for the commonest news dates (a bare weekday, "yesterday"), which need no chrono. */
+function simpleDate(hint: string, index: number, sentence: string, published: string | null): DateMention | null {
+  if (!SIMPLE.test(hint)) return null;
+  const rest = sentence.slice(index + hint.length, index + hint.length + 12);
+  if (/^,?\s+(?:the\s+)?\d|^,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(rest)) return null;
+  const lower = hint.toLowerCase();
+  const end = index + hint.length;
+  const shift = RELATIVE_DAYS[lower];
+  if (shift !== undefined) return { start: index, end, fixed: published ? addDays(published, shift) : null, weekday: null };
+  return { start: index, end, fixed: null, weekday: WEEKDAYS.indexOf(lower) };
+}
+
+function parseWindow(text: string, offset: number, ref: Date, published: string | null): DateMention[] {
+  return chrono.parse(text, ref).map((r) => {
     const s = r.start;
     const onlyWeekday = s.isCertain('weekday') && !s.isCertain('day') && !s.isCertain('month');
     const yearKnown = s.isCertain('year') || published !== null;
     return {
-      start: r.index,
-      end: r.index + r.text.length,
+      start: offset + r.index,
+      end: offset + r.index + r.text.length,
       fixed: onlyWeekday || !yearKnown ? null : ymd(s.date()),
       weekday: onlyWeekday ? (s.get('weekday') ?? null) : null,
     };

@@ -5,6 +5,7 @@ import { codeArticle, type CoderDeps } from './article-coder.js';
 import { loadCues } from './cues.js';
 import { CoderInputError } from './errors.js';
 import { loadCountries, loadGazetteer, type PlaceResolver } from './geo/index.js';
+import { cachedResolver } from './place-cache.js';
 import { VerbLexicon } from './verb-lexicon.js';
 
 export { CAMEO_ROOTS, codeInfo, type CameoRoot, type CodeInfo } from './cameo.js';
@@ -44,7 +45,7 @@ export function createEventCoder(options: CoderOptions = {}): EventCoder {
     dict: buildActorDictionary(loadCountries(), options.actorDictionaries ?? []),
     lexicon: new VerbLexicon(),
     cues: loadCues(),
-    places: options.gazetteer ?? loadGazetteer(),
+    places: cachedResolver(options.gazetteer ?? loadGazetteer()),
     version: CODER_VERSION,
   };
   return {

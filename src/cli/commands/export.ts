@@ -1,0 +1,81 @@
+import { createWriteStream } from 'node:fs';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { EventReader, filterFromParams, InvalidFilterError } from '../../client/index.js';
+import { createAwsClients } from '../../storage/clients.js';
+import { openLocalSession, resolveDataDir } from '../../local/session.js';
+import type { EventRecord } from '../../storage/records.js';
+import { parseFlags, UsageError } from '../args.js';
+import { csvCell, EVENT_COLUMNS, eventRow } from '../format-event.js';
+import { GDELT_COLUMNS, gdeltRow } from '../gdelt.js';
+
+const FORMATS = ['jsonl', 'csv', 'gdelt'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+export const exportCommand = {
+  name: 'export',
+  summary: 'Export events of a date range to a file or an S3 prefix as jsonl, csv or GDELT 2.0 tab-separated rows',
+  usage: `eventwire export --from YYYY-MM-DD --to YYYY-MM-DD --format jsonl|csv|gdelt --out FILE|s3://BUCKET/PREFIX/ [--data-dir DIR]
+  The same filters as \`events\` apply (--actor, --role, --type, --root, --location). gdelt: the 61 GDELT 2.0 event
+  columns, filled where eventwire has the field (see src/cli/gdelt.ts for which and how).`,
+  async run(argv: string[]): Promise<number> {
+    const { values } = parseFlags(argv, {
+      from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, actor: { type: 'string' },
+      role: { type: 'string' }, type: { type: 'string' }, root: { type: 'string' }, location: { type: 'string' }, 'data-dir': { type: 'string' },
+    });
+    const format = (values.format ?? 'jsonl') as ExportFormat;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (!values.out) throw new UsageError('--out FILE or --out s3://bucket/prefix/ is required');
+    let filter;
+    try {
+      filter = filterFromParams(values);
+    } catch (error) {
+      if (error instanceof InvalidFilterError) throw new UsageError(error.message);
+      throw error;
+    }
+    const session = await openLocalSession(resolveDataDir(values['data-dir']));
+    const clients = createAwsClients(session.config);
+    try {
+      const reader = new EventReader(clients.doc, session.config.tables.events);
+      const lines: string[] = format === 'csv' ? [EVENT_COLUMNS.join(',')] : format === 'gdelt' ? [] : [];
+      let count = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await reader.events({ ...filter, limit: 200, ...(cursor ? { cursor } : {}) });
+        for (const event of page.items) lines.push(await exportLine(event, format, reader));
+        count += page.items.length;
+        cursor = page.cursor;
+      } while (cursor);
+      const body = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+      const target = await writeOut(values.out, body, format, filter, clients.s3);
+      process.stdout.write(`exported ${count} events to ${target}\n`);
+      return 0;
+    } finally {
+      clients.dynamo.destroy();
+      clients.s3.destroy();
+      await session.close();
+    }
+  },
+};
+
+async function exportLine(event: EventRecord, format: ExportFormat, reader: EventReader): Promise<string> {
+  if (format === 'jsonl') return JSON.stringify(event);
+  if (format === 'csv') return EVENT_COLUMNS.map((column) => csvCell(eventRow(event)[column])).join(',');
+  const mentions = await reader.mentions(event.eventId, { limit: 1 });
+  return gdeltRow(event, mentions.items[0]?.url ?? '').join('\t');
+}
+
+async function writeOut(out: string, body: string, format: ExportFormat, filter: { from: string; to: string }, s3: ReturnType<typeof createAwsClients>['s3']): Promise<string> {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(out);
+  if (match) {
+    const [, bucket = '', prefix = ''] = match;
+    const key = `${prefix}${prefix && !prefix.endsWith('/') ? '/' : ''}events-${filter.from}-${filter.to}.${format === 'gdelt' ? 'export.tsv' : format}`;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: format === 'jsonl' ? 'application/x-ndjson' : 'text/plain' }));
+    return `s3://${bucket}/${key}`;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const stream = createWriteStream(out);
+    stream.on('error', reject);
+    stream.end(body, () => resolve());
+  });
+  return out;
+}
