@@ -1,6 +1,4 @@
-import { EventReader, filterFromParams, InvalidFilterError } from '../../client/index.js';
-import { createAwsClients } from '../../storage/clients.js';
-import { openLocalSession, resolveDataDir } from '../../local/session.js';
+import { FILTER_FLAGS, filterFromFlags, withLocalReader } from '../local-reader.js';
 import type { EventRecord } from '../../storage/records.js';
 import { parseFlags, UsageError } from '../args.js';
 import { csvCell, EVENT_COLUMNS, eventLine, eventRow } from '../format-event.js';
@@ -14,40 +12,29 @@ export const eventsCommand = {
                  [--type PLOVER_TYPE] [--root CAMEO_ROOT] [--location ISO3] [--limit N] [--format table|jsonl|csv] [--data-dir DIR]
   Dates default to the last 365 days. Every filter runs on the server as a Query on an index.`,
   async run(argv: string[]): Promise<number> {
-    const { values } = parseFlags(argv, {
-      from: { type: 'string' }, to: { type: 'string' }, actor: { type: 'string' }, role: { type: 'string' }, type: { type: 'string' },
-      root: { type: 'string' }, location: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, 'data-dir': { type: 'string' },
-    });
+    const { values } = parseFlags(argv, { ...FILTER_FLAGS, limit: { type: 'string' }, format: { type: 'string' } });
     const format = values.format ?? 'table';
-    if (!FORMATS.includes(format as (typeof FORMATS)[number])) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    let filter;
-    try {
-      filter = filterFromParams(values);
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new UsageError(error.message);
-      throw error;
-    }
-    const session = await openLocalSession(resolveDataDir(values['data-dir']));
-    const clients = createAwsClients(session.config);
-    try {
-      const reader = new EventReader(clients.doc, session.config.tables.events);
-      const limit = values.limit ? Number(values.limit) : 1000;
-      const events: EventRecord[] = [];
+    if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    const filter = filterFromFlags(values);
+    const limit = values.limit ? Number(values.limit) : 1000;
+    const events = await withLocalReader(values['data-dir'], async (reader) => {
+      const found: EventRecord[] = [];
       let cursor: string | undefined;
       do {
-        const page = await reader.events({ ...filter, limit: Math.min(100, limit - events.length), ...(cursor ? { cursor } : {}) });
-        events.push(...page.items);
+        const page = await reader.events({ ...filter, limit: Math.min(100, limit - found.length), ...(cursor ? { cursor } : {}) });
+        found.push(...page.items);
         cursor = page.cursor;
-      } while (cursor && events.length < limit);
-      writeEvents(events, format as (typeof FORMATS)[number], process.stdout);
-      return 0;
-    } finally {
-      clients.dynamo.destroy();
-      clients.s3.destroy();
-      await session.close();
-    }
+      } while (cursor && found.length < limit);
+      return found;
+    });
+    writeEvents(events, format, process.stdout);
+    return 0;
   },
 };
+
+function isFormat(value: string): value is (typeof FORMATS)[number] {
+  return (FORMATS as readonly string[]).includes(value);
+}
 
 export function writeEvents(events: readonly EventRecord[], format: 'table' | 'jsonl' | 'csv', out: NodeJS.WritableStream): void {
   if (format === 'jsonl') for (const event of events) out.write(`${JSON.stringify(event)}\n`);

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { EventReader, filterFromParams, InvalidFilterError } from '../../client/index.js';
-import { createAwsClients } from '../../storage/clients.js';
-import { openLocalSession, resolveDataDir } from '../../local/session.js';
+import type { EventReader } from '../../client/index.js';
+import type { AwsClients } from '../../storage/clients.js';
+import { FILTER_FLAGS, filterFromFlags, withLocalReader } from '../local-reader.js';
 import type { EventRecord } from '../../storage/records.js';
 import { parseFlags, UsageError } from '../args.js';
 import { csvCell, EVENT_COLUMNS, eventRow } from '../format-event.js';
@@ -18,44 +18,33 @@ export const exportCommand = {
   The same filters as \`events\` apply (--actor, --role, --type, --root, --location). gdelt: the 61 GDELT 2.0 event
   columns, filled where eventwire has the field (see src/cli/gdelt.ts for which and how).`,
   async run(argv: string[]): Promise<number> {
-    const { values } = parseFlags(argv, {
-      from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, actor: { type: 'string' },
-      role: { type: 'string' }, type: { type: 'string' }, root: { type: 'string' }, location: { type: 'string' }, 'data-dir': { type: 'string' },
-    });
-    const format = (values.format ?? 'jsonl') as ExportFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    if (!values.out) throw new UsageError('--out FILE or --out s3://bucket/prefix/ is required');
-    let filter;
-    try {
-      filter = filterFromParams(values);
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new UsageError(error.message);
-      throw error;
-    }
-    const session = await openLocalSession(resolveDataDir(values['data-dir']));
-    const clients = createAwsClients(session.config);
-    try {
-      const reader = new EventReader(clients.doc, session.config.tables.events);
-      const lines: string[] = format === 'csv' ? [EVENT_COLUMNS.join(',')] : format === 'gdelt' ? [] : [];
-      let count = 0;
+    const { values } = parseFlags(argv, { ...FILTER_FLAGS, format: { type: 'string' }, out: { type: 'string' } });
+    const format = values.format ?? 'jsonl';
+    if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    const out = values.out;
+    if (!out) throw new UsageError('--out FILE or --out s3://bucket/prefix/ is required');
+    const filter = filterFromFlags(values);
+    const { count, target } = await withLocalReader(values['data-dir'], async (reader, clients) => {
+      const lines: string[] = format === 'csv' ? [EVENT_COLUMNS.join(',')] : [];
+      let exported = 0;
       let cursor: string | undefined;
       do {
         const page = await reader.events({ ...filter, limit: 200, ...(cursor ? { cursor } : {}) });
         for (const event of page.items) lines.push(await exportLine(event, format, reader));
-        count += page.items.length;
+        exported += page.items.length;
         cursor = page.cursor;
       } while (cursor);
       const body = lines.length > 0 ? `${lines.join('\n')}\n` : '';
-      const target = await writeOut(values.out, body, format, filter, clients.s3);
-      process.stdout.write(`exported ${count} events to ${target}\n`);
-      return 0;
-    } finally {
-      clients.dynamo.destroy();
-      clients.s3.destroy();
-      await session.close();
-    }
+      return { count: exported, target: await writeOut(out, body, format, filter, clients.s3) };
+    });
+    process.stdout.write(`exported ${count} events to ${target}\n`);
+    return 0;
   },
 };
+
+function isFormat(value: string): value is ExportFormat {
+  return (FORMATS as readonly string[]).includes(value);
+}
 
 async function exportLine(event: EventRecord, format: ExportFormat, reader: EventReader): Promise<string> {
   if (format === 'jsonl') return JSON.stringify(event);
@@ -64,7 +53,7 @@ async function exportLine(event: EventRecord, format: ExportFormat, reader: Even
   return gdeltRow(event, mentions.items[0]?.url ?? '').join('\t');
 }
 
-async function writeOut(out: string, body: string, format: ExportFormat, filter: { from: string; to: string }, s3: ReturnType<typeof createAwsClients>['s3']): Promise<string> {
+async function writeOut(out: string, body: string, format: ExportFormat, filter: { from: string; to: string }, s3: AwsClients['s3']): Promise<string> {
   const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(out);
   if (match) {
     const [, bucket = '', prefix = ''] = match;

@@ -1,6 +1,4 @@
-import { EventReader } from '../../client/index.js';
-import { createAwsClients } from '../../storage/clients.js';
-import { openLocalSession, resolveDataDir } from '../../local/session.js';
+import { withLocalReader } from '../local-reader.js';
 import { parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
 
@@ -11,33 +9,29 @@ export const tailCommand = {
   Runs until Ctrl-C. In AWS the same changes reach the EventBridge bus ("Event Created", "Event Updated").`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, { since: { type: 'string' }, 'interval-ms': { type: 'string' }, jsonl: { type: 'boolean' }, 'data-dir': { type: 'string' } });
-    const session = await openLocalSession(resolveDataDir(values['data-dir']));
-    const clients = createAwsClients(session.config);
-    const reader = new EventReader(clients.doc, session.config.tables.events);
-    let since = new Date(values.since ?? Date.now());
     const interval = Number(values['interval-ms'] ?? 1000);
-    const printed = new Set<string>();
     let stopped = false;
     process.on('SIGINT', () => { stopped = true; });
-    while (!stopped) {
-      let cursor: string | undefined;
-      do {
-        const page = await reader.changedSince(since, { limit: 100, ...(cursor ? { cursor } : {}) });
-        for (const event of page.items) {
-          const key = `${event.eventId}@${event.updatedAt}`;
-          if (printed.has(key)) continue;
-          printed.add(key);
-          const kind = event.firstSeen === event.updatedAt ? 'created' : 'updated';
-          process.stdout.write(values.jsonl ? `${JSON.stringify({ change: kind, event })}\n` : `${kind.padEnd(8)} ${eventLine(event)}\n`);
-          if (event.updatedAt > since.toISOString()) since = new Date(event.updatedAt);
-        }
-        cursor = page.cursor;
-      } while (cursor && !stopped);
-      await new Promise((resolve) => setTimeout(resolve, interval));
-    }
-    clients.dynamo.destroy();
-    clients.s3.destroy();
-    await session.close();
+    await withLocalReader(values['data-dir'], async (reader) => {
+      let since = new Date(values.since ?? Date.now());
+      const printed = new Set<string>();
+      while (!stopped) {
+        let cursor: string | undefined;
+        do {
+          const page = await reader.changedSince(since, { limit: 100, ...(cursor ? { cursor } : {}) });
+          for (const event of page.items) {
+            const key = `${event.eventId}@${event.updatedAt}`;
+            if (printed.has(key)) continue;
+            printed.add(key);
+            const kind = event.firstSeen === event.updatedAt ? 'created' : 'updated';
+            process.stdout.write(values.jsonl ? `${JSON.stringify({ change: kind, event })}\n` : `${kind.padEnd(8)} ${eventLine(event)}\n`);
+            if (event.updatedAt > since.toISOString()) since = new Date(event.updatedAt);
+          }
+          cursor = page.cursor;
+        } while (cursor && !stopped);
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+    });
     return 0;
   },
 };

@@ -18,19 +18,15 @@ export interface Synthesized extends EventwireApp {
   readonly template: Template;
 }
 
-export interface SynthOptions {
-  /** Run CDK's built-in CloudFormation validation too (slow: several seconds). @default false */
-  readonly cloudFormationValidation?: boolean;
-}
-
 /**
  * Builds and synthesizes the app as infra/app.ts does (cdk-nag included: synthesis throws on any finding),
- * with bundling skipped so no handler file or esbuild run is needed.
+ * with bundling skipped so no handler file or esbuild run is needed. CDK's built-in CloudFormation
+ * validation is left to `npm run synth`: it costs seconds per synthesis.
  */
-export function synthesize(context: Record<string, unknown> = {}, options: SynthOptions = {}): Synthesized {
+export function synthesize(context: Record<string, unknown> = {}): Synthesized {
   const built = createEventwireApp({
     context: { ...cdkJsonContext(), ...context, 'aws:cdk:bundling-stacks': [] },
-    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
+    builtinCloudFormationValidation: false,
   });
   return { ...built, template: Template.fromStack(built.stack) };
 }

@@ -1,0 +1,33 @@
+import { EventReader, filterFromParams, InvalidFilterError, type EventFilter } from '../client/index.js';
+import { createAwsClients, type AwsClients } from '../storage/clients.js';
+import { openLocalSession, resolveDataDir } from '../local/session.js';
+import { UsageError } from './args.js';
+
+/** Flags shared by the commands that read events: the filter and the data folder. */
+export const FILTER_FLAGS = {
+  from: { type: 'string' }, to: { type: 'string' }, actor: { type: 'string' }, role: { type: 'string' }, type: { type: 'string' },
+  root: { type: 'string' }, location: { type: 'string' }, 'data-dir': { type: 'string' },
+} as const;
+
+/** The event filter from CLI flags; a bad value is a usage error. */
+export function filterFromFlags(values: Record<string, string | boolean | undefined>): EventFilter {
+  try {
+    return filterFromParams(values);
+  } catch (error) {
+    if (error instanceof InvalidFilterError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Runs `use` with a reader on the local events table, opening (or joining) the local stack and closing it after. */
+export async function withLocalReader<T>(dataDirFlag: string | undefined, use: (reader: EventReader, clients: AwsClients) => Promise<T>): Promise<T> {
+  const session = await openLocalSession(resolveDataDir(dataDirFlag));
+  const clients = createAwsClients(session.config);
+  try {
+    return await use(new EventReader(clients.doc, session.config.tables.events), clients);
+  } finally {
+    clients.dynamo.destroy();
+    clients.s3.destroy();
+    await session.close();
+  }
+}
