@@ -78,7 +78,7 @@ export class EventwireStack extends Stack {
     out('EventsTableArn', events.tableArn, 'ARN of the events table');
     out('EventsIndexNames', Object.values(EVENTS_INDEXES).map((i) => i.name).join(','), 'Global secondary indexes of the events table');
     out('ArticlesTableName', this.store.tables.articles.tableName, 'DynamoDB table of articles');
-    out('BucketName', this.store.bucket.bucketName, 'S3 bucket: raw/ pages and text/ article JSON');
+    out('BucketName', this.store.bucket.bucketName, 'S3 bucket: raw/ pages, text/ article text, coded/ coded articles');
     out('ApiUrl', this.readApi.api.url, 'Read-only API (SigV4, AWS_IAM)');
     out('ReadOnlyPolicyArn', this.downstream.readOnlyPolicy.managedPolicyArn, 'Managed policy for downstream readers');
     out('FeedListParameterName', this.pipeline.feedListParameter.parameterName, 'SSM parameter holding the feed list');

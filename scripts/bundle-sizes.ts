@@ -6,11 +6,12 @@
  *
  * Exits 1 if any bundle (index.mjs, data inlined) exceeds 5 MB or fails to build. The source map ships
  * too but is only read when an error is formatted, so it is reported, not gated.
- * Last line: RESULT {"bundle_bytes": {...}, "sourcemap_bytes": {...}, "limit_bytes": 5242880}
+ * Last line: RESULT {"bundle_bytes": {...}, "sourcemap_bytes": {...}, "zipped_bytes": {...}, "limit_bytes": 5242880}
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { BUNDLE, esbuildBuildOptions } from '../infra/bundling.js';
 import { entryOf, FUNCTION_IDS, type FunctionId } from '../infra/functions.js';
@@ -24,6 +25,8 @@ interface Measured {
   readonly id: FunctionId;
   readonly bundleBytes: number;
   readonly sourcemapBytes: number;
+  /** Compressed size of bundle + map: roughly what the deployment zip weighs. */
+  readonly zippedBytes: number;
   readonly largestInputs: readonly string[];
 }
 
@@ -35,6 +38,7 @@ async function measure(id: FunctionId, outRoot: string): Promise<Measured> {
     id,
     bundleBytes: statSync(file).size,
     sourcemapBytes: statSync(`${file}.map`).size,
+    zippedBytes: gzipSync(readFileSync(file)).length + gzipSync(readFileSync(`${file}.map`)).length,
     largestInputs: largestInputs(result.metafile),
   };
 }
@@ -51,10 +55,10 @@ function largestInputs(metafile: Metafile): string[] {
 
 function printTable(rows: readonly Measured[]): void {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`.padStart(9);
-  console.log(`${'function'.padEnd(16)}${'bundle'.padStart(9)}${'map'.padStart(9)}  largest inputs`);
+  console.log(`${'function'.padEnd(16)}${'bundle'.padStart(9)}${'map'.padStart(9)}${'zipped'.padStart(9)}  largest inputs`);
   for (const r of rows) {
     const flag = r.bundleBytes > LIMIT_BYTES ? '  OVER 5 MB' : r.bundleBytes > LIGHT_BYTES ? '  (> 1 MB)' : '';
-    console.log(`${r.id.padEnd(16)}${kb(r.bundleBytes)}${kb(r.sourcemapBytes)}  ${r.largestInputs.join(', ')}${flag}`);
+    console.log(`${r.id.padEnd(16)}${kb(r.bundleBytes)}${kb(r.sourcemapBytes)}${kb(r.zippedBytes)}  ${r.largestInputs.join(', ')}${flag}`);
   }
 }
 
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
     `RESULT ${JSON.stringify({
       bundle_bytes: Object.fromEntries(rows.map((r) => [r.id, r.bundleBytes])),
       sourcemap_bytes: Object.fromEntries(rows.map((r) => [r.id, r.sourcemapBytes])),
+      zipped_bytes: Object.fromEntries(rows.map((r) => [r.id, r.zippedBytes])),
       limit_bytes: LIMIT_BYTES,
     })}`,
   );

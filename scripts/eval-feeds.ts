@@ -69,17 +69,19 @@ function workerMain(): void {
   }
 }
 
+/** The worker runs this same TypeScript file, so it registers tsx's loader first (execArgv is not enough). */
+function workerBootstrap(): string {
+  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return `import(${api}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+}
+
 /** Runs every file in a worker; a parse exceeding HANG_MS kills the worker and resumes after that file. */
 function runAll(corpus: string, files: CorpusFile[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array<Outcome>(files.length);
   return new Promise((done) => {
     const launch = (start: number): void => {
       if (start >= files.length) return done(outcomes);
-      const worker = new Worker(fileURLToPath(import.meta.url), {
-        workerData: { files, corpus, start },
-        // The worker runs this same TypeScript file, so it needs tsx's loader too.
-        execArgv: ['--import', 'tsx'],
-      });
+      const worker = new Worker(workerBootstrap(), { eval: true, workerData: { files, corpus, start } });
       let current = start;
       let startedAt = Date.now();
       const timer = setInterval(() => {
@@ -203,5 +205,5 @@ async function main(): Promise<void> {
   console.log(`RESULT ${JSON.stringify(result)}`);
 }
 
-if (isMainThread) void main();
-else workerMain();
+if (!isMainThread) workerMain();
+else if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

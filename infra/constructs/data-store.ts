@@ -9,15 +9,15 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE, type TableDesign } from '../../src/storage/table-design.js';
-import { acknowledge } from '../nag.js';
 
 export type TableId = TableDesign['id'];
 
 /**
- * Key prefixes of the data bucket, as written by `articleKeys` in src/storage/blob-store.ts
- * (a test keeps the two in step). IAM grants and lifecycle rules are scoped by them.
+ * Key prefixes of the data bucket: raw pages and article text as written by `articleKeys`
+ * (src/storage/blob-store.ts), coded articles as named by `codedKeyOf` (src/stages/code-events.ts);
+ * a test keeps them in step. IAM grants and lifecycle rules are scoped by them.
  */
-export const BUCKET_PREFIXES = { raw: 'raw/', text: 'text/' } as const;
+export const BUCKET_PREFIXES = { raw: 'raw/', text: 'text/', coded: 'coded/' } as const;
 
 export interface DataStoreProps {
   readonly rawToIaDays: number;
@@ -49,7 +49,6 @@ export class DataStore extends Construct {
       ...common,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(props.accessLogDays) }],
     });
-    acknowledge(this.accessLogBucket, 'AwsSolutions-S1', 'This is the access-log target; logging it into itself would loop.');
     this.bucket = new Bucket(this, 'Data', {
       ...common,
       versioned: true,

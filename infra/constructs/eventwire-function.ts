@@ -5,6 +5,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { cdkBundlingOptions } from '../bundling.js';
+import { acknowledge, STAR_RESOURCE_FINDING } from '../nag.js';
 import { entryOf, type FunctionSpec } from '../functions.js';
 import { fromRepoRoot, REPO_ROOT } from '../paths.js';
 
@@ -51,6 +52,7 @@ export class EventwireFunction extends Construct {
       description: `eventwire ${props.spec.id} function`,
     });
     this.logGroup.grantWrite(this.role);
+    acknowledge(this.role, STAR_RESOURCE_FINDING, 'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.');
     this.fn = new NodejsFunction(this, 'Function', {
       description: props.spec.description,
       runtime: FUNCTION_RUNTIME,

@@ -3,17 +3,21 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { ENV } from '../../src/config/env-names.js';
+import { TABLES } from '../../src/storage/table-design.js';
+import { acknowledge, wildcardArnFinding } from '../nag.js';
 import type { TableId } from './data-store.js';
 import type { EventwireFunction } from './eventwire-function.js';
 import type { QueueId } from './stage-queue.js';
 
 /*
  * Each helper grants a permission AND sets the environment variable that names the resource, so a function
- * can never hold a permission it has no name for, or a name it has no permission for.
+ * can never hold a permission it has no name for, or a name it has no permission for. Where the grant needs
+ * a wildcard below a named resource (index/*, prefix/*), the helper acknowledges that cdk-nag finding here,
+ * next to the grant that causes it.
  */
 
 /** How a function uses a table. Query-only and read access never include Scan. */
@@ -38,6 +42,9 @@ const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
 export function useTable(fn: EventwireFunction, id: TableId, table: Table, access: TableAccess): void {
   table.grant(fn.fn, ...TABLE_ACTIONS[access]);
   fn.fn.addEnvironment(ENV[`${id}Table`], table.tableName);
+  if (TABLES.some((t) => t.id === id && t.indexes.length > 0)) {
+    acknowledge(fn.role, wildcardArnFinding(table, '/index/*'), `Access to the ${id} table includes its own global secondary indexes (table-arn/index/*), nothing wider.`);
+  }
 }
 
 /** Object access by key prefix (e.g. `text/`); sets EVENTWIRE_BUCKET. */
@@ -50,8 +57,11 @@ export interface BucketAccess {
  * Grants GetObject / PutObject under the given prefixes, and ListBucket so that a missing key reads as
  * 404 NoSuchKey rather than 403; sets EVENTWIRE_BUCKET.
  */
-export function useBucket(fn: EventwireFunction, bucket: IBucket, access: BucketAccess): void {
+export function useBucket(fn: EventwireFunction, bucket: Bucket, access: BucketAccess): void {
   const objects = (prefixes: readonly string[]) => prefixes.map((p) => bucket.arnForObjects(`${p}*`));
+  for (const prefix of new Set([...(access.read ?? []), ...(access.write ?? [])])) {
+    acknowledge(fn.role, wildcardArnFinding(bucket, `/${prefix}*`), `Objects are addressed by key under ${prefix}; the wildcard is the key below that one prefix.`);
+  }
   if (access.read?.length) {
     fn.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(access.read) }));
   }

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Dashboard, GraphWidget, MathExpression, TextWidget, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -28,7 +28,7 @@ export class PipelineDashboard extends Construct {
     super(scope, id);
     const { functions, queues } = props;
     const perFunction = (f: (fn: EventwireFunction) => IMetric) => functions.map(f);
-    this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(24) });
+    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: Stack.of(this).stackName, defaultInterval: Duration.hours(24) });
     this.dashboard.addWidgets(
       new TextWidget({ markdown: '# eventwire pipeline\nschedule-feeds → feed queue → fetch-feed → article queue → fetch-article → code queue → code-events → events table → publish-changes → bus', width: 24, height: 2 }),
     );

@@ -12,10 +12,9 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FUNCTION_SPECS } from '../functions.js';
-import { acknowledge, wildcardArnFinding } from '../nag.js';
+import { acknowledge } from '../nag.js';
 import { EventwireFunction } from './eventwire-function.js';
 import { useTable } from './grants.js';
-import { acknowledgeFunctionDefaults } from './pipeline.js';
 
 export interface ReadApiProps {
   readonly eventsTable: Table;
@@ -79,10 +78,6 @@ export class ReadApi extends Construct {
   }
 
   private acknowledgeFindings(props: ReadApiProps): void {
-    acknowledgeFunctionDefaults(this.handler);
-    const indexes = 'Queries go through the table\'s own global secondary indexes (table-arn/index/*), nothing wider.';
-    acknowledge(this.handler, wildcardArnFinding(props.eventsTable, '/index/*'), indexes);
-    acknowledge(this.handler, wildcardArnFinding(props.articlesTable, '/index/*'), indexes);
     acknowledge(this.api, 'AwsSolutions-COG4', 'Callers are AWS principals (services, roles) authorised by SigV4 (AWS_IAM), not Cognito users.');
     if (props.createCloudWatchRole) {
       acknowledge(this.api, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', 'The account-level API Gateway logging role; this AWS managed policy is the documented policy for it and covers only CloudWatch Logs.');

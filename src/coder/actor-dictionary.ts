@@ -49,6 +49,11 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
   for (const actor of parseActors(leadersJson, 'leaders.json')) addActor(add, actor);
   for (const actor of parseActors(organizationsJson, 'organizations.json')) addActor(add, actor);
   for (const country of countries) addCountry(add, country);
+  const sectorNouns = new Set(Object.values(sectors.sectors).flat().map((n) => n.toLowerCase()));
+  // Titles that are not sector nouns ("secretary-general", "Gen.") still introduce a person.
+  for (const title of sectors.personTitles) {
+    if (!sectorNouns.has(title)) add(title, { kind: 'SECTOR', code: null, sector: 'GOV', name: null, entityId: null, place: false, plural: false, title: true, from: null, to: null });
+  }
   for (const [sector, nouns] of Object.entries(sectors.sectors)) {
     for (const noun of nouns) {
       add(noun, { kind: 'SECTOR', code: null, sector, name: null, entityId: null, place: false, plural: noun.endsWith('s'), title: titles.has(noun), from: null, to: null });

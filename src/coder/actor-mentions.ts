@@ -34,7 +34,9 @@ export function findActorMentions(tokens: Token[], dict: ActorDictionary, cues: 
     const token = tokens[i] as Token;
     const match = dict.trie.startsWith(token) ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m)) : null;
     const entry = match ? pickByDate(match.values, date) : undefined;
-    if (match && entry) {
+    // A sector word used as an adjective ("military talks") is not an actor.
+    const adjectival = entry?.kind === 'SECTOR' && match !== null && tokens[match.end - 1]?.pos === 'ADJ';
+    if (match && entry && !adjectival) {
       raw.push(fromEntry(match.start, match.end, entry, tokens, cues));
       i = match.end;
       continue;
@@ -125,10 +127,12 @@ function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   if (a.kind === 'PRONOUN' || b.kind === 'PRONOUN') return false;
   const gap = tokens.slice(a.end, b.start);
   const aNamed = a.kind === 'PERSON' || a.kind === 'ORGANIZATION';
-  if (aNamed && (b.kind === 'PERSON' || b.kind === 'ORGANIZATION')) return false;
+  // "Arab League Secretary-General Ana Ruiz": an unknown titled person takes the organisation's code.
+  if (aNamed && (b.kind === 'PERSON' || b.kind === 'ORGANIZATION')) return a.kind === 'ORGANIZATION' && b.kind === 'PERSON' && b.entityId === null && gap.length === 0;
   if (gap.length === 0) return !(aNamed && b.kind === 'GROUP' && b.code !== null);
   const ofLink = gap.length <= 2 && gap[0]?.lower === 'of' && (gap.length === 1 || gap[1]?.lower === 'the');
-  if (ofLink) return a.kind === 'GROUP' && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
+  const unknownPerson = a.kind === 'PERSON' && a.entityId === null && a.code === null;
+  if (ofLink) return (a.kind === 'GROUP' || unknownPerson) && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
   if (gap.length > 2 || a.kind === 'PERSON') return false;
   return gap.every((t) => GAP_OK.has(t.pos) || t.lower === "'s" || t.lower === '’s' || t.text === '-') && b.kind !== 'COUNTRY';
 }
@@ -139,9 +143,9 @@ function merge(a: ActorMention, b: ActorMention): ActorMention {
   return {
     start: a.start, end: b.end,
     name: named?.name ?? a.name ?? b.name,
-    code: named?.code ?? a.code ?? b.code,
+    code: named?.code ?? a.code ?? b.code ?? null,
     sector: sectorSource.sector ?? a.sector,
-    entityId: named?.entityId ?? a.entityId ?? b.entityId,
+    entityId: named ? named.entityId : (a.entityId ?? b.entityId),
     kind: named?.kind ?? (a.kind === 'GROUP' ? b.kind : a.kind),
     isPlace: false, plural: b.plural,
     needsAntecedent: a.needsAntecedent && b.kind === 'GROUP' && b.code === null && !named,

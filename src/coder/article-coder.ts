@@ -7,6 +7,7 @@ import type { Cues } from './cues.js';
 import { findDateMentions, resolveEventDate, type DateMention } from './event-date.js';
 import { findEventFrames, type EventFrame } from './event-frames.js';
 import { findPlaces, pickLocation, type PlaceMention } from './event-location.js';
+import { selectFrames } from './frame-selection.js';
 import { assignRoles } from './event-roles.js';
 import type { PlaceResolver } from './geo/index.js';
 import { tokenizeText, type Sentence, type Token } from './nlp.js';
@@ -52,20 +53,6 @@ function actorCountries(mentions: ActorMention[]): string[] {
 }
 
 /**
- * One main event per sentence: the first verbal event; statements (01x) and nominal events only when
- * nothing stronger is there, except planned meetings and meetings with a named partner.
- */
-function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
-  const strong = frames.filter((f) => !f.code.startsWith('01') && !f.nominal);
-  if (strong.length === 0) {
-    const nominal = frames.filter((f) => f.nominal);
-    return nominal.length > 0 ? nominal.slice(0, 1) : frames.slice(0, 1);
-  }
-  const partnered = (f: EventFrame): boolean => f.code.startsWith('04') && (tokens[f.end]?.lower === 'with' || tokens[f.end]?.lower === 'between');
-  return [...strong.slice(0, 1), ...frames.filter((f) => f.nominal && (f.mode === 'future' || partnered(f)))];
-}
-
-/**
  * Bare sector nouns and unknown titled persons ("police", "Judge Ana Ruiz") take the country of a
  * place attached to them ("police in X"), else the nearest country before them in the sentence, else
  * the article's last country, else the first country after them in the sentence.
@@ -101,10 +88,11 @@ function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: Ev
     const location = pickLocation(places, frame.head, countries);
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
+    const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;
     for (const s of sources) {
       for (const t of targets) {
         const source = toActor(s, sentence);
-        const target = t ? toActor(t, sentence) : null;
+        const target = t ? toActor(t, sentence) : placeTarget;
         const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -119,6 +107,17 @@ function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: Ev
     }
   }
   return out;
+}
+
+/**
+ * CAMEO convention: an act with no explicit target ("arrived in Amman", "fired at targets in
+ * Jericho") targets the country where it happened. The actor has the place's text and country.
+ */
+function placeAsTarget(places: PlaceMention[], frame: EventFrame, sentence: Sentence): Actor | null {
+  const place = places.find((p) => p.start > frame.anchor && p.location?.country);
+  if (!place || !place.location) return null;
+  const s = span(sentence.tokens, place.start, place.end);
+  return { text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start), name: place.location.name, code: place.location.country, sector: null, entity_id: null, span: s };
 }
 
 function eventDate(dates: DateMention[], sentence: Sentence, verbChar: number, frame: EventFrame, published: string | null): string | null {

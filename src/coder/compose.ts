@@ -26,6 +26,9 @@ export function composeCode(governor: GovernorClass, complement: string): string
       return complement === '0871' ? '107' : complement.startsWith('0874') ? '106' : (APPEAL[root] ?? '020');
     case 'demand':
       return complement === '0871' ? '107' : complement.startsWith('0874') ? '106' : (DEMAND[root] ?? '100');
+    case 'order':
+      // An authority ordering a coercive act ("ordered the paper to suspend publication") commits it.
+      return Number(root) >= 14 ? complement : (DEMAND[root] ?? '100');
     case 'threaten':
       return THREAT[root] ?? '130';
     case 'accuse':

@@ -47,7 +47,7 @@ export const CueFileSchema = z.object({
   hypothetical: z.array(z.string()),
   obligation: z.array(z.string()),
   futureAdjectives: z.array(z.string()),
-  governors: z.record(z.enum(['intent', 'refuse', 'appeal', 'demand', 'threaten', 'accuse']), z.array(z.string())),
+  governors: z.record(z.enum(['intent', 'refuse', 'appeal', 'demand', 'order', 'threaten', 'accuse']), z.array(z.string())),
   reporting: z.array(z.string()),
   pronouns: z.object({ person: z.array(z.string()), thing: z.array(z.string()), plural: z.array(z.string()) }),
   countryLocatives: z.array(z.string()),

@@ -12,6 +12,8 @@ export interface EventFrame {
   code: string;
   /** Token where the predicate starts (the governor when composed). */
   head: number;
+  /** Token where the matched act pattern starts. */
+  anchor: number;
   /** Token span of the whole predicate [start, end). */
   start: number;
   end: number;
@@ -40,7 +42,23 @@ export function findEventFrames(tokens: Token[], mentions: ActorMention[], lexic
     const frame = frameFor(trigger, triggers, tokens, mentions, cues, consumed);
     if (frame) frames.push({ frame, at: trigger.start });
   }
-  return frames.filter((f) => !consumed.has(f.at)).map((f) => f.frame);
+  const kept = frames.filter((f) => !consumed.has(f.at)).map((f) => f.frame);
+  return kept.length > 0 ? kept : obligationFrames(tokens, mentions, cues);
+}
+
+/**
+ * "X said Y must drop its barriers": with no coded act, an obligation laid on a named actor is
+ * still a demand (CAMEO 100) by the speaker on that actor.
+ */
+function obligationFrames(tokens: Token[], mentions: ActorMention[], cues: Cues): EventFrame[] {
+  for (let i = 1; i < tokens.length - 1; i += 1) {
+    const t = tokens[i] as Token;
+    if (!cues.obligation.has(t.lower) || t.pos !== 'AUX') continue;
+    const subject = mentions.find((m) => !m.isPlace && m.end === i);
+    if (!subject || cues.negation.has(tokens[i + 1]?.lower ?? '')) continue;
+    return [{ code: '100', head: i, anchor: i, start: i, end: i + 1, nominal: false, mode: null, innerTarget: null, obligation: true, confidence: 0.55 }];
+  }
+  return [];
 }
 
 function frameFor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mentions: ActorMention[], cues: Cues, consumed: Set<number>): EventFrame | null {
@@ -61,6 +79,11 @@ function frameFor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mention
     }
   }
   const aux = auxiliaries(head, tokens, cues);
+  if (aux.obligation && gov && !aux.negated) {
+    // "the US must be ready to mediate": an obligation laid on someone is a demand.
+    code = composeCode('demand', t.code) ?? code;
+    return { code, head, anchor: t.start, start: head, end: t.end, nominal: false, mode: null, innerTarget: null, obligation: true, confidence: 0.7 };
+  }
   if (aux.negated) {
     const rejected = t.nominal ? null : negatedCode(code);
     if (!rejected) return null;
@@ -76,7 +99,7 @@ function frameFor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mention
   }
   if (!mode && isConditional(head, tokens)) mode = 'hypothetical';
   const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (gov ? 0.05 : 0);
-  return { code, head, start: Math.min(head, t.start), end: t.end, nominal: t.nominal, mode, innerTarget, obligation: aux.obligation && !gov, confidence };
+  return { code, head, anchor: t.start, start: Math.min(head, t.start), end: t.end, nominal: t.nominal, mode, innerTarget, obligation: aux.obligation && !gov, confidence };
 }
 
 interface Governor { cls: GovernorClass; index: number; between: ActorMention | null }
@@ -132,7 +155,7 @@ function hasFutureAdjective(start: number, tokens: Token[], cues: Cues): boolean
 function isConditional(head: number, tokens: Token[]): boolean {
   for (let j = head - 1; j >= 0 && j >= head - 8; j -= 1) {
     const w = tokens[j]?.lower ?? '';
-    if (w === 'if' || w === 'unless') return true;
+    if (w === 'if' || w === 'unless' || w === 'whether') return true;
     if (w === ',' || w === ';') return false;
   }
   return false;

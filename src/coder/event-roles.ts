@@ -10,6 +10,7 @@ export interface EventRoles {
   reciprocal: boolean;
 }
 
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const BE = new Set(['be', 'is', 'was', 'were', 'are', 'been', 'being', 'get', 'got']);
 
 /** Picks source (subject side) and target (object side) actors for a frame. */
@@ -19,7 +20,7 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   let targets: ActorMention[] = [];
   const passive = isPassive(frame, tokens);
   const before = nearestBefore(frame.head, actors, tokens, cues);
-  const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.end, actors, tokens, cues, frame);
+  const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1, actors, tokens, cues, frame);
   if (passive) {
     const agent = actors.find((m) => m.start >= frame.end && tokens[m.start - 1]?.lower === 'by');
     sources = agent ? group(agent, actors, tokens) : [];
@@ -67,6 +68,10 @@ function breaksBetween(from: number, to: number, tokens: Token[], cues: Cues): b
 function firstAfter(from: number, actors: ActorMention[], tokens: Token[], cues: Cues, frame: EventFrame): ActorMention | null {
   for (const m of actors) {
     if (m.start < from) continue;
+    // A bare sector noun inside the pattern ("deployed troops") is the instrument, not the target.
+    if (m.start < frame.end && m.name === null && m.kind === 'GROUP') continue;
+    // "its troops", "their supporters": the subject's own people are not the target.
+    if (POSSESSIVES.has(tokens[m.start - 1]?.lower ?? '')) continue;
     if (m.start - frame.end > 12) return null;
     if (breaksBetween(frame.end, m.start, tokens, cues) && m.start > frame.end + 1) return null;
     const next = tokens[m.end];
@@ -128,5 +133,8 @@ function splitReciprocal(frame: EventFrame, sources: ActorMention[], targets: Ac
   if (reciprocalCode && targets.length === 0 && sources.length >= 2) {
     return { sources: sources.slice(0, 1), targets: sources.slice(1), reciprocal: true };
   }
-  return { sources, targets, reciprocal: reciprocalCode && targets.length > 0 && frame.code.startsWith('04') ? true : reciprocalCode && targets.length > 0 };
+  // With an explicit partner only joint acts (meet with, negotiate with, sign with) are reciprocal;
+  // a promise or pledge to someone is directed.
+  const joint = reciprocalCode && !frame.code.startsWith('03') && frame.code !== '0871';
+  return { sources, targets, reciprocal: joint && targets.length > 0 };
 }

@@ -49,6 +49,16 @@ export class VerbLexicon {
     this.byAnchor.set(key, list);
   }
 
+  private lookup(prefix: string, token: Token): Pattern[] | undefined {
+    const direct = this.byAnchor.get(prefix + token.lemma) ?? this.byAnchor.get(prefix + token.lower);
+    if (direct) return direct;
+    for (const form of stems(token.lower)) {
+      const list = this.byAnchor.get(prefix + form);
+      if (list) return list;
+    }
+    return undefined;
+  }
+
   /** The most specific pattern anchored at token i, or null. */
   matchAt(tokens: Token[], i: number): TriggerMatch | null {
     const token = tokens[i];
@@ -59,7 +69,7 @@ export class VerbLexicon {
     // "foreign-backed", "UN-brokered": a participle inside a compound adjective is not a predicate.
     if (verbal && tokens[i - 1]?.text === '-') return null;
     const prefix = nominal ? 'n:' : 'v:';
-    const list = this.byAnchor.get(prefix + token.lemma) ?? this.byAnchor.get(prefix + token.lower) ?? this.byAnchor.get(prefix + stem(token.lower));
+    const list = this.lookup(prefix, token);
     if (!list) return null;
     for (const pattern of list) {
       const end = matchRest(tokens, i + 1, pattern.rest);
@@ -73,13 +83,17 @@ function matchRest(tokens: Token[], from: number, rest: string[]): number {
   let at = from;
   for (const word of rest) {
     let found = -1;
-    for (let j = at; j < tokens.length && j <= at + MAX_GAP; j += 1) {
+    let limit = at + MAX_GAP;
+    for (let j = at; j < tokens.length && j <= limit; j += 1) {
+      // Hyphens inside compounds ("a four-day strike") do not count against the gap.
+      if (tokens[j]?.text === '-') limit += 1;
       const t = tokens[j] as Token;
       if (t.lemma === word || t.lower === word) {
         found = j;
         break;
       }
-      if (!GAP_POS.has(t.pos)) break;
+      if (t.text === '-') continue;
+      if (!GAP_POS.has(t.pos) && t.lower !== 'of') break;
     }
     if (found < 0) return -1;
     at = found + 1;
@@ -87,12 +101,14 @@ function matchRest(tokens: Token[], from: number, rest: string[]): number {
   return at;
 }
 
-/** Crude fallback when wink's lemma misses a verb form ("shelled" -> "shell"). */
-function stem(word: string): string {
-  if (word.endsWith('ied')) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('ing')) return word.slice(0, -3);
-  if (word.endsWith('ed')) return word.slice(0, -2);
-  if (word.endsWith('es')) return word.slice(0, -2);
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+/** Fallback base forms when wink's lemma misses ("staged" -> "stag"): tried in order. */
+function stems(word: string): string[] {
+  const out: string[] = [];
+  const undouble = (w: string): string => (/(.)\1$/.test(w) ? w.slice(0, -1) : w);
+  if (word.endsWith('ied')) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('ed')) out.push(word.slice(0, -1), word.slice(0, -2), undouble(word.slice(0, -2)));
+  if (word.endsWith('ing')) out.push(`${word.slice(0, -3)}e`, word.slice(0, -3), undouble(word.slice(0, -3)));
+  if (word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.endsWith('s')) out.push(word.slice(0, -1));
+  return out;
 }

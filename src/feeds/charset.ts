@@ -22,7 +22,7 @@ export function isWideUnicodeLabel(label: string): boolean {
 
 function decodeAscii(bytes: Uint8Array): string | null {
   for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) > 0x7f) return null;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return asBuffer(bytes).toString('latin1');
 }
 
 function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string | null {
@@ -32,8 +32,15 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string | null {
     const cp = view.getUint32(i, littleEndian);
     if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
   }
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), littleEndian ? 'utf-32le' : 'utf-32be');
+  return iconv.decode(asBuffer(bytes), littleEndian ? 'utf-32le' : 'utf-32be');
 }
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Node's TextDecoder reads windows-1252 (and kin) as plain latin-1, so single-byte tables go to iconv-lite. */
+const SINGLE_BYTE = /^(windows-12\d\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm\d+|macintosh|x-mac-cyrillic)$/;
 
 function decodeWithTextDecoder(bytes: Uint8Array, label: string): string | null | undefined {
   let decoder: TextDecoder;
@@ -42,6 +49,7 @@ function decodeWithTextDecoder(bytes: Uint8Array, label: string): string | null 
   } catch {
     return undefined; // unknown label
   }
+  if (SINGLE_BYTE.test(decoder.encoding) && iconv.encodingExists(decoder.encoding)) return iconv.decode(asBuffer(bytes), decoder.encoding);
   try {
     return decoder.decode(bytes);
   } catch {
@@ -58,7 +66,7 @@ export function decodeStrict(bytes: Uint8Array, label: string): string | null {
   if (l === '') return null;
   if (ASCII_LABELS.has(l)) return decodeAscii(bytes);
   // WHATWG reads ISO-8859-1 as windows-1252: real "latin-1" feeds carry cp1252 smart quotes.
-  if (LATIN1_LABELS.has(l)) return new TextDecoder('windows-1252').decode(bytes);
+  if (LATIN1_LABELS.has(l)) return iconv.decode(asBuffer(bytes), 'windows-1252');
   if (UTF16_LABELS.has(l)) {
     const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff ? true : bytes[0] === 0 && bytes[1] !== 0;
     return decodeWithTextDecoder(bytes, bigEndian ? 'utf-16be' : 'utf-16le') ?? null;
@@ -68,6 +76,6 @@ export function decodeStrict(bytes: Uint8Array, label: string): string | null {
   let viaWhatwg = decodeWithTextDecoder(bytes, l);
   if (viaWhatwg === undefined && l.includes('_')) viaWhatwg = decodeWithTextDecoder(bytes, l.replace(/_/g, '-'));
   if (viaWhatwg !== undefined) return viaWhatwg;
-  if (iconv.encodingExists(l)) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), l);
+  if (iconv.encodingExists(l)) return iconv.decode(asBuffer(bytes), l);
   return null;
 }

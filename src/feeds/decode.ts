@@ -47,7 +47,8 @@ function decodeXml(body: Uint8Array, contentType: string | null | undefined): De
   const bom = sniffByteOrder(body);
   const bytes = body.subarray(bom?.bomLength ?? 0);
   let xmlEncoding = prologEncoding(bytes, bom?.encoding ?? null);
-  if (bom !== null && xmlEncoding !== null && isWideUnicodeLabel(xmlEncoding)) xmlEncoding = bom.encoding;
+  // A UTF-16/32 byte pattern outranks a missing or generic prolog label: utf-8 would "decode" it with NULs.
+  if (bom !== null && (xmlEncoding === null || isWideUnicodeLabel(xmlEncoding))) xmlEncoding = bom.encoding;
   const { declared, reason } = declaredXmlEncoding(contentType, xmlEncoding);
   const candidates = [declared, xmlEncoding, bom?.encoding, 'utf-8', 'windows-1252', 'iso-8859-2'];
   const tried = new Set<string>();

@@ -55,7 +55,8 @@ function parseUnchecked(body: Uint8Array | string, options: ParseFeedOptions): P
       : decodeBody(body, options.contentType, json ? 'json' : 'xml');
   if (decoded.text.trim() === '') throw new FeedParseError('empty body');
   const feed = json ? parseJson(decoded, baseUrl) : parseXml(decoded, baseUrl);
-  if (feed.title === null && feed.items.length === 0) {
+  // A recognised feed document with no entries (yet) is an empty feed, not a failure.
+  if (feed.title === null && feed.items.length === 0 && feed.format === 'unknown') {
     throw new FeedParseError(`no feed title and no items found${feed.bozoReason !== null ? ` (${feed.bozoReason})` : ''}`);
   }
   return feed;

@@ -38,6 +38,8 @@ function namedReference(name: string, scope: EntityScope, depth: number): string
   if (builtin !== undefined) return builtin;
   const declared = scope.declared.get(name);
   if (declared !== undefined) {
+    // Charge the work before doing it, so that even expansions that produce nothing use up the budget.
+    scope.budget -= declared.length + 1;
     if (depth >= MAX_NESTING || scope.budget <= 0) {
       scope.onError(`entity expansion limit reached at &${name};`);
       return '';

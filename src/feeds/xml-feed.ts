@@ -53,7 +53,8 @@ function authorField(el: XmlElement): string | null {
 
 function idField(el: XmlElement, baseUrl: string | null): string | null {
   const child = firstChild(el, FIELDS.id);
-  if (child === null) return null;
+  // RSS 1.0 identifies items by their rdf:about URI.
+  if (child === null) return el.attrs.get('rdf:about')?.trim() || null;
   const text = ownText(child).trim();
   if (text === '') return null;
   return child.key === 'id' && /^[./?#]|^[\w-]+\//.test(text) ? resolveLink(text, child, baseUrl) : text;

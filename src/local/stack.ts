@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/index.js';
 import { localConfig } from '../config/index.js';
 import { createAwsClients, type AwsClients } from '../storage/clients.js';
 import { TABLES, TABLE_KEYS, type TableDesign } from '../storage/table-design.js';
+import { removeInterruptedObjects } from './s3rver-repair.js';
 
 export interface LocalStack {
   readonly dataDir: string;
@@ -24,6 +25,7 @@ export interface LocalStack {
 export async function startLocalStack(dataDir: string): Promise<LocalStack> {
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
+  await removeInterruptedObjects(join(dataDir, 's3'));
   const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: join(dataDir, 's3') });
   const s3Address = await s3rver.run();
   const dynamo = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -48,7 +50,11 @@ export async function startLocalStack(dataDir: string): Promise<LocalStack> {
 
 /** Creates the bucket and tables when missing, from the same table design the CDK app deploys. */
 export async function ensureResources(config: AppConfig, clients: AwsClients): Promise<void> {
-  const bucketExists = await clients.s3.send(new HeadBucketCommand({ Bucket: config.bucket })).then(() => true, () => false);
+  // Only a 404 means "missing": any other failure must surface, not turn into a misleading BucketAlreadyExists.
+  const bucketExists = await clients.s3.send(new HeadBucketCommand({ Bucket: config.bucket })).then(() => true, (error: unknown) => {
+    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchBucket')) return false;
+    throw error;
+  });
   if (!bucketExists) await clients.s3.send(new CreateBucketCommand({ Bucket: config.bucket }));
   const existing = new Set((await clients.dynamo.send(new ListTablesCommand({}))).TableNames ?? []);
   for (const design of TABLES) {

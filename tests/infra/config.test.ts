@@ -7,6 +7,8 @@ import { INFRA_CONFIG_KEYS, InfraConfigSchema, readInfraConfig } from '../../inf
 import { FeedListError, InfraConfigError } from '../../infra/errors.js';
 import { loadFeedList } from '../../infra/feed-list.js';
 import { fromRepoRoot } from '../../infra/paths.js';
+import { DETAIL_TYPES } from '../../src/changes/change-events.js';
+import { EVENT_SOURCE } from '../../src/changes/publish.js';
 
 const configFrom = (context: Record<string, unknown>) => readInfraConfig(new App({ context }).node);
 
@@ -67,6 +69,13 @@ describe('deployment context', () => {
       const cell = value === '' ? '*(empty)*' : `\`${String(value)}\``;
       expect(docs, key).toContain(`| \`${key}\` | ${cell} |`);
     }
+  });
+
+  it('shows downstream subscribers the source and detail types publish-changes emits', () => {
+    const docs = readFileSync(fromRepoRoot('docs/deploy.md'), 'utf8');
+
+    expect(docs).toContain(`"source": ["${EVENT_SOURCE}"]`);
+    for (const detailType of Object.values(DETAIL_TYPES)) expect(docs).toContain(detailType);
   });
 
   it('keeps notices, version reporting and CLI telemetry off in cdk.json', () => {

@@ -1,8 +1,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { PUBLISHED_KINDS } from '../../infra/constructs/downstream.js';
 import type { EventwireFunction } from '../../infra/constructs/eventwire-function.js';
 import { loadFeedList } from '../../infra/feed-list.js';
 import { FUNCTION_IDS, type FunctionId } from '../../infra/functions.js';
+import { toChangeEvent } from '../../src/changes/change-events.js';
 import { ENV } from '../../src/config/env-names.js';
 import { idOf, resourcesOf, synthesize, type Synthesized } from './support/synth.js';
 
@@ -68,6 +72,7 @@ describe('functions', () => {
     });
     expect(propsOf('fetch-feed').Environment.Variables).toMatchObject({
       [ENV.feedsTable]: ref(stack.store.tables.feeds),
+      [ENV.articlesTable]: ref(stack.store.tables.articles),
       [ENV.stateTable]: ref(stack.store.tables.state),
       [ENV.articleQueueUrl]: queueUrl('article'),
       [ENV.hostIntervalMs]: '1000',
@@ -125,6 +130,30 @@ describe('triggers', () => {
       MaximumRetryAttempts: 5,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack.downstream.failedChanges), 'Arn'] } } },
     });
+  });
+});
+
+type StreamImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
+
+describe('events stream filter', () => {
+  const record = (kind: string): DynamoDBRecord => ({
+    eventName: 'INSERT',
+    // The SDK's and the Lambda event's AttributeValue types describe the same JSON.
+    dynamodb: { NewImage: marshall({ pk: 'P', sk: 'S', kind, numMentions: 1 }) as StreamImage },
+  });
+
+  it('lets through exactly the item kinds publish-changes publishes', () => {
+    for (const kind of ['event', 'article-coded', 'mention']) {
+      const published = toChangeEvent(record(kind)) !== null;
+      expect(PUBLISHED_KINDS.includes(kind as (typeof PUBLISHED_KINDS)[number]), kind).toBe(published);
+    }
+  });
+
+  it('filters the stream before it invokes publish-changes', () => {
+    const mapping = Object.values(resourcesOf(synth.template, 'AWS::Lambda::EventSourceMapping')).find((m) => m.Properties?.StartingPosition);
+    const patterns = (mapping?.Properties?.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern));
+
+    expect(patterns).toEqual([{ dynamodb: { NewImage: { kind: { S: [...PUBLISHED_KINDS] } } } }]);
   });
 });
 

@@ -123,12 +123,12 @@ describe('IAM policies', () => {
     expect(statementsOf(api).flatMap((s) => list(s.Action)).filter((a) => /Put|Update|Delete|Write|Scan/.test(a) && !a.startsWith('xray:') && !a.startsWith('logs:'))).toEqual([]);
   });
 
-  it('scope object access by key prefix: fetch-article writes raw/ and text/, code-events only reads text/', () => {
+  it('scope object access by key prefix: fetch-article writes raw/ and text/, code-events reads text/ and keeps coded/', () => {
     const { stack } = synth;
     const objectGrants = (f: EventwireFunction) => {
       const grants: Record<string, string[]> = {};
       for (const s of statementsOf(f)) {
-        const prefixes = JSON.stringify(s.Resource).match(/\/(raw|text)\/\*/g) ?? [];
+        const prefixes = JSON.stringify(s.Resource).match(/\/(raw|text|coded)\/\*/g) ?? [];
         for (const action of list(s.Action).filter((a) => a === 's3:GetObject' || a === 's3:PutObject')) {
           grants[action] = [...(grants[action] ?? []), ...prefixes].sort();
         }
@@ -136,8 +136,8 @@ describe('IAM policies', () => {
       return grants;
     };
 
-    expect(objectGrants(stack.pipeline.functions['fetch-article'])).toEqual({ 's3:GetObject': ['/raw/*', '/text/*'], 's3:PutObject': ['/raw/*', '/text/*'] });
-    expect(objectGrants(stack.pipeline.functions['code-events'])).toEqual({ 's3:GetObject': ['/text/*'] });
+    expect(objectGrants(stack.pipeline.functions['fetch-article'])).toEqual({ 's3:PutObject': ['/raw/*', '/text/*'] });
+    expect(objectGrants(stack.pipeline.functions['code-events'])).toEqual({ 's3:GetObject': ['/coded/*', '/text/*'], 's3:PutObject': ['/coded/*'] });
   });
 
   it('offer downstream readers a managed policy limited to reading events, articles and text', () => {

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+const CLI_ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+/** A free TCP port on loopback, so killed and undisturbed runs can share one demo origin (feed URLs match). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface CliRunOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `eventwire run` as a real child process. With `killAfterMs`, it is SIGKILLed that long after the demo site
+ * came up (the pipeline is running by then), like a Lambda container or laptop dying mid-batch.
+ */
+export async function cliRun(dataDir: string, demoPort: number, killAfterMs?: number): Promise<CliRunOutcome> {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'src/cli/main.ts', 'run', '--data-dir', dataDir, '--demo-port', String(demoPort)], {
+    cwd: process.cwd(), env: CLI_ENV, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let timer: NodeJS.Timeout | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    if (killAfterMs !== undefined && !timer && stdout.includes('demo news site:')) {
+      timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    }
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import { LocalQueue } from '../../../../src/queue/local-queue.js';
+import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage } from '../../../../src/queue/messages.js';
+import type { MessageSink } from '../../../../src/queue/sink.js';
+import { createStageDeps } from '../../../../src/runtime/stage-deps.js';
+import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../../src/stages/index.js';
+import { MemoryHostGate } from '../../../../src/fetch/index.js';
+import { drainQueues, queueConsumer } from '../../../../src/local/drain.js';
+import type { FeedSpec } from '../../../../src/storage/feed-store.js';
+import type { TestStack } from '../../../helpers/local-stack.js';
+
+/** A small seeded generator (mulberry32), so a failing shuffle can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * At-least-once delivery made worse: every message is delivered 1, 2 or 5 times, each copy after its own
+ * random delay, so copies of different messages arrive interleaved in any order.
+ */
+class RedeliveringSink<T> implements MessageSink<T> {
+  pending = 0;
+  delivered = 0;
+
+  constructor(private readonly queue: LocalQueue<T>, private readonly random: () => number) {}
+
+  async send(messages: readonly T[]): Promise<void> {
+    for (const message of messages) {
+      const copies = [1, 2, 5][Math.floor(this.random() * 3)] ?? 1;
+      for (let copy = 0; copy < copies; copy += 1) {
+        this.pending += 1;
+        setTimeout(() => {
+          this.pending -= 1;
+          this.delivered += 1;
+          void this.queue.send([message]);
+        }, Math.floor(this.random() * 40));
+      }
+    }
+  }
+}
+
+/** Runs the whole pipeline like the local runner, but through redelivering queues; returns the deliveries made. */
+export async function runWithRedelivery(env: TestStack, feeds: readonly FeedSpec[], seed: number): Promise<number> {
+  const random = seededRandom(seed);
+  const queues = {
+    feed: new LocalQueue<FeedMessage>('feed', 3),
+    article: new LocalQueue<ArticleMessage>('article', 3),
+    code: new LocalQueue<CodeMessage>('code', 3),
+  };
+  const sinks = {
+    feed: new RedeliveringSink(queues.feed, random),
+    article: new RedeliveringSink(queues.article, random),
+    code: new RedeliveringSink(queues.code, random),
+  };
+  const deps = createStageDeps(env.config, env.clients, sinks, silentObserver, { gate: new MemoryHostGate() });
+  await scheduleDueFeeds(deps, feeds, { everyFeed: true });
+  const consumers = [
+    queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),
+    queueConsumer(queues.article, ArticleMessageSchema, (m) => fetchArticle(m, deps), 4),
+    queueConsumer(queues.code, CodeMessageSchema, (m) => codeArticle(m, deps), 1),
+  ];
+  const inFlight = (): number => sinks.feed.pending + sinks.article.pending + sinks.code.pending;
+  do {
+    await drainQueues(consumers, new AbortController().signal);
+    if (inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  } while (inFlight() > 0 || queues.feed.depth + queues.article.depth + queues.code.depth > 0);
+  const dead = queues.feed.deadLetters.length + queues.article.deadLetters.length + queues.code.deadLetters.length;
+  if (dead > 0) throw new Error(`redelivery run dead-lettered ${dead} messages: ${JSON.stringify(queues.code.deadLetters.concat(queues.article.deadLetters).slice(0, 2))}`);
+  return sinks.feed.delivered + sinks.article.delivered + sinks.code.delivered;
+}

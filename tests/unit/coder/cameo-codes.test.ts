@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { CAMEO_ROOTS, codeInfo } from '../../../src/coder/index.js';
+import { composeCode, futureCode, negatedCode } from '../../../src/coder/compose.js';
+
+describe('CAMEO code table', () => {
+  it('lists the twenty roots with their Goldstein value and closest PLOVER type', () => {
+    expect(Object.keys(CAMEO_ROOTS)).toHaveLength(20);
+    expect(CAMEO_ROOTS['18']).toMatchObject({ name: 'ASSAULT', goldstein: -9, plover: 'ASSAULT', quad_class: 4 });
+  });
+
+  it('reports statements with QuadClass 0 and appeals as REQUEST', () => {
+    expect(codeInfo('013')).toMatchObject({ type: 'SUPPORT', quad_class: 0 });
+    expect(codeInfo('026')).toMatchObject({ type: 'REQUEST', quad_class: 3, goldstein: 4 });
+  });
+
+  it('applies per-code PLOVER overrides and inherits Goldstein values from the nearest listed parent', () => {
+    expect(codeInfo('0871')).toMatchObject({ type: 'RETREAT', quad_class: 2, goldstein: 9 });
+    expect(codeInfo('0841')).toMatchObject({ type: 'CONCEDE', goldstein: 7 });
+  });
+});
+
+describe('composing governed acts', () => {
+  it('turns an intention to act into 03x and a threat into 13x', () => {
+    expect(composeCode('intent', '073')).toBe('033');
+    expect(composeCode('threaten', '190')).toBe('138');
+    expect(futureCode('042')).toBe('036');
+    expect(futureCode('163')).toBe('131');
+  });
+
+  it('turns a refused or negated cooperative act into a rejection and drops negated violence', () => {
+    expect(composeCode('refuse', '044')).toBe('125');
+    expect(negatedCode('080')).toBe('124');
+    expect(negatedCode('190')).toBeNull();
+  });
+
+  it('codes an ordered coercive act as the act itself', () => {
+    expect(composeCode('order', '173')).toBe('173');
+    expect(composeCode('demand', '0874')).toBe('106');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createEventCoder } from '../../../src/coder/index.js';
+import { stubGazetteer } from './stub-gazetteer.js';
+
+const coder = createEventCoder({ gazetteer: stubGazetteer });
+const first = (text: string) => coder.code({ text, date: null }).events[0];
+
+describe('verb patterns', () => {
+  it('matches phrasal verbs with their particles', () => {
+    expect(first('Ethiopian troops pulled out of the disputed town.')).toMatchObject({ type: 'RETREAT', code: '0874' });
+    expect(first('The police cracked down on student protesters.')).toMatchObject({ type: 'COERCE', code: '172' });
+    expect(first('The opposition called for early elections.')).toMatchObject({ type: 'REQUEST', code: '104' });
+  });
+
+  it('lets modifiers sit between a verb and its noun', () => {
+    expect(first('Washington imposed tough new economic sanctions on Iran.')).toMatchObject({ type: 'SANCTION', code: '163' });
+  });
+
+  it('codes a statement only when no stronger act is in the sentence', () => {
+    expect(first('The foreign minister expressed concern over the fighting.')).toMatchObject({ code: '012', quad_class: 0 });
+    expect(first('The minister expressed concern after troops shelled the city.')?.type).toBe('ASSAULT');
+  });
+
+  it('codes an appeal as CAMEO 02 with PLOVER type REQUEST', () => {
+    expect(first('The UN urged Sudan to allow aid deliveries.')).toMatchObject({ type: 'REQUEST', code: '023' });
+  });
+});
