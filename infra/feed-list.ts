@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { FeedListSchema as AppFeedListSchema } from '../src/config/feed-list.js';
 import type { FeedSpec } from '../src/storage/feed-store.js';
 import { FeedListError } from './errors.js';
 import { fromRepoRoot } from './paths.js';
 
-/** One feed of the deployable feed list (config/feeds.example.json documents the format). */
-export const FeedListEntrySchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
-  name: z.string().min(1).max(200).optional(),
-  pollMinutes: z.number().int().min(1).max(10_080).optional(),
-});
+/**
+ * One feed of the deployable feed list: the application's own entry schema (src/config/feed-list.ts, what
+ * schedule-feeds accepts at run time), made strict so a misspelt field fails the deploy instead of vanishing.
+ */
+export const FeedListEntrySchema = AppFeedListSchema.element.strict();
 
+/** The deployable feed list: at least one feed, each URL once. */
 export const FeedListSchema = z
   .array(FeedListEntrySchema)
   .min(1)

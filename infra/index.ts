@@ -5,6 +5,8 @@ export { loadFeedList, FeedListSchema, FeedListEntrySchema, type FeedList, type 
 export { BUNDLE, cdkBundlingOptions, esbuildBuildOptions } from './bundling.js';
 export { FUNCTION_IDS, FUNCTION_SPECS, entryOf, type FunctionId, type FunctionSpec } from './functions.js';
 export { InfraError, InfraConfigError, FeedListError } from './errors.js';
-export { EventwireFunction, FUNCTION_RUNTIME, METRICS_NAMESPACE } from './constructs/eventwire-function.js';
+export { EventwireFunction, FUNCTION_RUNTIME, METRICS_NAMESPACE, type EventwireFunctionProps } from './constructs/eventwire-function.js';
+export { useTable, useBucket, sendsTo, consumes, readsFeedList, publishesTo, fetchSettings, type TableAccess, type BucketAccess } from './constructs/grants.js';
 export { BUCKET_PREFIXES, DataStore, type TableId } from './constructs/data-store.js';
-export { Downstream } from './constructs/downstream.js';
+export { Downstream, PUBLISHED_KINDS } from './constructs/downstream.js';
+export { StageQueue, visibilityTimeoutFor, type QueueId } from './constructs/stage-queue.js';

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PLOVER_TYPES, type CodedEvent } from '../src/core/event-schema.js';
+import { CodedArticleSchema, PLOVER_TYPES, type CodedEvent } from '../src/core/event-schema.js';
 import { createEventCoder, type EventCoder } from '../src/coder/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,11 +46,15 @@ function collapse(events: CodedEvent[]): Predicted[] {
   return [...byKey.values()];
 }
 
+let invalid = 0;
+
 function scoreSet(coder: EventCoder, gold: GoldSentence[]) {
   const perType = new Map<string, Tally>(PLOVER_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   let quadOk = 0, matched = 0, srcOk = 0, srcN = 0, tgtOk = 0, tgtN = 0;
   for (const g of gold) {
-    const pred = collapse(coder.code({ text: g.text, date: null }).events);
+    const article = coder.code({ text: g.text, date: null });
+    if (!CodedArticleSchema.safeParse(article).success) invalid += 1;
+    const pred = collapse(article.events);
     const used = new Set<number>();
     for (const ge of g.events) {
       const tally = perType.get(ge.type) as Tally;
@@ -116,6 +120,7 @@ for (const [label, part] of [['even ids', gold.filter((g) => idNum(g) % 2 === 0)
   const m = summarize(s.perType);
   console.log(`split ${label.padEnd(8)} n=${part.length} micro F1 ${m.micro.f.toFixed(3)} quad ${s.quad.toFixed(3)} source ${s.src.toFixed(3)}`);
 }
+console.log(`schema-invalid coded outputs: ${invalid}`);
 const labels = ['SYR GOV ready to negotiate (AGREE/03x)', 'Astana talks 2017-01-23 (CONSULT, future, KAZ)', 'Assad met French parliamentarians (CONSULT SYR-FRA)', 'UNSC resolution (IGO -> RUS/TUR)'];
 const seeds = seedChecks(coder);
 seeds.forEach((ok, i) => console.log(`seed check ${i + 1}: ${ok ? 'PASS' : 'FAIL'}  ${labels[i]}`));

@@ -2,12 +2,15 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Dashboard, GraphWidget, MathExpression, TextWidget, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { MetricName } from '../../src/stages/observer.js';
 import { METRICS_NAMESPACE, type EventwireFunction } from './eventwire-function.js';
 
-/** Custom metrics the stages emit (Powertools Metrics, namespace `eventwire`), grouped as graphed. */
-export const FEED_HEALTH_METRICS = ['FeedsFetched', 'FeedsNotModified', 'FeedsFailed'] as const;
-export const ARTICLE_METRICS = ['ArticlesStored', 'ArticlesDuplicate', 'ArticlesFailed'] as const;
-export const EVENT_METRICS = ['EventsWritten'] as const;
+/** Counters the stages emit (METRICS in src/stages/observer.ts, namespace `eventwire`), grouped as graphed. */
+export const FEED_HEALTH_METRICS: readonly MetricName[] = ['FeedsScheduled', 'FeedsFetched', 'FeedsNotModified', 'FeedsFailed', 'FeedItems'];
+export const ARTICLE_METRICS: readonly MetricName[] = [
+  'ArticlesDiscovered', 'ArticlesStored', 'ArticlesDuplicate', 'ArticlesSkipped', 'ArticlesFailed', 'ArticlesRetried', 'ArticlesCoded',
+];
+export const EVENT_METRICS: readonly MetricName[] = ['EventsWritten', 'EventsUpdated', 'MentionsWritten'];
 
 export interface PipelineDashboardProps {
   readonly functions: readonly EventwireFunction[];
@@ -49,7 +52,7 @@ export class PipelineDashboard extends Construct {
     this.dashboard.addWidgets(
       graph('Feed health', FEED_HEALTH_METRICS.map(customMetric)),
       graph('Articles', ARTICLE_METRICS.map(customMetric)),
-      graph('Events written', EVENT_METRICS.map(customMetric)),
+      graph('Events and mentions', EVENT_METRICS.map(customMetric)),
     );
   }
 }

@@ -35,7 +35,8 @@ export function findActorMentions(tokens: Token[], dict: ActorDictionary, cues: 
     const match = dict.trie.startsWith(token) ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m)) : null;
     const entry = match ? pickByDate(match.values, date) : undefined;
     // A sector word used as an adjective ("military talks") is not an actor.
-    const adjectival = entry?.kind === 'SECTOR' && match !== null && tokens[match.end - 1]?.pos === 'ADJ';
+    const modified = tokens[match?.end ?? 0];
+    const adjectival = entry?.kind === 'SECTOR' && match !== null && tokens[match.end - 1]?.pos === 'ADJ' && (modified?.pos === 'NOUN' || modified?.pos === 'PROPN');
     if (match && entry && !adjectival) {
       raw.push(fromEntry(match.start, match.end, entry, tokens, cues));
       i = match.end;
@@ -78,7 +79,9 @@ function definiteBefore(start: number, tokens: Token[]): boolean {
 function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Token[], cues: MentionCues): ActorMention {
   const prev = tokens[start - 1]?.lower ?? '';
   const locatives = entry.kind === 'COUNTRY' ? cues.countryLocatives : cues.placeLocatives;
-  const isPlace = entry.place && locatives.has(prev);
+  // A dateline ("KYIV, March 3 -") names where the story was filed, not an actor.
+  const dateline = start === 0 && tokens[end]?.text === ',' && tokens[start]?.text === tokens[start]?.text.toUpperCase();
+  const isPlace = entry.place && (locatives.has(prev) || dateline);
   const kind = entry.kind === 'DEMONYM' || entry.kind === 'SECTOR' ? 'GROUP' : entry.kind;
   const definite = prev === 'the' || prev === 'a' || prev === 'an';
   return {

@@ -114,10 +114,10 @@ function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: Ev
  * Jericho") targets the country where it happened. The actor has the place's text and country.
  */
 function placeAsTarget(places: PlaceMention[], frame: EventFrame, sentence: Sentence): Actor | null {
-  const place = places.find((p) => p.start > frame.anchor && p.location?.country);
-  if (!place || !place.location) return null;
+  const place = places.find((p) => p.start > frame.anchor && p.country);
+  if (!place) return null;
   const s = span(sentence.tokens, place.start, place.end);
-  return { text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start), name: place.location.name, code: place.location.country, sector: null, entity_id: null, span: s };
+  return { text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start), name: place.location?.name ?? place.name, code: place.country, sector: null, entity_id: null, span: s };
 }
 
 function eventDate(dates: DateMention[], sentence: Sentence, verbChar: number, frame: EventFrame, published: string | null): string | null {

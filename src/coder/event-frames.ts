@@ -99,8 +99,12 @@ function frameFor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mention
   }
   if (!mode && isConditional(head, tokens)) mode = 'hypothetical';
   const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (gov ? 0.05 : 0);
-  return { code, head, anchor: t.start, start: Math.min(head, t.start), end: t.end, nominal: t.nominal, mode, innerTarget, obligation: aux.obligation && !gov, confidence };
+  // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
+  const nominal = t.nominal && head === t.start;
+  return { code, head, anchor: t.start, start: Math.min(head, t.start), end: t.end, nominal, mode, innerTarget, obligation: aux.obligation && !gov, confidence };
 }
+
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 interface Governor { cls: GovernorClass; index: number; between: ActorMention | null }
 
@@ -118,8 +122,12 @@ function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], 
   if (actor) {
     between = actor;
     j = actor.start - 1;
-    if (tokens[j]?.lower === 'on' || tokens[j]?.lower === 'upon' || tokens[j]?.lower === 'for') j -= 1;
+  } else {
+    // "urged donors to ...": skip a short noun phrase that is not a known actor.
+    const floor = j - 5;
+    while (j > floor && j >= 0 && NP_POS.has(tokens[j]?.pos ?? '') && !cues.governors.has(tokens[j]?.lemma ?? '')) j -= 1;
   }
+  if (tokens[j]?.lower === 'on' || tokens[j]?.lower === 'upon' || tokens[j]?.lower === 'for') j -= 1;
   while (j >= 0 && tokens[j]?.pos === 'ADV') j -= 1;
   return governorAt(j, tokens, cues, between, false);
 }

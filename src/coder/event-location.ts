@@ -9,6 +9,8 @@ export interface PlaceMention {
   end: number;
   name: string;
   location: EventLocation | null;
+  /** Country of the place: the gazetteer's, else the dictionary's ("Lebanese town" -> LBN). */
+  country: string | null;
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
@@ -24,7 +26,8 @@ export function findPlaces(tokens: Token[], mentions: ActorMention[], resolver: 
   for (const m of mentions) {
     if (!m.isPlace) continue;
     const name = tokens.slice(m.start, m.end).map((t) => t.text).join(' ');
-    places.push({ start: m.start, end: m.end, name, location: resolver.resolve(name, { countries }) });
+    const location = resolver.resolve(name, { countries });
+    places.push({ start: m.start, end: m.end, name, location, country: location?.country ?? m.code });
     for (let j = m.start; j < m.end; j += 1) taken.add(j);
   }
   for (let i = 0; i < tokens.length - 1; i += 1) {
@@ -36,7 +39,7 @@ export function findPlaces(tokens: Token[], mentions: ActorMention[], resolver: 
     if (end === j) continue;
     const name = tokens.slice(j, end).map((t) => t.text).join(' ');
     const location = resolver.resolve(name, { countries });
-    if (location) places.push({ start: j, end, name, location });
+    if (location) places.push({ start: j, end, name, location, country: location.country });
   }
   return places.sort((a, b) => a.start - b.start);
 }

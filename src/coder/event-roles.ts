@@ -70,16 +70,27 @@ function firstAfter(from: number, actors: ActorMention[], tokens: Token[], cues:
     if (m.start < from) continue;
     // A bare sector noun inside the pattern ("deployed troops") is the instrument, not the target.
     if (m.start < frame.end && m.name === null && m.kind === 'GROUP') continue;
+    // A bare sector noun modifying another noun ("drone attack", "army base") is not the target.
+    if (m.name === null && m.kind === 'GROUP' && tokens[m.end]?.pos === 'NOUN') continue;
     // "its troops", "their supporters": the subject's own people are not the target.
     if (POSSESSIVES.has(tokens[m.start - 1]?.lower ?? '')) continue;
     if (m.start - frame.end > 12) return null;
     if (breaksBetween(frame.end, m.start, tokens, cues) && m.start > frame.end + 1) return null;
-    const next = tokens[m.end];
-    if (next && cues.reporting.has(next.lemma)) return null;
+    if (isReporter(m, tokens, cues)) return null;
     if (m.kind === 'PRONOUN' && tokens[m.start + 1]?.pos === 'VERB') return null;
     return m;
   }
   return null;
+}
+
+/** "South Korea's military said": an actor followed closely by a reporting verb is the reporter. */
+function isReporter(m: ActorMention, tokens: Token[], cues: Cues): boolean {
+  for (let j = m.end; j < tokens.length && j <= m.end + 3; j += 1) {
+    const t = tokens[j] as Token;
+    if (cues.reporting.has(t.lemma) && t.pos === 'VERB') return true;
+    if (t.pos === 'PUNCT' && t.lower !== "'s" && t.lower !== '’s') return false;
+  }
+  return false;
 }
 
 /** "..., officials said": the reporter speaks for the event when nothing precedes it. */

@@ -5,17 +5,14 @@ const ADJUNCT_PREPOSITIONS = new Set(['during', 'at', 'after', 'before', 'follow
 
 /**
  * Which frames of a sentence become events. A news sentence carries one main event: the first
- * verbal event (coding every coordinated or subordinate verb too cost precision on the gold set).
- * Statements (01x) and nominal events count only when nothing stronger is there, except planned
- * meetings ("the upcoming talks") and adjunct meetings ("during a meeting with X").
+ * verbal act (coding every coordinated or subordinate verb too cost precision on the gold set),
+ * else a statement (01x), else the first nominal event. Planned meetings ("the upcoming talks")
+ * and adjunct meetings ("during a meeting with X") are coded besides the main event.
  */
 export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
-  const main = frames.find((f) => !f.code.startsWith('01') && !f.nominal);
-  if (!main) {
-    const nominal = frames.filter((f) => f.nominal);
-    return (nominal.length > 0 ? nominal : frames).slice(0, 1);
-  }
-  return [main, ...frames.filter((f) => f.nominal && (f.mode === 'future' || partnered(f, tokens)))];
+  const main = frames.find((f) => !f.code.startsWith('01') && !f.nominal) ?? frames.find((f) => !f.nominal) ?? frames[0];
+  if (!main) return [];
+  return [main, ...frames.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)))];
 }
 
 /** "during a meeting with X", "after talks between X and Y": an adjunct meeting is its own event. */

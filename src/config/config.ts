@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENV } from './env-names.js';
+import { ENV, type EnvName } from './env-names.js';
 import { ConfigError } from './errors.js';
 
 /** Where the AWS SDK clients point: real AWS (no endpoints) or the embedded local servers. */
@@ -10,8 +10,9 @@ export const EndpointsSchema = z.object({
 
 export const AppConfigSchema = z.object({
   region: z.string().default('us-east-1'),
-  bucket: z.string().min(3),
-  tables: z.object({ feeds: z.string(), articles: z.string(), events: z.string(), state: z.string() }),
+  /** Resource names are optional: each Lambda function is given only those it has permissions for. */
+  bucket: z.string().min(3).optional(),
+  tables: z.object({ feeds: z.string().optional(), articles: z.string().optional(), events: z.string().optional(), state: z.string().optional() }),
   queues: z.object({ feed: z.string().optional(), article: z.string().optional(), code: z.string().optional() }),
   eventBusName: z.string().optional(),
   feedListParameter: z.string().optional(),
@@ -26,15 +27,29 @@ export const AppConfigSchema = z.object({
   credentials: z.object({ accessKeyId: z.string(), secretAccessKey: z.string() }).optional(),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
+export type TableId = keyof AppConfig['tables'];
 
-const REQUIRED_IN_LAMBDA = [ENV.bucket, ENV.feedsTable, ENV.articlesTable, ENV.eventsTable, ENV.stateTable] as const;
+/** The local stack's configuration, where every resource exists. */
+export type LocalConfig = AppConfig & { bucket: string; tables: Record<TableId, string> };
+
+/** The name of a table this function was configured with; a function without it fails on first use, by name. */
+export function tableName(config: AppConfig, id: TableId): string {
+  const name = config.tables[id];
+  if (!name) throw new ConfigError(`this function has no ${id} table configured (environment variable for the ${id} table)`);
+  return name;
+}
+
+export function bucketName(config: AppConfig): string {
+  if (!config.bucket) throw new ConfigError(`this function has no bucket configured (${ENV.bucket})`);
+  return config.bucket;
+}
 
 /**
  * Typed configuration of a Lambda function from its environment, read once at cold start.
- * Fails fast naming every missing variable.
+ * Fails fast naming every missing variable among those the function requires.
  */
-export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const missing = REQUIRED_IN_LAMBDA.filter((name) => !env[name]);
+export function loadConfigFromEnv(required: readonly EnvName[], env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const missing = required.filter((name) => !env[name]);
   if (missing.length > 0) throw new ConfigError(`missing required environment variables: ${missing.join(', ')}`);
   const parsed = AppConfigSchema.safeParse({
     region: env.AWS_REGION,
@@ -55,9 +70,14 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConf
   return parsed.data;
 }
 
+const LocalConfigSchema = AppConfigSchema.extend({
+  bucket: z.string().min(3),
+  tables: z.object({ feeds: z.string(), articles: z.string(), events: z.string(), state: z.string() }),
+});
+
 /** Configuration of the embedded local stack: fixed names, endpoints filled in when the servers start. */
-export function localConfig(endpoints: { s3: string; dynamodb: string }, allowedHosts: string[]): AppConfig {
-  return AppConfigSchema.parse({
+export function localConfig(endpoints: { s3: string; dynamodb: string }, allowedHosts: string[]): LocalConfig {
+  return LocalConfigSchema.parse({
     bucket: 'eventwire-local',
     tables: { feeds: 'eventwire-feeds', articles: 'eventwire-articles', events: 'eventwire-events', state: 'eventwire-state' },
     queues: {},

@@ -1,4 +1,4 @@
-export { AppConfigSchema, loadConfigFromEnv, localConfig, type AppConfig } from './config.js';
-export { ENV } from './env-names.js';
+export { AppConfigSchema, loadConfigFromEnv, localConfig, tableName, bucketName, type AppConfig, type LocalConfig, type TableId } from './config.js';
+export { ENV, type EnvName } from './env-names.js';
 export { ConfigError } from './errors.js';
 export { parseFeedList, FeedListSchema, type FeedList } from './feed-list.js';

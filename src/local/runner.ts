@@ -8,6 +8,7 @@ import { FeedMessageSchema, ArticleMessageSchema, CodeMessageSchema, type FeedMe
 import { scheduleDueFeeds, fetchFeed, fetchArticle, codeArticle, type StageDeps, type StageObserver } from '../stages/index.js';
 import { createStageDeps } from '../runtime/stage-deps.js';
 import { MemoryHostGate } from '../fetch/index.js';
+import { createEventCoder } from '../coder/index.js';
 import { drainQueues, queueConsumer } from './drain.js';
 
 export interface PipelineRunOptions {
@@ -42,7 +43,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     code: new LocalQueue<CodeMessage>('code', maxReceive),
   };
   // The gate's per-host interval is a no-op on the local demo (0 ms); in memory it costs no table writes.
-  const deps = createStageDeps(options.config, clients, queues, options.observer, { gate: new MemoryHostGate() });
+  const deps = createStageDeps(options.config, clients, queues, options.observer, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
   await scheduleDueFeeds(deps, options.feeds, { everyFeed: true });
   const resumed = await resumeUnfinished(deps, queues);
   const consumers = [

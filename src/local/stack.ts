@@ -5,7 +5,7 @@ import S3rver from 's3rver';
 import dynalite from 'dynalite';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand, ListTablesCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { AppConfig } from '../config/index.js';
+import type { LocalConfig } from '../config/index.js';
 import { localConfig } from '../config/index.js';
 import { createAwsClients, type AwsClients } from '../storage/clients.js';
 import { TABLES, TABLE_KEYS, type TableDesign } from '../storage/table-design.js';
@@ -14,7 +14,7 @@ import { removeInterruptedObjects } from './s3rver-repair.js';
 export interface LocalStack {
   readonly dataDir: string;
   readonly endpoints: { s3: string; dynamodb: string };
-  config(allowedHosts?: string[]): AppConfig;
+  config(allowedHosts?: string[]): LocalConfig;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export async function startLocalStack(dataDir: string): Promise<LocalStack> {
 }
 
 /** Creates the bucket and tables when missing, from the same table design the CDK app deploys. */
-export async function ensureResources(config: AppConfig, clients: AwsClients): Promise<void> {
+export async function ensureResources(config: LocalConfig, clients: AwsClients): Promise<void> {
   // Only a 404 means "missing": any other failure must surface, not turn into a misleading BucketAlreadyExists.
   const bucketExists = await clients.s3.send(new HeadBucketCommand({ Bucket: config.bucket })).then(() => true, (error: unknown) => {
     if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchBucket')) return false;

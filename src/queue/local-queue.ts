@@ -35,6 +35,14 @@ export class LocalQueue<T> implements MessageSink<T> {
     }
   }
 
+  /** Enqueues message bodies as they are, valid or not: how `redrive` replays dead letters. */
+  async sendRaw(bodies: readonly string[]): Promise<void> {
+    for (const body of bodies) {
+      this.ready.push({ messageId: randomUUID(), body, receiveCount: 0, lastReason: '' });
+      this.sent += 1;
+    }
+  }
+
   get depth(): number {
     return this.ready.length + this.inFlight.size;
   }

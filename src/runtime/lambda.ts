@@ -4,13 +4,13 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
-import { loadConfigFromEnv, type AppConfig } from '../config/index.js';
+import { loadConfigFromEnv, type AppConfig, type EnvName } from '../config/index.js';
 import { describeError } from '../core/errors.js';
 import { createAwsClients, type AwsClients } from '../storage/clients.js';
 import { handleSqsBatch } from '../queue/sqs-batch.js';
 import type { StageDeps } from '../stages/deps.js';
 import type { StageObserver } from '../stages/observer.js';
-import { createStageDeps, sqsQueues } from './stage-deps.js';
+import { createStageDeps, sqsQueues, type StageDepsOptions } from './stage-deps.js';
 
 /** Everything a function creates once per cold start: config, clients, Powertools, stage dependencies. */
 export interface LambdaRuntime {
@@ -22,16 +22,20 @@ export interface LambdaRuntime {
   readonly deps: StageDeps;
 }
 
-export function createLambdaRuntime(serviceName: string): LambdaRuntime {
+/**
+ * Cold-start setup of one function. `required` names the environment variables this function cannot run
+ * without; a missing one stops the cold start with its name.
+ */
+export function createLambdaRuntime(serviceName: string, required: readonly EnvName[], options: Pick<StageDepsOptions, 'createCoder'> = {}): LambdaRuntime {
   const logger = new Logger({ serviceName });
   const metrics = new Metrics({ serviceName, namespace: 'eventwire' });
   const tracer = new Tracer({ serviceName });
-  const config = loadConfigFromEnv();
+  const config = loadConfigFromEnv(required);
   const clients = createAwsClients(config);
   tracer.captureAWSv3Client(clients.s3);
   tracer.captureAWSv3Client(clients.dynamo);
   const sqs = tracer.captureAWSv3Client(new SQSClient({ region: config.region }));
-  const deps = createStageDeps(config, clients, sqsQueues(config, sqs), powertoolsObserver(logger, metrics));
+  const deps = createStageDeps(config, clients, sqsQueues(config, sqs), powertoolsObserver(logger, metrics), options);
   return { config, clients, logger, metrics, tracer, deps };
 }
 

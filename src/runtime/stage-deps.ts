@@ -1,6 +1,6 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { AppConfig } from '../config/index.js';
-import { ConfigError } from '../config/index.js';
+import { ConfigError, bucketName, tableName } from '../config/index.js';
 import type { AwsClients } from '../storage/clients.js';
 import { FeedStore } from '../storage/feed-store.js';
 import { ArticleStore } from '../storage/article-store.js';
@@ -9,7 +9,7 @@ import { BlobStore } from '../storage/blob-store.js';
 import { SqsSink, type MessageSink } from '../queue/sink.js';
 import type { FeedMessage, ArticleMessage, CodeMessage } from '../queue/messages.js';
 import { HttpFetcher, DynamoHostGate, DynamoRobotsCache, defaultFetchPolicy, type HostGate } from '../fetch/index.js';
-import { createEventCoder, type EventCoder } from '../coder/index.js';
+import type { EventCoder } from '../coder/index.js';
 import type { StageDeps } from '../stages/deps.js';
 import type { StageObserver } from '../stages/observer.js';
 
@@ -19,30 +19,52 @@ export interface StageQueues {
   code: MessageSink<CodeMessage>;
 }
 
+export interface StageDepsOptions {
+  /** Per-host politeness; default: the DynamoDB gate in the state table, shared by all Lambdas. */
+  gate?: HostGate;
+  /** Only the code stage passes one: importing the coder pulls the NLP model into a bundle. */
+  createCoder?: () => EventCoder;
+}
+
 /**
  * Wires the stages to their real implementations. The only differences between Lambda and the local runner are
- * the endpoints in `config`, the queues (SQS or in-process) and the observer.
+ * the endpoints in `config`, the queues (SQS or in-process) and the observer. Every dependency is created on
+ * first use, so a function is only configured with (and only granted) the resources its stage touches.
  */
-export function createStageDeps(config: AppConfig, clients: AwsClients, queues: StageQueues, observer: StageObserver, options: { gate?: HostGate } = {}): StageDeps {
-  const fetcher = new HttpFetcher(
+export function createStageDeps(config: AppConfig, clients: AwsClients, queues: StageQueues, observer: StageObserver, options: StageDepsOptions = {}): StageDeps {
+  const once = <T>(create: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= create());
+  };
+  const feeds = once(() => new FeedStore(clients.doc, tableName(config, 'feeds')));
+  const articles = once(() => new ArticleStore(clients.doc, tableName(config, 'articles')));
+  const events = once(() => new EventStore(clients.doc, tableName(config, 'events')));
+  const blobs = once(() => new BlobStore(clients.s3, bucketName(config)));
+  const fetcher = once(() => new HttpFetcher(
     defaultFetchPolicy({ userAgent: config.userAgent, allowedHosts: config.allowedHosts, minHostIntervalMs: config.hostIntervalMs }),
-    { gate: options.gate ?? new DynamoHostGate(clients.doc, config.tables.state), robots: new DynamoRobotsCache(clients.doc, config.tables.state) },
-  );
-  let coder: EventCoder | undefined;
+    {
+      gate: options.gate ?? new DynamoHostGate(clients.doc, tableName(config, 'state')),
+      robots: new DynamoRobotsCache(clients.doc, tableName(config, 'state')),
+    },
+  ));
+  const coder = once(() => {
+    if (!options.createCoder) throw new ConfigError('this function has no event coder: only the code stage loads one');
+    return options.createCoder();
+  });
   return {
-    feeds: new FeedStore(clients.doc, config.tables.feeds),
-    articles: new ArticleStore(clients.doc, config.tables.articles),
-    events: new EventStore(clients.doc, config.tables.events),
-    blobs: new BlobStore(clients.s3, config.bucket),
-    fetcher,
-    coder: () => (coder ??= createEventCoder()),
+    get feeds() { return feeds(); },
+    get articles() { return articles(); },
+    get events() { return events(); },
+    get blobs() { return blobs(); },
+    get fetcher() { return fetcher(); },
+    coder,
     queues,
     observer,
     clock: () => new Date(),
   };
 }
 
-/** SQS sinks for the queues named in the config; a stage that sends to a missing queue fails at start-up. */
+/** SQS sinks for the queues named in the config; a stage that sends to a missing queue fails on first use. */
 export function sqsQueues(config: AppConfig, sqs: SQSClient): StageQueues {
   const sink = <T>(url: string | undefined, name: string): MessageSink<T> => {
     if (!url) return { send: async () => { throw new ConfigError(`this function has no ${name} queue configured`); } };

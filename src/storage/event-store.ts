@@ -105,7 +105,31 @@ export class EventStore {
       },
       ReturnValues: 'ALL_NEW',
     }));
-    return this.refreshCounts(eventId, added.Attributes ?? {}, event, now);
+    const item = added.Attributes ?? {};
+    await this.adoptIfRepresentative(eventId, item, base, event, mentionKeyOf(source.articleId, event));
+    return this.refreshCounts(eventId, item, event, now);
+  }
+
+  /**
+   * An event's descriptive fields (actor order, context, CAMEO code...) come from its representative mention,
+   * the one with the smallest mention key, not from whichever report arrived first: redelivered, reordered or
+   * resumed runs then leave the same event. Only the representative writes; the others cost nothing extra.
+   */
+  private async adoptIfRepresentative(eventId: string, item: Record<string, unknown>, base: Record<string, unknown>, event: CodedEvent, mentionKey: string): Promise<void> {
+    const keys = item.mentionKeys instanceof Set ? [...item.mentionKeys].map(String).sort() : [];
+    if (keys.length < 2 || keys[0] !== mentionKey) return;
+    const { firstSeen: _firstSeen, ...fields } = base;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets = Object.entries({ ...fields, ...(event.location ? { location: event.location } : {}) }).map(([field, value], i) => {
+      names[`#r${i}`] = field;
+      values[`:r${i}`] = value;
+      return `#r${i} = :r${i}`;
+    });
+    await this.doc.send(new UpdateCommand({
+      TableName: this.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' },
+      UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+    }));
   }
 
   /** Sets counts from the sets' sizes; writes (and marks the event changed) only when something changed. */

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../src/local/stack.js';
 import { createAwsClients, type AwsClients } from '../../src/storage/clients.js';
-import type { AppConfig } from '../../src/config/index.js';
+import type { LocalConfig } from '../../src/config/index.js';
 
 export interface TestStack {
   stack: LocalStack;
-  config: AppConfig;
+  config: LocalConfig;
   clients: AwsClients;
   dataDir: string;
   close(): Promise<void>;

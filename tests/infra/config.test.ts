@@ -7,6 +7,7 @@ import { INFRA_CONFIG_KEYS, InfraConfigSchema, readInfraConfig } from '../../inf
 import { FeedListError, InfraConfigError } from '../../infra/errors.js';
 import { loadFeedList } from '../../infra/feed-list.js';
 import { fromRepoRoot } from '../../infra/paths.js';
+import { parseFeedList } from '../../src/config/feed-list.js';
 import { DETAIL_TYPES } from '../../src/changes/change-events.js';
 import { EVENT_SOURCE } from '../../src/changes/publish.js';
 
@@ -91,11 +92,11 @@ describe('deployment context', () => {
 });
 
 describe('feed list file', () => {
-  it('loads the example feed list as compact JSON for the SSM parameter', () => {
+  it('loads the example feed list as compact JSON that schedule-feeds accepts', () => {
     const loaded = loadFeedList('config/feeds.example.json');
 
     expect(loaded.feeds.length).toBeGreaterThan(0);
-    expect(JSON.parse(loaded.json)).toEqual(loaded.feeds);
+    expect(parseFeedList(loaded.json, 'parameter')).toEqual(loaded.feeds);
     expect(loaded.json).not.toContain('\n');
   });
 
@@ -112,6 +113,7 @@ describe('feed list file', () => {
     ['a duplicate url', '[{"url":"https://a.example/rss"},{"url":"https://a.example/rss"}]'],
     ['an unknown field', '[{"url":"https://a.example/rss","every":5}]'],
     ['a zero poll interval', '[{"url":"https://a.example/rss","pollMinutes":0}]'],
+    ['a poll interval over a day', '[{"url":"https://a.example/rss","pollMinutes":1441}]'],
   ])('rejects a feed list with %s', (_case, content) => {
     expect(() => loadFeedList(feedFile(content))).toThrow(FeedListError);
   });

@@ -22,6 +22,6 @@ describe('verb patterns', () => {
   });
 
   it('codes an appeal as CAMEO 02 with PLOVER type REQUEST', () => {
-    expect(first('The UN urged Sudan to allow aid deliveries.')).toMatchObject({ type: 'REQUEST', code: '023' });
+    expect(first('The UN urged donors to send food to Sudan.')).toMatchObject({ type: 'REQUEST', code: '023' });
   });
 });

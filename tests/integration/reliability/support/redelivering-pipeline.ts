@@ -3,10 +3,13 @@ import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type Articl
 import type { MessageSink } from '../../../../src/queue/sink.js';
 import { createStageDeps } from '../../../../src/runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../../src/stages/index.js';
+import { createEventCoder } from '../../../../src/coder/index.js';
 import { MemoryHostGate } from '../../../../src/fetch/index.js';
 import { drainQueues, queueConsumer } from '../../../../src/local/drain.js';
 import type { FeedSpec } from '../../../../src/storage/feed-store.js';
 import type { TestStack } from '../../../helpers/local-stack.js';
+import type { AppConfig } from '../../../../src/config/index.js';
+import type { AwsClients } from '../../../../src/storage/clients.js';
 
 /** A small seeded generator (mulberry32), so a failing shuffle can be replayed from its seed. */
 export function seededRandom(seed: number): () => number {
@@ -28,9 +31,13 @@ class RedeliveringSink<T> implements MessageSink<T> {
   pending = 0;
   delivered = 0;
 
-  constructor(private readonly queue: LocalQueue<T>, private readonly random: () => number) {}
+  constructor(private readonly queue: LocalQueue<T>, private readonly random: () => number, private readonly direct = false) {}
 
   async send(messages: readonly T[]): Promise<void> {
+    if (this.direct) {
+      this.delivered += messages.length;
+      return this.queue.send(messages);
+    }
     for (const message of messages) {
       const copies = [1, 2, 5][Math.floor(this.random() * 3)] ?? 1;
       for (let copy = 0; copy < copies; copy += 1) {
@@ -47,18 +54,26 @@ class RedeliveringSink<T> implements MessageSink<T> {
 
 /** Runs the whole pipeline like the local runner, but through redelivering queues; returns the deliveries made. */
 export async function runWithRedelivery(env: TestStack, feeds: readonly FeedSpec[], seed: number): Promise<number> {
-  const random = seededRandom(seed);
+  return runStages(env.config, env.clients, feeds, seededRandom(seed));
+}
+
+/**
+ * The local runner's schedule-and-drain loop on the given clients (so a test can instrument them); with `random`,
+ * every message is redelivered 1, 2 or 5 times in shuffled order. Throws when anything is dead-lettered.
+ */
+export async function runStages(config: AppConfig, clients: AwsClients, feeds: readonly FeedSpec[], random?: () => number): Promise<number> {
   const queues = {
     feed: new LocalQueue<FeedMessage>('feed', 3),
     article: new LocalQueue<ArticleMessage>('article', 3),
     code: new LocalQueue<CodeMessage>('code', 3),
   };
+  const once = (): number => 0;
   const sinks = {
-    feed: new RedeliveringSink(queues.feed, random),
-    article: new RedeliveringSink(queues.article, random),
-    code: new RedeliveringSink(queues.code, random),
+    feed: new RedeliveringSink(queues.feed, random ?? once, random === undefined),
+    article: new RedeliveringSink(queues.article, random ?? once, random === undefined),
+    code: new RedeliveringSink(queues.code, random ?? once, random === undefined),
   };
-  const deps = createStageDeps(env.config, env.clients, sinks, silentObserver, { gate: new MemoryHostGate() });
+  const deps = createStageDeps(config, clients, sinks, silentObserver, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
   await scheduleDueFeeds(deps, feeds, { everyFeed: true });
   const consumers = [
     queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),

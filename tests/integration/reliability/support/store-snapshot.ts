@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { AppConfig } from '../../../../src/config/index.js';
+import { bucketName, type AppConfig } from '../../../../src/config/index.js';
 import type { AwsClients } from '../../../../src/storage/clients.js';
 
 /** Everything the pipeline leaves behind: the four tables and the bucket, normalised for comparison. */
@@ -61,7 +61,7 @@ export async function takeSnapshot(clients: AwsClients, config: AppConfig, norma
     } while (cursor);
     tables[id] = items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
-  return { tables, objects: await bucketContents(clients, config.bucket, normalise) };
+  return { tables, objects: await bucketContents(clients, bucketName(config), normalise) };
 }
 
 async function bucketContents(clients: AwsClients, bucket: string, normalise: (value: unknown) => unknown): Promise<Record<string, string>> {
