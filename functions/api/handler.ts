@@ -1,13 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { ENV, loadConfigFromEnv, tableName } from '../../src/config/index.js';
-import { createAwsClients } from '../../src/storage/clients.js';
+import { createDynamoClients } from '../../src/storage/clients.js';
 import { EventReader } from '../../src/client/index.js';
 import { handleApiRequest } from '../../src/api/router.js';
 
 const logger = new Logger({ serviceName: 'api' });
 const config = loadConfigFromEnv([ENV.eventsTable]);
-const reader = new EventReader(createAwsClients(config).doc, tableName(config, 'events'));
+const reader = new EventReader(createDynamoClients(config).doc, tableName(config, 'events'));
 
 /** API Gateway (IAM auth) -> read-only events API. */
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {

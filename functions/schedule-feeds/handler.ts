@@ -1,18 +1,27 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
-import { ENV } from '../../src/config/index.js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { ENV, parseFeedList, tableName } from '../../src/config/index.js';
 import { createLambdaRuntime } from '../../src/runtime/lambda.js';
-import { parseFeedList } from '../../src/config/feed-list.js';
-import { scheduleDueFeeds } from '../../src/stages/schedule-feeds.js';
+import { createDynamoClients } from '../../src/storage/clients.js';
+import { FeedStore } from '../../src/storage/feed-store.js';
+import { sqsSink } from '../../src/queue/sink.js';
+import { scheduleDueFeeds, type ScheduleDeps } from '../../src/stages/schedule-feeds.js';
 
 const runtime = createLambdaRuntime('schedule-feeds', [ENV.feedsTable, ENV.feedQueueUrl, ENV.feedListParameter]);
+const { config, traced } = runtime;
+const deps: ScheduleDeps = {
+  feeds: new FeedStore(createDynamoClients(config, traced).doc, tableName(config, 'feeds')),
+  queues: { feed: sqsSink(traced(new SQSClient({ region: config.region })), config.queues.feed, 'feed') },
+  observer: runtime.observer,
+  clock: () => new Date(),
+};
 
 /** EventBridge Scheduler tick -> sync the feed list from SSM -> one feed-queue message per due feed. */
 export async function handler(): Promise<{ scheduled: number }> {
   try {
-    const name = runtime.config.feedListParameter;
-    const raw = name ? await getParameter(name, { maxAge: 300 }) : '[]';
-    const scheduled = await scheduleDueFeeds(runtime.deps, parseFeedList(raw ?? '[]', name ?? 'feed list'));
-    return { scheduled };
+    const name = config.feedListParameter ?? '';
+    const raw = await getParameter(name, { maxAge: 300 });
+    return { scheduled: await scheduleDueFeeds(deps, parseFeedList(raw ?? '[]', name)) };
   } finally {
     runtime.metrics.publishStoredMetrics();
   }

@@ -7,6 +7,8 @@ import { feedCommand } from './commands/feed.js';
 import { eventsCommand } from './commands/events.js';
 import { exportCommand } from './commands/export.js';
 import { tailCommand } from './commands/tail.js';
+import { redriveCommand } from './commands/redrive.js';
+import { serveCommand } from './commands/serve.js';
 
 interface Command {
   name: string;
@@ -15,7 +17,7 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [runCommand, eventsCommand, exportCommand, tailCommand, extractCommand, codeCommand, feedCommand];
+const COMMANDS: Command[] = [runCommand, eventsCommand, exportCommand, tailCommand, serveCommand, redriveCommand, extractCommand, codeCommand, feedCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -22,6 +22,8 @@ export interface LexiconEntry {
   plural: boolean;
   /** A person title such as "president" (can stand for a named person). */
   title: boolean;
+  /** A weapons platform ("drones"): an actor as subject, not as target. */
+  equipment?: boolean;
   from: string | null;
   to: string | null;
   /** Dictionary tokens as written, for case checks. */
@@ -53,6 +55,9 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
   // Titles that are not sector nouns ("secretary-general", "Gen.") still introduce a person.
   for (const title of sectors.personTitles) {
     if (!sectorNouns.has(title)) add(title, { kind: 'SECTOR', code: null, sector: 'GOV', name: null, entityId: null, place: false, plural: false, title: true, from: null, to: null });
+  }
+  for (const noun of sectors.equipment) {
+    add(noun, { kind: 'SECTOR', code: null, sector: 'MIL', name: null, entityId: null, place: false, plural: noun.endsWith('s'), title: false, equipment: true, from: null, to: null });
   }
   for (const [sector, nouns] of Object.entries(sectors.sectors)) {
     for (const noun of nouns) {

@@ -77,13 +77,16 @@ function definiteBefore(start: number, tokens: Token[]): boolean {
 }
 
 function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Token[], cues: MentionCues): ActorMention {
-  const prev = tokens[start - 1]?.lower ?? '';
+  // "in Syria", "in northern Nigeria", "in the capital Damascus": skip one adjective or article.
+  const skip = tokens[start - 1]?.pos === 'ADJ' || tokens[start - 1]?.lower === 'the' ? 1 : 0;
+  const prev = tokens[start - 1 - skip]?.lower ?? '';
   const locatives = entry.kind === 'COUNTRY' ? cues.countryLocatives : cues.placeLocatives;
   // A dateline ("KYIV, March 3 -") names where the story was filed, not an actor.
   const dateline = start === 0 && tokens[end]?.text === ',' && tokens[start]?.text === tokens[start]?.text.toUpperCase();
   const isPlace = entry.place && (locatives.has(prev) || dateline);
   const kind = entry.kind === 'DEMONYM' || entry.kind === 'SECTOR' ? 'GROUP' : entry.kind;
-  const definite = prev === 'the' || prev === 'a' || prev === 'an';
+  const article = tokens[start - 1]?.lower ?? '';
+  const definite = article === 'the' || article === 'a' || article === 'an';
   return {
     start, end, name: entry.kind === 'SECTOR' ? null : entry.name, code: entry.code, sector: entry.sector,
     entityId: entry.kind === 'SECTOR' || entry.kind === 'DEMONYM' ? null : entry.entityId, kind, isPlace, plural: entry.plural,
@@ -137,7 +140,10 @@ function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   const unknownPerson = a.kind === 'PERSON' && a.entityId === null && a.code === null;
   if (ofLink) return (a.kind === 'GROUP' || unknownPerson) && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
   if (gap.length > 2 || a.kind === 'PERSON') return false;
-  return gap.every((t) => GAP_OK.has(t.pos) || t.lower === "'s" || t.lower === '’s' || t.text === '-') && b.kind !== 'COUNTRY';
+  // Two bare sector nouns only merge when adjacent ("government troops"), not across words.
+  if (a.kind === 'GROUP' && a.code === null && b.kind === 'GROUP' && b.code === null) return false;
+  const gapOk = (t: Token): boolean => (GAP_OK.has(t.pos) && !/ed$/.test(t.lower)) || t.lower === "'s" || t.lower === '’s' || t.text === '-';
+  return gap.every(gapOk) && b.kind !== 'COUNTRY';
 }
 
 function merge(a: ActorMention, b: ActorMention): ActorMention {

@@ -8,7 +8,7 @@ import { findDateMentions, resolveEventDate, type DateMention } from './event-da
 import { findEventFrames, type EventFrame } from './event-frames.js';
 import { findPlaces, pickLocation, type PlaceMention } from './event-location.js';
 import { selectFrames } from './frame-selection.js';
-import { assignRoles } from './event-roles.js';
+import { assignRoles, type EventRoles } from './event-roles.js';
 import type { PlaceResolver } from './geo/index.js';
 import { tokenizeText, type Sentence, type Token } from './nlp.js';
 import { findQuotations, type SentenceActors } from './quotations.js';
@@ -82,9 +82,9 @@ function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: Ev
   const seen = new Set<string>();
   for (const frame of frames) {
     const roles = assignRoles(frame, sentence.tokens, mentions, deps.cues);
-    const info = codeInfo(frame.code);
+    const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
-    const when = eventDate(dates, sentence, verb[0], frame, date);
+    const when = eventDate(dates, sentence, verb, frame, date);
     const location = pickLocation(places, frame.head, countries);
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
@@ -109,6 +109,11 @@ function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: Ev
   return out;
 }
 
+/** Military exercises are cooperation (062) only with a partner; alone they are a show of force (150). */
+function soloExercise(code: string, roles: EventRoles): boolean {
+  return code === '062' && roles.targets.length === 0 && !roles.reciprocal;
+}
+
 /**
  * CAMEO convention: an act with no explicit target ("arrived in Amman", "fired at targets in
  * Jericho") targets the country where it happened. The actor has the place's text and country.
@@ -120,9 +125,11 @@ function placeAsTarget(places: PlaceMention[], frame: EventFrame, sentence: Sent
   return { text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start), name: place.location?.name ?? place.name, code: place.country, sector: null, entity_id: null, span: s };
 }
 
-function eventDate(dates: DateMention[], sentence: Sentence, verbChar: number, frame: EventFrame, published: string | null): string | null {
-  const future = frame.mode === 'future' || frame.mode === 'intent' || frame.code.startsWith('03') || frame.code.startsWith('13');
-  return resolveEventDate(dates, verbChar - sentence.start, future, published);
+function eventDate(dates: DateMention[], sentence: Sentence, verb: [number, number], frame: EventFrame, published: string | null): string | null {
+  // "agreed on Monday to ..." happened on the last Monday; only "will ... on Monday" looks ahead.
+  const future = frame.mode === 'future';
+  const position = { start: verb[0] - sentence.start, end: verb[1] - sentence.start, sentence: sentence.text };
+  return resolveEventDate(dates, position, future, published);
 }
 
 function span(tokens: Token[], start: number, end: number): [number, number] {

@@ -13,7 +13,8 @@ export class ActorMemory {
     return mentions.map((m) => {
       if (m.isPlace) return m;
       const resolved = m.needsAntecedent ? this.antecedent(m) : m;
-      if (resolved.code !== null && (resolved.kind !== 'GROUP' || resolved.entityId !== null || resolved.name !== null)) this.remember(resolved);
+      // Sector groups are remembered too, so "Police said they ..." resolves "they".
+      if (resolved.kind !== 'PRONOUN' && (resolved.code !== null || resolved.sector !== null)) this.remember(resolved);
       return resolved;
     });
   }

@@ -37,6 +37,8 @@ export const ActorFileSchema = z.object({ actors: z.array(ActorEntrySchema) });
 /** data/coder/sectors.json: sector code -> nouns; person titles. */
 export const SectorFileSchema = z.object({
   sectors: z.record(z.string(), z.array(z.string().min(1))),
+  /** Weapons platforms ("drones", "warplanes"): MIL actors as subjects, never targets. */
+  equipment: z.array(z.string().min(1)),
   personTitles: z.array(z.string().min(1)),
 });
 

@@ -36,7 +36,8 @@ export function collectEntities(sentence: Sentence, mentions: ActorMention[], pl
   const mentionStarts = new Set(mentions.filter((m) => m.isPlace).map((m) => m.start));
   for (const p of places) {
     if (!placeStarts.has(p.start) || mentionStarts.has(p.start)) continue;
-    const isCountry = p.location !== null && p.location.lat === 0 && p.location.lon === 0;
+    // The gazetteer resolves country names to the country itself: no admin1, no GeoNames place id.
+    const isCountry = p.location !== null && p.location.admin1 === null && p.location.geonames_id === null;
     add(p.start, p.end, isCountry ? 'COUNTRY' : 'PLACE', p.location?.country ?? null);
   }
   return out;

@@ -77,34 +77,37 @@ function parseWindow(text: string, offset: number, ref: Date, published: string 
   });
 }
 
+/** Where the predicate sits in its sentence (character offsets relative to the sentence). */
+export interface VerbPosition {
+  start: number;
+  end: number;
+  sentence: string;
+}
+
 /**
- * The day an event happened: the date expression nearest the predicate (after it for future
- * events), a bare weekday resolved by tense (past: the last such day on or before publication,
- * future: the next one after it), else the publication date (null without one).
+ * The day an event happened: a date right after the predicate in the same clause ("agreed on
+ * Monday"), else the nearest one before it ("On Monday, X agreed"), else the first after it; for a
+ * future event the first date after the predicate. A bare weekday is resolved by tense (past: the
+ * last such day on or before publication, future: the next one after it). Default: the publication
+ * date (null without one).
  */
-export function resolveEventDate(dates: DateMention[], verbAt: number, future: boolean, published: string | null): string | null {
-  const pick = pickDate(dates, verbAt, future);
+export function resolveEventDate(dates: DateMention[], verb: VerbPosition, future: boolean, published: string | null): string | null {
+  const pick = pickDate(dates, verb, future);
   if (!pick) return published;
   if (pick.fixed) return adjustYear(pick.fixed, future, published);
   if (pick.weekday !== null && published) return weekdayRelative(published, pick.weekday, future);
   return published;
 }
 
-function pickDate(dates: DateMention[], verbAt: number, future: boolean): DateMention | undefined {
-  if (future) {
-    const after = dates.find((d) => d.start >= verbAt);
-    if (after) return after;
-  }
-  let best: DateMention | undefined;
-  let bestDistance = Infinity;
-  for (const d of dates) {
-    const distance = d.start >= verbAt ? d.start - verbAt : verbAt - d.end;
-    if (distance < bestDistance) {
-      best = d;
-      bestDistance = distance;
-    }
-  }
-  return best;
+const SAME_CLAUSE_CHARS = 40;
+
+function pickDate(dates: DateMention[], verb: VerbPosition, future: boolean): DateMention | undefined {
+  const after = dates.filter((d) => d.start >= verb.end);
+  if (future && after[0]) return after[0];
+  const close = after.find((d) => d.start - verb.end <= SAME_CLAUSE_CHARS && !verb.sentence.slice(verb.end, d.start).includes(','));
+  if (close) return close;
+  const before = dates.filter((d) => d.end <= verb.start);
+  return before[before.length - 1] ?? after[0];
 }
 
 /** chrono picks the nearest year; a future event is never before publication, nor a past one after it. */

@@ -61,57 +61,67 @@ function obligationFrames(tokens: Token[], mentions: ActorMention[], cues: Cues)
   return [];
 }
 
+interface Governed { code: string; head: number; mode: EventMode; innerTarget: ActorMention | null; governed: boolean }
+
 function frameFor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mentions: ActorMention[], cues: Cues, consumed: Set<number>): EventFrame | null {
-  const gov = findGovernor(t.start, tokens, mentions, cues);
-  let code = t.code;
-  let head = t.start;
-  let mode: EventMode = null;
-  let innerTarget: ActorMention | null = null;
-  if (gov) {
-    const composed = composeCode(gov.cls, t.code);
-    if (composed) {
-      code = composed;
-      head = gov.index;
-      innerTarget = gov.between;
-      mode = gov.cls === 'intent' || gov.cls === 'threaten' ? 'intent' : null;
-      const govTrigger = all.find((g) => g.start === gov.index);
-      if (govTrigger) consumed.add(govTrigger.start);
-    }
-  }
-  const aux = auxiliaries(head, tokens, cues);
-  if (aux.obligation && gov && !aux.negated) {
+  const g = applyGovernor(t, all, tokens, mentions, cues, consumed);
+  const aux = auxiliaries(g.head, tokens, cues);
+  if (aux.obligation && g.governed && !aux.negated) {
     // "the US must be ready to mediate": an obligation laid on someone is a demand.
-    code = composeCode('demand', t.code) ?? code;
-    return { code, head, anchor: t.start, start: head, end: t.end, nominal: false, mode: null, innerTarget: null, obligation: true, confidence: 0.7 };
+    const code = composeCode('demand', t.code) ?? g.code;
+    return { code, head: g.head, anchor: t.start, start: g.head, end: t.end, nominal: false, mode: null, innerTarget: null, obligation: true, confidence: 0.7 };
   }
-  if (aux.negated) {
-    const rejected = t.nominal ? null : negatedCode(code);
-    if (!rejected) return null;
-    code = rejected;
-    mode = null;
-  } else if (aux.obligation && !t.nominal && !gov) {
-    code = composeCode('demand', code) ?? code;
-  } else if ((aux.future || aux.hypothetical) && !t.nominal) {
-    if (!gov) code = futureCode(code) ?? code;
-    mode = aux.future ? 'future' : 'hypothetical';
-  } else if (t.nominal && hasFutureAdjective(t.start, tokens, cues)) {
-    mode = 'future';
-  }
-  if (!mode && isConditional(head, tokens)) mode = 'hypothetical';
-  const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (gov ? 0.05 : 0);
+  const modal = applyModality(t, g, aux, tokens, cues);
+  if (!modal) return null;
+  const mode = modal.mode ?? (isConditional(g.head, tokens) ? 'hypothetical' : null);
+  const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (g.governed ? 0.05 : 0);
   // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
-  const nominal = t.nominal && head === t.start;
-  return { code, head, anchor: t.start, start: Math.min(head, t.start), end: t.end, nominal, mode, innerTarget, obligation: aux.obligation && !gov, confidence };
+  const nominal = t.nominal && !g.governed;
+  return {
+    code: modal.code, head: g.head, anchor: t.start, start: Math.min(g.head, t.start), end: t.end, nominal, mode,
+    innerTarget: g.innerTarget, obligation: aux.obligation && !g.governed, confidence,
+  };
+}
+
+/** "agreed to provide", "urged X to withdraw": the governor's class decides the code. */
+function applyGovernor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mentions: ActorMention[], cues: Cues, consumed: Set<number>): Governed {
+  const gov = findGovernor(t.start, tokens, mentions, cues);
+  const composed = gov ? composeCode(gov.cls, t.code) : null;
+  if (!gov || !composed) return { code: t.code, head: t.start, mode: null, innerTarget: null, governed: false };
+  if (all.some((g) => g.start === gov.index)) consumed.add(gov.index);
+  const mode = gov.cls === 'intent' || gov.cls === 'threaten' ? 'intent' : null;
+  // The actor between governor and act is the addressee of appeals, demands, orders and
+  // accusations ("urged Israel to ..."); after intents and threats it is the actor's own side.
+  const addressed = gov.cls === 'appeal' || gov.cls === 'demand' || gov.cls === 'order' || gov.cls === 'accuse';
+  return { code: composed, head: gov.index, mode, innerTarget: addressed ? gov.between : null, governed: true };
+}
+
+/** Negation, obligation, future and hypothetical auxiliaries; null when the act is not coded. */
+function applyModality(t: TriggerMatch, g: Governed, aux: Aux, tokens: Token[], cues: Cues): { code: string; mode: EventMode } | null {
+  if (aux.negated) {
+    const rejected = t.nominal ? null : negatedCode(g.code);
+    return rejected ? { code: rejected, mode: null } : null;
+  }
+  if (aux.obligation && !t.nominal && !g.governed) return { code: composeCode('demand', g.code) ?? g.code, mode: null };
+  if ((aux.future || aux.hypothetical) && !t.nominal) {
+    return { code: g.governed ? g.code : (futureCode(g.code) ?? g.code), mode: aux.future ? 'future' : 'hypothetical' };
+  }
+  if (t.nominal && hasFutureAdjective(t.start, tokens, cues)) return { code: g.code, mode: 'future' };
+  return { code: g.code, mode: g.mode };
 }
 
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const SKIPPABLE = new Set(['ADV', 'AUX', 'DET', 'ADJ', 'NUM']);
 
 interface Governor { cls: GovernorClass; index: number; between: ActorMention | null }
 
 /** Walks back from an act over "to" / "that" / an actor to a governing verb or adjective. */
 function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], cues: Cues): Governor | null {
   let j = start - 1;
-  while (j >= 0 && (tokens[j]?.pos === 'ADV' || tokens[j]?.pos === 'AUX' || cues.negation.has(tokens[j]?.lower ?? ''))) j -= 1;
+  // Skip auxiliaries and adverbs before a verb, and "an immediate" before a noun ("called for an immediate ceasefire").
+  while (j >= 0 && (SKIPPABLE.has(tokens[j]?.pos ?? '') || cues.negation.has(tokens[j]?.lower ?? ''))) j -= 1;
+  const clause = thatClause(j, tokens, mentions);
+  if (clause) return clause.index >= 0 ? governorAt(clause.index, tokens, cues, clause.subject, false) : null;
   const link = tokens[j]?.lower;
   if (link !== 'to' && link !== 'that' && link !== 'of' && link !== 'for') {
     return governorAt(j, tokens, cues, null, true);
@@ -130,6 +140,13 @@ function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], 
   if (tokens[j]?.lower === 'on' || tokens[j]?.lower === 'upon' || tokens[j]?.lower === 'for') j -= 1;
   while (j >= 0 && tokens[j]?.pos === 'ADV') j -= 1;
   return governorAt(j, tokens, cues, between, false);
+}
+
+/** "warned that Turkey would launch ...": the governor before "that" and the clause's subject. */
+function thatClause(j: number, tokens: Token[], mentions: ActorMention[]): { index: number; subject: ActorMention } | null {
+  const subject = mentions.find((m) => m.end === j + 1 && !m.isPlace);
+  if (!subject || tokens[subject.start - 1]?.lower !== 'that') return null;
+  return { index: subject.start - 2, subject };
 }
 
 function governorAt(j: number, tokens: Token[], cues: Cues, between: ActorMention | null, direct: boolean): Governor | null {

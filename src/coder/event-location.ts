@@ -51,8 +51,11 @@ export function pickLocation(places: PlaceMention[], verbToken: number, countrie
   for (const p of places) {
     if (!p.location) continue;
     const consistent = p.location.country !== null && countries.includes(p.location.country) ? 20 : 0;
-    const specific = p.location.name !== p.name || p.location.geonames_id !== null ? 5 : 0;
-    const score = consistent + specific - Math.abs(p.start - verbToken) * 0.5;
+    const specific = p.location.geonames_id !== null ? 2 : 0;
+    // The event's own place usually follows the predicate ("bombed positions in northern Iraq");
+    // one before it often belongs to the reporter ("Officials in Baghdad said").
+    const after = p.start > verbToken ? 4 : 0;
+    const score = consistent + specific + after - Math.abs(p.start - verbToken) * 0.5;
     if (score > bestScore) {
       best = p;
       bestScore = score;

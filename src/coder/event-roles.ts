@@ -70,14 +70,15 @@ function firstAfter(from: number, actors: ActorMention[], tokens: Token[], cues:
     if (m.start < from) continue;
     // A bare sector noun inside the pattern ("deployed troops") is the instrument, not the target.
     if (m.start < frame.end && m.name === null && m.kind === 'GROUP') continue;
-    // A bare sector noun modifying another noun ("drone attack", "army base") is not the target.
-    if (m.name === null && m.kind === 'GROUP' && tokens[m.end]?.pos === 'NOUN') continue;
+    // Weapons ("a drone attack on ...", "shot down two drones") are instruments, not targets.
+    if (m.parts.some((p) => p.entry.equipment === true)) continue;
     // "its troops", "their supporters": the subject's own people are not the target.
     if (POSSESSIVES.has(tokens[m.start - 1]?.lower ?? '')) continue;
     if (m.start - frame.end > 12) return null;
     if (breaksBetween(frame.end, m.start, tokens, cues) && m.start > frame.end + 1) return null;
     if (isReporter(m, tokens, cues)) return null;
-    if (m.kind === 'PRONOUN' && tokens[m.start + 1]?.pos === 'VERB') return null;
+    // "denied that it had used force": a pronoun starting a clause is that clause's subject.
+    if (m.pronoun !== null && (tokens[m.start + 1]?.pos === 'VERB' || tokens[m.start + 1]?.pos === 'AUX')) return null;
     return m;
   }
   return null;
@@ -141,11 +142,12 @@ function joined(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
 
 function splitReciprocal(frame: EventFrame, sources: ActorMention[], targets: ActorMention[], cues: Cues): EventRoles {
   const reciprocalCode = cues.reciprocalCodes.has(frame.code) || cues.reciprocalCodes.has(frame.code.slice(0, 3));
-  if (reciprocalCode && targets.length === 0 && sources.length >= 2) {
+  // "Moscow and Kyiv exchanged prisoners (in a deal brokered by X)": the pair acts on each other.
+  if (reciprocalCode && sources.length >= 2) {
     return { sources: sources.slice(0, 1), targets: sources.slice(1), reciprocal: true };
   }
   // With an explicit partner only joint acts (meet with, negotiate with, sign with) are reciprocal;
   // a promise or pledge to someone is directed.
-  const joint = reciprocalCode && !frame.code.startsWith('03') && frame.code !== '0871';
+  const joint = reciprocalCode && /^0[456]/.test(frame.code);
   return { sources, targets, reciprocal: joint && targets.length > 0 };
 }

@@ -10,9 +10,23 @@ const ADJUNCT_PREPOSITIONS = new Set(['during', 'at', 'after', 'before', 'follow
  * and adjunct meetings ("during a meeting with X") are coded besides the main event.
  */
 export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
-  const main = frames.find((f) => !f.code.startsWith('01') && !f.nominal) ?? frames.find((f) => !f.nominal) ?? frames[0];
+  const acts = frames.filter((f) => !f.code.startsWith('01') && !f.nominal);
+  const main = acts.find((f) => !subordinate(f, tokens)) ?? acts[0] ?? frames.find((f) => !f.nominal) ?? frames[0];
   if (!main) return [];
   return [main, ...frames.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)))];
+}
+
+// Not "as" or "since": too often prepositions ("as a result of").
+const SUBORDINATORS = new Set(['who', 'which', 'whom', 'whose', 'after', 'before', 'when', 'while', 'because', 'although', 'though', 'if', 'unless', 'whereas']);
+
+/** In a relative or adverbial clause ("rebels, who seized the town, ...", "After troops shelled X, ..."). */
+function subordinate(f: EventFrame, tokens: Token[]): boolean {
+  for (let j = f.head - 1; j >= 0; j -= 1) {
+    const w = tokens[j]?.lower ?? '';
+    if (w === ',' || w === ';') return false;
+    if (SUBORDINATORS.has(w)) return true;
+  }
+  return false;
 }
 
 /** "during a meeting with X", "after talks between X and Y": an adjunct meeting is its own event. */

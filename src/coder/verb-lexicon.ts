@@ -63,17 +63,27 @@ export class VerbLexicon {
   matchAt(tokens: Token[], i: number): TriggerMatch | null {
     const token = tokens[i];
     if (!token) return null;
+    // wink sometimes tags past tenses as nouns or adjectives ("Gunmen abducted ..."): try them as verbs.
+    // Only right after a subject-like word: "the wounded soldiers", "91 armed groups" stay adjectives.
+    const prev = tokens[i - 1]?.pos;
+    const afterSubject = prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON';
+    const pastForm = token.lower.length > 4 && /(ed|en)$/.test(token.lower) && afterSubject;
+    const verbal = token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && pastForm);
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
-    const verbal = token.pos === 'VERB' || (token.pos === 'ADJ' && /(ed|en)$/.test(token.lower));
-    if (!nominal && !verbal) return null;
     // "foreign-backed", "UN-brokered": a participle inside a compound adjective is not a predicate.
-    if (verbal && tokens[i - 1]?.text === '-') return null;
-    const prefix = nominal ? 'n:' : 'v:';
-    const list = this.lookup(prefix, token);
+    if (verbal && tokens[i - 1]?.text !== '-') {
+      const m = this.matchWith('v:', tokens, i, false);
+      if (m) return m;
+    }
+    return nominal ? this.matchWith('n:', tokens, i, true) : null;
+  }
+
+  private matchWith(prefix: string, tokens: Token[], i: number, nominal: boolean): TriggerMatch | null {
+    const list = this.lookup(prefix, tokens[i] as Token);
     if (!list) return null;
     for (const pattern of list) {
       const end = matchRest(tokens, i + 1, pattern.rest);
-      if (end >= 0) return { code: pattern.code, start: i, end, nominal: pattern.nominal, size: pattern.rest.length + 1 };
+      if (end >= 0) return { code: pattern.code, start: i, end, nominal, size: pattern.rest.length + 1 };
     }
     return null;
   }

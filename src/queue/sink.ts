@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { EventwireError } from '../core/errors.js';
 import { SendFailedError } from './errors.js';
 
 /** Where a stage sends messages for the next stage. */
@@ -7,6 +8,12 @@ export interface MessageSink<T> {
 }
 
 const SQS_BATCH_LIMIT = 10;
+
+/** The SQS sink for a queue URL from the config; a function without the queue fails when it first sends. */
+export function sqsSink<T>(sqs: SQSClient, queueUrl: string | undefined, queueName: string): MessageSink<T> {
+  if (!queueUrl) return { send: async () => { throw new EventwireError(`this function has no ${queueName} queue configured`); } };
+  return new SqsSink<T>(sqs, queueUrl);
+}
 const SEND_ATTEMPTS = 5;
 
 /** Sends to an SQS queue in batches of 10, resending only the entries SQS reports as failed, with backoff. */

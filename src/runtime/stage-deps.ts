@@ -1,4 +1,3 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { AppConfig } from '../config/index.js';
 import { ConfigError, bucketName, tableName } from '../config/index.js';
 import type { AwsClients } from '../storage/clients.js';
@@ -6,9 +5,10 @@ import { FeedStore } from '../storage/feed-store.js';
 import { ArticleStore } from '../storage/article-store.js';
 import { EventStore } from '../storage/event-store.js';
 import { BlobStore } from '../storage/blob-store.js';
-import { SqsSink, type MessageSink } from '../queue/sink.js';
+import type { MessageSink } from '../queue/sink.js';
 import type { FeedMessage, ArticleMessage, CodeMessage } from '../queue/messages.js';
-import { HttpFetcher, DynamoHostGate, DynamoRobotsCache, defaultFetchPolicy, type HostGate } from '../fetch/index.js';
+import type { HostGate } from '../fetch/index.js';
+import { createFetcher } from './fetcher.js';
 import type { EventCoder } from '../coder/index.js';
 import type { StageDeps } from '../stages/deps.js';
 import type { StageObserver } from '../stages/observer.js';
@@ -40,13 +40,7 @@ export function createStageDeps(config: AppConfig, clients: AwsClients, queues: 
   const articles = once(() => new ArticleStore(clients.doc, tableName(config, 'articles')));
   const events = once(() => new EventStore(clients.doc, tableName(config, 'events')));
   const blobs = once(() => new BlobStore(clients.s3, bucketName(config)));
-  const fetcher = once(() => new HttpFetcher(
-    defaultFetchPolicy({ userAgent: config.userAgent, allowedHosts: config.allowedHosts, minHostIntervalMs: config.hostIntervalMs }),
-    {
-      gate: options.gate ?? new DynamoHostGate(clients.doc, tableName(config, 'state')),
-      robots: new DynamoRobotsCache(clients.doc, tableName(config, 'state')),
-    },
-  ));
+  const fetcher = once(() => createFetcher(config, clients.doc, options.gate));
   const coder = once(() => {
     if (!options.createCoder) throw new ConfigError('this function has no event coder: only the code stage loads one');
     return options.createCoder();
@@ -62,13 +56,4 @@ export function createStageDeps(config: AppConfig, clients: AwsClients, queues: 
     observer,
     clock: () => new Date(),
   };
-}
-
-/** SQS sinks for the queues named in the config; a stage that sends to a missing queue fails on first use. */
-export function sqsQueues(config: AppConfig, sqs: SQSClient): StageQueues {
-  const sink = <T>(url: string | undefined, name: string): MessageSink<T> => {
-    if (!url) return { send: async () => { throw new ConfigError(`this function has no ${name} queue configured`); } };
-    return new SqsSink<T>(sqs, url);
-  };
-  return { feed: sink(config.queues.feed, 'feed'), article: sink(config.queues.article, 'article'), code: sink(config.queues.code, 'code') };
 }

@@ -3,7 +3,9 @@ import { isoDay } from '../core/ids.js';
 import { CodedArticleSchema, type CodedArticle } from '../core/event-schema.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { CodeMessage } from '../queue/messages.js';
-import type { StageDeps } from './deps.js';
+import type { CodeDeps } from './deps.js';
+
+export type { CodeDeps };
 import { NotReadyError, UnknownItemError } from './errors.js';
 
 export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
@@ -19,7 +21,7 @@ export function codedKeyOf(textKey: string): string {
  * Stage 4: codes a stored article into events and merges them into the events table. A duplicate (a syndicated
  * copy) is not coded again: it adds its own mentions to the events of its first copy.
  */
-export async function codeArticle(message: CodeMessage, deps: StageDeps): Promise<CodeOutcome> {
+export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise<CodeOutcome> {
   const article = await deps.articles.get(message.articleId);
   if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
   if (article.status !== 'stored' || !article.textKey) return 'already-done';
@@ -38,14 +40,14 @@ export async function codeArticle(message: CodeMessage, deps: StageDeps): Promis
   return article.duplicateOf ? 'duplicate' : 'coded';
 }
 
-async function codeText(article: ArticleRecord, textKey: string, publishedDay: string, deps: StageDeps): Promise<CodedArticle> {
+async function codeText(article: ArticleRecord, textKey: string, publishedDay: string, deps: CodeDeps): Promise<CodedArticle> {
   const stored = StoredTextSchema.parse(await deps.blobs.getJson(textKey));
   const coded = deps.coder().code({ text: stored.text, date: publishedDay });
   await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
   return coded;
 }
 
-async function codedOfFirstCopy(originalId: string, deps: StageDeps, depth = 0): Promise<CodedArticle> {
+async function codedOfFirstCopy(originalId: string, deps: CodeDeps, depth = 0): Promise<CodedArticle> {
   const original = await deps.articles.get(originalId);
   // A copy of a copy follows the chain to the coded first copy.
   if (original?.status === 'duplicate' && original.duplicateOf && depth < 3) return codedOfFirstCopy(original.duplicateOf, deps, depth + 1);

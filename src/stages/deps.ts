@@ -21,3 +21,12 @@ export interface StageDeps {
   observer: StageObserver;
   clock: () => Date;
 }
+
+type Queues = StageDeps['queues'];
+type Common = Pick<StageDeps, 'observer' | 'clock'>;
+
+/** What each stage needs: a Lambda function builds only this, so its bundle and its grants stay small. */
+export type ScheduleDeps = Common & Pick<StageDeps, 'feeds'> & { queues: Pick<Queues, 'feed'> };
+export type FetchFeedDeps = Common & Pick<StageDeps, 'feeds' | 'articles' | 'fetcher'> & { queues: Pick<Queues, 'article'> };
+export type FetchArticleDeps = Common & Pick<StageDeps, 'articles' | 'blobs' | 'fetcher'> & { queues: Pick<Queues, 'code'> };
+export type CodeDeps = Common & Pick<StageDeps, 'articles' | 'events' | 'blobs' | 'coder'>;

@@ -6,7 +6,9 @@ import { extractArticle, contentHash, simhash64, type ExtractedArticle } from '.
 import { articleKeys } from '../storage/blob-store.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { ArticleMessage } from '../queue/messages.js';
-import type { StageDeps } from './deps.js';
+import type { FetchArticleDeps } from './deps.js';
+
+export type { FetchArticleDeps };
 import { UnknownItemError } from './errors.js';
 
 export type ArticleOutcome = 'stored' | 'duplicate' | 'skipped' | 'failed' | 'already-done';
@@ -20,7 +22,7 @@ const MIN_WORDS = 40;
  * is linked to the first copy) or not codable (paywall stub, consent wall, not an article, not English).
  * Transient fetch failures are thrown for the queue to retry; permanent ones are recorded on the article.
  */
-export async function fetchArticle(message: ArticleMessage, deps: StageDeps): Promise<ArticleOutcome> {
+export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDeps): Promise<ArticleOutcome> {
   const article = await deps.articles.get(message.articleId);
   if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
   if (article.status !== 'pending') return 'already-done';
@@ -58,7 +60,7 @@ export async function fetchArticle(message: ArticleMessage, deps: StageDeps): Pr
 }
 
 /** The first article with the same canonical URL, the same text, or a near-identical text; null when this is the first. */
-async function findFirstCopy(article: ArticleRecord, canonical: string, hash: string, text: string, deps: StageDeps): Promise<string | null> {
+async function findFirstCopy(article: ArticleRecord, canonical: string, hash: string, text: string, deps: FetchArticleDeps): Promise<string | null> {
   if (canonical !== article.canonicalUrl) {
     const owner = await deps.articles.claimCanonicalUrl(stableId([canonical]), article.articleId);
     if (owner !== article.articleId) return owner;
@@ -95,7 +97,7 @@ function safeCanonical(finalUrl: string, declared: string | null): string | null
 }
 
 /** Retryable failures go back to the queue (and finally its dead-letter queue); permanent ones are recorded. */
-async function handleFetchError(article: ArticleRecord, error: unknown, deps: StageDeps, now: Date): Promise<ArticleOutcome> {
+async function handleFetchError(article: ArticleRecord, error: unknown, deps: FetchArticleDeps, now: Date): Promise<ArticleOutcome> {
   const { name, message } = describeError(error);
   const reason = `${name}: ${message}`;
   if (!(error instanceof FetchError) && !(error instanceof EventwireError && !error.retryable)) throw error;

@@ -4,7 +4,9 @@ import { canonicalUrl, nextBackoffMs, RateLimitedError, FetchError } from '../fe
 import { parseFeed, FeedParseError, type FeedItem } from '../feeds/index.js';
 import type { FeedRecord } from '../storage/records.js';
 import type { FeedMessage } from '../queue/messages.js';
-import type { StageDeps } from './deps.js';
+import type { FetchFeedDeps } from './deps.js';
+
+export type { FetchFeedDeps };
 import { UnknownItemError } from './errors.js';
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
@@ -16,7 +18,7 @@ export type FeedFetchOutcome = 'fetched' | 'not-modified' | 'failed';
  * and no writes beyond the feed's state. Fetch and parse failures are recorded on the feed (with backoff), not
  * thrown: the next poll is the retry. Storage failures are thrown so the queue retries the message.
  */
-export async function fetchFeed(message: FeedMessage, deps: StageDeps): Promise<FeedFetchOutcome> {
+export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Promise<FeedFetchOutcome> {
   const feed = await deps.feeds.get(message.feedId);
   if (!feed) throw new UnknownItemError(`feed ${message.feedId} is not in the feeds table`);
   const now = deps.clock();
@@ -49,7 +51,7 @@ export async function fetchFeed(message: FeedMessage, deps: StageDeps): Promise<
 }
 
 /** Records each item once; re-sends those still pending so a lost message is recovered on the next poll. */
-async function discoverItems(feed: FeedRecord, items: readonly FeedItem[], deps: StageDeps, now: Date): Promise<number> {
+async function discoverItems(feed: FeedRecord, items: readonly FeedItem[], deps: FetchFeedDeps, now: Date): Promise<number> {
   const toFetch: { articleId: string }[] = [];
   for (const item of items) {
     if (!item.link) continue;
@@ -72,7 +74,7 @@ async function discoverItems(feed: FeedRecord, items: readonly FeedItem[], deps:
   return toFetch.length;
 }
 
-async function recordFailure(feed: FeedRecord, error: unknown, deps: StageDeps, now: Date): Promise<void> {
+async function recordFailure(feed: FeedRecord, error: unknown, deps: FetchFeedDeps, now: Date): Promise<void> {
   const { name, message } = describeError(error);
   const waitMs = error instanceof RateLimitedError && error.retryAfterMs
     ? error.retryAfterMs

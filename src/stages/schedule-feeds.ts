@@ -1,5 +1,7 @@
 import type { FeedSpec } from '../storage/feed-store.js';
-import type { StageDeps } from './deps.js';
+import type { ScheduleDeps } from './deps.js';
+
+export type { ScheduleDeps };
 
 /** How long a scheduled feed is leased before a later tick may schedule it again. */
 const LEASE_MINUTES = 10;
@@ -9,7 +11,7 @@ const LEASE_MINUTES = 10;
  * so one schedule serves every feed.
  */
 export async function scheduleDueFeeds(
-  deps: Pick<StageDeps, 'feeds' | 'queues' | 'observer' | 'clock'>,
+  deps: ScheduleDeps,
   feedList: readonly FeedSpec[],
   options: { everyFeed?: boolean } = {},
 ): Promise<number> {

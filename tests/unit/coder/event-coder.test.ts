@@ -72,6 +72,18 @@ describe('actors', () => {
     expect([event?.source.code, event?.target?.code]).toEqual(['JPN', 'KOR']);
   });
 
+  it('makes the subject of a demanded act the target of the demand', () => {
+    const [event] = code('Egypt demanded that Israel withdraw its troops from the border.');
+    expect(event).toMatchObject({ type: 'REQUEST', code: '106' });
+    expect([event?.source.code, event?.target?.code]).toEqual(['EGY', 'ISR']);
+  });
+
+  it('treats a coordinated pair exchanging prisoners as a reciprocal event', () => {
+    const [event] = code('Moscow and Kyiv exchanged 95 prisoners of war in a deal brokered by Qatar.');
+    expect(event).toMatchObject({ type: 'CONCEDE', reciprocal: true });
+    expect([event?.source.code, event?.target?.code]).toEqual(['RUS', 'UKR']);
+  });
+
   it('recognises actors from a user dictionary file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'coder-dict-'));
     const file = join(dir, 'actors.json');

@@ -1,0 +1,68 @@
+/**
+ * Cold start of each Lambda bundle: a fresh Node process loads the bundle (built exactly as the CDK construct
+ * builds it) and runs a first invocation. Queue functions get an empty batch, the API a GET /events against the
+ * local DynamoDB-compatible server, so no request leaves 127.0.0.1. schedule-feeds is measured up to its handler
+ * export only: its first invocation reads SSM, which has no local stand-in.
+ * Last line: RESULT {"cold_start_ms": {...}}
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { BUNDLE, esbuildBuildOptions } from '../infra/bundling.js';
+import { entryOf, FUNCTION_IDS, type FunctionId } from '../infra/functions.js';
+import { fromRepoRoot } from '../infra/paths.js';
+import { startLocalStack } from '../src/local/stack.js';
+
+const RUNS = 3;
+
+const FIRST_EVENT: Record<FunctionId, unknown> = {
+  'schedule-feeds': null,
+  'fetch-feed': { Records: [] },
+  'fetch-article': { Records: [] },
+  'code-events': { Records: [] },
+  'publish-changes': { Records: [] },
+  api: { httpMethod: 'GET', path: '/events', queryStringParameters: { from: '2026-10-01', to: '2026-10-31' } },
+};
+
+const outRoot = mkdtempSync(join(tmpdir(), 'eventwire-cold-'));
+const dataDir = mkdtempSync(join(tmpdir(), 'eventwire-cold-data-'));
+const stack = await startLocalStack(dataDir);
+const config = stack.config();
+const env = {
+  ...process.env,
+  AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER',
+  AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb, AWS_ENDPOINT_URL_S3: stack.endpoints.s3,
+  AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9', AWS_ENDPOINT_URL_EVENTBRIDGE: 'http://127.0.0.1:9', AWS_ENDPOINT_URL_SSM: 'http://127.0.0.1:9',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_DEV: 'false', POWERTOOLS_LOG_LEVEL: 'ERROR',
+  EVENTWIRE_BUCKET: config.bucket, EVENTWIRE_FEEDS_TABLE: config.tables.feeds, EVENTWIRE_ARTICLES_TABLE: config.tables.articles,
+  EVENTWIRE_EVENTS_TABLE: config.tables.events, EVENTWIRE_STATE_TABLE: config.tables.state,
+  EVENTWIRE_FEED_QUEUE_URL: 'http://127.0.0.1:9/q/feed', EVENTWIRE_ARTICLE_QUEUE_URL: 'http://127.0.0.1:9/q/article',
+  EVENTWIRE_CODE_QUEUE_URL: 'http://127.0.0.1:9/q/code', EVENTWIRE_EVENT_BUS_NAME: 'eventwire-local', EVENTWIRE_FEED_LIST_PARAMETER: '/eventwire/feeds',
+};
+
+const coldStartMs: Record<string, number> = {};
+console.log('function          cold start (median of 3: load + first invocation)');
+for (const id of FUNCTION_IDS) {
+  const outdir = join(outRoot, id);
+  await build(esbuildBuildOptions(fromRepoRoot(entryOf(id)), outdir));
+  const bundle = pathToFileURL(join(outdir, BUNDLE.outFile)).href;
+  const script = `const t0 = performance.now(); const m = await import(${JSON.stringify(bundle)}); const e = ${JSON.stringify(FIRST_EVENT[id])};
+    if (e !== null) await m.handler(e, {}); console.log('COLD ' + (performance.now() - t0).toFixed(1));`;
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('COLD '));
+    if (!line) throw new Error(`${id}: cold start run failed: ${child.stderr.slice(0, 500)}`);
+    runs.push(Number(line.slice(5)));
+  }
+  const median = runs.sort((a, b) => a - b)[1] ?? 0;
+  coldStartMs[id] = Math.round(median);
+  console.log(`${id.padEnd(17)} ${median.toFixed(0).padStart(6)} ms${id === 'schedule-feeds' ? '  (load only)' : ''}`);
+}
+await stack.close();
+rmSync(outRoot, { recursive: true, force: true });
+rmSync(dataDir, { recursive: true, force: true });
+console.log(`RESULT ${JSON.stringify({ cold_start_ms: coldStartMs })}`);
