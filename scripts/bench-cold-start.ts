@@ -5,7 +5,8 @@
  * export only: its first invocation reads SSM, which has no local stand-in.
  * Last line: RESULT {"cold_start_ms": {...}}
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { fromRepoRoot } from '../infra/paths.js';
 import { startLocalStack } from '../src/local/stack.js';
 
 const RUNS = 3;
+const execFileAsync = promisify(execFile);
 
 const FIRST_EVENT: Record<FunctionId, unknown> = {
   'schedule-feeds': null,
@@ -53,7 +55,8 @@ for (const id of FUNCTION_IDS) {
     if (e !== null) await m.handler(e, {}); console.log('COLD ' + (performance.now() - t0).toFixed(1));`;
   const runs: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
+    // Asynchronous on purpose: the local servers run in this process and must keep answering the child.
+    const child = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 60_000 });
     const line = child.stdout.split('\n').find((l) => l.startsWith('COLD '));
     if (!line) throw new Error(`${id}: cold start run failed: ${child.stderr.slice(0, 500)}`);
     runs.push(Number(line.slice(5)));

@@ -1,5 +1,5 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { WINK_PIPE, winkModel } from './wink-model.js';
 
 /** One word or punctuation token with its character span in the article text. */
 export interface Token {
@@ -25,7 +25,7 @@ let instance: WinkMethods | undefined;
 
 /** The shared wink-nlp instance; the model is loaded once per process (it takes ~100 ms). */
 export function nlp(): WinkMethods {
-  instance ??= winkNLP(model, ['sbd', 'pos']);
+  instance ??= winkNLP(winkModel(), [...WINK_PIPE]);
   return instance;
 }
 

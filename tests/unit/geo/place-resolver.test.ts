@@ -22,7 +22,8 @@ describe('resolve', () => {
   it('prefers a place in a hinted country', () => {
     expect(gazetteer.resolve('Tripoli', { countries: ['LBN'] })?.country).toBe('LBN');
     expect(gazetteer.resolve('Tripoli', { countries: ['LBY'] })?.country).toBe('LBY');
-    expect(gazetteer.resolve('Paris', { countries: ['USA'] })?.country).toBe('USA');
+    expect(gazetteer.resolve('Birmingham', { countries: ['USA'] })?.country).toBe('USA');
+    expect(gazetteer.resolve('Birmingham', { countries: [] })?.country).toBe('GBR');
   });
 
   it('ignores a hint that has no place of that name', () => {
