@@ -45,8 +45,9 @@ describe('the event browser in a headless browser', () => {
     await page.goto(`${fixture.server.origin}/?${new URLSearchParams(SEEDED_RANGE)}`);
 
     await expect.poll(() => page.locator('#events tbody tr').count()).toBe(3);
-    expect(await page.locator('#map circle.marker').count()).toBe(3);
-    expect(await page.locator('#timeline rect').count()).toBe(3);
+    // The map draws after its offline backdrop loads: wait for it as a person would.
+    await expect.poll(() => page.locator('#map circle.marker').count()).toBe(3);
+    await expect.poll(() => page.locator('#timeline rect').count()).toBe(3);
     expect(await page.locator('#status').textContent()).toBe('3 events');
   });
 

@@ -11,6 +11,12 @@ let reader: EventReader;
 const now = new Date('2026-10-06T12:00:00Z');
 const wire = { articleId: 'a-wire', url: 'http://127.0.0.1/wire/1', outlet: 'Wire', title: 'Talks', published: '2026-10-05T10:00:00Z' };
 const paper = { articleId: 'a-paper', url: 'http://127.0.0.1/paper/9', outlet: 'Paper', title: 'Ministers meet', published: '2026-10-05T12:00:00Z' };
+// The other outlet names the sides in the other order: a reciprocal event is the same happening.
+const paperReport = codedEvent({
+  source: { text: 'Germany', name: 'Germany', code: 'DEU', sector: 'GOV', entity_id: 'DEU', span: [0, 7] },
+  target: { text: 'France', name: 'France', code: 'FRA', sector: 'GOV', entity_id: 'FRA', span: [12, 18] },
+  confidence: 0.9,
+});
 
 async function tableSnapshot(): Promise<unknown[]> {
   const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.events }));
@@ -27,12 +33,7 @@ afterAll(async () => env.close());
 describe('EventStore on the local DynamoDB-compatible server', () => {
   it('merges reports of one happening from two outlets into one event counting both', async () => {
     await store.recordMentions(wire, [codedEvent()], '2026-10-05', now);
-    // The other outlet names the sides in the other order: a reciprocal event is the same happening.
-    const second = await store.recordMentions(paper, [codedEvent({
-      source: { text: 'Germany', name: 'Germany', code: 'DEU', sector: 'GOV', entity_id: 'DEU', span: [0, 7] },
-      target: { text: 'France', name: 'France', code: 'FRA', sector: 'GOV', entity_id: 'FRA', span: [12, 18] },
-      confidence: 0.9,
-    })], '2026-10-05', now);
+    const second = await store.recordMentions(paper, [paperReport], '2026-10-05', now);
 
     const event = await reader.get(second.eventIds[0] ?? '');
     expect(event?.numMentions).toBe(2);
@@ -45,20 +46,21 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
   it('leaves the table identical when the same reports are recorded again, in any order', async () => {
     const before = await tableSnapshot();
 
-    await store.recordMentions(paper, [codedEvent({ source: codedEvent().target ?? codedEvent().source, target: codedEvent().source, confidence: 0.9 })], '2026-10-05', new Date('2026-10-07T00:00:00Z'));
+    await store.recordMentions(paper, [paperReport], '2026-10-05', new Date('2026-10-07T00:00:00Z'));
     await store.recordMentions(wire, [codedEvent()], '2026-10-05', new Date('2026-10-08T00:00:00Z'));
 
     expect(await tableSnapshot()).toEqual(before);
   });
 
-  it('answers every access pattern by Query: day range, actor as source or target, type, CAMEO root, place, article, recent changes', async () => {
+  it('answers every access pattern by Query: day range, actor as source, target or either, type, CAMEO root, place, article, recent changes', async () => {
     await store.recordMentions(wire, [codedEvent({ type: 'PROTEST', code: '141', quad_class: 3, reciprocal: false, date: '2026-10-04',
       source: { text: 'protesters', name: 'protesters', code: 'GRC', sector: 'CVL', entity_id: null, span: [0, 10] }, target: null,
       location: { name: 'Athens', country: 'GRC', admin1: null, lat: 37.98, lon: 23.72, geonames_id: 264371 } })], '2026-10-04', now);
     const range = { from: '2026-10-01', to: '2026-10-31' };
 
     const byDay = await reader.events(range);
-    const asTarget = await reader.events({ ...range, actor: 'DEU', role: 'target' });
+    const asSource = await reader.events({ ...range, actor: 'GRC', role: 'source' });
+    const asTarget = await reader.events({ ...range, actor: 'GRC', role: 'target' });
     const asEither = await reader.events({ ...range, actor: 'FRA' });
     const protests = await reader.events({ ...range, type: 'PROTEST' });
     const root14 = await reader.events({ ...range, root: '14' });
@@ -67,7 +69,8 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const changed = await reader.changedSince(new Date('2026-10-06T00:00:00Z'), { until: new Date('2026-10-09T00:00:00Z') });
 
     expect(byDay.items).toHaveLength(2);
-    expect(asTarget.items.map((e) => e.type)).toEqual(['CONSULT']);
+    expect(asSource.items.map((e) => e.type)).toEqual(['PROTEST']);
+    expect(asTarget.items).toEqual([]);
     expect(asEither.items.map((e) => e.type)).toContain('CONSULT');
     expect(protests.items.map((e) => e.source.code)).toEqual(['GRC']);
     expect(root14.items).toHaveLength(1);
