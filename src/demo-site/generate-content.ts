@@ -5,6 +5,7 @@ import { fillArticlePath } from './article-path.js';
 import type { Article, FeedFormat, Outlet, SiteContent, TemplateName } from './content-schema.js';
 import { DemoContentError } from './errors.js';
 import { loadChrome } from './load-content.js';
+import { seededRandom } from '../core/random.js';
 
 /** Word lists and templates of demo-site/generator.json (documented in demo-site/README.md). */
 const GeneratorSchema = z.object({
@@ -32,17 +33,6 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 const WINDOW_START = Date.UTC(2026, 9, 5, 6, 0, 0);
 const WINDOW_MINUTES = 14 * 24 * 60 - 8 * 60;
 
-/** Deterministic PRNG (mulberry32): the same seed always yields the same site. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Build a synthetic site of `spec.feeds` outlets x `spec.articlesPerFeed` articles from generator.json. */
 export async function generateSiteContent(spec: GeneratedSiteSpec, contentDir: string): Promise<SiteContent> {

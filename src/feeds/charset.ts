@@ -79,3 +79,18 @@ export function decodeStrict(bytes: Uint8Array, label: string): string | null {
   if (iconv.encodingExists(l)) return iconv.decode(asBuffer(bytes), l);
   return null;
 }
+
+/**
+ * Decodes `bytes` as `label` whatever they hold: invalid sequences become U+FFFD, an unknown label falls back to
+ * latin-1. Single-byte tables go through `decodeStrict`, which reads windows-1252 correctly where Node's
+ * TextDecoder does not.
+ */
+export function decodeLenient(bytes: Uint8Array, label: string): string {
+  const strict = decodeStrict(bytes, label);
+  if (strict !== null) return strict;
+  try {
+    return new TextDecoder(normaliseLabel(label) || label).decode(bytes);
+  } catch {
+    return Buffer.from(bytes).toString('latin1');
+  }
+}

@@ -1,6 +1,6 @@
 import htmlEncodingSniffer from 'html-encoding-sniffer';
 import { sniffByteOrder } from './bom.js';
-import { decodeStrict, isWideUnicodeLabel, normaliseLabel } from './charset.js';
+import { decodeLenient, decodeStrict, isWideUnicodeLabel, normaliseLabel } from './charset.js';
 import { parseContentType, xmlMediaClass } from './content-type.js';
 import type { BodyKind, DecodedBody } from './types.js';
 
@@ -14,13 +14,6 @@ function prologEncoding(bytes: Uint8Array, bomEncoding: string | null): string |
   return match?.[1]?.toLowerCase() ?? null;
 }
 
-function decodeLenient(bytes: Uint8Array, label: string): string {
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return Buffer.from(bytes).toString('latin1');
-  }
-}
 
 /** Encoding RFC 3023 says to use, and why the media type itself is suspect (feedparser's NonXMLContentType). */
 function declaredXmlEncoding(contentType: string | null | undefined, xmlEncoding: string | null) {

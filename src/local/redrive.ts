@@ -2,14 +2,9 @@ import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppConfig } from '../config/index.js';
-import { createEventCoder } from '../coder/index.js';
-import { MemoryHostGate } from '../fetch/index.js';
-import { LocalQueue } from '../queue/local-queue.js';
-import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage, type StageName } from '../queue/messages.js';
-import { createStageDeps } from '../runtime/stage-deps.js';
-import { codeArticle, fetchArticle, fetchFeed, type StageDeps, type StageObserver } from '../stages/index.js';
-import { createAwsClients } from '../storage/clients.js';
-import { drainQueues, queueConsumer } from './drain.js';
+import { ArticleMessageSchema, type StageName } from '../queue/messages.js';
+import type { StageDeps, StageObserver } from '../stages/index.js';
+import { createLocalPipeline } from './local-pipeline.js';
 
 const QUEUES: readonly StageName[] = ['feed', 'article', 'code'];
 const LetterSchema = z.object({ body: z.string(), receiveCount: z.number().optional(), reason: z.string().optional() }).passthrough();
@@ -39,14 +34,7 @@ export interface LocalRedriveResult {
  * those that fail again are dead-lettered anew with their new reason.
  */
 export async function redriveLocal(options: LocalRedriveOptions): Promise<LocalRedriveResult> {
-  const clients = createAwsClients(options.config);
-  const maxReceive = options.maxReceiveCount ?? 3;
-  const queues = {
-    feed: new LocalQueue<FeedMessage>('feed', maxReceive),
-    article: new LocalQueue<ArticleMessage>('article', maxReceive),
-    code: new LocalQueue<CodeMessage>('code', maxReceive),
-  };
-  const deps = createStageDeps(options.config, clients, queues, options.observer, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  const { queues, deps, drain, close } = createLocalPipeline(options.config, options.observer, options.maxReceiveCount);
   const replayed: Record<StageName, number> = { feed: 0, article: 0, code: 0 };
   let reopened = 0;
   try {
@@ -56,17 +44,12 @@ export async function redriveLocal(options: LocalRedriveOptions): Promise<LocalR
       await queues[name].sendRaw(letters.map((letter) => letter.body));
       replayed[name] = letters.length;
     }
-    await drainQueues([
-      queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),
-      queueConsumer(queues.article, ArticleMessageSchema, (m) => fetchArticle(m, deps), 4),
-      queueConsumer(queues.code, CodeMessageSchema, (m) => codeArticle(m, deps), 1),
-    ], options.signal);
+    await drain(options.signal);
     let deadLetters = 0;
     for (const name of QUEUES) deadLetters += await appendLetters(join(options.dataDir, 'dead-letters'), name, queues[name].deadLetters.map((letter) => ({ ...letter, deadLetteredAt: new Date().toISOString() })));
     return { replayed, reopened, deadLetters };
   } finally {
-    clients.s3.destroy();
-    clients.dynamo.destroy();
+    close();
   }
 }
 

@@ -2,14 +2,11 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/index.js';
 import type { FeedSpec } from '../storage/feed-store.js';
-import { createAwsClients, type AwsClients } from '../storage/clients.js';
-import { LocalQueue } from '../queue/local-queue.js';
-import { FeedMessageSchema, ArticleMessageSchema, CodeMessageSchema, type FeedMessage, type ArticleMessage, type CodeMessage } from '../queue/messages.js';
-import { scheduleDueFeeds, fetchFeed, fetchArticle, codeArticle, type StageDeps, type StageObserver } from '../stages/index.js';
-import { createStageDeps } from '../runtime/stage-deps.js';
-import { MemoryHostGate } from '../fetch/index.js';
-import { createEventCoder } from '../coder/index.js';
-import { drainQueues, queueConsumer } from './drain.js';
+import type { AwsClients } from '../storage/clients.js';
+import type { LocalQueue } from '../queue/local-queue.js';
+import type { ArticleMessage, CodeMessage } from '../queue/messages.js';
+import { scheduleDueFeeds, type StageDeps, type StageObserver } from '../stages/index.js';
+import { createLocalPipeline } from './local-pipeline.js';
 
 export interface PipelineRunOptions {
   config: AppConfig;
@@ -35,23 +32,10 @@ export interface PipelineRunResult {
  * previous run left unfinished, then drain feed -> article -> code queues through SQS-shaped batches.
  */
 export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRunResult> {
-  const clients = createAwsClients(options.config);
-  const maxReceive = options.maxReceiveCount ?? 3;
-  const queues = {
-    feed: new LocalQueue<FeedMessage>('feed', maxReceive),
-    article: new LocalQueue<ArticleMessage>('article', maxReceive),
-    code: new LocalQueue<CodeMessage>('code', maxReceive),
-  };
-  // The gate's per-host interval is a no-op on the local demo (0 ms); in memory it costs no table writes.
-  const deps = createStageDeps(options.config, clients, queues, options.observer, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  const { clients, queues, deps, drain } = createLocalPipeline(options.config, options.observer, options.maxReceiveCount);
   await scheduleDueFeeds(deps, options.feeds, { everyFeed: true });
   const resumed = await resumeUnfinished(deps, queues);
-  const consumers = [
-    queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),
-    queueConsumer(queues.article, ArticleMessageSchema, (m) => fetchArticle(m, deps), 4),
-    queueConsumer(queues.code, CodeMessageSchema, (m) => codeArticle(m, deps), 1),
-  ];
-  await drainQueues(consumers, options.signal);
+  await drain(options.signal);
   const deadLetters = await saveDeadLetters(options.dataDir, [queues.feed, queues.article, queues.code]);
   return { interrupted: options.signal.aborted, resumed, deadLetters, clients, deps };
 }

@@ -7,15 +7,14 @@ import type { CodeDeps } from './deps.js';
 
 export type { CodeDeps };
 import { NotReadyError, UnknownItemError } from './errors.js';
+import { codedKeyOf } from './coded-key.js';
+
+export { codedKeyOf };
 
 export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
 
 const StoredTextSchema = z.object({ text: z.string() });
 
-/** The coder's output is kept next to the text: provenance for users, and what duplicates reuse. */
-export function codedKeyOf(textKey: string): string {
-  return textKey.replace(/^text\//, 'coded/');
-}
 
 /**
  * Stage 4: codes a stored article into events and merges them into the events table. A duplicate (a syndicated

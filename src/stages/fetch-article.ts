@@ -4,6 +4,8 @@ import { canonicalUrl, FetchError } from '../fetch/index.js';
 import { decodeBody } from '../feeds/index.js';
 import { extractArticle, contentHash, simhash64, type ExtractedArticle } from '../extract/index.js';
 import { articleKeys } from '../storage/blob-store.js';
+import { claimantOf } from '../storage/copy-claims.js';
+import { codedKeyOf } from './coded-key.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { ArticleMessage } from '../queue/messages.js';
 import type { FetchArticleDeps } from './deps.js';
@@ -52,23 +54,30 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
     deps.observer.info('article stored, not coded', { url: article.url, reason: skipReason });
     return 'skipped';
   }
-  const duplicateOf = await findFirstCopy(article, canonical, stored.contentHash, extracted.text, deps);
+  const duplicateOf = await findFirstCopy(article, canonical, stored, extracted.text, deps);
   await deps.articles.markStored(article.articleId, { ...stored, duplicateOf }, now);
   await deps.queues.code.send([{ articleId: article.articleId }]);
   deps.observer.count(duplicateOf ? 'ArticlesDuplicate' : 'ArticlesStored');
   return duplicateOf ? 'duplicate' : 'stored';
 }
 
-/** The first article with the same canonical URL, the same text, or a near-identical text; null when this is the first. */
-async function findFirstCopy(article: ArticleRecord, canonical: string, hash: string, text: string, deps: FetchArticleDeps): Promise<string | null> {
-  if (canonical !== article.canonicalUrl) {
-    const owner = await deps.articles.claimCanonicalUrl(stableId([canonical]), article.articleId);
-    if (owner !== article.articleId) return owner;
+/**
+ * The first copy of this story (same canonical URL, same text, or most of the same paragraphs), or null when this
+ * is it. "First" is by publication time, then id, not by arrival: copies processed in any order agree. Copies
+ * stored earlier that rank after this one become its copies.
+ */
+async function findFirstCopy(article: ArticleRecord, canonical: string, stored: { contentHash: string; published: string | null }, text: string, deps: FetchArticleDeps): Promise<string | null> {
+  const verdict = await deps.articles.copies.judge(claimantOf(article.articleId, stored.published), {
+    canonicalId: canonical !== article.canonicalUrl ? stableId([canonical]) : null,
+    contentHash: stored.contentHash,
+    paragraphs: paragraphHashes(text),
+  });
+  for (const later of verdict.displaced) {
+    const demoted = await deps.articles.demoteToCopy(later, article.articleId, deps.clock());
+    deps.observer.count('ArticlesDuplicate');
+    if (demoted?.status === 'coded' && demoted.textKey) await deps.blobs.delete(codedKeyOf(demoted.textKey));
   }
-  const hashOwner = await deps.articles.claimContentHash(hash, article.articleId);
-  if (hashOwner !== article.articleId) return hashOwner;
-  return (await deps.articles.findParagraphOwner(paragraphHashes(text), article.articleId))
-    ?? deps.articles.findNearDuplicate(simhash64(text), article.articleId);
+  return verdict.firstCopy;
 }
 
 /** Hashes of the substantial paragraphs (8+ words), normalised so markup and punctuation differences vanish. */

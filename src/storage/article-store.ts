@@ -3,6 +3,7 @@ import { ARTICLES_INDEXES } from './table-design.js';
 import { ArticleRecordSchema, SCHEMA_VERSION, type ArticleRecord } from './records.js';
 import { CorruptRecordError } from './errors.js';
 import { isConditionFailure } from './feed-store.js';
+import { CopyClaims } from './copy-claims.js';
 
 /** The stage an unfinished article waits for; kept in the sparse `byStatus` index so a rerun can resume it. */
 export type PendingStage = 'fetch' | 'code';
@@ -32,13 +33,15 @@ export interface StoredArticle {
 
 const byStatus = ARTICLES_INDEXES.byStatus;
 const byOutlet = ARTICLES_INDEXES.byOutlet;
-/** Near-duplicate search splits the 64-bit SimHash into 4 bands of 16 bits: two texts within 3 bits share a band. */
-const SIMHASH_BANDS = 4;
-const NEAR_DUPLICATE_BITS = 3;
 
 /** Article records, dedup claims (content hash, SimHash bands) and per-article status in the articles table. */
 export class ArticleStore {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
+  /** Which copy of a syndicated story came first. */
+  readonly copies: CopyClaims;
+
+  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {
+    this.copies = new CopyClaims(doc, tableName);
+  }
 
   /** Records a newly discovered article once; returns the existing record when it is already known. */
   async discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }> {
@@ -74,6 +77,18 @@ export class ArticleStore {
 
   async markCoded(articleId: string, eventIds: string[], now: Date): Promise<void> {
     await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, null);
+  }
+
+  /**
+   * An earlier copy of this article's story turned up after it was stored or coded: it becomes a copy of that one.
+   * Its mentions stay (a copy reports the same events), and a stored one will be linked instead of coded.
+   */
+  async demoteToCopy(articleId: string, firstCopy: string, now: Date): Promise<ArticleRecord | undefined> {
+    const article = await this.get(articleId);
+    if (!article || (article.status !== 'stored' && article.status !== 'coded')) return article;
+    if (article.status === 'stored') await this.update(articleId, now, { duplicateOf: firstCopy }, pendingKeys('code', now));
+    else await this.markDuplicate(articleId, firstCopy, article.eventIds, now);
+    return article;
   }
 
   async markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void> {
@@ -112,76 +127,6 @@ export class ArticleStore {
   /** Articles of one outlet, newest first. */
   async byOutlet(outlet: string, limit = 100): Promise<ArticleRecord[]> {
     return this.queryIndex(byOutlet.name, byOutlet.partitionKey, `OUTLET#${outlet}`, limit, false);
-  }
-
-  /** Claims a content hash for an article; returns the article that owns it (itself when first). */
-  async claimContentHash(contentHash: string, articleId: string): Promise<string> {
-    return this.claim({ pk: `HASH#${contentHash}`, sk: 'HASH' }, articleId);
-  }
-
-  /** Claims a canonical URL for an article; returns the article that owns it (itself when first). */
-  async claimCanonicalUrl(canonicalId: string, articleId: string): Promise<string> {
-    return this.claim({ pk: `CANONICAL#${canonicalId}`, sk: 'CANONICAL' }, articleId);
-  }
-
-  /**
-   * The article that first published most of this text's paragraphs: a syndicated copy keeps the wire story's
-   * paragraphs even when the outlet adds a headline, byline or credit line. Each paragraph hash has exactly one
-   * owner (conditional write); this article is a copy when another single article owns at least `share` of them.
-   */
-  async findParagraphOwner(paragraphHashes: readonly string[], articleId: string, share = 0.6): Promise<string | null> {
-    if (paragraphHashes.length < 2) return null;
-    const owners = new Map<string, number>();
-    for (const hash of new Set(paragraphHashes)) {
-      const owner = await this.claim({ pk: `PARA#${hash}`, sk: 'PARA' }, articleId);
-      if (owner !== articleId) owners.set(owner, (owners.get(owner) ?? 0) + 1);
-    }
-    const [best] = [...owners.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    return best && best[1] / new Set(paragraphHashes).size >= share ? best[0] : null;
-  }
-
-  /** The earliest article whose SimHash is within a few bits of this one, after registering this one. */
-  async findNearDuplicate(simhash: bigint, articleId: string): Promise<string | null> {
-    const bands = simhashBands(simhash);
-    const candidates = new Map<string, string>();
-    for (const band of bands) {
-      const page = await this.doc.send(new QueryCommand({
-        TableName: this.tableName, KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': band }, ConsistentRead: true,
-      }));
-      for (const item of page.Items ?? []) {
-        if (typeof item.sk === 'string' && typeof item.simhash === 'string' && typeof item.claimedAt === 'string') {
-          candidates.set(item.sk, `${item.claimedAt}|${item.simhash}`);
-        }
-      }
-    }
-    // An article keeps the time it first claimed its bands, so redelivery never makes the first copy a duplicate.
-    const ownClaim = candidates.get(articleId)?.split('|')[0] ?? new Date().toISOString();
-    for (const band of bands) {
-      await this.doc.send(new PutCommand({
-        TableName: this.tableName, Item: { pk: band, sk: articleId, simhash: simhash.toString(16), claimedAt: ownClaim },
-      }));
-    }
-    const near = [...candidates.entries()]
-      .map(([id, value]) => ({ id, claimedAt: value.split('|')[0] ?? '', bits: BigInt(`0x${value.split('|')[1] ?? '0'}`) }))
-      .filter((c) => c.id !== articleId && hamming(c.bits, simhash) <= NEAR_DUPLICATE_BITS)
-      .filter((c) => c.claimedAt < ownClaim || (c.claimedAt === ownClaim && c.id < articleId))
-      .sort((a, b) => a.claimedAt.localeCompare(b.claimedAt) || a.id.localeCompare(b.id));
-    return near[0]?.id ?? null;
-  }
-
-  private async claim(claimKey: { pk: string; sk: string }, articleId: string): Promise<string> {
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.tableName, Item: { ...claimKey, articleId }, ConditionExpression: 'attribute_not_exists(pk) OR articleId = :id',
-        ExpressionAttributeValues: { ':id': articleId },
-      }));
-      return articleId;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const owner = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: claimKey, ConsistentRead: true }));
-      return typeof owner.Item?.articleId === 'string' ? owner.Item.articleId : articleId;
-    }
   }
 
   private async update(articleId: string, now: Date, fields: Record<string, unknown>, pending: Record<string, string> | null): Promise<void> {
@@ -228,23 +173,6 @@ function pendingKeys(stage: PendingStage, now: Date): Record<string, string> {
 
 function outletKeys(outlet: string, published: string, articleId: string): Record<string, string> {
   return { [byOutlet.partitionKey]: `OUTLET#${outlet}`, [byOutlet.sortKey]: `${published}#${articleId}` };
-}
-
-function simhashBands(simhash: bigint): string[] {
-  return Array.from({ length: SIMHASH_BANDS }, (_, band) => {
-    const bits = (simhash >> BigInt(band * 16)) & 0xffffn;
-    return `SIMHASH#${band}#${bits.toString(16).padStart(4, '0')}`;
-  });
-}
-
-function hamming(a: bigint, b: bigint): number {
-  let x = a ^ b;
-  let count = 0;
-  while (x > 0n) {
-    count += Number(x & 1n);
-    x >>= 1n;
-  }
-  return count;
 }
 
 function parseArticle(item: Record<string, unknown>): ArticleRecord {

@@ -1,5 +1,5 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from './errors.js';
 
 /** Deterministic S3 keys: by day, outlet and article id, so a re-fetch overwrites instead of duplicating. */
@@ -35,6 +35,14 @@ export class BlobStore {
 
   async getRaw(key: string): Promise<Uint8Array> {
     return gunzipSync(await this.get(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      throw new StorageError(`S3 delete ${key} failed`, error);
+    }
   }
 
   private async put(key: string, body: Uint8Array, contentType: string, extra: Record<string, unknown>): Promise<void> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../src/local/stack.js';
 import { createAwsClients, type AwsClients } from '../../src/storage/clients.js';
 import type { LocalConfig } from '../../src/config/index.js';
+import { startDemoSite, type DemoSite } from '../../src/demo-site/index.js';
 
 export interface TestStack {
   stack: LocalStack;
@@ -26,6 +27,19 @@ export async function startTestStack(allowedHosts: string[] = []): Promise<TestS
       clients.dynamo.destroy();
       await stack.close();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The demo news site and the local servers, with the fetcher allowed to reach the site on loopback. */
+export async function startDemoStack(): Promise<{ demo: DemoSite; env: TestStack; close(): Promise<void> }> {
+  const demo = await startDemoSite({ port: 0 });
+  const env = await startTestStack([new URL(demo.origin).host]);
+  return {
+    demo, env,
+    close: async () => {
+      await demo.close();
+      await env.close();
     },
   };
 }

@@ -2,11 +2,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { startDemoSite, type DemoSite } from '../../../src/demo-site/index.js';
+import type { DemoSite } from '../../../src/demo-site/index.js';
 import { redriveLocal } from '../../../src/local/redrive.js';
 import { ArticleStore } from '../../../src/storage/article-store.js';
 import { silentObserver } from '../../../src/stages/index.js';
-import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
+import { startDemoStack, type TestStack } from '../../helpers/local-stack.js';
 import { injectThrottling, type FaultLog } from './support/fault-injection.js';
 import { runStages } from './support/redelivering-pipeline.js';
 
@@ -19,14 +19,12 @@ async function articleStatuses(): Promise<Map<string, string>> {
   return new Map((scan.Items ?? []).map((item) => [String(item.articleId), String(item.status)]));
 }
 
+let stop: () => Promise<void>;
+
 beforeAll(async () => {
-  demo = await startDemoSite({ port: 0 });
-  env = await startTestStack([new URL(demo.origin).host]);
+  ({ demo, env, close: stop } = await startDemoStack());
 }, 60_000);
-afterAll(async () => {
-  await demo.close();
-  await env.close();
-});
+afterAll(async () => stop());
 
 describe('throttling from DynamoDB and S3', () => {
   it('is retried by the clients, and the run still stores and codes every article with nothing dead-lettered', async () => {

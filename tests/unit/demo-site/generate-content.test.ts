@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSiteContent, seededRandom } from '../../../src/demo-site/generate-content.js';
+import { generateSiteContent } from '../../../src/demo-site/generate-content.js';
+import { seededRandom } from '../../../src/core/random.js';
 import { DEFAULT_CONTENT_DIR } from '../../../src/demo-site/load-content.js';
 
 describe('generateSiteContent', () => {

@@ -49,4 +49,12 @@ describe('decodeBody and feed encodings', () => {
     expect(decoded.text).toContain('Łódź');
     expect(decoded.encoding).toBe('iso-8859-2');
   });
+
+  it('reads the curly quotes and dashes of a windows-1252 HTML page, not latin-1 control characters', () => {
+    const page = Uint8Array.from([...Buffer.from('<p>'), 0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x91, 0x62, 0x92, ...Buffer.from('</p>')]);
+
+    const decoded = decodeBody(page, 'text/html; charset=windows-1252', 'html');
+
+    expect(decoded.text).toBe('<p>\u201ca\u201d \u2013 \u2018b\u2019</p>');
+  });
 });

@@ -10,18 +10,9 @@ import type { FeedSpec } from '../../../../src/storage/feed-store.js';
 import type { TestStack } from '../../../helpers/local-stack.js';
 import type { AppConfig } from '../../../../src/config/index.js';
 import type { AwsClients } from '../../../../src/storage/clients.js';
+import { seededRandom } from '../../../../src/core/random.js';
 
-/** A small seeded generator (mulberry32), so a failing shuffle can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../../../../src/core/random.js';
 
 /**
  * At-least-once delivery made worse: every message is delivered 1, 2 or 5 times, each copy after its own

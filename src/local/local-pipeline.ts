@@ -1,0 +1,53 @@
+import type { AppConfig } from '../config/index.js';
+import { createEventCoder } from '../coder/index.js';
+import { MemoryHostGate } from '../fetch/index.js';
+import { LocalQueue } from '../queue/local-queue.js';
+import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage } from '../queue/messages.js';
+import { createStageDeps } from '../runtime/stage-deps.js';
+import { codeArticle, fetchArticle, fetchFeed, type StageDeps, type StageObserver } from '../stages/index.js';
+import { createAwsClients, type AwsClients } from '../storage/clients.js';
+import { drainQueues, queueConsumer } from './drain.js';
+
+/** The three local queues, named like the deployed ones. */
+export interface LocalQueues {
+  feed: LocalQueue<FeedMessage>;
+  article: LocalQueue<ArticleMessage>;
+  code: LocalQueue<CodeMessage>;
+}
+
+export interface LocalPipeline {
+  clients: AwsClients;
+  queues: LocalQueues;
+  deps: StageDeps;
+  /** Drains every queue through its stage, as the event source mappings would. */
+  drain(signal: AbortSignal): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The deployed pipeline's shape on one machine: the same stage functions behind in-process SQS-shaped queues,
+ * with per-stage concurrency like the mappings' maximum concurrency.
+ */
+export function createLocalPipeline(config: AppConfig, observer: StageObserver, maxReceiveCount = 3): LocalPipeline {
+  const clients = createAwsClients(config);
+  const queues: LocalQueues = {
+    feed: new LocalQueue<FeedMessage>('feed', maxReceiveCount),
+    article: new LocalQueue<ArticleMessage>('article', maxReceiveCount),
+    code: new LocalQueue<CodeMessage>('code', maxReceiveCount),
+  };
+  // The gate's per-host interval is a no-op on the local demo (0 ms); in memory it costs no table writes.
+  const deps = createStageDeps(config, clients, queues, observer, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  const consumers = [
+    queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),
+    queueConsumer(queues.article, ArticleMessageSchema, (m) => fetchArticle(m, deps), 4),
+    queueConsumer(queues.code, CodeMessageSchema, (m) => codeArticle(m, deps), 1),
+  ];
+  return {
+    clients, queues, deps,
+    drain: (signal) => drainQueues(consumers, signal),
+    close: () => {
+      clients.s3.destroy();
+      clients.dynamo.destroy();
+    },
+  };
+}

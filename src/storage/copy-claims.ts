@@ -1,0 +1,75 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './feed-store.js';
+
+/** An article asking to own a claim; the lower rank (earlier publication, then smaller id) wins. */
+export interface Claimant {
+  articleId: string;
+  /** `<published ISO time or 9999>#<articleId>`: comparing strings compares publication times first. */
+  rank: string;
+}
+
+export interface CopyVerdict {
+  /** The article this one copies, or null when it is the first copy. */
+  firstCopy: string | null;
+  /** Articles that held claims before this (earlier-ranked) one arrived: they are copies of it. */
+  displaced: string[];
+}
+
+export function claimantOf(articleId: string, published: string | null): Claimant {
+  return { articleId, rank: `${published ?? '9999-12-31T23:59:59Z'}#${articleId}` };
+}
+
+/**
+ * Which copy of a story is the first one, decided by rank rather than by arrival, so the outcome is the same
+ * whatever order (or how many times) the copies are processed. Claims live in the articles table: one item per
+ * canonical URL, content hash and substantial paragraph, owned by the best-ranked article that claimed it.
+ */
+export class CopyClaims {
+  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
+
+  /**
+   * Claims the canonical URL (when it differs from the feed's), the content hash and the paragraphs. The article
+   * copies another when that article owns its canonical URL or text, or at least `share` of its paragraphs.
+   */
+  async judge(claimant: Claimant, claims: { canonicalId: string | null; contentHash: string; paragraphs: readonly string[] }, share = 0.6): Promise<CopyVerdict> {
+    const displaced = new Set<string>();
+    const exact = [
+      ...(claims.canonicalId ? [`CANONICAL#${claims.canonicalId}`] : []),
+      `HASH#${claims.contentHash}`,
+    ];
+    for (const pk of exact) {
+      const { owner, previous } = await this.claim(pk, claimant);
+      if (owner !== claimant.articleId) return { firstCopy: owner, displaced: [] };
+      if (previous) displaced.add(previous);
+    }
+    const paragraphs = [...new Set(claims.paragraphs)];
+    const owners = new Map<string, number>();
+    for (const hash of paragraphs) {
+      const { owner, previous } = await this.claim(`PARA#${hash}`, claimant);
+      if (owner !== claimant.articleId) owners.set(owner, (owners.get(owner) ?? 0) + 1);
+      if (previous) displaced.add(previous);
+    }
+    const [best] = [...owners.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (paragraphs.length >= 2 && best && best[1] / paragraphs.length >= share) return { firstCopy: best[0], displaced: [] };
+    displaced.delete(claimant.articleId);
+    return { firstCopy: null, displaced: [...displaced] };
+  }
+
+  /** Takes the claim when it is free or held by a later-ranked article; returns its owner and whom it displaced. */
+  private async claim(pk: string, claimant: Claimant): Promise<{ owner: string; previous: string | null }> {
+    try {
+      const result = await this.doc.send(new PutCommand({
+        TableName: this.tableName, Item: { pk, sk: 'CLAIM', articleId: claimant.articleId, rank: claimant.rank },
+        ConditionExpression: 'attribute_not_exists(pk) OR #rank >= :rank',
+        ExpressionAttributeNames: { '#rank': 'rank' }, ExpressionAttributeValues: { ':rank': claimant.rank },
+        ReturnValues: 'ALL_OLD',
+      }));
+      const previous = result.Attributes?.articleId;
+      return { owner: claimant.articleId, previous: typeof previous === 'string' && previous !== claimant.articleId ? previous : null };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const held = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk: 'CLAIM' }, ConsistentRead: true }));
+      return { owner: typeof held.Item?.articleId === 'string' ? held.Item.articleId : claimant.articleId, previous: null };
+    }
+  }
+}
