@@ -31,12 +31,20 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
   const result = await deps.events.recordMentions(source, coded.events, publishedDay, now);
   await deps.events.recordArticleCoded(source, result.eventIds, now);
   if (article.duplicateOf) await deps.articles.markDuplicate(article.articleId, article.duplicateOf, result.eventIds, now);
-  else await deps.articles.markCoded(article.articleId, result.eventIds, now);
+  else if (!(await deps.articles.markCoded(article.articleId, result.eventIds, now))) await becameCopy(article, result.eventIds, deps, now);
   deps.observer.count('ArticlesCoded');
   deps.observer.count('EventsWritten', result.created);
   deps.observer.count('EventsUpdated', result.updated);
   deps.observer.count('MentionsWritten', coded.events.length);
   return article.duplicateOf ? 'duplicate' : 'coded';
+}
+
+/** An earlier copy of the story turned up while this one was being coded: it becomes that one's copy. */
+async function becameCopy(article: ArticleRecord, eventIds: string[], deps: CodeDeps, now: Date): Promise<void> {
+  const current = await deps.articles.get(article.articleId);
+  if (!current?.duplicateOf || !article.textKey) return;
+  await deps.articles.markDuplicate(article.articleId, current.duplicateOf, eventIds, now);
+  await deps.blobs.delete(codedKeyOf(article.textKey));
 }
 
 async function codeText(article: ArticleRecord, textKey: string, publishedDay: string, deps: CodeDeps): Promise<CodedArticle> {

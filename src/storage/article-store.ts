@@ -72,11 +72,20 @@ export class ArticleStore {
 
   /** Text and raw page are in S3: the article now waits for coding. */
   async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void> {
-    await this.update(articleId, now, { status: 'stored', reason: null, ...stored }, pendingKeys('code', now));
+    // A first copy found meanwhile (demoteToCopy) must survive: duplicateOf is only ever set, never cleared.
+    const { duplicateOf, ...fields } = stored;
+    await this.update(articleId, now, { status: 'stored', reason: null, ...fields, ...(duplicateOf ? { duplicateOf } : {}) }, pendingKeys('code', now));
   }
 
-  async markCoded(articleId: string, eventIds: string[], now: Date): Promise<void> {
-    await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, null);
+  /** Records the article as coded, unless an earlier copy turned up while it was being coded (then false). */
+  async markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean> {
+    try {
+      await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, null, 'attribute_type(duplicateOf, :nullType)');
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /**
@@ -85,9 +94,13 @@ export class ArticleStore {
    */
   async demoteToCopy(articleId: string, firstCopy: string, now: Date): Promise<ArticleRecord | undefined> {
     const article = await this.get(articleId);
-    if (!article || (article.status !== 'stored' && article.status !== 'coded')) return article;
-    if (article.status === 'stored') await this.update(articleId, now, { duplicateOf: firstCopy }, pendingKeys('code', now));
-    else await this.markDuplicate(articleId, firstCopy, article.eventIds, now);
+    if (!article || article.duplicateOf === firstCopy) return article;
+    if (article.status === 'coded') await this.markDuplicate(articleId, firstCopy, article.eventIds, now);
+    // Still on its way (pending or stored): the code stage will link it instead of coding it.
+    else if (article.status === 'pending' || article.status === 'stored') await this.doc.send(new UpdateCommand({
+      TableName: this.tableName, Key: key(articleId), UpdateExpression: 'SET duplicateOf = :first',
+      ExpressionAttributeValues: { ':first': firstCopy }, ConditionExpression: 'attribute_exists(pk)',
+    }));
     return article;
   }
 
@@ -129,7 +142,7 @@ export class ArticleStore {
     return this.queryIndex(byOutlet.name, byOutlet.partitionKey, `OUTLET#${outlet}`, limit, false);
   }
 
-  private async update(articleId: string, now: Date, fields: Record<string, unknown>, pending: Record<string, string> | null): Promise<void> {
+  private async update(articleId: string, now: Date, fields: Record<string, unknown>, pending: Record<string, string> | null, condition?: string): Promise<void> {
     const values: Record<string, unknown> = { ...fields, updatedAt: now.toISOString(), ...(pending ?? {}) };
     const names: Record<string, string> = {};
     const sets = Object.keys(values).map((field, i) => {
@@ -142,8 +155,9 @@ export class ArticleStore {
     await this.doc.send(new UpdateCommand({
       TableName: this.tableName, Key: key(articleId),
       UpdateExpression: `SET ${sets.join(', ')}${remove}`,
-      ExpressionAttributeNames: names, ExpressionAttributeValues: expressionValues,
-      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ...expressionValues, ...(condition ? { ':nullType': 'NULL' } : {}) },
+      ConditionExpression: condition ? `attribute_exists(pk) AND ${condition}` : 'attribute_exists(pk)',
     }));
   }
 
