@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ARTICLES_INDEXES } from './table-design.js';
 import { ArticleRecordSchema, SCHEMA_VERSION, type ArticleRecord } from './records.js';
 import { CorruptRecordError } from './errors.js';
 import { isConditionFailure } from './feed-store.js';
 import { CopyClaims } from './copy-claims.js';
 
-/** The stage an unfinished article waits for; kept in the sparse `byStatus` index so a rerun can resume it. */
+/** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
 export type PendingStage = 'fetch' | 'code';
 
 export interface ArticleDiscovery {
@@ -31,7 +31,6 @@ export interface StoredArticle {
   duplicateOf: string | null;
 }
 
-const byStatus = ARTICLES_INDEXES.byStatus;
 const byOutlet = ARTICLES_INDEXES.byOutlet;
 
 /** Article records, dedup claims (content hash, SimHash bands) and per-article status in the articles table. */
@@ -53,7 +52,7 @@ export class ArticleStore {
     try {
       await this.doc.send(new PutCommand({
         TableName: this.tableName,
-        Item: { ...key(found.articleId), ...record, ...pendingKeys('fetch', now), ...outletKeys(found.outlet, found.feedPublished ?? record.discoveredAt, found.articleId) },
+        Item: { ...key(found.articleId), ...record, ...outletKeys(found.outlet, found.feedPublished ?? record.discoveredAt, found.articleId) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
       return { created: true, record };
@@ -74,13 +73,13 @@ export class ArticleStore {
   async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void> {
     // A first copy found meanwhile (demoteToCopy) must survive: duplicateOf is only ever set, never cleared.
     const { duplicateOf, ...fields } = stored;
-    await this.update(articleId, now, { status: 'stored', reason: null, ...fields, ...(duplicateOf ? { duplicateOf } : {}) }, pendingKeys('code', now));
+    await this.update(articleId, now, { status: 'stored', reason: null, ...fields, ...(duplicateOf ? { duplicateOf } : {}) });
   }
 
   /** Records the article as coded, unless an earlier copy turned up while it was being coded (then false). */
   async markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean> {
     try {
-      await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, null, 'attribute_type(duplicateOf, :nullType)');
+      await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, 'attribute_type(duplicateOf, :nullType)');
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -105,16 +104,16 @@ export class ArticleStore {
   }
 
   async markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void> {
-    await this.update(articleId, now, { status: 'duplicate', reason: `same story as article ${duplicateOf}`, duplicateOf, eventIds }, null);
+    await this.update(articleId, now, { status: 'duplicate', reason: `same story as article ${duplicateOf}`, duplicateOf, eventIds });
   }
 
   async markSkipped(articleId: string, reason: string, now: Date, fields: Partial<StoredArticle> = {}): Promise<void> {
-    await this.update(articleId, now, { status: 'skipped', reason, ...fields }, null);
+    await this.update(articleId, now, { status: 'skipped', reason, ...fields });
   }
 
-  /** A permanent failure: recorded with its reason, out of the pending index; `redrive` can retry it. */
+  /** A permanent failure, recorded with its reason; `redrive` can retry it. */
   async markFailed(articleId: string, reason: string, now: Date): Promise<void> {
-    await this.update(articleId, now, { status: 'failed', reason }, null);
+    await this.update(articleId, now, { status: 'failed', reason });
   }
 
   /** A transient failure: the article stays pending, the reason and attempt count are kept for operators. */
@@ -129,12 +128,28 @@ export class ArticleStore {
 
   /** Puts a failed or skipped article back in the queue of `stage` (used by redrive). */
   async reopen(articleId: string, stage: PendingStage, now: Date): Promise<void> {
-    await this.update(articleId, now, { status: stage === 'fetch' ? 'pending' : 'stored', reason: null }, pendingKeys(stage, now));
+    await this.update(articleId, now, { status: stage === 'fetch' ? 'pending' : 'stored', reason: null });
   }
 
-  /** Articles waiting for a stage, oldest first. */
-  async pending(stage: PendingStage, limit = 10_000): Promise<ArticleRecord[]> {
-    return this.queryIndex(byStatus.name, byStatus.partitionKey, `PENDING#${stage}`, limit);
+  /**
+   * Articles waiting for a stage, for the local runner to resume after an interruption. A Scan on purpose: it is
+   * used only on the local stack, where an interrupted process may leave an index entry unwritten (dynalite's
+   * index writes are not atomic with the item); in AWS the queues themselves hold unfinished work.
+   */
+  async pending(stage: PendingStage): Promise<ArticleRecord[]> {
+    const articles: ArticleRecord[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(new ScanCommand({
+        TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: cursor,
+        FilterExpression: 'sk = :sk AND #status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sk': 'ARTICLE', ':status': stage === 'fetch' ? 'pending' : 'stored' },
+      }));
+      for (const item of page.Items ?? []) articles.push(parseArticle(item));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return articles.sort((a, b) => a.discoveredAt.localeCompare(b.discoveredAt) || a.articleId.localeCompare(b.articleId));
   }
 
   /** Articles of one outlet, newest first. */
@@ -142,19 +157,17 @@ export class ArticleStore {
     return this.queryIndex(byOutlet.name, byOutlet.partitionKey, `OUTLET#${outlet}`, limit, false);
   }
 
-  private async update(articleId: string, now: Date, fields: Record<string, unknown>, pending: Record<string, string> | null, condition?: string): Promise<void> {
-    const values: Record<string, unknown> = { ...fields, updatedAt: now.toISOString(), ...(pending ?? {}) };
+  private async update(articleId: string, now: Date, fields: Record<string, unknown>, condition?: string): Promise<void> {
+    const values: Record<string, unknown> = { ...fields, updatedAt: now.toISOString() };
     const names: Record<string, string> = {};
     const sets = Object.keys(values).map((field, i) => {
       names[`#f${i}`] = field;
       return `#f${i} = :v${i}`;
     });
     const expressionValues = Object.fromEntries(Object.values(values).map((value, i) => [`:v${i}`, value]));
-    const remove = pending ? '' : ` REMOVE #sp, #ss`;
-    if (!pending) Object.assign(names, { '#sp': byStatus.partitionKey, '#ss': byStatus.sortKey });
     await this.doc.send(new UpdateCommand({
       TableName: this.tableName, Key: key(articleId),
-      UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+      UpdateExpression: `SET ${sets.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: { ...expressionValues, ...(condition ? { ':nullType': 'NULL' } : {}) },
       ConditionExpression: condition ? `attribute_exists(pk) AND ${condition}` : 'attribute_exists(pk)',
@@ -181,9 +194,6 @@ function key(articleId: string): { pk: string; sk: string } {
   return { pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' };
 }
 
-function pendingKeys(stage: PendingStage, now: Date): Record<string, string> {
-  return { [byStatus.partitionKey]: `PENDING#${stage}`, [byStatus.sortKey]: now.toISOString() };
-}
 
 function outletKeys(outlet: string, published: string, articleId: string): Record<string, string> {
   return { [byOutlet.partitionKey]: `OUTLET#${outlet}`, [byOutlet.sortKey]: `${published}#${articleId}` };

@@ -19,8 +19,7 @@ function index(name: string): IndexDesign {
 }
 
 export const FEEDS_INDEXES = { byDue: index('byDue') } as const;
-/** `byStatus` is sparse: only articles still waiting for a stage carry its keys, so a rerun can resume them. */
-export const ARTICLES_INDEXES = { byOutlet: index('byOutlet'), byStatus: index('byStatus') } as const;
+export const ARTICLES_INDEXES = { byOutlet: index('byOutlet') } as const;
 export const EVENTS_INDEXES = {
   byDate: index('byDate'),
   bySource: index('bySource'),

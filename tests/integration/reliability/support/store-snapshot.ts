@@ -23,7 +23,7 @@ const VOLATILE_FIELDS = new Set(['expiresAt', 'health']);
 
 /**
  * Times at which the pipeline itself ran (updatedAt, lastSeen, health.lastFetchedAt, nextPollAt, codedAt,
- * fetchedAt, claimedAt, the byStatus / byChanged index keys built from them...) differ between two runs by
+ * fetchedAt, claimedAt, the byChanged index keys built from them...) differ between two runs by
  * nature. They are recognised by value, not by name: an ISO instant inside the run's window `[from, to]`
  * becomes `<run-time>`; news dates (published, event dates) lie outside it and are compared exactly.
  */
