@@ -8,21 +8,27 @@ import { EventReader } from '../../client/index.js';
 import type { FeedSpec } from '../../storage/feed-store.js';
 import { parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
+import { startWebServer } from '../../web/index.js';
+import { DEFAULT_PORT, untilInterrupted } from './serve.js';
 
 export const runCommand = {
   name: 'run',
   summary: 'Run the whole pipeline once on the embedded local stack (what `npm start` does)',
-  usage: `eventwire run [--feeds FILE] [--data-dir DIR] [--demo-port N] [--verbose]
+  usage: `eventwire run [--feeds FILE] [--data-dir DIR] [--demo-port N] [--serve | --no-serve] [--verbose]
   --feeds FILE     JSON feed list [{"url","name"?,"pollMinutes"?}] to ingest instead of the bundled demo site
                    (real sites need internet; fetching follows robots.txt and a 1 s per-host interval)
   --data-dir DIR   where S3 objects, tables and dead letters live (default .eventwire, or $EVENTWIRE_DATA_DIR)
   --demo-port N    port of the demo news site on 127.0.0.1 (default: chosen on the first run, then kept)
+  --serve          after the run, serve the event browser on 127.0.0.1:${DEFAULT_PORT} until Ctrl-C
+                   (default on a terminal; --no-serve, or output to a pipe or file, exits after the summary)
   --verbose        log every stage step
 Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
       feeds: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-port': { type: 'string' }, verbose: { type: 'boolean' },
+      serve: { type: 'boolean' }, 'no-serve': { type: 'boolean' },
     });
+    const serve = values['no-serve'] ? false : values.serve ?? (process.stdout.isTTY === true);
     const started = Date.now();
     const dataDir = resolveDataDir(values['data-dir']);
     const userFeeds = values.feeds ? parseFeedList(await readFile(values.feeds, 'utf8'), values.feeds) : null;
@@ -51,6 +57,7 @@ Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
       const warnings = observer.finish();
       const reader = new EventReader(result.clients.doc, config.tables.events);
       await printSummary({ observer, warnings, result, reader, dataDir, elapsedMs: Date.now() - started, started: new Date(started) });
+      if (serve && !result.interrupted) await serveBrowser(reader, stop);
       return result.interrupted ? 130 : 0;
     } finally {
       await demo?.close();
@@ -58,6 +65,16 @@ Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
     }
   },
 };
+
+/** Keeps serving the event browser over the run's data until Ctrl-C. */
+async function serveBrowser(reader: EventReader, stop: () => void): Promise<void> {
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  const server = await startWebServer({ reader, port: DEFAULT_PORT }).catch(() => startWebServer({ reader, port: 0 }));
+  process.stdout.write(`\nevent browser: ${server.origin}/   (Ctrl-C to stop)\n`);
+  await untilInterrupted();
+  await server.close();
+}
 
 /** The demo site keeps its port across runs so its feed URLs, and so the stored feed state, stay the same. */
 async function startPersistentDemo(dataDir: string, portFlag: string | undefined): Promise<DemoSite> {

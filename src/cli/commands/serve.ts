@@ -3,7 +3,7 @@ import { withLocalReader } from '../local-reader.js';
 import { parseFlags, UsageError } from '../args.js';
 
 /** Default port of the local event browser. */
-const DEFAULT_PORT = 8321;
+export const DEFAULT_PORT = 8321;
 
 export const serveCommand = {
   name: 'serve',
@@ -25,7 +25,7 @@ export const serveCommand = {
   },
 };
 
-function untilInterrupted(): Promise<void> {
+export function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
