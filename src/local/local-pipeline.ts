@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/index.js';
 import { createEventCoder } from '../coder/index.js';
 import { MemoryHostGate } from '../fetch/index.js';
 import { LocalQueue } from '../queue/local-queue.js';
-import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage } from '../queue/messages.js';
+import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage, type StageName } from '../queue/messages.js';
 import { createStageDeps } from '../runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, type StageDeps, type StageObserver } from '../stages/index.js';
 import { createAwsClients, type AwsClients } from '../storage/clients.js';
@@ -28,7 +28,10 @@ export interface LocalPipeline {
  * The deployed pipeline's shape on one machine: the same stage functions behind in-process SQS-shaped queues,
  * with per-stage concurrency like the mappings' maximum concurrency.
  */
-export function createLocalPipeline(config: AppConfig, observer: StageObserver, maxReceiveCount = 3): LocalPipeline {
+/** Receives the time one message took in its stage (for the benchmark's per-stage latency). */
+export type StageTiming = (stage: StageName, ms: number) => void;
+
+export function createLocalPipeline(config: AppConfig, observer: StageObserver, maxReceiveCount = 3, timing?: StageTiming): LocalPipeline {
   const clients = createAwsClients(config);
   const queues: LocalQueues = {
     feed: new LocalQueue<FeedMessage>('feed', maxReceiveCount),
@@ -37,10 +40,18 @@ export function createLocalPipeline(config: AppConfig, observer: StageObserver, 
   };
   // The gate's per-host interval is a no-op on the local demo (0 ms); in memory it costs no table writes.
   const deps = createStageDeps(config, clients, queues, observer, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  const timed = <T>(stage: StageName, run: (message: T) => Promise<unknown>) => async (message: T): Promise<unknown> => {
+    const started = performance.now();
+    try {
+      return await run(message);
+    } finally {
+      timing?.(stage, performance.now() - started);
+    }
+  };
   const consumers = [
-    queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),
-    queueConsumer(queues.article, ArticleMessageSchema, (m) => fetchArticle(m, deps), 4),
-    queueConsumer(queues.code, CodeMessageSchema, (m) => codeArticle(m, deps), 1),
+    queueConsumer(queues.feed, FeedMessageSchema, timed('feed', (m) => fetchFeed(m, deps)), 2),
+    queueConsumer(queues.article, ArticleMessageSchema, timed('article', (m) => fetchArticle(m, deps)), 4),
+    queueConsumer(queues.code, CodeMessageSchema, timed('code', (m) => codeArticle(m, deps)), 1),
   ];
   return {
     clients, queues, deps,

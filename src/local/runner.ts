@@ -6,7 +6,7 @@ import type { AwsClients } from '../storage/clients.js';
 import type { LocalQueue } from '../queue/local-queue.js';
 import type { ArticleMessage, CodeMessage } from '../queue/messages.js';
 import { scheduleDueFeeds, type StageDeps, type StageObserver } from '../stages/index.js';
-import { createLocalPipeline } from './local-pipeline.js';
+import { createLocalPipeline, type StageTiming } from './local-pipeline.js';
 
 export interface PipelineRunOptions {
   config: AppConfig;
@@ -17,6 +17,8 @@ export interface PipelineRunOptions {
   signal: AbortSignal;
   /** Receives before a record is dead-lettered (SQS maxReceiveCount). */
   maxReceiveCount?: number;
+  /** Per-message stage durations, for the benchmark. */
+  timing?: StageTiming;
 }
 
 export interface PipelineRunResult {
@@ -32,7 +34,7 @@ export interface PipelineRunResult {
  * previous run left unfinished, then drain feed -> article -> code queues through SQS-shaped batches.
  */
 export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRunResult> {
-  const { clients, queues, deps, drain } = createLocalPipeline(options.config, options.observer, options.maxReceiveCount);
+  const { clients, queues, deps, drain } = createLocalPipeline(options.config, options.observer, options.maxReceiveCount, options.timing);
   await scheduleDueFeeds(deps, options.feeds, { everyFeed: true });
   const resumed = await resumeUnfinished(deps, queues);
   await drain(options.signal);
