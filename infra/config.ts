@@ -11,7 +11,7 @@ const bool = (fallback: boolean) =>
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 /**
- * Every tunable of the deployment, read from CDK context with its default. Documented in docs/deploy.md;
+ * Every tunable of the deployment, read from CDK context with its default. Documented in README.md (section "Deploy to AWS");
  * a test keeps that table and this schema in step.
  */
 export const InfraConfigSchema = z

@@ -61,8 +61,8 @@ describe('deployment context', () => {
     expect(() => configFrom(context)).toThrow(key);
   });
 
-  it('documents every context value with its default in docs/deploy.md', () => {
-    const docs = readFileSync(fromRepoRoot('docs/deploy.md'), 'utf8');
+  it('documents every context value with its default in the deploy section of the README', () => {
+    const docs = readFileSync(fromRepoRoot('README.md'), 'utf8');
     const defaults = InfraConfigSchema.parse({});
 
     for (const key of INFRA_CONFIG_KEYS) {
@@ -73,7 +73,7 @@ describe('deployment context', () => {
   });
 
   it('shows downstream subscribers the source and detail types publish-changes emits', () => {
-    const docs = readFileSync(fromRepoRoot('docs/deploy.md'), 'utf8');
+    const docs = readFileSync(fromRepoRoot('README.md'), 'utf8');
 
     expect(docs).toContain(`"source": ["${EVENT_SOURCE}"]`);
     for (const detailType of Object.values(DETAIL_TYPES)) expect(docs).toContain(detailType);
