@@ -2,7 +2,7 @@ export { createEventwireApp, type EventwireApp } from './eventwire-app.js';
 export { EventwireStack, type EventwireStackProps } from './stack.js';
 export { readInfraConfig, InfraConfigSchema, INFRA_CONFIG_KEYS, type InfraConfig, type InfraConfigKey } from './config.js';
 export { loadFeedList, FeedListSchema, FeedListEntrySchema, type FeedList, type LoadedFeedList } from './feed-list.js';
-export { BUNDLE, cdkBundlingOptions, esbuildBuildOptions } from './bundling.js';
+export { BUNDLE, SHIPPED_PACKAGES, cdkBundlingOptions, esbuildBuildOptions, shipPackages } from './bundling.js';
 export { FUNCTION_IDS, FUNCTION_SPECS, entryOf, type FunctionId, type FunctionSpec } from './functions.js';
 export { InfraError, InfraConfigError, FeedListError } from './errors.js';
 export { EventwireFunction, FUNCTION_RUNTIME, METRICS_NAMESPACE, type EventwireFunctionProps } from './constructs/eventwire-function.js';

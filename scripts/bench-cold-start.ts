@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE, esbuildBuildOptions } from '../infra/bundling.js';
+import { BUNDLE, esbuildBuildOptions, shipPackages } from '../infra/bundling.js';
 import { entryOf, FUNCTION_IDS, type FunctionId } from '../infra/functions.js';
 import { fromRepoRoot } from '../infra/paths.js';
 import { startLocalStack } from '../src/local/stack.js';
@@ -49,7 +49,8 @@ const coldStartMs: Record<string, number> = {};
 console.log('function          cold start (median of 3: load + first invocation)');
 for (const id of FUNCTION_IDS) {
   const outdir = join(outRoot, id);
-  await build(esbuildBuildOptions(fromRepoRoot(entryOf(id)), outdir));
+  await build(esbuildBuildOptions(fromRepoRoot(entryOf(id)), outdir, id));
+  shipPackages(id, fromRepoRoot('.'), outdir);
   const bundle = pathToFileURL(join(outdir, BUNDLE.outFile)).href;
   const script = `const t0 = performance.now(); const m = await import(${JSON.stringify(bundle)}); const e = ${JSON.stringify(FIRST_EVENT[id])};
     if (e !== null) await m.handler(e, {}); console.log('COLD ' + (performance.now() - t0).toFixed(1));`;

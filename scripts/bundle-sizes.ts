@@ -32,7 +32,7 @@ interface Measured {
 
 async function measure(id: FunctionId, outRoot: string): Promise<Measured> {
   const outdir = join(outRoot, id);
-  const result = await build({ ...esbuildBuildOptions(fromRepoRoot(entryOf(id)), outdir), metafile: true });
+  const result = await build({ ...esbuildBuildOptions(fromRepoRoot(entryOf(id)), outdir, id), metafile: true });
   const file = join(outdir, BUNDLE.outFile);
   return {
     id,

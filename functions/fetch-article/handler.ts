@@ -8,10 +8,14 @@ import { BlobStore } from '../../src/storage/blob-store.js';
 import { ArticleMessageSchema } from '../../src/queue/messages.js';
 import { sqsSink } from '../../src/queue/sink.js';
 import { fetchArticle, type FetchArticleDeps } from '../../src/stages/fetch-article.js';
+import { loadLanguageDetector } from '../../src/extract/index.js';
+import { describeError } from '../../src/core/errors.js';
 
 const runtime = createLambdaRuntime('fetch-article', [ENV.articlesTable, ENV.stateTable, ENV.bucket, ENV.codeQueueUrl]);
 const { config, traced } = runtime;
 const { doc } = createDynamoClients(config, traced);
+// The fastText model ships beside the bundle (infra/bundling.ts); without it, pages' own language declarations count.
+await loadLanguageDetector().catch((error: unknown) => runtime.logger.warn('language model not loaded', { error: describeError(error) }));
 const deps: FetchArticleDeps = {
   articles: new ArticleStore(doc, tableName(config, 'articles')),
   blobs: new BlobStore(createS3Client(config, traced), bucketName(config)),

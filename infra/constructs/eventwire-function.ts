@@ -66,7 +66,7 @@ export class EventwireFunction extends Construct {
       depsLockFilePath: fromRepoRoot('package-lock.json'),
       entry: fromRepoRoot(entryOf(props.spec.id)),
       handler: 'handler',
-      bundling: cdkBundlingOptions(),
+      bundling: cdkBundlingOptions(props.spec.id),
       ...placeholderCodeWhenBundlingSkipped(scope),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.spec.id,

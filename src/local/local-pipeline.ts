@@ -1,5 +1,7 @@
 import type { AppConfig } from '../config/index.js';
 import { createEventCoder } from '../coder/index.js';
+import { describeError } from '../core/errors.js';
+import { loadLanguageDetector } from '../extract/index.js';
 import { MemoryHostGate } from '../fetch/index.js';
 import { LocalQueue } from '../queue/local-queue.js';
 import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage, type StageName } from '../queue/messages.js';
@@ -53,9 +55,14 @@ export function createLocalPipeline(config: AppConfig, observer: StageObserver, 
     queueConsumer(queues.article, ArticleMessageSchema, timed('article', (m) => fetchArticle(m, deps)), 4),
     queueConsumer(queues.code, CodeMessageSchema, timed('code', (m) => codeArticle(m, deps)), 1),
   ];
+  // The fastText language-id model; without it, languages come from the pages' own declarations.
+  const languageModel = loadLanguageDetector().catch((error: unknown) => observer.warn('language model not loaded', { error: describeError(error).message }));
   return {
     clients, queues, deps,
-    drain: (signal) => drainQueues(consumers, signal),
+    drain: async (signal) => {
+      await languageModel;
+      await drainQueues(consumers, signal);
+    },
     close: () => {
       clients.s3.destroy();
       clients.dynamo.destroy();

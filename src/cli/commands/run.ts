@@ -14,21 +14,21 @@ import { DEFAULT_PORT, untilInterrupted } from './serve.js';
 export const runCommand = {
   name: 'run',
   summary: 'Run the whole pipeline once on the embedded local stack (what `npm start` does)',
-  usage: `eventwire run [--feeds FILE] [--data-dir DIR] [--demo-port N] [--serve | --no-serve] [--verbose]
+  usage: `eventwire run [--feeds FILE] [--data-dir DIR] [--demo-port N] [--serve] [--verbose]
   --feeds FILE     JSON feed list [{"url","name"?,"pollMinutes"?}] to ingest instead of the bundled demo site
                    (real sites need internet; fetching follows robots.txt and a 1 s per-host interval)
   --data-dir DIR   where S3 objects, tables and dead letters live (default .eventwire, or $EVENTWIRE_DATA_DIR)
   --demo-port N    port of the demo news site on 127.0.0.1 (default: chosen on the first run, then kept)
-  --serve          after the run, serve the event browser on 127.0.0.1:${DEFAULT_PORT} until Ctrl-C
-                   (default on a terminal; --no-serve, or output to a pipe or file, exits after the summary)
+  --serve          after the run, keep serving the event browser on 127.0.0.1:${DEFAULT_PORT} until Ctrl-C
+                   (npm start -- --serve); without it the run exits after the summary
   --verbose        log every stage step
 Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
       feeds: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-port': { type: 'string' }, verbose: { type: 'boolean' },
-      serve: { type: 'boolean' }, 'no-serve': { type: 'boolean' },
+      serve: { type: 'boolean' },
     });
-    const serve = values['no-serve'] ? false : values.serve ?? (process.stdout.isTTY === true);
+    const serve = values.serve === true;
     const started = Date.now();
     const dataDir = resolveDataDir(values['data-dir']);
     const userFeeds = values.feeds ? parseFeedList(await readFile(values.feeds, 'utf8'), values.feeds) : null;
@@ -115,6 +115,6 @@ async function printSummary({ observer, warnings, result, reader, dataDir, elaps
     lines.push('  example events:');
     for (const event of examples.slice(0, 3)) lines.push(`    ${eventLine(event)}`);
   }
-  lines.push('  query them: npx eventwire events --format table');
+  lines.push('  query them: npx eventwire events --format table    browse them: npx eventwire serve (or npm start -- --serve)');
   process.stdout.write(`${lines.join('\n')}\n`);
 }
