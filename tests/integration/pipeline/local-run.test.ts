@@ -66,7 +66,24 @@ describe('a local pipeline run against the demo news site', () => {
     const reader = new EventReader(env.clients.doc, env.config.tables.events);
     const events = await reader.events({ from: '2026-09-01', to: '2026-12-31', limit: 1000 });
 
-    expect(events.items.some((event) => event.numSources >= 2)).toBe(true);
+    expect(events.items.some((event) => event.numSources === 2 && event.numArticles === 2)).toBe(true);
+  });
+
+  it('merges one happening reported in their own words by two outlets into one event with both mentions', async () => {
+    const reader = new EventReader(env.clients.doc, env.config.tables.events);
+    const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.articles }));
+    const copyOf = new Map((scan.Items ?? []).filter((item) => item.sk === 'ARTICLE').map((item) => [String(item.articleId), item.duplicateOf as string | null]));
+    const events = (await reader.events({ from: '2026-09-01', to: '2026-12-31', limit: 1000 })).items.filter((event) => event.numSources >= 2);
+
+    const independent = [];
+    for (const event of events) {
+      const articles = [...new Set((await reader.mentions(event.eventId)).items.map((mention) => mention.articleId))];
+      const [a = '', b = ''] = articles;
+      if (articles.length === 2 && copyOf.get(a) !== b && copyOf.get(b) !== a) independent.push(event);
+    }
+
+    expect(independent.length).toBeGreaterThanOrEqual(1);
+    expect(independent.every((event) => event.numArticles === 2 && event.numMentions >= 2)).toBe(true);
   });
 
   it('is incremental on a second run: feeds answer 304 and nothing is stored, coded or counted again', async () => {
