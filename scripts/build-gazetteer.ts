@@ -14,7 +14,7 @@ import { placeKey } from '../src/coder/geo/fold.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GEO_DIR = join(ROOT, 'data', 'geo');
-const DEFAULT_MIN_POPULATION = 25_000;
+const DEFAULT_MIN_POPULATION = 35_000;
 // Seats of government without the population to pass the threshold are noise below this.
 const MIN_SEAT_POPULATION = 4_000;
 // Historical, abandoned or destroyed places are not where today's news happens.

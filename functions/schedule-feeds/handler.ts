@@ -1,5 +1,5 @@
-import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ENV, parseFeedList, tableName } from '../../src/config/index.js';
 import { createLambdaRuntime } from '../../src/runtime/lambda.js';
 import { createDynamoClients } from '../../src/storage/clients.js';
@@ -9,6 +9,7 @@ import { scheduleDueFeeds, type ScheduleDeps } from '../../src/stages/schedule-f
 
 const runtime = createLambdaRuntime('schedule-feeds', [ENV.feedsTable, ENV.feedQueueUrl, ENV.feedListParameter]);
 const { config, traced } = runtime;
+const ssm = traced(new SSMClient({ region: config.region }));
 const deps: ScheduleDeps = {
   feeds: new FeedStore(createDynamoClients(config, traced).doc, tableName(config, 'feeds')),
   queues: { feed: sqsSink(traced(new SQSClient({ region: config.region })), config.queues.feed, 'feed') },
@@ -20,8 +21,9 @@ const deps: ScheduleDeps = {
 export async function handler(): Promise<{ scheduled: number }> {
   try {
     const name = config.feedListParameter ?? '';
-    const raw = await getParameter(name, { maxAge: 300 });
-    return { scheduled: await scheduleDueFeeds(deps, parseFeedList(raw ?? '[]', name)) };
+    // Read on every tick (one request every few minutes), so an edited list applies at the next run.
+    const raw = (await ssm.send(new GetParameterCommand({ Name: name }))).Parameter?.Value ?? '[]';
+    return { scheduled: await scheduleDueFeeds(deps, parseFeedList(raw, name)) };
   } finally {
     runtime.metrics.publishStoredMetrics();
   }

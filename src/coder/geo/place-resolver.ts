@@ -77,7 +77,7 @@ function countryLocation(country: CountryInfo): EventLocation {
 let cached: PlaceResolver | undefined;
 
 /**
- * The place resolver over the bundled gazetteer (GeoNames places of 25,000+ people, every capital
+ * The place resolver over the bundled gazetteer (GeoNames places of 35,000+ people, every capital
  * and first-level admin seat) and the country table; built once and cached.
  * @throws GeoDataError when a bundled data file does not have the documented shape.
  */
