@@ -7,11 +7,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
+import { BOMB_MEMBER, BOMB_MEMBERS, streamGzipBomb } from '../tests/helpers/gzip-bomb.js';
 import { BodyTooLargeError, canonicalUrl, defaultFetchPolicy, HttpFetcher, isBlockedAddress } from '../src/fetch/index.js';
 
 const PAGE = zlib.gzipSync(Buffer.from(`<html><body>${'<p>A council met and agreed nothing new.</p>'.repeat(1000)}</body></html>`));
-const BOMB_MEMBER = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024));
-const BOMB_MEMBERS = 4096;
 
 function opsPerSec(count: number, run: (i: number) => void): number {
   for (let i = 0; i < Math.min(count, 1000); i++) run(i); // warm-up
@@ -39,25 +38,8 @@ function startServer(counter: { bombBytes: number }): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function sendBomb(response: http.ServerResponse, counter: { bombBytes: number }): Promise<void> {
-  response.writeHead(200, { 'content-encoding': 'gzip' });
-  for (let i = 0; i < BOMB_MEMBERS && !response.destroyed; i++) {
-    counter.bombBytes += BOMB_MEMBER.length;
-    if (!response.write(BOMB_MEMBER)) await drained(response);
-  }
-  response.end();
-}
-
-function drained(response: http.ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      response.off('drain', done);
-      response.off('close', done);
-      resolve();
-    };
-    response.once('drain', done);
-    response.once('close', done);
-  });
+function sendBomb(response: http.ServerResponse, counter: { bombBytes: number }): Promise<void> {
+  return streamGzipBomb(response, () => { counter.bombBytes += BOMB_MEMBER.length; });
 }
 
 async function timeFetches(fetcher: HttpFetcher, url: string, count: number, etag?: string): Promise<number[]> {

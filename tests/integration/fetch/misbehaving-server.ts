@@ -1,12 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
+import { BOMB_MEMBERS, drained, streamGzipBomb } from '../../helpers/gzip-bomb.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, server: MisbehavingServer) => unknown;
 
-/** One 16 MiB block of zeros as a gzip member; repeated members make a bomb that streams lazily. */
-const BOMB_MEMBER = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024), { level: 9 });
-export const BOMB_MEMBERS = 4096;
+export { BOMB_MEMBERS };
 
 const PAGE = '<!doctype html><html><head><title>Calm page</title></head><body><p>Nothing happened.</p></body></html>';
 /** "Café déjà vu" in windows-1252 bytes: not valid UTF-8, whatever the header claims. */
@@ -127,23 +126,7 @@ async function streamZeros(response: ServerResponse, total: number): Promise<voi
   response.end();
 }
 
-async function sendBomb(response: ServerResponse, server: MisbehavingServer): Promise<void> {
-  response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
-  for (let member = 0; member < BOMB_MEMBERS && !response.destroyed; member += 1) {
-    server.bombMembersWritten += 1;
-    if (!response.write(BOMB_MEMBER)) await drained(response);
-  }
-  response.end();
+function sendBomb(response: ServerResponse, server: MisbehavingServer): Promise<void> {
+  return streamGzipBomb(response, () => { server.bombMembersWritten += 1; });
 }
 
-function drained(response: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      response.off('drain', done);
-      response.off('close', done);
-      resolve();
-    };
-    response.once('drain', done);
-    response.once('close', done);
-  });
-}
