@@ -1,19 +1,23 @@
-// Cost model: counts the AWS requests one curated demo run makes per article, measures each stage's time per
-// message, and prices both with data/pricing/us-east-1.json. Usage: npx tsx scripts/bench-cost.ts
+// Cost model: meters the AWS requests one demo run makes per article (DynamoDB index writes and bus events
+// included), measures each stage's billed time per batch, and prices both with data/pricing/us-east-1.json. Usage: npx tsx scripts/bench-cost.ts
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { startDemoSite } from '../src/demo-site/index.js';
 import { startLocalStack } from '../src/local/stack.js';
-import { drainQueues, queueConsumer } from '../src/local/drain.js';
+import { drainQueues, queueConsumer, type QueueConsumer } from '../src/local/drain.js';
 import { createEventCoder } from '../src/coder/index.js';
 import { MemoryHostGate } from '../src/fetch/index.js';
 import { LocalQueue } from '../src/queue/local-queue.js';
 import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage } from '../src/queue/messages.js';
 import { createStageDeps } from '../src/runtime/stage-deps.js';
-import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../src/stages/index.js';
+import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, type StageObserver } from '../src/stages/index.js';
+import { InfraConfigSchema } from '../infra/config.js';
+import { FUNCTION_SPECS } from '../infra/functions.js';
 import { createAwsClients, type AwsClients } from '../src/storage/clients.js';
+import { TABLES } from '../src/storage/table-design.js';
+import { meterDynamo, type DynamoUsage } from './lib/dynamo-meter.js';
 
 const PricingSchema = z.object({
   source: z.string(), asOf: z.string(),
@@ -21,56 +25,82 @@ const PricingSchema = z.object({
   s3: z.object({ putPer1000: z.number(), getPer1000: z.number() }),
   dynamodb: z.object({ writeRequestUnitsPerMillion: z.number(), readRequestUnitsPerMillion: z.number() }),
   sqs: z.object({ standardRequestsPerMillion: z.number() }),
+  eventbridge: z.object({ customEventsPerMillion: z.number() }),
+  cloudwatch: z.object({ logsIngestedPerGb: z.number() }),
+  xray: z.object({ tracesRecordedPerMillion: z.number() }),
 });
-/** Memory each function is deployed with (MB), as in the CDK app. */
-const MEMORY_MB = { feed: 256, article: 512, code: 1024 } as const;
-const DYNAMO_WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+type Pricing = z.infer<typeof PricingSchema>;
+
 const DAILY_VOLUMES = [10_000, 100_000, 1_000_000];
+const STAGES = { feed: 'fetch-feed', article: 'fetch-article', code: 'code-events' } as const;
+type Stage = keyof typeof STAGES;
+/** Messages per Lambda invocation, as the deployed event source mappings batch them. */
+const BATCH_SIZES: Record<Stage, number> = (() => {
+  const defaults = InfraConfigSchema.parse({});
+  return { feed: defaults.feedBatchSize, article: defaults.articleBatchSize, code: defaults.codeBatchSize };
+})();
+const PUBLISH_BATCH = InfraConfigSchema.parse({}).publishBatchSize;
+/** Log bytes per invocation: START/END/REPORT platform lines and one metrics (EMF) document. */
+const LOG_BYTES_PER_INVOCATION = 1_100;
+/** Bytes of one Powertools JSON log line around its message (level, time, service, request and trace ids). */
+const LOG_LINE_OVERHEAD = 400;
+/** Share of invocations X-Ray records under the default sampling rule (5% after the first request each second). */
+const XRAY_SAMPLED = 0.05;
 
-interface Usage { s3Put: number; s3Get: number; wru: number; rru: number; dynamoRequests: number }
+interface S3Usage { put: number; get: number }
+interface StageTime { ms: number; messages: number; invocations: number }
+interface LogUsage { bytes: number }
 
-/** Counts S3 PUT/GET and approximates DynamoDB units per request: 1 WRU per KB written, 1 RRU per 4 KB read. */
-function countRequests(clients: AwsClients): Usage {
-  const usage: Usage = { s3Put: 0, s3Get: 0, wru: 0, rru: 0, dynamoRequests: 0 };
+function countS3(clients: AwsClients): S3Usage {
+  const usage: S3Usage = { put: 0, get: 0 };
   clients.s3.middlewareStack.add((next, context) => async (args) => {
-    if (context.commandName === 'PutObjectCommand') usage.s3Put += 1;
-    if (context.commandName === 'GetObjectCommand') usage.s3Get += 1;
+    if (context.commandName === 'PutObjectCommand') usage.put += 1;
+    if (context.commandName === 'GetObjectCommand') usage.get += 1;
     return next(args);
   }, { step: 'initialize', name: 'costCounterS3' });
-  clients.dynamo.middlewareStack.add((next, context) => async (args) => {
-    const request = args.request as { body?: unknown };
-    const result = await next(args);
-    const response = result.response as { headers?: Record<string, string> };
-    const sent = typeof request.body === 'string' ? Buffer.byteLength(request.body) : 0;
-    const received = Number(response.headers?.['content-length'] ?? 0);
-    usage.dynamoRequests += 1;
-    if (DYNAMO_WRITES.has(context.commandName ?? '')) usage.wru += Math.max(1, Math.ceil(sent / 1024));
-    else usage.rru += Math.max(1, Math.ceil(received / 4096));
-    return result;
-  }, { step: 'finalizeRequest', name: 'costCounterDynamo' });
   return usage;
 }
 
-/** Runs the stages one queue after the other at concurrency 1, timing each message (Lambda bills wall time). */
-async function measuredRun(clients: AwsClients, config: Parameters<typeof createStageDeps>[0], feeds: Parameters<typeof scheduleDueFeeds>[1]): Promise<Record<'feed' | 'article' | 'code', { ms: number; messages: number }>> {
-  const queues = { feed: new LocalQueue<FeedMessage>('feed'), article: new LocalQueue<ArticleMessage>('article'), code: new LocalQueue<CodeMessage>('code') };
-  const deps = createStageDeps(config, clients, queues, silentObserver, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
-  deps.coder(); // model load is a cold start, not per-article work
-  const times = { feed: { ms: 0, messages: 0 }, article: { ms: 0, messages: 0 }, code: { ms: 0, messages: 0 } };
-  const timed = <T>(name: keyof typeof times, stage: (message: T) => Promise<unknown>) => async (message: T): Promise<unknown> => {
-    const start = performance.now();
-    try {
-      return await stage(message);
-    } finally {
-      times[name].ms += performance.now() - start;
-      times[name].messages += 1;
-    }
+/** Counts the bytes the stages would log through Powertools at the default INFO level. */
+function loggingObserver(usage: LogUsage): StageObserver {
+  const line = (message: string, fields?: Record<string, unknown>): void => {
+    usage.bytes += LOG_LINE_OVERHEAD + message.length + JSON.stringify(fields ?? {}).length;
   };
+  return { info: line, warn: line, count: () => undefined };
+}
+
+/**
+ * Runs each stage's queue to empty, one stage after the other, in batches of the deployed batch size handled
+ * the way the Lambda handler does (records in parallel). Lambda bills each batch's wall time.
+ */
+async function measuredRun(clients: AwsClients, config: Parameters<typeof createStageDeps>[0], feeds: Parameters<typeof scheduleDueFeeds>[1], logs: LogUsage): Promise<Record<Stage, StageTime>> {
+  const queues = { feed: new LocalQueue<FeedMessage>('feed'), article: new LocalQueue<ArticleMessage>('article'), code: new LocalQueue<CodeMessage>('code') };
+  const deps = createStageDeps(config, clients, queues, loggingObserver(logs), { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  deps.coder(); // model load is a cold start, not per-article work
+  const times: Record<Stage, StageTime> = { feed: { ms: 0, messages: 0, invocations: 0 }, article: { ms: 0, messages: 0, invocations: 0 }, code: { ms: 0, messages: 0, invocations: 0 } };
+  const timed = (stage: Stage, consumer: QueueConsumer): QueueConsumer => ({
+    ...consumer,
+    queue: {
+      get depth() { return consumer.queue.depth; },
+      receive: () => consumer.queue.receive(BATCH_SIZES[stage]),
+      settle: (event, failed, reasons) => consumer.queue.settle(event, failed, reasons),
+    },
+    handle: async (event, reasons) => {
+      const start = performance.now();
+      try {
+        return await consumer.handle(event, reasons);
+      } finally {
+        times[stage].ms += performance.now() - start;
+        times[stage].messages += event.Records.length;
+        times[stage].invocations += 1;
+      }
+    },
+  });
   await scheduleDueFeeds(deps, feeds, { everyFeed: true });
   const signal = new AbortController().signal;
-  await drainQueues([queueConsumer(queues.feed, FeedMessageSchema, timed('feed', (m: FeedMessage) => fetchFeed(m, deps)), 1)], signal);
-  await drainQueues([queueConsumer(queues.article, ArticleMessageSchema, timed('article', (m: ArticleMessage) => fetchArticle(m, deps)), 1)], signal);
-  await drainQueues([queueConsumer(queues.code, CodeMessageSchema, timed('code', (m: CodeMessage) => codeArticle(m, deps)), 1)], signal);
+  await drainQueues([timed('feed', queueConsumer(queues.feed, FeedMessageSchema, (m: FeedMessage) => fetchFeed(m, deps), 1))], signal);
+  await drainQueues([timed('article', queueConsumer(queues.article, ArticleMessageSchema, (m: ArticleMessage) => fetchArticle(m, deps), 1))], signal);
+  await drainQueues([timed('code', queueConsumer(queues.code, CodeMessageSchema, (m: CodeMessage) => codeArticle(m, deps), 1))], signal);
   return times;
 }
 
@@ -81,11 +111,12 @@ async function main(): Promise<void> {
   const stack = await startLocalStack(dataDir);
   const config = stack.config([new URL(demo.origin).host]);
   const clients = createAwsClients(config);
-  const usage = countRequests(clients);
+  const s3 = countS3(clients);
+  const dynamo = meterDynamo(clients.dynamo, config.endpoints.dynamodb ?? '', new Map(TABLES.map((design) => [config.tables[design.id], design])), config.tables.events);
+  const logs: LogUsage = { bytes: 0 };
   try {
-    const times = await measuredRun(clients, config, demo.feeds);
-    const articles = times.article.messages;
-    report(pricing, usage, times, articles);
+    const times = await measuredRun(clients, config, demo.feeds, logs);
+    report(pricing, { s3, dynamo, logs, times }, times.article.messages);
   } finally {
     clients.s3.destroy();
     clients.dynamo.destroy();
@@ -95,40 +126,53 @@ async function main(): Promise<void> {
   }
 }
 
-function report(pricing: z.infer<typeof PricingSchema>, usage: Usage, times: Awaited<ReturnType<typeof measuredRun>>, articles: number): void {
+interface Measured { s3: S3Usage; dynamo: DynamoUsage; logs: LogUsage; times: Record<Stage, StageTime> }
+
+function report(pricing: Pricing, measured: Measured, articles: number): void {
+  const { s3, dynamo, logs, times } = measured;
   const per = (value: number): number => value / articles;
-  // SQS per article: one send, one receive and one delete per queue hop (3 hops), batched by 10.
-  const sqsRequests = (3 * 3) / 10;
-  const gbSeconds = (['feed', 'article', 'code'] as const).reduce((sum, stage) => sum + (times[stage].ms / 1000) * (MEMORY_MB[stage] / 1024), 0) / articles;
-  // Lambda invocations per article: SQS batches of 10 on each of the 3 queues.
-  const invocations = 3 / 10;
+  const stages = Object.keys(STAGES) as Stage[];
+  const gbSeconds = per(stages.reduce((sum, stage) => sum + (times[stage].ms / 1000) * (FUNCTION_SPECS[STAGES[stage]].memoryMb / 1024), 0));
+  const publishInvocations = Math.ceil(dynamo.busEvents / PUBLISH_BATCH);
+  const invocations = per(stages.reduce((sum, stage) => sum + times[stage].invocations, 0) + publishInvocations);
+  // SQS per message: a send (batched by 10 where the stage sends many), a receive and a delete per invocation.
+  const sqsRequests = per(stages.reduce((sum, stage) => sum + times[stage].messages / 10 + 2 * times[stage].invocations, 0));
   const perArticle = {
-    s3_put: per(usage.s3Put), s3_get: per(usage.s3Get), dynamodb_wru: per(usage.wru), dynamodb_rru: per(usage.rru),
-    dynamodb_requests: per(usage.dynamoRequests), sqs_requests: sqsRequests, lambda_gb_seconds: gbSeconds, lambda_invocations: invocations,
+    s3_put: per(s3.put), s3_get: per(s3.get),
+    dynamodb_table_wru: per(dynamo.tableWru), dynamodb_index_wru: per(dynamo.indexWru), dynamodb_rru: per(dynamo.rru), dynamodb_requests: per(dynamo.requests),
+    sqs_requests: sqsRequests, lambda_gb_seconds: gbSeconds, lambda_invocations: invocations,
+    bus_events: per(dynamo.busEvents), log_kb: per(logs.bytes + LOG_BYTES_PER_INVOCATION * invocations * articles) / 1024,
   };
   const costs = {
     s3: perArticle.s3_put * pricing.s3.putPer1000 / 1000 + perArticle.s3_get * pricing.s3.getPer1000 / 1000,
-    dynamodb: perArticle.dynamodb_wru * pricing.dynamodb.writeRequestUnitsPerMillion / 1e6 + perArticle.dynamodb_rru * pricing.dynamodb.readRequestUnitsPerMillion / 1e6,
+    dynamodb: (perArticle.dynamodb_table_wru + perArticle.dynamodb_index_wru) * pricing.dynamodb.writeRequestUnitsPerMillion / 1e6 + perArticle.dynamodb_rru * pricing.dynamodb.readRequestUnitsPerMillion / 1e6,
     sqs: sqsRequests * pricing.sqs.standardRequestsPerMillion / 1e6,
     lambda: gbSeconds * pricing.lambda.arm64GbSecond + invocations * pricing.lambda.requestsPerMillion / 1e6,
+    eventbridge: perArticle.bus_events * pricing.eventbridge.customEventsPerMillion / 1e6,
+    logs: perArticle.log_kb / 1024 / 1024 * pricing.cloudwatch.logsIngestedPerGb,
+    xray: invocations * XRAY_SAMPLED * pricing.xray.tracesRecordedPerMillion / 1e6,
   };
-  const perMillion = (costs.s3 + costs.dynamodb + costs.sqs + costs.lambda) * 1e6;
+  const perMillion = Object.values(costs).reduce((sum, usd) => sum + usd, 0) * 1e6;
   const monthly = Object.fromEntries(DAILY_VOLUMES.map((daily) => [String(daily), round(perMillion * daily * 30 / 1e6)]));
+  const stageTimes = stages.map((stage) => `${stage} ${(times[stage].ms / Math.max(1, times[stage].invocations)).toFixed(0)} ms per batch of <= ${BATCH_SIZES[stage]}`);
+  const heaviest = [...dynamo.byTarget].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([target, units]) => `${target.replace(/^eventwire-/, '')} ${per(units).toFixed(1)}`);
   const lines = [
     `cost model: ${articles} demo articles, prices ${pricing.asOf} (${pricing.source})`,
-    `stage time per message: feed ${(times.feed.ms / Math.max(1, times.feed.messages)).toFixed(1)} ms, article ${(times.article.ms / Math.max(1, times.article.messages)).toFixed(1)} ms, code ${(times.code.ms / Math.max(1, times.code.messages)).toFixed(1)} ms`,
+    `billed time: ${stageTimes.join(', ')}`,
+    `write units per article by table/index: ${heaviest.join(', ')}`,
     '',
-    'per article           count        USD per million articles',
+    'per article',
     ...Object.entries(perArticle).map(([name, value]) => `  ${name.padEnd(20)}${value.toFixed(4).padStart(10)}`),
     '',
-    ...Object.entries(costs).map(([service, usd]) => `  ${service.padEnd(10)} ${(usd * 1e6).toFixed(2).padStart(10)} USD / million articles`),
-    `  ${'total'.padEnd(10)} ${perMillion.toFixed(2).padStart(10)} USD / million articles (goal < 5)`,
+    ...Object.entries(costs).map(([service, usd]) => `  ${service.padEnd(12)} ${(usd * 1e6).toFixed(2).padStart(8)} USD / million articles`),
+    `  ${'total'.padEnd(12)} ${perMillion.toFixed(2).padStart(8)} USD / million articles (goal < 5)`,
     '',
     ...DAILY_VOLUMES.map((daily) => `  ${String(daily).padStart(9)} articles/day -> ${String(monthly[String(daily)]).padStart(10)} USD / month`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const requests = Object.fromEntries(Object.entries(perArticle).map(([name, value]) => [name, round(value)]));
-  process.stdout.write(`RESULT ${JSON.stringify({ cost_usd_per_million_articles: round(perMillion), cost_monthly_usd: monthly, requests_per_article: requests })}\n`);
+  const services = Object.fromEntries(Object.entries(costs).map(([service, usd]) => [service, round(usd * 1e6)]));
+  process.stdout.write(`RESULT ${JSON.stringify({ cost_usd_per_million_articles: round(perMillion), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, requests_per_article: requests })}\n`);
 }
 
 function round(value: number): number {

@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import {
   BlockPublicAccess,
   Bucket,
@@ -8,7 +8,7 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE, type TableDesign } from '../../src/storage/table-design.js';
+import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE, type IndexDesign, type TableDesign } from '../../src/storage/table-design.js';
 
 export type TableId = TableDesign['id'];
 
@@ -95,6 +95,7 @@ export class DataStore extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        ...projectionOf(index),
       });
     }
     return table;
@@ -109,4 +110,10 @@ function tableDesign(id: TableId): TableDesign {
 
 function tableConstructId(id: TableId): string {
   return `${id.charAt(0).toUpperCase()}${id.slice(1)}Table`;
+}
+
+function projectionOf(index: IndexDesign): { projectionType: ProjectionType; nonKeyAttributes?: string[] } {
+  if (index.projected === 'all') return { projectionType: ProjectionType.ALL };
+  if (index.projected.length === 0) return { projectionType: ProjectionType.KEYS_ONLY };
+  return { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projected] };
 }

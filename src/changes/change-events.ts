@@ -1,6 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as LambdaAttributeValue, DynamoDBRecord } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { countsOf, type EventCounts } from '../storage/event-item.js';
 
 /** Detail types on the eventwire bus; downstream rules match on them. */
 export const DETAIL_TYPES = {
@@ -20,7 +21,8 @@ const INTERNAL = new Set(['pk', 'sk', 'kind', 'mentionKeys', 'articleIds', 'outl
 
 /**
  * Turns one change of the events table into the bus event downstream services receive, or null for changes
- * they do not need (mentions, index-only updates). Updated events carry the previous counts.
+ * they do not need (mentions, corrections that leave the counts as they were). Counts are the sizes of the
+ * stored sets; updated events carry the previous counts.
  */
 export function toChangeEvent(record: DynamoDBRecord): ChangeEvent | null {
   const next = image(record.dynamodb?.NewImage);
@@ -29,14 +31,13 @@ export function toChangeEvent(record: DynamoDBRecord): ChangeEvent | null {
   if (next.kind === 'article-coded' && record.eventName === 'INSERT') {
     return { detailType: DETAIL_TYPES.articleCoded, detail: publicFields(next) };
   }
-  if (next.kind !== 'event' || next.numMentions === undefined) return null;
-  if (!previous || previous.numMentions === undefined) return { detailType: DETAIL_TYPES.eventCreated, detail: publicFields(next) };
-  const countsChanged = ['numMentions', 'numArticles', 'numSources', 'confidence'].some((field) => previous[field] !== next[field]);
+  if (next.kind !== 'event') return null;
+  const counts = countsOf(next);
+  if (!previous || previous.kind !== 'event') return { detailType: DETAIL_TYPES.eventCreated, detail: { ...publicFields(next), ...counts } };
+  const before = countsOf(previous);
+  const countsChanged = (Object.keys(counts) as (keyof EventCounts)[]).some((field) => before[field] !== counts[field]);
   if (!countsChanged) return null;
-  return {
-    detailType: DETAIL_TYPES.eventUpdated,
-    detail: { ...publicFields(next), previous: { numMentions: previous.numMentions, numArticles: previous.numArticles, numSources: previous.numSources, confidence: previous.confidence } },
-  };
+  return { detailType: DETAIL_TYPES.eventUpdated, detail: { ...publicFields(next), ...counts, previous: before } };
 }
 
 function image(value: Record<string, LambdaAttributeValue> | undefined): Record<string, unknown> | null {

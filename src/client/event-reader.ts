@@ -1,7 +1,9 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PloverType } from '../core/event-schema.js';
 import { EVENTS_INDEXES as IX, type IndexDesign } from '../storage/table-design.js';
-import { EventRecordSchema, MentionRecordSchema, type EventRecord, type MentionRecord } from '../storage/records.js';
+import { MentionRecordSchema, type EventRecord, type MentionRecord } from '../storage/records.js';
+import { toEventRecord } from '../storage/event-item.js';
+import { batchGetItems, type ItemKey } from '../storage/batch-get.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** Server-side filters; `from`/`to` are inclusive YYYY-MM-DD days. */
@@ -43,14 +45,14 @@ export class EventReader {
 
   async get(eventId: string): Promise<EventRecord | undefined> {
     const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' } }));
-    return result.Item ? EventRecordSchema.parse(result.Item) : undefined;
+    return result.Item ? toEventRecord(result.Item) : undefined;
   }
 
   /** Events in a day range, narrowed by actor, type, CAMEO root or location country. */
   async events(filter: EventFilter): Promise<Page<EventRecord>> {
     const plans = planFor(filter);
     const page = await this.run(plans, filter.limit ?? 100, filter.cursor, residualFilter(filter));
-    return { items: page.items.map((item) => EventRecordSchema.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+    return { items: await this.eventsAt(page.items.map(keyOf)), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
   /** Every report of an event. */
@@ -64,29 +66,34 @@ export class EventReader {
     return { items, ...(result.LastEvaluatedKey ? { cursor: encodeCursor({ plan: 0, key: result.LastEvaluatedKey }) } : {}) };
   }
 
-  /** Ids of the events an article reported, with the mention count per event. */
+  /** Ids of the events an article reported, from the record written when it was coded. */
   async eventsOfArticle(articleId: string): Promise<string[]> {
-    const ids = new Set<string>();
-    let key: Record<string, unknown> | undefined;
-    do {
-      const result = await this.doc.send(new QueryCommand({
-        TableName: this.tableName, IndexName: IX.byArticle.name, KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': IX.byArticle.partitionKey }, ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}` }, ExclusiveStartKey: key,
-      }));
-      for (const item of result.Items ?? []) if (typeof item.eventId === 'string') ids.add(item.eventId);
-      key = result.LastEvaluatedKey;
-    } while (key);
-    return [...ids];
+    const result = await this.doc.send(new QueryCommand({
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND sk = :coded',
+      ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}`, ':coded': 'CODED' },
+    }));
+    const ids = result.Items?.[0]?.eventIds;
+    return Array.isArray(ids) ? ids.map(String) : [];
   }
 
-  /** Events created or updated since a time, oldest change first: a polling change feed. */
+  /**
+   * Events changed since a time, oldest change first: a polling change feed. Changes are found through the
+   * articles coded since then, so `limit` bounds the articles read and a page holds the events they changed.
+   */
   async changedSince(since: Date, options: { limit?: number; cursor?: string; until?: Date } = {}): Promise<Page<EventRecord>> {
     const until = options.until ?? new Date();
     const plans = days(since.toISOString().slice(0, 10), until.toISOString().slice(0, 10)).map((day) => ({
       index: IX.byChanged, partition: `CHANGED#${day}`, from: since.toISOString(), to: `${until.toISOString()}~`,
     }));
     const page = await this.run(plans, options.limit ?? 100, options.cursor, null);
-    return { items: page.items.map((item) => EventRecordSchema.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+    const coded = await batchGetItems(this.doc, this.tableName, page.items.map(keyOf));
+    const eventIds = [...new Set(coded.flatMap((item) => (Array.isArray(item.eventIds) ? item.eventIds.map(String) : [])))];
+    return { items: await this.eventsAt(eventIds.map((id) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }))), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  /** Whole events for index entries: indexes carry keys and filter fields only. */
+  private async eventsAt(keys: ItemKey[]): Promise<EventRecord[]> {
+    return (await batchGetItems(this.doc, this.tableName, keys)).map(toEventRecord);
   }
 
   private async run(plans: QueryPlan[], limit: number, cursor: string | undefined, filter: Residual | null): Promise<Page<Record<string, unknown>>> {
@@ -162,4 +169,8 @@ function days(from: string, to: string): string[] {
     cursor.setUTCDate(cursor.getUTCDate() + 1);
   }
   return result;
+}
+
+function keyOf(item: Record<string, unknown>): ItemKey {
+  return { pk: String(item.pk), sk: String(item.sk) };
 }

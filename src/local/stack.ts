@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
 import dynalite from 'dynalite';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import { CreateTableCommand, ListTablesCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ListTablesCommand, type CreateTableCommandInput, type Projection } from '@aws-sdk/client-dynamodb';
 import type { LocalConfig } from '../config/index.js';
 import { localConfig } from '../config/index.js';
 import { createAwsClients, type AwsClients } from '../storage/clients.js';
-import { TABLES, TABLE_KEYS, type TableDesign } from '../storage/table-design.js';
+import { TABLES, TABLE_KEYS, type IndexDesign, type TableDesign } from '../storage/table-design.js';
 import { removeInterruptedObjects } from './s3rver-repair.js';
 
 export interface LocalStack {
@@ -82,9 +82,14 @@ function createTableInput(name: string, design: TableDesign): CreateTableCommand
               { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
               { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
             ],
-            Projection: { ProjectionType: 'ALL' as const },
+            Projection: projectionOf(index),
           })),
         }
       : {}),
   };
+}
+
+function projectionOf(index: IndexDesign): Projection {
+  if (index.projected === 'all') return { ProjectionType: 'ALL' };
+  return index.projected.length === 0 ? { ProjectionType: 'KEYS_ONLY' } : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projected] };
 }

@@ -4,6 +4,7 @@ import { ArticleRecordSchema, SCHEMA_VERSION, type ArticleRecord } from './recor
 import { CorruptRecordError } from './errors.js';
 import { isConditionFailure } from './feed-store.js';
 import { CopyClaims } from './copy-claims.js';
+import { batchGetItems } from './batch-get.js';
 
 /** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
 export type PendingStage = 'fetch' | 'code';
@@ -183,7 +184,9 @@ export class ArticleStore {
         ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': value },
         ExclusiveStartKey: cursor, ScanIndexForward: forward,
       }));
-      for (const item of page.Items ?? []) articles.push(parseArticle(item));
+      const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+      // The index holds keys only (status updates then cost it nothing): whole records come by key.
+      for (const item of await batchGetItems(this.doc, this.tableName, keys)) articles.push(parseArticle(item));
       cursor = page.LastEvaluatedKey;
     } while (cursor && articles.length < limit);
     return articles.slice(0, limit);

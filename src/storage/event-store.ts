@@ -1,8 +1,9 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './feed-store.js';
 import type { CodedEvent } from '../core/event-schema.js';
 import { EVENTS_INDEXES as IX } from './table-design.js';
 import { SCHEMA_VERSION, type MentionRecord } from './records.js';
-import { eventIdOf, mentionKeyOf, mergedConfidence } from './event-identity.js';
+import { eventIdOf, mentionKeyOf } from './event-identity.js';
 
 /** The article a batch of coded events comes from. */
 export interface MentionSource {
@@ -25,7 +26,7 @@ export class EventStore {
 
   /**
    * Records every coded event of an article as a mention and merges it into its event. Idempotent: mention
-   * keys, article ids and outlets are string sets, and counts are set from the sets' sizes, never incremented.
+   * keys, article ids and outlets are string sets, and counts are their sizes, never increments.
    */
   async recordMentions(source: MentionSource, events: readonly CodedEvent[], fallbackDate: string, now: Date): Promise<RecordResult> {
     const result: RecordResult = { eventIds: [], created: 0, updated: 0 };
@@ -47,11 +48,11 @@ export class EventStore {
       TableName: this.tableName,
       Item: {
         pk: `ARTICLE#${source.articleId}`, sk: 'CODED', kind: 'article-coded', schemaVersion: SCHEMA_VERSION, ...source, eventIds: [...eventIds], codedAt: now.toISOString(),
+        // Recently changed events are found through the articles that changed them: one index entry per article.
+        [IX.byChanged.partitionKey]: `CHANGED#${now.toISOString().slice(0, 10)}`, [IX.byChanged.sortKey]: `${now.toISOString()}#${source.articleId}`,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
-    })).catch((error: unknown) => {
-      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-    });
+    })).catch(ignoreConditionFailure);
   }
 
   private async putMention(eventId: string, source: MentionSource, event: CodedEvent, now: Date): Promise<void> {
@@ -60,105 +61,113 @@ export class EventStore {
       title: source.title, published: source.published, sentence: event.sentence, sentenceIndex: event.sentence_index,
       offsets: event.offsets, confidence: event.confidence, recordedAt: now.toISOString(),
     };
-    const mentionKey = mentionKeyOf(source.articleId, event);
     await this.doc.send(new PutCommand({
       TableName: this.tableName,
-      Item: {
-        pk: `EVENT#${eventId}`, sk: `MENTION#${mentionKey}`, kind: 'mention', ...mention,
-        [IX.byArticle.partitionKey]: `ARTICLE#${source.articleId}`, [IX.byArticle.sortKey]: `${eventId}#${mentionKey}`,
-      },
+      Item: { pk: `EVENT#${eventId}`, sk: `MENTION#${mentionKeyOf(source.articleId, event)}`, kind: 'mention', ...mention },
       // A redelivered mention keeps its first recording time, so re-runs leave the table identical.
       ConditionExpression: 'attribute_not_exists(pk)',
-    })).catch((error: unknown) => {
-      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-    });
+    })).catch(ignoreConditionFailure);
   }
 
+  /**
+   * Merges one report into its event in a single write: descriptive fields are set if absent and the report joins
+   * the event's sets. The write is conditional on the report being new, so a redelivery changes nothing (and
+   * leaves the change feed quiet). The rare follow-up corrections run either way, so a crash between the two
+   * writes is repaired by the retry.
+   */
   private async mergeEvent(eventId: string, date: string, source: MentionSource, event: CodedEvent, now: Date): Promise<'created' | 'updated' | 'unchanged'> {
-    const root = event.code.slice(0, 2);
-    const base: Record<string, unknown> = {
-      schemaVersion: SCHEMA_VERSION, kind: 'event', eventId, type: event.type, code: event.code, root,
-      quadClass: event.quad_class, goldstein: event.goldstein, mode: event.mode, context: event.context,
-      source: stripSpan(event.source), target: event.target ? stripSpan(event.target) : null, reciprocal: event.reciprocal,
-      date, coderVersion: event.coder_version, firstSeen: now.toISOString(),
-      [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`, [IX.byDate.sortKey]: `${date}#${eventId}`,
-      [IX.byType.partitionKey]: `TYPE#${event.type}`, [IX.byType.sortKey]: `${date}#${eventId}`,
-      [IX.byRoot.partitionKey]: `ROOT#${root}`, [IX.byRoot.sortKey]: `${date}#${eventId}`,
-      ...(event.source.code ? { [IX.bySource.partitionKey]: `ACTOR#${event.source.code}`, [IX.bySource.sortKey]: `${date}#${eventId}` } : {}),
-      ...(event.target?.code ? { [IX.byTarget.partitionKey]: `ACTOR#${event.target.code}`, [IX.byTarget.sortKey]: `${date}#${eventId}` } : {}),
-      ...(event.location?.country ? { [IX.byLocation.partitionKey]: `LOC#${event.location.country}`, [IX.byLocation.sortKey]: `${date}#${eventId}` } : {}),
-    };
+    const base = descriptiveFields(eventId, date, event);
+    const mentionKey = mentionKeyOf(source.articleId, event);
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
-    const sets = Object.entries(base).map(([field, value], i) => {
+    const sets = Object.entries({ ...base, firstSeen: now.toISOString(), bestMention: event.confidence, location: event.location ?? null }).map(([field, value], i) => {
       names[`#b${i}`] = field;
       values[`:b${i}`] = value;
       return `#b${i} = if_not_exists(#b${i}, :b${i})`;
     });
-    const added = await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' },
-      UpdateExpression: `SET ${sets.join(', ')}, bestMention = if_not_exists(bestMention, :zero), #location = if_not_exists(#location, :location) ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
-      ExpressionAttributeNames: { ...names, '#location': 'location' },
-      ExpressionAttributeValues: {
-        ...values, ':zero': 0, ':location': event.location ?? null,
-        ':mention': new Set([mentionKeyOf(source.articleId, event)]), ':article': new Set([source.articleId]), ':outlet': new Set([source.outlet]),
-      },
-      ReturnValues: 'ALL_NEW',
-    }));
-    const item = added.Attributes ?? {};
-    await this.adoptIfRepresentative(eventId, item, base, event, mentionKeyOf(source.articleId, event));
-    return this.refreshCounts(eventId, item, event, now);
+    let item: Record<string, unknown>;
+    let change: 'created' | 'updated' | 'unchanged';
+    try {
+      const added = await this.doc.send(new UpdateCommand({
+        TableName: this.tableName, Key: eventKey(eventId),
+        UpdateExpression: `SET ${sets.join(', ')}, lastSeen = :now, updatedAt = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
+        ConditionExpression: 'attribute_not_exists(mentionKeys) OR NOT contains(mentionKeys, :mentionKey)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ...values, ':now': now.toISOString(), ':mentionKey': mentionKey,
+          ':mention': new Set([mentionKey]), ':article': new Set([source.articleId]), ':outlet': new Set([source.outlet]),
+        },
+        ReturnValues: 'ALL_NEW',
+      }));
+      item = added.Attributes ?? {};
+      change = item.mentionKeys instanceof Set && item.mentionKeys.size === 1 ? 'created' : 'updated';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const stored = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(eventId), ConsistentRead: true }));
+      item = stored.Item ?? {};
+      change = 'unchanged';
+    }
+    await this.correct(eventId, item, base, event, mentionKey);
+    return change;
   }
 
   /**
-   * An event's descriptive fields (actor order, context, CAMEO code...) come from its representative mention,
-   * the one with the smallest mention key, not from whichever report arrived first: redelivered, reordered or
-   * resumed runs then leave the same event. Only the representative writes; the others cost nothing extra.
+   * Order-independent corrections, each rare and each a no-op when already applied: an event's descriptive fields
+   * (actor order, context, CAMEO code, place) come from its representative report, the one with the smallest
+   * mention key, not from whichever arrived first; its best report confidence only rises; a place found by a
+   * later report fills a missing one.
    */
-  private async adoptIfRepresentative(eventId: string, item: Record<string, unknown>, base: Record<string, unknown>, event: CodedEvent, mentionKey: string): Promise<void> {
+  private async correct(eventId: string, item: Record<string, unknown>, base: Record<string, unknown>, event: CodedEvent, mentionKey: string): Promise<void> {
     const keys = item.mentionKeys instanceof Set ? [...item.mentionKeys].map(String).sort() : [];
-    if (keys.length < 2 || keys[0] !== mentionKey) return;
-    const { firstSeen: _firstSeen, ...fields } = base;
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const sets = Object.entries({ ...fields, ...(event.location ? { location: event.location } : {}) }).map(([field, value], i) => {
-      names[`#r${i}`] = field;
-      values[`:r${i}`] = value;
-      return `#r${i} = :r${i}`;
-    });
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' },
-      UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values,
-    }));
+    const fields: Record<string, unknown> = {};
+    if (keys.length >= 2 && keys[0] === mentionKey) Object.assign(fields, base, event.location ? { location: event.location } : {});
+    else if ((item.location ?? null) === null && event.location) fields.location = event.location;
+    const differs = Object.entries(fields).some(([field, value]) => JSON.stringify(item[field]) !== JSON.stringify(value));
+    if (differs) await this.set(eventId, fields);
+    if (event.confidence > Number(item.bestMention ?? 0)) {
+      await this.set(eventId, { bestMention: event.confidence }, { expression: 'bestMention < :best', values: { ':best': event.confidence } });
+    }
   }
 
-  /** Sets counts from the sets' sizes; writes (and marks the event changed) only when something changed. */
-  private async refreshCounts(eventId: string, item: Record<string, unknown>, event: CodedEvent, now: Date): Promise<'created' | 'updated' | 'unchanged'> {
-    const size = (value: unknown): number => (value instanceof Set ? value.size : 0);
-    const counts = { numMentions: size(item.mentionKeys), numArticles: size(item.articleIds), numSources: size(item.outlets) };
-    const best = Math.max(Number(item.bestMention ?? 0), event.confidence);
-    const unchanged = item.numMentions === counts.numMentions && item.numArticles === counts.numArticles
-      && item.numSources === counts.numSources && Number(item.bestMention) >= event.confidence && (item.location !== null || !event.location);
-    if (unchanged) return 'unchanged';
-    const created = item.numMentions === undefined;
-    const locationUpdate = item.location === null && event.location ? ', #location = :location' : '';
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' },
-      UpdateExpression: `SET numMentions = :m, numArticles = :a, numSources = :s, bestMention = :best, confidence = :conf, lastSeen = :now, updatedAt = :now, #cpk = :cpk, #csk = :csk${locationUpdate}`,
-      ConditionExpression: 'attribute_not_exists(numMentions) OR numMentions <= :m',
-      ExpressionAttributeNames: { '#cpk': IX.byChanged.partitionKey, '#csk': IX.byChanged.sortKey, ...(locationUpdate ? { '#location': 'location' } : {}) },
-      ExpressionAttributeValues: {
-        ':m': counts.numMentions, ':a': counts.numArticles, ':s': counts.numSources, ':best': best,
-        ':conf': mergedConfidence(best, counts.numSources), ':now': now.toISOString(),
-        ':cpk': `CHANGED#${now.toISOString().slice(0, 10)}`, ':csk': `${now.toISOString()}#${eventId}`,
-        ...(locationUpdate && event.location ? { ':location': event.location } : {}),
-      },
-    })).catch((error: unknown) => {
-      // A concurrent writer already stored larger counts: ours are stale, theirs stand.
-      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+  private async set(eventId: string, fields: Record<string, unknown>, condition?: { expression: string; values: Record<string, unknown> }): Promise<void> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ...(condition?.values ?? {}) };
+    const sets = Object.entries(fields).map(([field, value], i) => {
+      names[`#f${i}`] = field;
+      values[`:f${i}`] = value;
+      return `#f${i} = :f${i}`;
     });
-    return created ? 'created' : 'updated';
+    await this.doc.send(new UpdateCommand({
+      TableName: this.tableName, Key: eventKey(eventId), UpdateExpression: `SET ${sets.join(', ')}`,
+      ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+      ...(condition ? { ConditionExpression: condition.expression } : {}),
+    })).catch(ignoreConditionFailure);
   }
+}
+
+/** The fields an event takes from its representative report, with its index keys. */
+function descriptiveFields(eventId: string, date: string, event: CodedEvent): Record<string, unknown> {
+  const root = event.code.slice(0, 2);
+  return {
+    schemaVersion: SCHEMA_VERSION, kind: 'event', eventId, type: event.type, code: event.code, root,
+    quadClass: event.quad_class, goldstein: event.goldstein, mode: event.mode, context: event.context,
+    source: stripSpan(event.source), target: event.target ? stripSpan(event.target) : null, reciprocal: event.reciprocal,
+    date, coderVersion: event.coder_version,
+    [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`, [IX.byDate.sortKey]: `${date}#${eventId}`,
+    [IX.byType.partitionKey]: `TYPE#${event.type}`, [IX.byType.sortKey]: `${date}#${eventId}`,
+    [IX.byRoot.partitionKey]: `ROOT#${root}`, [IX.byRoot.sortKey]: `${date}#${eventId}`,
+    ...(event.source.code ? { [IX.bySource.partitionKey]: `ACTOR#${event.source.code}`, [IX.bySource.sortKey]: `${date}#${eventId}` } : {}),
+    ...(event.target?.code ? { [IX.byTarget.partitionKey]: `ACTOR#${event.target.code}`, [IX.byTarget.sortKey]: `${date}#${eventId}` } : {}),
+    ...(event.location?.country ? { [IX.byLocation.partitionKey]: `LOC#${event.location.country}`, [IX.byLocation.sortKey]: `${date}#${eventId}` } : {}),
+  };
+}
+
+function eventKey(eventId: string): { pk: string; sk: string } {
+  return { pk: `EVENT#${eventId}`, sk: 'EVENT' };
+}
+
+function ignoreConditionFailure(error: unknown): void {
+  if (!isConditionFailure(error)) throw error;
 }
 
 function stripSpan<T extends { span: unknown }>(actor: T): Omit<T, 'span'> {

@@ -7,28 +7,37 @@ export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 /** Time-to-live attribute (epoch seconds) on transient items: fetch state, robots cache, idempotency records. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-/** A global secondary index with string keys `<name>Pk` and `<name>Sk`, projecting all attributes. */
+/**
+ * A global secondary index with string keys `<name>Pk` and `<name>Sk`. `projected` lists the non-key attributes
+ * it copies ('all' for every one); an update that changes none of them costs the index nothing.
+ */
 export interface IndexDesign {
   readonly name: string;
   readonly partitionKey: string;
   readonly sortKey: string;
+  readonly projected: 'all' | readonly string[];
 }
 
-function index(name: string): IndexDesign {
-  return { name, partitionKey: `${name}Pk`, sortKey: `${name}Sk` };
+function index(name: string, projected: IndexDesign['projected'] = 'all'): IndexDesign {
+  return { name, partitionKey: `${name}Pk`, sortKey: `${name}Sk`, projected };
 }
+
+/** What the event queries filter on besides the index key; readers fetch whole items by key afterwards. */
+const EVENT_FILTER_ATTRIBUTES = ['type', 'root', 'location'] as const;
+const eventIndex = (name: string): IndexDesign => index(name, EVENT_FILTER_ATTRIBUTES);
 
 export const FEEDS_INDEXES = { byDue: index('byDue') } as const;
-export const ARTICLES_INDEXES = { byOutlet: index('byOutlet') } as const;
+// Articles change status several times; an index of keys only costs nothing on those updates.
+export const ARTICLES_INDEXES = { byOutlet: index('byOutlet', []) } as const;
 export const EVENTS_INDEXES = {
-  byDate: index('byDate'),
-  bySource: index('bySource'),
-  byTarget: index('byTarget'),
-  byType: index('byType'),
-  byRoot: index('byRoot'),
-  byLocation: index('byLocation'),
-  byArticle: index('byArticle'),
-  byChanged: index('byChanged'),
+  byDate: eventIndex('byDate'),
+  bySource: eventIndex('bySource'),
+  byTarget: eventIndex('byTarget'),
+  byType: eventIndex('byType'),
+  byRoot: eventIndex('byRoot'),
+  byLocation: eventIndex('byLocation'),
+  /** On the record of each coded article, not on events: one entry per article rather than per event update. */
+  byChanged: index('byChanged', []),
 } as const;
 
 export interface TableDesign {

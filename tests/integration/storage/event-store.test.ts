@@ -53,9 +53,11 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
   });
 
   it('answers every access pattern by Query: day range, actor as source, target or either, type, CAMEO root, place, article, recent changes', async () => {
-    await store.recordMentions(wire, [codedEvent({ type: 'PROTEST', code: '141', quad_class: 3, reciprocal: false, date: '2026-10-04',
+    const consult = await store.recordMentions(wire, [codedEvent()], '2026-10-05', now);
+    const protest = await store.recordMentions(wire, [codedEvent({ type: 'PROTEST', code: '141', quad_class: 3, reciprocal: false, date: '2026-10-04',
       source: { text: 'protesters', name: 'protesters', code: 'GRC', sector: 'CVL', entity_id: null, span: [0, 10] }, target: null,
       location: { name: 'Athens', country: 'GRC', admin1: null, lat: 37.98, lon: 23.72, geonames_id: 264371 } })], '2026-10-04', now);
+    await store.recordArticleCoded(wire, [...consult.eventIds, ...protest.eventIds], now);
     const range = { from: '2026-10-01', to: '2026-10-31' };
 
     const byDay = await reader.events(range);

@@ -1,0 +1,120 @@
+// Meters what DynamoDB would bill for the requests a client sends: write units on the table and on every
+// global secondary index (by AWS's rules for index writes), read units, and the stream records that become
+// bus events. The local server does not report index capacity, so each written item is read back (unmetered)
+// and compared with its previous image.
+import { createRequire } from 'node:module';
+import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import { toChangeEvent } from '../../src/changes/change-events.js';
+import type { IndexDesign, TableDesign } from '../../src/storage/table-design.js';
+
+type Item = Record<string, AttributeValue>;
+
+const dynaliteDb = createRequire(import.meta.url)('dynalite/db/index.js') as { itemSize: (item: Item) => number };
+
+export interface DynamoUsage {
+  /** Write units on the base tables. */
+  tableWru: number;
+  /** Write units the global secondary indexes add. */
+  indexWru: number;
+  rru: number;
+  requests: number;
+  /** Stream records of the events table that the publisher turns into bus events. */
+  busEvents: number;
+  /** Write units per table and index, for the breakdown. */
+  byTarget: Map<string, number>;
+}
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+
+/**
+ * Adds metering middleware to `client`, which talks to the local server at `endpoint`; `tables` maps each
+ * physical table name to its design.
+ */
+export function meterDynamo(client: DynamoDBClient, endpoint: string, tables: ReadonlyMap<string, TableDesign>, streamTable: string): DynamoUsage {
+  const usage: DynamoUsage = { tableWru: 0, indexWru: 0, rru: 0, requests: 0, busEvents: 0, byTarget: new Map() };
+  const shadow = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'meter', secretAccessKey: 'meter' } });
+  const images = new Map<string, Item | undefined>();
+  const add = (target: string, units: number, index: boolean): void => {
+    if (units === 0) return;
+    if (index) usage.indexWru += units;
+    else usage.tableWru += units;
+    usage.byTarget.set(target, (usage.byTarget.get(target) ?? 0) + units);
+  };
+  client.middlewareStack.add((next, context) => async (args) => {
+    const command = context.commandName ?? '';
+    const input = args.input as { TableName?: string; Key?: Item; Item?: Item };
+    usage.requests += 1;
+    if (!WRITES.has(command) || !input.TableName) {
+      const result = await next(args);
+      const response = result.response as { headers?: Record<string, string> };
+      usage.rru += Math.max(1, Math.ceil(Number(response.headers?.['content-length'] ?? 0) / 4096));
+      return result;
+    }
+    const table = input.TableName;
+    const key = input.Key ?? keyOf(input.Item ?? {});
+    const id = `${table}|${JSON.stringify(key)}`;
+    const before = images.get(id);
+    try {
+      const result = await next(args);
+      const after = (await shadow.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+      images.set(id, after);
+      add(table, writeUnits(before, after), false);
+      for (const index of tables.get(table)?.indexes ?? []) add(`${table}/${index.name}`, indexWriteUnits(index, before, after), true);
+      if (table === streamTable && changed(before, after)) {
+        const change = toChangeEvent({ eventName: before ? 'MODIFY' : 'INSERT', dynamodb: { ...(after ? { NewImage: after as Record<string, StreamAttributeValue> } : {}), ...(before ? { OldImage: before as Record<string, StreamAttributeValue> } : {}) } });
+        if (change) usage.busEvents += 1;
+      }
+      return result;
+    } catch (error) {
+      // A failed condition is billed as a write of the existing item.
+      add(table, writeUnits(before, undefined), false);
+      throw error;
+    }
+  }, { step: 'build', name: 'dynamoMeter' });
+  return usage;
+}
+
+function keyOf(item: Item): Item {
+  const { pk, sk } = item;
+  if (!pk || !sk) throw new Error('item without pk/sk');
+  return { pk, sk };
+}
+
+function sizeOf(item: Item | undefined): number {
+  return item ? dynaliteDb.itemSize(item) : 0;
+}
+
+/** Base-table write units: the larger of the old and new item, per started KB, at least 1. */
+export function writeUnits(before: Item | undefined, after: Item | undefined): number {
+  return Math.max(1, Math.ceil(Math.max(sizeOf(before), sizeOf(after)) / 1024));
+}
+
+/**
+ * Index write units for one base write: a put where the item enters the index, a delete where it leaves, both
+ * when its index key changes, and an update only when a projected attribute changes.
+ */
+export function indexWriteUnits(index: IndexDesign, before: Item | undefined, after: Item | undefined): number {
+  const old = projection(index, before);
+  const next = projection(index, after);
+  const units = (item: Item): number => Math.max(1, Math.ceil(sizeOf(item) / 1024));
+  if (!old && !next) return 0;
+  if (!old && next) return units(next);
+  if (old && !next) return units(old);
+  if (!old || !next) return 0;
+  const sameKey = JSON.stringify(old[index.partitionKey]) === JSON.stringify(next[index.partitionKey]) && JSON.stringify(old[index.sortKey]) === JSON.stringify(next[index.sortKey]);
+  if (!sameKey) return units(old) + units(next);
+  return JSON.stringify(old) === JSON.stringify(next) ? 0 : units(next);
+}
+
+/** The item as the index stores it, or undefined when it is not in the index (sparse keys). */
+function projection(index: IndexDesign, item: Item | undefined): Item | undefined {
+  if (!item || !item[index.partitionKey] || !item[index.sortKey]) return undefined;
+  if (index.projected === 'all') return item;
+  const names = ['pk', 'sk', index.partitionKey, index.sortKey, ...index.projected];
+  return Object.fromEntries(names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]));
+}
+
+function changed(before: Item | undefined, after: Item | undefined): boolean {
+  return JSON.stringify(before) !== JSON.stringify(after);
+}
