@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stableId } from '../core/ids.js';
 import { FEEDS_INDEXES } from './table-design.js';
 import { FeedRecordSchema, SCHEMA_VERSION, type FeedRecord } from './records.js';
@@ -25,6 +25,7 @@ export interface PollOutcome {
 }
 
 const DUE_PARTITION = 'FEEDS';
+const FEED_SK = 'FEED';
 const byDue = FEEDS_INDEXES.byDue;
 
 export function feedIdOf(url: string): string {
@@ -75,11 +76,26 @@ export class FeedStore {
     return result.Item ? parseFeed(result.Item) : undefined;
   }
 
+  /**
+   * Every feed, oldest due first. A consistent Scan of the table, not the byDue index, on purpose: the local stack
+   * (dynalite) writes an item's index entries apart from the item, so a process killed mid-update can leave a feed
+   * out of the index, and a local run listing through it would never poll that feed again.
+   */
   async list(): Promise<FeedRecord[]> {
-    return this.queryDue('9999-12-31T23:59:59.999Z', 10_000);
+    const feeds: FeedRecord[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(new ScanCommand({
+        TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: cursor,
+        FilterExpression: 'sk = :sk', ExpressionAttributeValues: { ':sk': FEED_SK },
+      }));
+      for (const item of page.Items ?? []) feeds.push(parseFeed(item));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return feeds.sort((a, b) => a.nextPollAt.localeCompare(b.nextPollAt) || a.feedId.localeCompare(b.feedId));
   }
 
-  /** Feeds whose next poll time has come, oldest first. */
+  /** Feeds whose next poll time has come, oldest first (the scheduled Lambda's query; AWS keeps the index whole). */
   async dueFeeds(now: Date, limit = 500): Promise<FeedRecord[]> {
     return this.queryDue(now.toISOString(), limit);
   }
@@ -137,7 +153,7 @@ export class FeedStore {
 }
 
 function key(feedId: string): { pk: string; sk: string } {
-  return { pk: `FEED#${feedId}`, sk: 'FEED' };
+  return { pk: `FEED#${feedId}`, sk: FEED_SK };
 }
 
 function parseFeed(item: Record<string, unknown>): FeedRecord {

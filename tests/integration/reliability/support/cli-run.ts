@@ -22,13 +22,20 @@ export interface CliRunOutcome {
   stderr: string;
 }
 
+/** A module the child preloads (`--import`), with the environment that configures it: fault injection. */
+export interface CliPreload {
+  module: string;
+  env: Record<string, string>;
+}
+
 /**
  * `eventwire run` as a real child process. With `killAfterMs`, it is SIGKILLed that long after the demo site
  * came up (the pipeline is running by then), like a Lambda container or laptop dying mid-batch.
  */
-export async function cliRun(dataDir: string, demoPort: number, killAfterMs?: number): Promise<CliRunOutcome> {
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'src/cli/main.ts', 'run', '--data-dir', dataDir, '--demo-port', String(demoPort)], {
-    cwd: process.cwd(), env: CLI_ENV, stdio: ['ignore', 'pipe', 'pipe'],
+export async function cliRun(dataDir: string, demoPort: number, killAfterMs?: number, preload?: CliPreload): Promise<CliRunOutcome> {
+  const imports = ['--import', 'tsx', ...(preload ? ['--import', preload.module] : [])];
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', ...imports, 'src/cli/main.ts', 'run', '--data-dir', dataDir, '--demo-port', String(demoPort)], {
+    cwd: process.cwd(), env: { ...CLI_ENV, ...preload?.env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let timer: NodeJS.Timeout | undefined;
