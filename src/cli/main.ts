@@ -60,5 +60,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Resolves once everything written to `stream` so far has been handed to the OS (pipes are asynchronous). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
 // Exit explicitly: a library handle (model worker, keep-alive socket) must not keep a finished command alive.
-process.exit(await main(process.argv.slice(2)));
+// Flush first, or output piped to another program (`eventwire events | wc -l`) is cut short.
+const exitCode = await main(process.argv.slice(2));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(exitCode);

@@ -54,3 +54,15 @@ export async function cliRun(dataDir: string, demoPort: number, killAfterMs?: nu
     });
   });
 }
+
+/** Any eventwire command as a child process with piped output, run to completion. */
+export async function cliCommand(args: readonly string[]): Promise<CliRunOutcome> {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: process.cwd(), env: CLI_ENV, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
