@@ -5,6 +5,8 @@ import type { FeedSpec } from '../storage/feed-store.js';
 import type { AwsClients } from '../storage/clients.js';
 import type { LocalQueue } from '../queue/local-queue.js';
 import type { ArticleMessage, CodeMessage } from '../queue/messages.js';
+import { articleIdOfKey, takeLostObjects } from './s3rver-repair.js';
+import { lostObjectsFileOf } from './stack.js';
 import { scheduleDueFeeds, type StageDeps, type StageObserver } from '../stages/index.js';
 import { createLocalPipeline, type StageTiming } from './local-pipeline.js';
 
@@ -36,10 +38,20 @@ export interface PipelineRunResult {
 export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRunResult> {
   const { clients, queues, deps, drain } = createLocalPipeline(options.config, options.observer, options.maxReceiveCount, options.timing);
   await scheduleDueFeeds(deps, options.feeds, { everyFeed: true });
+  await reopenLostArticles(deps, options.dataDir);
   const resumed = await resumeUnfinished(deps, queues);
   await drain(options.signal);
   const deadLetters = await saveDeadLetters(options.dataDir, [queues.feed, queues.article, queues.code]);
   return { interrupted: options.signal.aborted, resumed, deadLetters, clients, deps };
+}
+
+/** Articles whose stored objects the stack's start-up repair had to remove are fetched and stored again. */
+async function reopenLostArticles(deps: StageDeps, dataDir: string): Promise<void> {
+  const now = deps.clock();
+  for (const articleId of new Set((await takeLostObjects(lostObjectsFileOf(dataDir))).map(articleIdOfKey))) {
+    const article = await deps.articles.get(articleId);
+    if (article && article.status !== 'pending') await deps.articles.reopen(articleId, 'fetch', now);
+  }
 }
 
 /** Articles a previous (interrupted) run left between stages go back on their queues. */

@@ -11,6 +11,11 @@ import { createAwsClients, type AwsClients } from '../storage/clients.js';
 import { TABLES, TABLE_KEYS, type IndexDesign, type TableDesign } from '../storage/table-design.js';
 import { removeInterruptedObjects } from './s3rver-repair.js';
 
+/** Where the stack logs objects its start-up repair removed, for the next pipeline run to restore. */
+export function lostObjectsFileOf(dataDir: string): string {
+  return join(dataDir, 'lost-objects.txt');
+}
+
 export interface LocalStack {
   readonly dataDir: string;
   readonly endpoints: { s3: string; dynamodb: string };
@@ -25,7 +30,7 @@ export interface LocalStack {
 export async function startLocalStack(dataDir: string): Promise<LocalStack> {
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
-  await removeInterruptedObjects(join(dataDir, 's3'));
+  await removeInterruptedObjects(join(dataDir, 's3'), lostObjectsFileOf(dataDir));
   const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: join(dataDir, 's3') });
   const s3Address = await s3rver.run();
   const dynamo = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
