@@ -8,7 +8,7 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE, type IndexDesign, type TableDesign } from '../../src/storage/table-design.js';
+import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE, projectionOf, type IndexDesign, type TableDesign } from '../../src/storage/table-design.js';
 
 export type TableId = TableDesign['id'];
 
@@ -95,7 +95,7 @@ export class DataStore extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        ...projectionOf(index),
+        ...cdkProjection(index),
       });
     }
     return table;
@@ -112,8 +112,8 @@ function tableConstructId(id: TableId): string {
   return `${id.charAt(0).toUpperCase()}${id.slice(1)}Table`;
 }
 
-function projectionOf(index: IndexDesign): { projectionType: ProjectionType; nonKeyAttributes?: string[] } {
-  if (index.projected === 'all') return { projectionType: ProjectionType.ALL };
-  if (index.projected.length === 0) return { projectionType: ProjectionType.KEYS_ONLY };
-  return { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projected] };
+function cdkProjection(index: IndexDesign): { projectionType: ProjectionType; nonKeyAttributes?: string[] } {
+  const { type, attributes } = projectionOf(index);
+  const projectionType = { ALL: ProjectionType.ALL, KEYS_ONLY: ProjectionType.KEYS_ONLY, INCLUDE: ProjectionType.INCLUDE }[type];
+  return type === 'INCLUDE' ? { projectionType, nonKeyAttributes: attributes } : { projectionType };
 }

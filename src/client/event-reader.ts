@@ -86,8 +86,7 @@ export class EventReader {
       index: IX.byChanged, partition: `CHANGED#${day}`, from: since.toISOString(), to: `${until.toISOString()}~`,
     }));
     const page = await this.run(plans, options.limit ?? 100, options.cursor, null);
-    const coded = await batchGetItems(this.doc, this.tableName, page.items.map(keyOf));
-    const eventIds = [...new Set(coded.flatMap((item) => (Array.isArray(item.eventIds) ? item.eventIds.map(String) : [])))];
+    const eventIds = [...new Set(page.items.flatMap((item) => (Array.isArray(item.eventIds) ? item.eventIds.map(String) : [])))];
     return { items: await this.eventsAt(eventIds.map((id) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }))), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 

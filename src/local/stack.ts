@@ -8,7 +8,7 @@ import { CreateTableCommand, ListTablesCommand, type CreateTableCommandInput, ty
 import type { LocalConfig } from '../config/index.js';
 import { localConfig } from '../config/index.js';
 import { createAwsClients, type AwsClients } from '../storage/clients.js';
-import { TABLES, TABLE_KEYS, type IndexDesign, type TableDesign } from '../storage/table-design.js';
+import { TABLES, TABLE_KEYS, projectionOf, type IndexDesign, type TableDesign } from '../storage/table-design.js';
 import { removeInterruptedObjects } from './s3rver-repair.js';
 
 /** Where the stack logs objects its start-up repair removed, for the next pipeline run to restore. */
@@ -87,14 +87,14 @@ function createTableInput(name: string, design: TableDesign): CreateTableCommand
               { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
               { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
             ],
-            Projection: projectionOf(index),
+            Projection: sdkProjection(index),
           })),
         }
       : {}),
   };
 }
 
-function projectionOf(index: IndexDesign): Projection {
-  if (index.projected === 'all') return { ProjectionType: 'ALL' };
-  return index.projected.length === 0 ? { ProjectionType: 'KEYS_ONLY' } : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projected] };
+function sdkProjection(index: IndexDesign): Projection {
+  const { type, attributes } = projectionOf(index);
+  return type === 'INCLUDE' ? { ProjectionType: type, NonKeyAttributes: attributes } : { ProjectionType: type };
 }

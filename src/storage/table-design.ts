@@ -18,6 +18,12 @@ export interface IndexDesign {
   readonly projected: 'all' | readonly string[];
 }
 
+/** The DynamoDB projection of an index, for the local stack and the CDK app alike. */
+export function projectionOf(index: IndexDesign): { type: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; attributes: string[] } {
+  if (index.projected === 'all') return { type: 'ALL', attributes: [] };
+  return { type: index.projected.length === 0 ? 'KEYS_ONLY' : 'INCLUDE', attributes: [...index.projected] };
+}
+
 function index(name: string, projected: IndexDesign['projected'] = 'all'): IndexDesign {
   return { name, partitionKey: `${name}Pk`, sortKey: `${name}Sk`, projected };
 }
@@ -36,8 +42,11 @@ export const EVENTS_INDEXES = {
   byType: eventIndex('byType'),
   byRoot: eventIndex('byRoot'),
   byLocation: eventIndex('byLocation'),
-  /** On the record of each coded article, not on events: one entry per article rather than per event update. */
-  byChanged: index('byChanged', []),
+  /**
+   * On the record of each coded article, not on events: one entry per article rather than per event update. The
+   * record is written once, so carrying its event ids costs the index nothing later.
+   */
+  byChanged: index('byChanged', ['eventIds']),
 } as const;
 
 export interface TableDesign {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const CLI_ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
@@ -33,36 +33,32 @@ export interface CliPreload {
  * came up (the pipeline is running by then), like a Lambda container or laptop dying mid-batch.
  */
 export async function cliRun(dataDir: string, demoPort: number, killAfterMs?: number, preload?: CliPreload): Promise<CliRunOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await cliCommand(['run', '--data-dir', dataDir, '--demo-port', String(demoPort)], {
+    ...(preload ? { preload } : {}),
+    onStdout: (stdout, child) => {
+      if (killAfterMs !== undefined && !timer && stdout.includes('demo news site:')) {
+        timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
+    },
+  });
+  clearTimeout(timer);
+  return outcome;
+}
+
+/** Any eventwire command as a child process with piped output, run until it exits and its output ends. */
+export async function cliCommand(args: readonly string[], options: { preload?: CliPreload; onStdout?: (stdout: string, child: ChildProcess) => void } = {}): Promise<CliRunOutcome> {
+  const { preload, onStdout } = options;
   const imports = ['--import', 'tsx', ...(preload ? ['--import', preload.module] : [])];
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', ...imports, 'src/cli/main.ts', 'run', '--data-dir', dataDir, '--demo-port', String(demoPort)], {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', ...imports, 'src/cli/main.ts', ...args], {
     cwd: process.cwd(), env: { ...CLI_ENV, ...preload?.env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
-  let timer: NodeJS.Timeout | undefined;
+  let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString('utf8');
-    if (killAfterMs !== undefined && !timer && stdout.includes('demo news site:')) {
-      timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    }
+    onStdout?.(stdout, child);
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
-  return new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
-
-/** Any eventwire command as a child process with piped output, run to completion. */
-export async function cliCommand(args: readonly string[]): Promise<CliRunOutcome> {
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: process.cwd(), env: CLI_ENV, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
