@@ -5,6 +5,7 @@ import { MentionRecordSchema, type EventRecord, type MentionRecord } from '../st
 import { toEventRecord } from '../storage/event-item.js';
 import { batchGetItems, type ItemKey } from '../storage/batch-get.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { ploverTypesOfRoot } from '../coder/cameo.js';
 
 /** Server-side filters; `from`/`to` are inclusive YYYY-MM-DD days. */
 export interface EventFilter {
@@ -50,8 +51,8 @@ export class EventReader {
 
   /** Events in a day range, narrowed by actor, type, CAMEO root or location country. */
   async events(filter: EventFilter): Promise<Page<EventRecord>> {
-    const plans = planFor(filter);
-    const page = await this.run(plans, filter.limit ?? 100, filter.cursor, residualFilter(filter));
+    const { plans, residual } = planFor(filter);
+    const page = await this.run(plans, filter.limit ?? 100, filter.cursor, residual);
     return { items: await this.eventsAt(page.items.map(keyOf)), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
@@ -124,26 +125,32 @@ interface Residual {
   values: Record<string, unknown>;
 }
 
-/** The most selective index for the filter; the rest of the filter runs on the server as a FilterExpression. */
-function planFor(filter: EventFilter): QueryPlan[] {
+/**
+ * The most selective index for the filter; the rest of the filter runs on the server as a FilterExpression. A
+ * CAMEO root has no index of its own (one less index write per event): its events are read from the partitions
+ * of the PLOVER types its codes map to, filtered on the root.
+ */
+function planFor(filter: EventFilter): { plans: QueryPlan[]; residual: Residual | null } {
   const range = { from: filter.from, to: `${filter.to}~` };
   if (filter.actor) {
     const roles = filter.role === 'source' ? [IX.bySource] : filter.role === 'target' ? [IX.byTarget] : [IX.bySource, IX.byTarget];
-    return roles.map((index) => ({ index, partition: `ACTOR#${filter.actor}`, ...range }));
+    return { plans: roles.map((index) => ({ index, partition: `ACTOR#${filter.actor}`, ...range })), residual: residualFilter(filter, ['type', 'root', 'location']) };
   }
-  if (filter.type) return [{ index: IX.byType, partition: `TYPE#${filter.type}`, ...range }];
-  if (filter.root) return [{ index: IX.byRoot, partition: `ROOT#${filter.root}`, ...range }];
-  if (filter.locationCountry) return [{ index: IX.byLocation, partition: `LOC#${filter.locationCountry}`, ...range }];
-  return months(filter.from, filter.to).map((month) => ({ index: IX.byDate, partition: `DATE#${month}`, ...range }));
+  const types = filter.type ? [filter.type] : filter.root ? ploverTypesOfRoot(filter.root) : [];
+  if (types.length > 0) return { plans: types.map((type) => ({ index: IX.byType, partition: `TYPE#${type}`, ...range })), residual: residualFilter(filter, ['root', 'location']) };
+  if (filter.root) return { plans: [], residual: null }; // an unknown root has no events
+  if (filter.locationCountry) return { plans: [{ index: IX.byLocation, partition: `LOC#${filter.locationCountry}`, ...range }], residual: null };
+  return { plans: months(filter.from, filter.to).map((month) => ({ index: IX.byDate, partition: `DATE#${month}`, ...range })), residual: null };
 }
 
-function residualFilter(filter: EventFilter): Residual | null {
+/** The filter fields the chosen index does not cover, as a FilterExpression on the attributes indexes project. */
+function residualFilter(filter: EventFilter, uncovered: readonly ('type' | 'root' | 'location')[]): Residual | null {
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  if (filter.actor && filter.type) { parts.push('#type = :type'); names['#type'] = 'type'; values[':type'] = filter.type; }
-  if ((filter.actor || filter.type) && filter.root) { parts.push('#root = :root'); names['#root'] = 'root'; values[':root'] = filter.root; }
-  if ((filter.actor || filter.type || filter.root) && filter.locationCountry) {
+  if (uncovered.includes('type') && filter.type) { parts.push('#type = :type'); names['#type'] = 'type'; values[':type'] = filter.type; }
+  if (uncovered.includes('root') && filter.root) { parts.push('#root = :root'); names['#root'] = 'root'; values[':root'] = filter.root; }
+  if (uncovered.includes('location') && filter.locationCountry) {
     parts.push('#location.#country = :country'); names['#location'] = 'location'; names['#country'] = 'country'; values[':country'] = filter.locationCountry;
   }
   return parts.length > 0 ? { expression: parts.join(' AND '), names, values } : null;

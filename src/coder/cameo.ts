@@ -54,6 +54,17 @@ export function codeInfo(code: string): CodeInfo {
   return info;
 }
 
+/**
+ * Every PLOVER type an event under a CAMEO root can have: the root's own and the overrides of its codes. Events
+ * take their type from their code (codeInfo), so a query by root only needs these types' partitions.
+ */
+export function ploverTypesOfRoot(root: string): PloverType[] {
+  const rootInfo = CAMEO_ROOTS[root];
+  if (!rootInfo) return [];
+  const overrides = Object.entries(cameo.codes).filter(([code, entry]) => code.startsWith(root) && entry.plover).map(([, entry]) => entry.plover as PloverType);
+  return [...new Set([rootInfo.plover, ...overrides])].sort();
+}
+
 /** True when the CAMEO code is cooperative (roots 01-08). */
 export function isCooperative(code: string): boolean {
   return Number(code.slice(0, 2)) <= 8;

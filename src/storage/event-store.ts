@@ -155,7 +155,6 @@ function descriptiveFields(eventId: string, date: string, event: CodedEvent): Re
     date, coderVersion: event.coder_version,
     [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`, [IX.byDate.sortKey]: `${date}#${eventId}`,
     [IX.byType.partitionKey]: `TYPE#${event.type}`, [IX.byType.sortKey]: `${date}#${eventId}`,
-    [IX.byRoot.partitionKey]: `ROOT#${root}`, [IX.byRoot.sortKey]: `${date}#${eventId}`,
     ...(event.source.code ? { [IX.bySource.partitionKey]: `ACTOR#${event.source.code}`, [IX.bySource.sortKey]: `${date}#${eventId}` } : {}),
     ...(event.target?.code ? { [IX.byTarget.partitionKey]: `ACTOR#${event.target.code}`, [IX.byTarget.sortKey]: `${date}#${eventId}` } : {}),
     ...(event.location?.country ? { [IX.byLocation.partitionKey]: `LOC#${event.location.country}`, [IX.byLocation.sortKey]: `${date}#${eventId}` } : {}),

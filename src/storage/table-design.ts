@@ -40,7 +40,6 @@ export const EVENTS_INDEXES = {
   bySource: eventIndex('bySource'),
   byTarget: eventIndex('byTarget'),
   byType: eventIndex('byType'),
-  byRoot: eventIndex('byRoot'),
   byLocation: eventIndex('byLocation'),
   /**
    * On the record of each coded article, not on events: one entry per article rather than per event update. The

@@ -173,7 +173,7 @@ describe('downstream', () => {
     expect(outputs).toEqual(expect.arrayContaining([
       'EventBusName', 'EventBusArn', 'EventsTableName', 'EventsTableArn', 'EventsIndexNames', 'BucketName', 'ApiUrl', 'ReadOnlyPolicyArn',
     ]));
-    synth.template.hasOutput('EventsIndexNames', { Value: 'byDate,bySource,byTarget,byType,byRoot,byLocation,byChanged' });
+    synth.template.hasOutput('EventsIndexNames', { Value: 'byDate,bySource,byTarget,byType,byLocation,byChanged' });
   });
 
   it('stores the feed list file in the SSM parameter', () => {

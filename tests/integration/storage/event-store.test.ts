@@ -76,6 +76,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     expect(asEither.items.map((e) => e.type)).toContain('CONSULT');
     expect(protests.items.map((e) => e.source.code)).toEqual(['GRC']);
     expect(root14.items).toHaveLength(1);
+    expect(await reader.events({ ...range, root: '99' })).toEqual({ items: [] });
     expect(inGreece.items.map((e) => e.location?.name)).toEqual(['Athens']);
     expect(ofArticle).toHaveLength(2);
     expect(changed.items.length).toBeGreaterThanOrEqual(2);
@@ -95,5 +96,23 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
 
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
+  });
+
+  it('finds a CAMEO root\'s events under each PLOVER type its codes map to, with other filters applied on the server', async () => {
+    const place = (country: string) => ({ name: country, country, admin1: null, lat: 0, lon: 0, geonames_id: null });
+    await store.recordMentions(paper, [
+      codedEvent({ type: 'CONCEDE', code: '084', date: '2026-11-02', location: place('KEN') }),
+      codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-03', sentence_index: 2, location: place('KEN') }),
+      codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-04', sentence_index: 3, location: place('UGA') }),
+    ], '2026-11-02', now);
+    const november = { from: '2026-11-01', to: '2026-11-30' };
+
+    const root08 = await reader.events({ ...november, root: '08' });
+    const root08InKenya = await reader.events({ ...november, root: '08', locationCountry: 'KEN' });
+    const retreatsUnderRoot08 = await reader.events({ ...november, root: '08', type: 'RETREAT' });
+
+    expect(root08.items.map((e) => e.code).sort()).toEqual(['084', '0871', '0871']);
+    expect(root08InKenya.items.map((e) => e.date).sort()).toEqual(['2026-11-02', '2026-11-03']);
+    expect(retreatsUnderRoot08.items).toHaveLength(2);
   });
 });

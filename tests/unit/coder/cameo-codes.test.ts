@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAMEO_ROOTS, codeInfo } from '../../../src/coder/index.js';
+import { ploverTypesOfRoot } from '../../../src/coder/cameo.js';
+import cameoJson from '../../../data/coder/cameo.json' with { type: 'json' };
 import { composeCode, futureCode, negatedCode } from '../../../src/coder/compose.js';
 
 describe('CAMEO code table', () => {
@@ -16,6 +18,19 @@ describe('CAMEO code table', () => {
   it('applies per-code PLOVER overrides and inherits Goldstein values from the nearest listed parent', () => {
     expect(codeInfo('0871')).toMatchObject({ type: 'RETREAT', quad_class: 2, goldstein: 9 });
     expect(codeInfo('0841')).toMatchObject({ type: 'CONCEDE', goldstein: 7 });
+  });
+});
+
+describe('PLOVER types of a CAMEO root (root queries read these types\' index partitions)', () => {
+  it('holds the type of every listed code under its root, so no event is missed', () => {
+    const codes = [...Object.keys(CAMEO_ROOTS), ...Object.keys(cameoJson.codes)];
+    for (const code of codes) expect(ploverTypesOfRoot(code.slice(0, 2))).toContain(codeInfo(code).type);
+  });
+
+  it('lists overrides beside the root type and nothing for an unknown root', () => {
+    expect(ploverTypesOfRoot('08')).toEqual(['CONCEDE', 'RETREAT']);
+    expect(ploverTypesOfRoot('14')).toEqual(['PROTEST']);
+    expect(ploverTypesOfRoot('99')).toEqual([]);
   });
 });
 
