@@ -75,12 +75,24 @@ export const InfraConfigSchema = z
     apiBurstLimit: int(1, 5000, 20),
     /** Create the account-wide API Gateway CloudWatch Logs role (false if the account already has one). */
     apiGatewayCloudWatchRole: bool(true),
+    /** DynamoDB capacity mode: on-demand, or provisioned with auto scaling (cheaper per write for a steady load). */
+    tableCapacity: z.enum(['on-demand', 'provisioned']).default('on-demand'),
+    /** Provisioned mode: lowest read and write capacity units of each table and index. */
+    minCapacityUnits: int(1, 40_000, 5),
+    /** Provisioned mode: highest read and write capacity units of each table and index. */
+    maxCapacityUnits: int(1, 40_000, 1000),
+    /** Provisioned mode: consumed share of provisioned capacity that auto scaling aims at (%). */
+    capacityTargetPercent: int(20, 90, 70),
     /** Delete buckets and tables with the stack (dev only); by default data is retained. */
     destroyOnRemoval: bool(false),
   })
   .refine((c) => c.rawToGlacierDays >= c.rawToIaDays + 30, {
     message: 'rawToGlacierDays must be at least rawToIaDays + 30 (S3 lifecycle rule)',
     path: ['rawToGlacierDays'],
+  })
+  .refine((c) => c.maxCapacityUnits >= c.minCapacityUnits, {
+    message: 'maxCapacityUnits must be at least minCapacityUnits',
+    path: ['maxCapacityUnits'],
   });
 
 export type InfraConfig = z.infer<typeof InfraConfigSchema>;

@@ -16,14 +16,14 @@ import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, type StageObser
 import { InfraConfigSchema } from '../infra/config.js';
 import { FUNCTION_SPECS } from '../infra/functions.js';
 import { createAwsClients, type AwsClients } from '../src/storage/clients.js';
-import { TABLES } from '../src/storage/table-design.js';
+import { TABLES, type TableDesign } from '../src/storage/table-design.js';
 import { meterDynamo, type DynamoUsage } from './lib/dynamo-meter.js';
 
 const PricingSchema = z.object({
   source: z.string(), asOf: z.string(),
   lambda: z.object({ arm64GbSecond: z.number(), requestsPerMillion: z.number() }),
   s3: z.object({ putPer1000: z.number(), getPer1000: z.number() }),
-  dynamodb: z.object({ writeRequestUnitsPerMillion: z.number(), readRequestUnitsPerMillion: z.number() }),
+  dynamodb: z.object({ writeRequestUnitsPerMillion: z.number(), readRequestUnitsPerMillion: z.number(), provisionedWcuHour: z.number(), provisionedRcuHour: z.number() }),
   sqs: z.object({ standardRequestsPerMillion: z.number() }),
   eventbridge: z.object({ customEventsPerMillion: z.number() }),
   cloudwatch: z.object({ logsIngestedPerGb: z.number() }),
@@ -39,7 +39,9 @@ const BATCH_SIZES: Record<Stage, number> = (() => {
   const defaults = InfraConfigSchema.parse({});
   return { feed: defaults.feedBatchSize, article: defaults.articleBatchSize, code: defaults.codeBatchSize };
 })();
-const PUBLISH_BATCH = InfraConfigSchema.parse({}).publishBatchSize;
+const DEPLOYED = InfraConfigSchema.parse({});
+const PUBLISH_BATCH = DEPLOYED.publishBatchSize;
+const HOURS_PER_MONTH = 730;
 /** Log bytes per invocation: START/END/REPORT platform lines and one metrics (EMF) document. */
 const LOG_BYTES_PER_INVOCATION = 1_100;
 /** Bytes of one Powertools JSON log line around its message (level, time, service, request and trace ids). */
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
   const logs: LogUsage = { bytes: 0 };
   try {
     const times = await measuredRun(clients, config, demo.feeds, logs);
-    report(pricing, { s3, dynamo, logs, times }, times.article.messages);
+    report(pricing, { s3, dynamo, logs, times, tableNames: config.tables }, times.article.messages);
   } finally {
     clients.s3.destroy();
     clients.dynamo.destroy();
@@ -126,10 +128,11 @@ async function main(): Promise<void> {
   }
 }
 
-interface Measured { s3: S3Usage; dynamo: DynamoUsage; logs: LogUsage; times: Record<Stage, StageTime> }
+type TableNames = Record<TableDesign['id'], string>;
+interface Measured { s3: S3Usage; dynamo: DynamoUsage; logs: LogUsage; times: Record<Stage, StageTime>; tableNames: TableNames }
 
 function report(pricing: Pricing, measured: Measured, articles: number): void {
-  const { s3, dynamo, logs, times } = measured;
+  const { s3, dynamo, logs, times, tableNames } = measured;
   const per = (value: number): number => value / articles;
   const stages = Object.keys(STAGES) as Stage[];
   const gbSeconds = per(stages.reduce((sum, stage) => sum + (times[stage].ms / 1000) * (FUNCTION_SPECS[STAGES[stage]].memoryMb / 1024), 0));
@@ -154,6 +157,10 @@ function report(pricing: Pricing, measured: Measured, articles: number): void {
   };
   const perMillion = Object.values(costs).reduce((sum, usd) => sum + usd, 0) * 1e6;
   const monthly = Object.fromEntries(DAILY_VOLUMES.map((daily) => [String(daily), round(perMillion * daily * 30 / 1e6)]));
+  // tableCapacity=provisioned: the same work on auto-scaled capacity, everything else unchanged.
+  const otherServices = perMillion - costs.dynamodb * 1e6;
+  const provisionedMonthly = Object.fromEntries(DAILY_VOLUMES.map((daily) => [String(daily), round(otherServices * daily * 30 / 1e6 + provisionedDynamoMonthly(pricing, dynamo, tableNames, articles, daily))]));
+  const provisionedPerMillion = otherServices + provisionedDynamoMonthly(pricing, dynamo, tableNames, articles, 1_000_000) / 30;
   const stageTimes = stages.map((stage) => `${stage} ${(times[stage].ms / Math.max(1, times[stage].invocations)).toFixed(0)} ms per batch of <= ${BATCH_SIZES[stage]}`);
   const heaviest = [...dynamo.byTarget].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([target, units]) => `${target.replace(/^eventwire-/, '')} ${per(units).toFixed(1)}`);
   const lines = [
@@ -168,11 +175,30 @@ function report(pricing: Pricing, measured: Measured, articles: number): void {
     `  ${'total'.padEnd(12)} ${perMillion.toFixed(2).padStart(8)} USD / million articles (goal < 5)`,
     '',
     ...DAILY_VOLUMES.map((daily) => `  ${String(daily).padStart(9)} articles/day -> ${String(monthly[String(daily)]).padStart(10)} USD / month`),
+    '',
+    `tableCapacity=provisioned (auto scaling at ${DEPLOYED.capacityTargetPercent}%, at least ${DEPLOYED.minCapacityUnits} units per table and index):`,
+    `  ${'total'.padEnd(12)} ${provisionedPerMillion.toFixed(2).padStart(8)} USD / million articles at 1M/day`,
+    ...DAILY_VOLUMES.map((daily) => `  ${String(daily).padStart(9)} articles/day -> ${String(provisionedMonthly[String(daily)]).padStart(10)} USD / month`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const requests = Object.fromEntries(Object.entries(perArticle).map(([name, value]) => [name, round(value)]));
   const services = Object.fromEntries(Object.entries(costs).map(([service, usd]) => [service, round(usd * 1e6)]));
-  process.stdout.write(`RESULT ${JSON.stringify({ cost_usd_per_million_articles: round(perMillion), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, requests_per_article: requests })}\n`);
+  process.stdout.write(`RESULT ${JSON.stringify({ cost_usd_per_million_articles: round(perMillion), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, cost_provisioned_usd_per_million_articles: round(provisionedPerMillion), cost_provisioned_monthly_usd: provisionedMonthly, requests_per_article: requests })}\n`);
+}
+
+/**
+ * Monthly DynamoDB bill on provisioned capacity for a steady load: each table and index holds its share of the
+ * writes divided by the target utilisation, never less than the minimum capacity. Reads are not metered per
+ * index, so the read minimum is applied to their total.
+ */
+function provisionedDynamoMonthly(pricing: Pricing, dynamo: DynamoUsage, tableNames: TableNames, articles: number, daily: number): number {
+  const target = DEPLOYED.capacityTargetPercent / 100;
+  const perSecond = (unitsPerArticle: number): number => (unitsPerArticle * daily) / 86_400 / target;
+  // Named as the meter names them: the table, or "table/index".
+  const resources = TABLES.flatMap((design) => [tableNames[design.id], ...design.indexes.map((index) => `${tableNames[design.id]}/${index.name}`)]);
+  const wcu = resources.reduce((sum, resource) => sum + Math.max(DEPLOYED.minCapacityUnits, perSecond((dynamo.byTarget.get(resource) ?? 0) / articles)), 0);
+  const rcu = Math.max(DEPLOYED.minCapacityUnits * resources.length, perSecond(dynamo.rru / articles));
+  return (wcu * pricing.dynamodb.provisionedWcuHour + rcu * pricing.dynamodb.provisionedRcuHour) * HOURS_PER_MONTH;
 }
 
 function round(value: number): number {

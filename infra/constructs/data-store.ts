@@ -26,6 +26,17 @@ export interface DataStoreProps {
   readonly accessLogDays: number;
   /** Delete data with the stack (dev); otherwise buckets and tables are retained. */
   readonly destroyOnRemoval: boolean;
+  readonly tableCapacity: 'on-demand' | 'provisioned';
+  readonly minCapacityUnits: number;
+  readonly maxCapacityUnits: number;
+  readonly capacityTargetPercent: number;
+}
+
+/** Provisioned capacity with auto scaling on the table and each index, reads and writes alike. */
+interface ProvisionedCapacity {
+  readonly min: number;
+  readonly max: number;
+  readonly targetPercent: number;
 }
 
 /** The S3 bucket for raw pages and article text, its access-log bucket, and the DynamoDB tables of TABLES. */
@@ -70,19 +81,20 @@ export class DataStore extends Construct {
         },
       ],
     });
-    this.tables = {
-      feeds: this.table(tableDesign('feeds'), removal, props.destroyOnRemoval),
-      articles: this.table(tableDesign('articles'), removal, props.destroyOnRemoval),
-      events: this.table(tableDesign('events'), removal, props.destroyOnRemoval),
-      state: this.table(tableDesign('state'), removal, props.destroyOnRemoval),
-    };
+    const capacity = props.tableCapacity === 'provisioned'
+      ? { min: props.minCapacityUnits, max: props.maxCapacityUnits, targetPercent: props.capacityTargetPercent }
+      : null;
+    const table = (id: TableId): Table => this.table(tableDesign(id), removal, props.destroyOnRemoval, capacity);
+    this.tables = { feeds: table('feeds'), articles: table('articles'), events: table('events'), state: table('state') };
   }
 
-  private table(design: TableDesign, removal: RemovalPolicy, destroyOnRemoval: boolean): Table {
+  private table(design: TableDesign, removal: RemovalPolicy, destroyOnRemoval: boolean, capacity: ProvisionedCapacity | null): Table {
+    const initial = capacity ? { readCapacity: capacity.min, writeCapacity: capacity.min } : {};
     const table = new Table(this, tableConstructId(design.id), {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
+      billingMode: capacity ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
+      ...initial,
       encryption: TableEncryption.AWS_MANAGED,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: !destroyOnRemoval,
@@ -96,9 +108,22 @@ export class DataStore extends Construct {
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
         ...cdkProjection(index),
+        ...initial,
       });
     }
+    if (capacity) autoScale(table, design, capacity);
     return table;
+  }
+}
+
+function autoScale(table: Table, design: TableDesign, capacity: ProvisionedCapacity): void {
+  const range = { minCapacity: capacity.min, maxCapacity: capacity.max };
+  const target = { targetUtilizationPercent: capacity.targetPercent };
+  table.autoScaleReadCapacity(range).scaleOnUtilization(target);
+  table.autoScaleWriteCapacity(range).scaleOnUtilization(target);
+  for (const index of design.indexes) {
+    table.autoScaleGlobalSecondaryIndexReadCapacity(index.name, range).scaleOnUtilization(target);
+    table.autoScaleGlobalSecondaryIndexWriteCapacity(index.name, range).scaleOnUtilization(target);
   }
 }
 

@@ -37,6 +37,13 @@ describe('cdk-nag AWS Solutions checks', () => {
     expect(unacknowledgedFindings(app)).toEqual([]);
   });
 
+  it('report nothing unacknowledged on a stack with provisioned table capacity', () => {
+    const { app, stack } = synthesize({ tableCapacity: 'provisioned' });
+
+    expect(unacknowledgedFindings(app)).toEqual([]);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
   it('fail synthesis on an unacknowledged finding', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'Probe');

@@ -153,3 +153,22 @@ describe('queues', () => {
     dev.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
   });
 });
+
+describe('provisioned capacity (tableCapacity=provisioned)', () => {
+  it('gives every table and index auto-scaled read and write capacity aimed at the target utilisation', () => {
+    const { template } = synthesize({ tableCapacity: 'provisioned', minCapacityUnits: 2, maxCapacityUnits: 50, capacityTargetPercent: 60 });
+    const tables = Object.values(resourcesOf(template, 'AWS::DynamoDB::Table'));
+    const indexCount = TABLES.reduce((sum, design) => sum + design.indexes.length, 0);
+
+    for (const table of tables) {
+      expect(table.Properties?.BillingMode).not.toBe('PAY_PER_REQUEST');
+      expect(table.Properties?.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 2, WriteCapacityUnits: 2 });
+    }
+    const targets = Object.values(resourcesOf(template, 'AWS::ApplicationAutoScaling::ScalableTarget'));
+    expect(targets).toHaveLength(2 * (tables.length + indexCount));
+    for (const target of targets) expect(target.Properties).toMatchObject({ MinCapacity: 2, MaxCapacity: 50, ServiceNamespace: 'dynamodb' });
+    const policies = Object.values(resourcesOf(template, 'AWS::ApplicationAutoScaling::ScalingPolicy'));
+    expect(policies).toHaveLength(targets.length);
+    for (const policy of policies) expect(policy.Properties).toMatchObject({ TargetTrackingScalingPolicyConfiguration: { TargetValue: 60 } });
+  });
+});
