@@ -15,6 +15,9 @@ export interface CopyVerdict {
   displaced: string[];
 }
 
+/** Fewest distinct paragraphs a text needs to be judged by its paragraphs rather than its whole-text hash. */
+const MIN_PARAGRAPHS = 2;
+
 export function claimantOf(articleId: string, published: string | null): Claimant {
   return { articleId, rank: `${published ?? '9999-12-31T23:59:59Z'}#${articleId}` };
 }
@@ -28,21 +31,25 @@ export class CopyClaims {
   constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
 
   /**
-   * Claims the canonical URL (when it differs from the feed's), the content hash and the paragraphs. The article
-   * copies another when that article owns its canonical URL or text, or at least `share` of its paragraphs.
+   * Claims the canonical URL (when it differs from the feed's) and the paragraphs (the content hash when there
+   * are too few). The article copies another when that article owns its canonical URL or text, or at least
+   * `share` of its paragraphs.
    */
   async judge(claimant: Claimant, claims: { canonicalId: string | null; contentHash: string; paragraphs: readonly string[] }, share = 0.6): Promise<CopyVerdict> {
     const displaced = new Set<string>();
+    const distinct = [...new Set(claims.paragraphs)];
+    // A text is judged by its paragraphs or, when it has too few, by its whole-text hash, never both: identical
+    // texts share every sampled paragraph anyway, and each claim is a write.
+    const paragraphs = distinct.length >= MIN_PARAGRAPHS ? distinct : [];
     const exact = [
       ...(claims.canonicalId ? [`CANONICAL#${claims.canonicalId}`] : []),
-      `HASH#${claims.contentHash}`,
+      ...(paragraphs.length === 0 ? [`HASH#${claims.contentHash}`] : []),
     ];
     for (const pk of exact) {
       const { owner, previous } = await this.claim(pk, claimant);
       if (owner !== claimant.articleId) return { firstCopy: owner, displaced: [] };
       if (previous) displaced.add(previous);
     }
-    const paragraphs = [...new Set(claims.paragraphs)];
     const owners = new Map<string, number>();
     for (const hash of paragraphs) {
       const { owner, previous } = await this.claim(`PARA#${hash}`, claimant);
@@ -50,7 +57,7 @@ export class CopyClaims {
       if (previous) displaced.add(previous);
     }
     const [best] = [...owners.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (paragraphs.length >= 2 && best && best[1] / paragraphs.length >= share) return { firstCopy: best[0], displaced: [] };
+    if (paragraphs.length > 0 && best && best[1] / paragraphs.length >= share) return { firstCopy: best[0], displaced: [] };
     displaced.delete(claimant.articleId);
     return { firstCopy: null, displaced: [...displaced] };
   }
