@@ -17,7 +17,7 @@ export interface ChangeEvent {
 }
 
 /** Fields of the stored event that are internal bookkeeping, not part of the published record. */
-const INTERNAL = new Set(['pk', 'sk', 'kind', 'mentionKeys', 'articleIds', 'outlets', 'bestMention']);
+const INTERNAL = new Set(['pk', 'sk', 'kind', 'mentionKeys', 'articleIds', 'outlets', 'untrackedMentions', 'untrackedArticles', 'bestMention']);
 
 /**
  * Turns one change of the events table into the bus event downstream services receive, or null for changes

@@ -3,7 +3,8 @@ import { mergedConfidence } from './event-identity.js';
 
 /**
  * An event as stored: counts are kept as sets (mention keys, article ids, outlets) so that merging a report is
- * one idempotent write; the published record carries their sizes and the confidence they imply.
+ * one idempotent write, plus counters for the reports past the sets' cap (EventStore); the published record
+ * carries the counts and the confidence they imply.
  */
 export function toEventRecord(item: Record<string, unknown>): EventRecord {
   const counts = countsOf(item);
@@ -21,7 +22,9 @@ export function countsOf(item: Record<string, unknown>): EventCounts {
   const size = (value: unknown): number => (value instanceof Set ? value.size : Array.isArray(value) ? value.length : 0);
   const numSources = size(item.outlets);
   return {
-    numMentions: size(item.mentionKeys), numArticles: size(item.articleIds), numSources,
+    numMentions: size(item.mentionKeys) + Number(item.untrackedMentions ?? 0),
+    numArticles: size(item.articleIds) + Number(item.untrackedArticles ?? 0),
+    numSources,
     confidence: mergedConfidence(Number(item.bestMention ?? 0), numSources),
   };
 }

@@ -20,21 +20,31 @@ export interface RecordResult {
   updated: number;
 }
 
+/**
+ * Reports whose mention keys and article ids an event keeps in its sets. Every report makes the item larger and
+ * each write costs a unit per KB, so past this many (an item of about 25 KB) further reports are counted by
+ * counters instead, which keeps the item under DynamoDB's 400 KB limit and its write cost flat.
+ */
+export const TRACKED_REPORTS = 500;
+
 /** Events merged over their reports, and one mention per report, in the events table. */
 export class EventStore {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
+  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string, private readonly trackedReports = TRACKED_REPORTS) {}
 
   /**
    * Records every coded event of an article as a mention and merges it into its event. Idempotent: mention
-   * keys, article ids and outlets are string sets, and counts are their sizes, never increments.
+   * keys, article ids and outlets are string sets, and counts are their sizes, never increments (past
+   * `trackedReports` reports, see countUntracked).
    */
   async recordMentions(source: MentionSource, events: readonly CodedEvent[], fallbackDate: string, now: Date): Promise<RecordResult> {
     const result: RecordResult = { eventIds: [], created: 0, updated: 0 };
     for (const event of events) {
       const date = event.date ?? fallbackDate;
       const eventId = eventIdOf(event, date);
-      await this.putMention(eventId, source, event, now);
-      const change = await this.mergeEvent(eventId, date, source, event, now);
+      const newMention = await this.putMention(eventId, source, event, now);
+      // A second report of the same event in this article is a new mention, never a new article.
+      const report = { newMention, firstOfArticle: !result.eventIds.includes(eventId) };
+      const change = await this.mergeEvent(eventId, date, source, event, now, report);
       if (change === 'created') result.created += 1;
       if (change === 'updated') result.updated += 1;
       if (!result.eventIds.includes(eventId)) result.eventIds.push(eventId);
@@ -55,18 +65,22 @@ export class EventStore {
     })).catch(ignoreConditionFailure);
   }
 
-  private async putMention(eventId: string, source: MentionSource, event: CodedEvent, now: Date): Promise<void> {
+  /** Stores the report as a mention; true when it was not stored before. */
+  private async putMention(eventId: string, source: MentionSource, event: CodedEvent, now: Date): Promise<boolean> {
     const mention: MentionRecord = {
       schemaVersion: SCHEMA_VERSION, eventId, articleId: source.articleId, url: source.url, outlet: source.outlet,
       title: source.title, published: source.published, sentence: event.sentence, sentenceIndex: event.sentence_index,
       offsets: event.offsets, confidence: event.confidence, recordedAt: now.toISOString(),
     };
-    await this.doc.send(new PutCommand({
+    return this.doc.send(new PutCommand({
       TableName: this.tableName,
       Item: { pk: `EVENT#${eventId}`, sk: `MENTION#${mentionKeyOf(source.articleId, event)}`, kind: 'mention', ...mention },
       // A redelivered mention keeps its first recording time, so re-runs leave the table identical.
       ConditionExpression: 'attribute_not_exists(pk)',
-    })).catch(ignoreConditionFailure);
+    })).then(() => true, (error: unknown) => {
+      ignoreConditionFailure(error);
+      return false;
+    });
   }
 
   /**
@@ -75,7 +89,7 @@ export class EventStore {
    * leaves the change feed quiet). The rare follow-up corrections run either way, so a crash between the two
    * writes is repaired by the retry.
    */
-  private async mergeEvent(eventId: string, date: string, source: MentionSource, event: CodedEvent, now: Date): Promise<'created' | 'updated' | 'unchanged'> {
+  private async mergeEvent(eventId: string, date: string, source: MentionSource, event: CodedEvent, now: Date, report: { newMention: boolean; firstOfArticle: boolean }): Promise<'created' | 'updated' | 'unchanged'> {
     const base = descriptiveFields(eventId, date, event);
     const mentionKey = mentionKeyOf(source.articleId, event);
     const names: Record<string, string> = {};
@@ -91,10 +105,10 @@ export class EventStore {
       const added = await this.doc.send(new UpdateCommand({
         TableName: this.tableName, Key: eventKey(eventId),
         UpdateExpression: `SET ${sets.join(', ')}, lastSeen = :now, updatedAt = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
-        ConditionExpression: 'attribute_not_exists(mentionKeys) OR NOT contains(mentionKeys, :mentionKey)',
+        ConditionExpression: 'attribute_not_exists(mentionKeys) OR (NOT contains(mentionKeys, :mentionKey) AND size(mentionKeys) < :tracked)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: {
-          ...values, ':now': now.toISOString(), ':mentionKey': mentionKey,
+          ...values, ':now': now.toISOString(), ':mentionKey': mentionKey, ':tracked': this.trackedReports,
           ':mention': new Set([mentionKey]), ':article': new Set([source.articleId]), ':outlet': new Set([source.outlet]),
         },
         ReturnValues: 'ALL_NEW',
@@ -105,10 +119,26 @@ export class EventStore {
       if (!isConditionFailure(error)) throw error;
       const stored = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(eventId), ConsistentRead: true }));
       item = stored.Item ?? {};
-      change = 'unchanged';
+      const tracked = item.mentionKeys instanceof Set && item.mentionKeys.has(mentionKey);
+      change = !tracked && report.newMention ? await this.countUntracked(eventId, source, item, report.firstOfArticle, now) : 'unchanged';
     }
     await this.correct(eventId, item, base, event, mentionKey);
     return change;
+  }
+
+  /**
+   * Counts a report of an event whose sets are full. The new mention item is what makes this idempotent: a
+   * redelivery finds its mention stored and counts nothing. (A crash between the two writes loses this one count,
+   * the price of not growing the item.) Outlets stay a set: there are few of them and each is counted once.
+   */
+  private async countUntracked(eventId: string, source: MentionSource, item: Record<string, unknown>, firstOfArticle: boolean, now: Date): Promise<'updated'> {
+    const newArticle = firstOfArticle && !(item.articleIds instanceof Set && item.articleIds.has(source.articleId));
+    await this.doc.send(new UpdateCommand({
+      TableName: this.tableName, Key: eventKey(eventId),
+      UpdateExpression: 'SET lastSeen = :now, updatedAt = :now ADD untrackedMentions :one, untrackedArticles :article, outlets :outlet',
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':one': 1, ':article': newArticle ? 1 : 0, ':outlet': new Set([source.outlet]) },
+    }));
+    return 'updated';
   }
 
   /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { EventStore, TRACKED_REPORTS } from '../../../src/storage/event-store.js';
 import { EventReader } from '../../../src/client/index.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 import { codedEvent } from '../../helpers/coded-event.js';
@@ -114,5 +114,25 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     expect(root08.items.map((e) => e.code).sort()).toEqual(['084', '0871', '0871']);
     expect(root08InKenya.items.map((e) => e.date).sort()).toEqual(['2026-11-02', '2026-11-03']);
     expect(retreatsUnderRoot08.items).toHaveLength(2);
+  });
+
+  it('counts reports past the tracked cap with counters, keeps the item small and still ignores redeliveries', async () => {
+    const capped = new EventStore(env.clients.doc, env.config.tables.events, 2);
+    const day = '2026-12-01';
+    // An article's reports are recorded together; c-3 reports the event twice.
+    const report = (articleId: string, outlet: string, sentences: number[]) => [{ ...wire, articleId, outlet }, sentences.map((sentence) => codedEvent({ date: day, sentence_index: sentence }))] as const;
+    const reports = [report('c-1', 'Wire', [1]), report('c-2', 'Paper', [1]), report('c-3', 'Daily', [1, 2]), report('c-4', 'Wire', [1])];
+    for (const [source, events] of reports) await capped.recordMentions(source, events, day, now);
+    const [eventId] = (await capped.recordMentions(...reports[0], day, now)).eventIds;
+    const before = await reader.get(eventId ?? '');
+    for (const [source, events] of [...reports].reverse()) await capped.recordMentions(source, events, day, now);
+    const after = await reader.get(eventId ?? '');
+    const stored = (await tableSnapshot()).find((item) => (item as { pk: string; sk: string }).pk === `EVENT#${eventId}` && (item as { sk: string }).sk === 'EVENT') as { mentionKeys: Set<string> };
+
+    expect(before).toMatchObject({ numMentions: 5, numArticles: 4, numSources: 3 });
+    expect(after).toEqual(before);
+    expect(stored.mentionKeys.size).toBe(2);
+    expect((await reader.mentions(eventId ?? '')).items).toHaveLength(5);
+    expect(TRACKED_REPORTS).toBeGreaterThanOrEqual(100);
   });
 });
