@@ -18,6 +18,7 @@ import { FUNCTION_SPECS } from '../infra/functions.js';
 import { createAwsClients, type AwsClients } from '../src/storage/clients.js';
 import { TABLES, type TableDesign } from '../src/storage/table-design.js';
 import { meterDynamo, type DynamoUsage } from './lib/dynamo-meter.js';
+import { EventStore, TRACKED_REPORTS } from '../src/storage/event-store.js';
 
 const PricingSchema = z.object({
   source: z.string(), asOf: z.string(),
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   try {
     const times = await measuredRun(clients, config, demo.feeds, logs);
     report(pricing, { s3, dynamo, logs, times, tableNames: config.tables }, times.article.messages);
+    await reportLargeEvent(config);
   } finally {
     clients.s3.destroy();
     clients.dynamo.destroy();
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
 }
 
 type TableNames = Record<TableDesign['id'], string>;
+type LocalConfig = ReturnType<Awaited<ReturnType<typeof startLocalStack>>['config']>;
 interface Measured { s3: S3Usage; dynamo: DynamoUsage; logs: LogUsage; times: Record<Stage, StageTime>; tableNames: TableNames }
 
 function report(pricing: Pricing, measured: Measured, articles: number): void {
@@ -184,6 +187,31 @@ function report(pricing: Pricing, measured: Measured, articles: number): void {
   const requests = Object.fromEntries(Object.entries(perArticle).map(([name, value]) => [name, round(value)]));
   const services = Object.fromEntries(Object.entries(costs).map(([service, usd]) => [service, round(usd * 1e6)]));
   process.stdout.write(`RESULT ${JSON.stringify({ cost_usd_per_million_articles: round(perMillion), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, cost_provisioned_usd_per_million_articles: round(provisionedPerMillion), cost_provisioned_monthly_usd: provisionedMonthly, requests_per_article: requests })}\n`);
+}
+
+/** Reports of one event at which the write units of a single report are printed. */
+const LARGE_EVENT_MILESTONES = [1, 10, 100, TRACKED_REPORTS, TRACKED_REPORTS + 1, TRACKED_REPORTS + 100];
+
+/**
+ * A widely reported event: the same happening reported by one article after another. Prints what recording one
+ * report costs (table and index write units) as the event grows; the cap on tracked reports keeps it flat.
+ */
+async function reportLargeEvent(config: LocalConfig): Promise<void> {
+  const clients = createAwsClients(config);
+  const usage = meterDynamo(clients.dynamo, config.endpoints.dynamodb ?? '', new Map(TABLES.map((design) => [config.tables[design.id], design])), config.tables.events);
+  const store = new EventStore(clients.doc, config.tables.events);
+  const [event] = createEventCoder().code({ text: 'French and German ministers met in Berlin on Monday to discuss energy prices.', date: '2026-11-02' }).events;
+  if (!event) throw new Error('the large-event sentence codes no event');
+  const costs: string[] = [];
+  const last = LARGE_EVENT_MILESTONES.at(-1) ?? 0;
+  for (let n = 1; n <= last; n += 1) {
+    const before = usage.tableWru + usage.indexWru;
+    const articleId = `large-${String(n).padStart(5, '0')}-${'x'.repeat(10)}`;
+    await store.recordMentions({ articleId, url: `http://127.0.0.1/large/${n}`, outlet: `Outlet ${n % 40}`, title: null, published: null }, [event], '2026-11-02', new Date());
+    if (LARGE_EVENT_MILESTONES.includes(n)) costs.push(`#${n} ${(usage.tableWru + usage.indexWru - before).toFixed(0)}`);
+  }
+  clients.dynamo.destroy();
+  process.stdout.write(`\nlarge event (one happening, ${last} reports): write units to record report ${costs.join(', ')}\n`);
 }
 
 /**

@@ -22,10 +22,10 @@ export interface RecordResult {
 
 /**
  * Reports whose mention keys and article ids an event keeps in its sets. Every report makes the item larger and
- * each write costs a unit per KB, so past this many (an item of about 25 KB) further reports are counted by
- * counters instead, which keeps the item under DynamoDB's 400 KB limit and its write cost flat.
+ * each write costs a unit per started KB, so past this many (an item of about 3 KB) further reports are counted
+ * by counters instead: the item never nears DynamoDB's 400 KB limit and a report's write cost stays flat.
  */
-export const TRACKED_REPORTS = 500;
+export const TRACKED_REPORTS = 50;
 
 /** Events merged over their reports, and one mention per report, in the events table. */
 export class EventStore {

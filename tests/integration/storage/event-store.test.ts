@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { EventStore, TRACKED_REPORTS } from '../../../src/storage/event-store.js';
+import { EventStore } from '../../../src/storage/event-store.js';
 import { EventReader } from '../../../src/client/index.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 import { codedEvent } from '../../helpers/coded-event.js';
@@ -123,7 +123,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const report = (articleId: string, outlet: string, sentences: number[]) => [{ ...wire, articleId, outlet }, sentences.map((sentence) => codedEvent({ date: day, sentence_index: sentence }))] as const;
     const reports = [report('c-1', 'Wire', [1]), report('c-2', 'Paper', [1]), report('c-3', 'Daily', [1, 2]), report('c-4', 'Wire', [1])];
     for (const [source, events] of reports) await capped.recordMentions(source, events, day, now);
-    const [eventId] = (await capped.recordMentions(...reports[0], day, now)).eventIds;
+    const [eventId] = (await capped.recordMentions(...report('c-1', 'Wire', [1]), day, now)).eventIds;
     const before = await reader.get(eventId ?? '');
     for (const [source, events] of [...reports].reverse()) await capped.recordMentions(source, events, day, now);
     const after = await reader.get(eventId ?? '');
@@ -133,6 +133,5 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     expect(after).toEqual(before);
     expect(stored.mentionKeys.size).toBe(2);
     expect((await reader.mentions(eventId ?? '')).items).toHaveLength(5);
-    expect(TRACKED_REPORTS).toBeGreaterThanOrEqual(100);
   });
 });
