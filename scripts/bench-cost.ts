@@ -119,8 +119,9 @@ async function main(): Promise<void> {
   const logs: LogUsage = { bytes: 0 };
   try {
     const times = await measuredRun(clients, config, demo.feeds, logs);
-    report(pricing, { s3, dynamo, logs, times, tableNames: config.tables }, times.article.messages);
-    await reportLargeEvent(config);
+    const result = report(pricing, { s3, dynamo, logs, times, tableNames: config.tables }, times.article.messages);
+    const largeEvent = await reportLargeEvent(config);
+    process.stdout.write(`RESULT ${JSON.stringify({ ...result, large_event_report_wru: largeEvent })}\n`);
   } finally {
     clients.s3.destroy();
     clients.dynamo.destroy();
@@ -134,7 +135,7 @@ type TableNames = Record<TableDesign['id'], string>;
 type LocalConfig = ReturnType<Awaited<ReturnType<typeof startLocalStack>>['config']>;
 interface Measured { s3: S3Usage; dynamo: DynamoUsage; logs: LogUsage; times: Record<Stage, StageTime>; tableNames: TableNames }
 
-function report(pricing: Pricing, measured: Measured, articles: number): void {
+function report(pricing: Pricing, measured: Measured, articles: number): Record<string, unknown> {
   const { s3, dynamo, logs, times, tableNames } = measured;
   const per = (value: number): number => value / articles;
   const stages = Object.keys(STAGES) as Stage[];
@@ -186,7 +187,7 @@ function report(pricing: Pricing, measured: Measured, articles: number): void {
   process.stdout.write(`${lines.join('\n')}\n`);
   const requests = Object.fromEntries(Object.entries(perArticle).map(([name, value]) => [name, round(value)]));
   const services = Object.fromEntries(Object.entries(costs).map(([service, usd]) => [service, round(usd * 1e6)]));
-  process.stdout.write(`RESULT ${JSON.stringify({ cost_usd_per_million_articles: round(perMillion), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, cost_provisioned_usd_per_million_articles: round(provisionedPerMillion), cost_provisioned_monthly_usd: provisionedMonthly, requests_per_article: requests })}\n`);
+  return { cost_usd_per_million_articles: round(perMillion), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, cost_provisioned_usd_per_million_articles: round(provisionedPerMillion), cost_provisioned_monthly_usd: provisionedMonthly, requests_per_article: requests };
 }
 
 /** Reports of one event at which the write units of a single report are printed. */
@@ -196,22 +197,24 @@ const LARGE_EVENT_MILESTONES = [1, 10, 100, TRACKED_REPORTS, TRACKED_REPORTS + 1
  * A widely reported event: the same happening reported by one article after another. Prints what recording one
  * report costs (table and index write units) as the event grows; the cap on tracked reports keeps it flat.
  */
-async function reportLargeEvent(config: LocalConfig): Promise<void> {
+async function reportLargeEvent(config: LocalConfig): Promise<Record<string, number>> {
   const clients = createAwsClients(config);
   const usage = meterDynamo(clients.dynamo, config.endpoints.dynamodb ?? '', new Map(TABLES.map((design) => [config.tables[design.id], design])), config.tables.events);
   const store = new EventStore(clients.doc, config.tables.events);
   const [event] = createEventCoder().code({ text: 'French and German ministers met in Berlin on Monday to discuss energy prices.', date: '2026-11-02' }).events;
   if (!event) throw new Error('the large-event sentence codes no event');
-  const costs: string[] = [];
+  const costs: Record<string, number> = {};
   const last = LARGE_EVENT_MILESTONES.at(-1) ?? 0;
   for (let n = 1; n <= last; n += 1) {
     const before = usage.tableWru + usage.indexWru;
     const articleId = `large-${String(n).padStart(5, '0')}-${'x'.repeat(10)}`;
     await store.recordMentions({ articleId, url: `http://127.0.0.1/large/${n}`, outlet: `Outlet ${n % 40}`, title: null, published: null }, [event], '2026-11-02', new Date());
-    if (LARGE_EVENT_MILESTONES.includes(n)) costs.push(`#${n} ${(usage.tableWru + usage.indexWru - before).toFixed(0)}`);
+    if (LARGE_EVENT_MILESTONES.includes(n)) costs[String(n)] = usage.tableWru + usage.indexWru - before;
   }
   clients.dynamo.destroy();
-  process.stdout.write(`\nlarge event (one happening, ${last} reports): write units to record report ${costs.join(', ')}\n`);
+  const shown = Object.entries(costs).map(([n, units]) => `#${n} ${units}`).join(', ');
+  process.stdout.write(`\nlarge event (one happening, ${last} reports): write units to record report ${shown}\n`);
+  return costs;
 }
 
 /**

@@ -5,6 +5,7 @@ import { CorruptRecordError } from './errors.js';
 import { isConditionFailure } from './feed-store.js';
 import { CopyClaims } from './copy-claims.js';
 import { batchGetItems } from './batch-get.js';
+import { setClause } from './set-clause.js';
 
 /** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
 export type PendingStage = 'fetch' | 'code';
@@ -159,18 +160,12 @@ export class ArticleStore {
   }
 
   private async update(articleId: string, now: Date, fields: Record<string, unknown>, condition?: string): Promise<void> {
-    const values: Record<string, unknown> = { ...fields, updatedAt: now.toISOString() };
-    const names: Record<string, string> = {};
-    const sets = Object.keys(values).map((field, i) => {
-      names[`#f${i}`] = field;
-      return `#f${i} = :v${i}`;
-    });
-    const expressionValues = Object.fromEntries(Object.values(values).map((value, i) => [`:v${i}`, value]));
+    const set = setClause({ ...fields, updatedAt: now.toISOString() }, 'f');
     await this.doc.send(new UpdateCommand({
       TableName: this.tableName, Key: key(articleId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ...expressionValues, ...(condition ? { ':nullType': 'NULL' } : {}) },
+      UpdateExpression: `SET ${set.assignments.join(', ')}`,
+      ExpressionAttributeNames: set.names,
+      ExpressionAttributeValues: { ...set.values, ...(condition ? { ':nullType': 'NULL' } : {}) },
       ConditionExpression: condition ? `attribute_exists(pk) AND ${condition}` : 'attribute_exists(pk)',
     }));
   }

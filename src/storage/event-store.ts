@@ -4,6 +4,7 @@ import type { CodedEvent } from '../core/event-schema.js';
 import { EVENTS_INDEXES as IX } from './table-design.js';
 import { SCHEMA_VERSION, type MentionRecord } from './records.js';
 import { eventIdOf, mentionKeyOf } from './event-identity.js';
+import { setClause } from './set-clause.js';
 
 /** The article a batch of coded events comes from. */
 export interface MentionSource {
@@ -92,23 +93,17 @@ export class EventStore {
   private async mergeEvent(eventId: string, date: string, source: MentionSource, event: CodedEvent, now: Date, report: { newMention: boolean; firstOfArticle: boolean }): Promise<'created' | 'updated' | 'unchanged'> {
     const base = descriptiveFields(eventId, date, event);
     const mentionKey = mentionKeyOf(source.articleId, event);
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const sets = Object.entries({ ...base, firstSeen: now.toISOString(), bestMention: event.confidence, location: event.location ?? null }).map(([field, value], i) => {
-      names[`#b${i}`] = field;
-      values[`:b${i}`] = value;
-      return `#b${i} = if_not_exists(#b${i}, :b${i})`;
-    });
+    const descriptive = setClause({ ...base, firstSeen: now.toISOString(), bestMention: event.confidence, location: event.location ?? null }, 'b', true);
     let item: Record<string, unknown>;
     let change: 'created' | 'updated' | 'unchanged';
     try {
       const added = await this.doc.send(new UpdateCommand({
         TableName: this.tableName, Key: eventKey(eventId),
-        UpdateExpression: `SET ${sets.join(', ')}, lastSeen = :now, updatedAt = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
+        UpdateExpression: `SET ${descriptive.assignments.join(', ')}, lastSeen = :now, updatedAt = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
         ConditionExpression: 'attribute_not_exists(mentionKeys) OR (NOT contains(mentionKeys, :mentionKey) AND size(mentionKeys) < :tracked)',
-        ExpressionAttributeNames: names,
+        ExpressionAttributeNames: descriptive.names,
         ExpressionAttributeValues: {
-          ...values, ':now': now.toISOString(), ':mentionKey': mentionKey, ':tracked': this.trackedReports,
+          ...descriptive.values, ':now': now.toISOString(), ':mentionKey': mentionKey, ':tracked': this.trackedReports,
           ':mention': new Set([mentionKey]), ':article': new Set([source.articleId]), ':outlet': new Set([source.outlet]),
         },
         ReturnValues: 'ALL_NEW',
@@ -160,16 +155,10 @@ export class EventStore {
   }
 
   private async set(eventId: string, fields: Record<string, unknown>, condition?: { expression: string; values: Record<string, unknown> }): Promise<void> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ...(condition?.values ?? {}) };
-    const sets = Object.entries(fields).map(([field, value], i) => {
-      names[`#f${i}`] = field;
-      values[`:f${i}`] = value;
-      return `#f${i} = :f${i}`;
-    });
+    const set = setClause(fields, 'f');
     await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: eventKey(eventId), UpdateExpression: `SET ${sets.join(', ')}`,
-      ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+      TableName: this.tableName, Key: eventKey(eventId), UpdateExpression: `SET ${set.assignments.join(', ')}`,
+      ExpressionAttributeNames: set.names, ExpressionAttributeValues: { ...set.values, ...(condition?.values ?? {}) },
       ...(condition ? { ConditionExpression: condition.expression } : {}),
     })).catch(ignoreConditionFailure);
   }
