@@ -3,6 +3,7 @@ import { isoDay } from '../core/ids.js';
 import { CodedArticleSchema, type CodedArticle } from '../core/event-schema.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { CodeMessage } from '../queue/messages.js';
+import type { MentionSource, RecordResult } from '../storage/event-store.js';
 import type { CodeDeps } from './deps.js';
 
 export type { CodeDeps };
@@ -14,6 +15,8 @@ export { codedKeyOf };
 export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
 
 const StoredTextSchema = z.object({ text: z.string() });
+/** What an article's coded object says it recorded. */
+const RecordedSchema = CodedArticleSchema.pick({ events: true }).extend({ publishedDay: z.string() });
 
 
 /**
@@ -26,25 +29,44 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
   if (article.status !== 'stored' || !article.textKey) return 'already-done';
   const now = deps.clock();
   const publishedDay = isoDay(article.published ?? article.feedPublished ?? article.discoveredAt);
-  const coded = article.duplicateOf ? await codedOfFirstCopy(article.duplicateOf, deps) : await codeText(article, article.textKey, publishedDay, deps);
-  const source = { articleId: article.articleId, url: article.url, outlet: article.outlet, title: article.title, published: article.published };
+  if (article.duplicateOf) return linkToFirstCopy(article, article.duplicateOf, article.textKey, publishedDay, deps, now);
+  const coded = await codeText(article, article.textKey, publishedDay, deps);
+  const result = await deps.events.recordMentions(mentionSourceOf(article), coded.events, publishedDay, now);
+  await deps.events.recordArticleCoded(mentionSourceOf(article), result.eventIds, now);
+  // An earlier copy of the story turned up while this one was coded: it is linked to that one instead.
+  if (!(await deps.articles.markCoded(article.articleId, result.eventIds, now))) return codeArticle(message, deps);
+  countCoded(deps, coded.events.length, result);
+  return 'coded';
+}
+
+/**
+ * Records a copy's mentions on the events of its first copy. What the copy recorded before (coded from its own
+ * text before the first copy turned up, or linked to another copy since outranked) is withdrawn first, so it ends
+ * with the same events whatever order the copies came in. The coded object is written before the mentions, so a
+ * retry after a crash knows what was recorded.
+ */
+async function linkToFirstCopy(article: ArticleRecord, firstCopy: string, textKey: string, publishedDay: string, deps: CodeDeps, now: Date): Promise<CodeOutcome> {
+  const coded = await codedOfFirstCopy(firstCopy, deps);
+  const source = mentionSourceOf(article);
+  const recorded = RecordedSchema.nullable().parse(await deps.blobs.findJson(codedKeyOf(textKey)));
+  if (recorded) await deps.events.withdrawMentions(source, { events: recorded.events, day: recorded.publishedDay }, { events: coded.events, day: publishedDay });
+  await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
   const result = await deps.events.recordMentions(source, coded.events, publishedDay, now);
   await deps.events.recordArticleCoded(source, result.eventIds, now);
-  if (article.duplicateOf) await deps.articles.markDuplicate(article.articleId, article.duplicateOf, result.eventIds, now);
-  else if (!(await deps.articles.markCoded(article.articleId, result.eventIds, now))) await becameCopy(article, result.eventIds, deps, now);
+  await deps.articles.markDuplicate(article.articleId, firstCopy, result.eventIds, now);
+  countCoded(deps, coded.events.length, result);
+  return 'duplicate';
+}
+
+function mentionSourceOf(article: ArticleRecord): MentionSource {
+  return { articleId: article.articleId, url: article.url, outlet: article.outlet, title: article.title, published: article.published };
+}
+
+function countCoded(deps: CodeDeps, mentions: number, result: RecordResult): void {
   deps.observer.count('ArticlesCoded');
   deps.observer.count('EventsWritten', result.created);
   deps.observer.count('EventsUpdated', result.updated);
-  deps.observer.count('MentionsWritten', coded.events.length);
-  return article.duplicateOf ? 'duplicate' : 'coded';
-}
-
-/** An earlier copy of the story turned up while this one was being coded: it becomes that one's copy. */
-async function becameCopy(article: ArticleRecord, eventIds: string[], deps: CodeDeps, now: Date): Promise<void> {
-  const current = await deps.articles.get(article.articleId);
-  if (!current?.duplicateOf || !article.textKey) return;
-  await deps.articles.markDuplicate(article.articleId, current.duplicateOf, eventIds, now);
-  await deps.blobs.delete(codedKeyOf(article.textKey));
+  deps.observer.count('MentionsWritten', mentions);
 }
 
 async function codeText(article: ArticleRecord, textKey: string, publishedDay: string, deps: CodeDeps): Promise<CodedArticle> {

@@ -5,7 +5,6 @@ import { decodeBody } from '../feeds/index.js';
 import { extractArticle, contentHash, simhash64, type ExtractedArticle } from '../extract/index.js';
 import { articleKeys } from '../storage/blob-store.js';
 import { claimantOf } from '../storage/copy-claims.js';
-import { codedKeyOf } from './coded-key.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { ArticleMessage } from '../queue/messages.js';
 import type { FetchArticleDeps } from './deps.js';
@@ -73,9 +72,9 @@ async function findFirstCopy(article: ArticleRecord, canonical: string, stored: 
     paragraphs: paragraphHashes(text),
   });
   for (const later of verdict.displaced) {
-    const demoted = await deps.articles.demoteToCopy(later, article.articleId, deps.clock());
+    // A copy stored or coded already goes back to the code stage, to be linked to this one.
+    if (await deps.articles.demoteToCopy(later, article.articleId, deps.clock())) await deps.queues.code.send([{ articleId: later }]);
     deps.observer.count('ArticlesDuplicate');
-    if (demoted?.status === 'coded' && demoted.textKey) await deps.blobs.delete(codedKeyOf(demoted.textKey));
   }
   return verdict.firstCopy;
 }

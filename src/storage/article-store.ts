@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ARTICLES_INDEXES } from './table-design.js';
 import { ArticleRecordSchema, SCHEMA_VERSION, type ArticleRecord } from './records.js';
-import { CorruptRecordError } from './errors.js';
+import { ArticleBusyError, CorruptRecordError } from './errors.js';
 import { isConditionFailure } from './feed-store.js';
 import { CopyClaims } from './copy-claims.js';
 import { batchGetItems } from './batch-get.js';
@@ -34,6 +34,12 @@ export interface StoredArticle {
 }
 
 const byOutlet = ARTICLES_INDEXES.byOutlet;
+
+interface UpdateCondition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
 
 /** Article records, dedup claims (content hash, SimHash bands) and per-article status in the articles table. */
 export class ArticleStore {
@@ -81,7 +87,7 @@ export class ArticleStore {
   /** Records the article as coded, unless an earlier copy turned up while it was being coded (then false). */
   async markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean> {
     try {
-      await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, 'attribute_type(duplicateOf, :nullType)');
+      await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, { expression: 'attribute_type(duplicateOf, :nullType)', values: { ':nullType': 'NULL' } });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -90,19 +96,27 @@ export class ArticleStore {
   }
 
   /**
-   * An earlier copy of this article's story turned up after it was stored or coded: it becomes a copy of that one.
-   * Its mentions stay (a copy reports the same events), and a stored one will be linked instead of coded.
+   * An earlier copy of this article's story turned up: it becomes a copy of that one. A pending article is linked
+   * once fetched; one stored, coded, or linked to a copy now outranked goes (back) to `stored` with its new first
+   * copy, for the code stage to link it. True when it waits in `stored` and so needs a code message.
    */
-  async demoteToCopy(articleId: string, firstCopy: string, now: Date): Promise<ArticleRecord | undefined> {
-    const article = await this.get(articleId);
-    if (!article || article.duplicateOf === firstCopy) return article;
-    if (article.status === 'coded') await this.markDuplicate(articleId, firstCopy, article.eventIds, now);
-    // Still on its way (pending or stored): the code stage will link it instead of coding it.
-    else if (article.status === 'pending' || article.status === 'stored') await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(articleId), UpdateExpression: 'SET duplicateOf = :first',
-      ExpressionAttributeValues: { ':first': firstCopy }, ConditionExpression: 'attribute_exists(pk)',
-    }));
-    return article;
+  async demoteToCopy(articleId: string, firstCopy: string, now: Date): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const article = await this.get(articleId);
+      if (!article || !['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return false;
+      if (article.duplicateOf === firstCopy && article.status !== 'coded') return article.status === 'stored';
+      const status = article.status === 'pending' ? 'pending' : 'stored';
+      try {
+        // Conditional on the status read: when a stage moved the article on meanwhile, it is read again.
+        await this.update(articleId, now, { status, duplicateOf: firstCopy, ...(status === 'stored' ? { reason: null } : {}) }, {
+          expression: '#status = :read', names: { '#status': 'status' }, values: { ':read': article.status },
+        });
+        return status === 'stored';
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    throw new ArticleBusyError(`article ${articleId} changed status three times while being demoted to a copy`);
   }
 
   async markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void> {
@@ -159,14 +173,14 @@ export class ArticleStore {
     return this.queryIndex(byOutlet.name, byOutlet.partitionKey, `OUTLET#${outlet}`, limit, false);
   }
 
-  private async update(articleId: string, now: Date, fields: Record<string, unknown>, condition?: string): Promise<void> {
+  private async update(articleId: string, now: Date, fields: Record<string, unknown>, condition?: UpdateCondition): Promise<void> {
     const set = setClause({ ...fields, updatedAt: now.toISOString() }, 'f');
     await this.doc.send(new UpdateCommand({
       TableName: this.tableName, Key: key(articleId),
       UpdateExpression: `SET ${set.assignments.join(', ')}`,
-      ExpressionAttributeNames: set.names,
-      ExpressionAttributeValues: { ...set.values, ...(condition ? { ':nullType': 'NULL' } : {}) },
-      ConditionExpression: condition ? `attribute_exists(pk) AND ${condition}` : 'attribute_exists(pk)',
+      ExpressionAttributeNames: { ...set.names, ...condition?.names },
+      ExpressionAttributeValues: { ...set.values, ...condition?.values },
+      ConditionExpression: condition ? `attribute_exists(pk) AND ${condition.expression}` : 'attribute_exists(pk)',
     }));
   }
 

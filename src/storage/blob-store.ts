@@ -1,5 +1,5 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from './errors.js';
 
 /** Deterministic S3 keys: by day, outlet and article id, so a re-fetch overwrites instead of duplicating. */
@@ -33,16 +33,18 @@ export class BlobStore {
     return JSON.parse(Buffer.from(await this.get(key)).toString('utf8'));
   }
 
-  async getRaw(key: string): Promise<Uint8Array> {
-    return gunzipSync(await this.get(key));
+  /** The JSON under `key`, or null when no object is stored there. */
+  async findJson(key: string): Promise<unknown> {
+    try {
+      return await this.getJson(key);
+    } catch (error) {
+      if (error instanceof StorageError && error.cause instanceof NoSuchKey) return null;
+      throw error;
+    }
   }
 
-  async delete(key: string): Promise<void> {
-    try {
-      await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
-    } catch (error) {
-      throw new StorageError(`S3 delete ${key} failed`, error);
-    }
+  async getRaw(key: string): Promise<Uint8Array> {
+    return gunzipSync(await this.get(key));
   }
 
   private async put(key: string, body: Uint8Array, contentType: string, extra: Record<string, unknown>): Promise<void> {

@@ -5,6 +5,7 @@ import { EVENTS_INDEXES as IX } from './table-design.js';
 import { SCHEMA_VERSION, type MentionRecord } from './records.js';
 import { eventIdOf, mentionKeyOf } from './event-identity.js';
 import { setClause } from './set-clause.js';
+import { articleCodedKey, eventKey, withdrawReports, type ArticleReports } from './event-withdrawal.js';
 
 /** The article a batch of coded events comes from. */
 export interface MentionSource {
@@ -58,12 +59,20 @@ export class EventStore {
     await this.doc.send(new PutCommand({
       TableName: this.tableName,
       Item: {
-        pk: `ARTICLE#${source.articleId}`, sk: 'CODED', kind: 'article-coded', schemaVersion: SCHEMA_VERSION, ...source, eventIds: [...eventIds], codedAt: now.toISOString(),
+        ...articleCodedKey(source.articleId), kind: 'article-coded', schemaVersion: SCHEMA_VERSION, ...source, eventIds: [...eventIds], codedAt: now.toISOString(),
         // Recently changed events are found through the articles that changed them: one index entry per article.
         [IX.byChanged.partitionKey]: `CHANGED#${now.toISOString().slice(0, 10)}`, [IX.byChanged.sortKey]: `${now.toISOString()}#${source.articleId}`,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     })).catch(ignoreConditionFailure);
+  }
+
+  /**
+   * Withdraws the reports an article recorded (`recorded`) that are not among those it is about to record
+   * (`kept`): for a copy that was coded from its own text before its first copy turned up. See withdrawReports.
+   */
+  async withdrawMentions(source: MentionSource, recorded: ArticleReports, kept: ArticleReports): Promise<number> {
+    return withdrawReports(this.doc, this.tableName, source, recorded, kept);
   }
 
   /** Stores the report as a mention; true when it was not stored before. */
@@ -178,10 +187,6 @@ function descriptiveFields(eventId: string, date: string, event: CodedEvent): Re
     ...(event.target?.code ? { [IX.byTarget.partitionKey]: `ACTOR#${event.target.code}`, [IX.byTarget.sortKey]: `${date}#${eventId}` } : {}),
     ...(event.location?.country ? { [IX.byLocation.partitionKey]: `LOC#${event.location.country}`, [IX.byLocation.sortKey]: `${date}#${eventId}` } : {}),
   };
-}
-
-function eventKey(eventId: string): { pk: string; sk: string } {
-  return { pk: `EVENT#${eventId}`, sk: 'EVENT' };
 }
 
 function ignoreConditionFailure(error: unknown): void {

@@ -1,0 +1,146 @@
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CodedEvent } from '../core/event-schema.js';
+import { isConditionFailure } from './feed-store.js';
+import { eventIdOf, mentionKeyOf } from './event-identity.js';
+
+/** Coded events of one article, with the day their undated events fall on. */
+export interface ArticleReports {
+  events: readonly CodedEvent[];
+  day: string;
+}
+
+interface Report {
+  eventId: string;
+  mentionKey: string;
+}
+
+export function eventKey(eventId: string): { pk: string; sk: string } {
+  return { pk: `EVENT#${eventId}`, sk: 'EVENT' };
+}
+
+export function articleCodedKey(articleId: string): { pk: string; sk: string } {
+  return { pk: `ARTICLE#${articleId}`, sk: 'CODED' };
+}
+
+function reportsOf(articleId: string, reports: ArticleReports): Report[] {
+  return reports.events.map((event) => ({ eventId: eventIdOf(event, event.date ?? reports.day), mentionKey: mentionKeyOf(articleId, event) }));
+}
+
+function eventIdsOf(reports: readonly Report[]): string[] {
+  return [...new Set(reports.map((report) => report.eventId))];
+}
+
+/**
+ * Withdraws the reports an article recorded that it will not record again (`recorded` minus `kept`): the reverse
+ * of EventStore.recordMentions, for an article found to be a copy after it was coded from its own text. Reports
+ * it keeps are left alone, so a copy whose own coding matches its first copy's changes nothing. Its "Article
+ * Coded" marker goes too when its events change, for the next recording to write it anew. Returns the number of
+ * reports withdrawn.
+ */
+export async function withdrawReports(doc: DynamoDBDocumentClient, tableName: string, source: { articleId: string; outlet: string }, recorded: ArticleReports, kept: ArticleReports): Promise<number> {
+  const keptReports = reportsOf(source.articleId, kept);
+  const keptKeys = new Set(keptReports.map((report) => `${report.eventId}/${report.mentionKey}`));
+  const recordedReports = reportsOf(source.articleId, recorded);
+  const withdrawn = recordedReports.filter((report) => !keptKeys.has(`${report.eventId}/${report.mentionKey}`));
+  const stillReported = new Set(eventIdsOf(keptReports));
+  for (const eventId of eventIdsOf(withdrawn)) {
+    const keys = [...new Set(withdrawn.filter((report) => report.eventId === eventId).map((report) => report.mentionKey))];
+    await new EventWithdrawal(doc, tableName, eventId, source).withdraw(keys, !stillReported.has(eventId));
+  }
+  if (eventIdsOf(recordedReports).join() !== eventIdsOf(keptReports).join()) {
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: articleCodedKey(source.articleId) }));
+  }
+  return withdrawn.length;
+}
+
+/**
+ * One event losing some of one article's reports. The event item changes first and the mention items go last, so
+ * a retry after a crash in between still finds what to withdraw. An event left without reports is deleted.
+ */
+class EventWithdrawal {
+  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string, private readonly eventId: string, private readonly source: { articleId: string; outlet: string }) {}
+
+  async withdraw(mentionKeys: readonly string[], articleLeaves: boolean): Promise<void> {
+    const stored = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(this.eventId), ConsistentRead: true }));
+    if (stored.Item) await this.updateEvent(stored.Item, mentionKeys, articleLeaves);
+    for (const key of mentionKeys) {
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: `EVENT#${this.eventId}`, sk: `MENTION#${key}` } }));
+    }
+  }
+
+  private async updateEvent(item: Record<string, unknown>, mentionKeys: readonly string[], articleLeaves: boolean): Promise<void> {
+    const tracked = item.mentionKeys instanceof Set ? item.mentionKeys : new Set();
+    const trackedKeys = mentionKeys.filter((key) => tracked.has(key));
+    // Reports past the event's tracked sets were counted by counters, once per stored mention item.
+    const countedKeys = await this.storedMentions(mentionKeys.filter((key) => !tracked.has(key)));
+    const articleTracked = item.articleIds instanceof Set && item.articleIds.has(this.source.articleId);
+    const removals: string[] = [];
+    const additions: string[] = [];
+    const values: Record<string, unknown> = {};
+    if (trackedKeys.length > 0) {
+      removals.push('mentionKeys :keys');
+      values[':keys'] = new Set(trackedKeys);
+    }
+    if (articleLeaves && articleTracked) {
+      removals.push('articleIds :article');
+      values[':article'] = new Set([this.source.articleId]);
+    }
+    if (articleLeaves && !(await this.outletReportedByAnother())) {
+      removals.push('outlets :outlet');
+      values[':outlet'] = new Set([this.source.outlet]);
+    }
+    if (countedKeys > 0) {
+      additions.push('untrackedMentions :mentions', 'untrackedArticles :articles');
+      values[':mentions'] = -countedKeys;
+      values[':articles'] = articleLeaves && !articleTracked ? -1 : 0;
+    }
+    if (removals.length + additions.length === 0) return;
+    const updated = await this.doc.send(new UpdateCommand({
+      TableName: this.tableName, Key: eventKey(this.eventId),
+      UpdateExpression: [removals.length ? `DELETE ${removals.join(', ')}` : '', additions.length ? `ADD ${additions.join(', ')}` : ''].join(' ').trim(),
+      ExpressionAttributeValues: values, ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_NEW',
+    })).catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+      return { Attributes: undefined };
+    });
+    const left = updated.Attributes;
+    if (left && !(left.mentionKeys instanceof Set) && Number(left.untrackedMentions ?? 0) <= 0) await this.deleteEvent();
+  }
+
+  /** Deleted only while it still has no reports: a report merged meanwhile keeps it. */
+  private async deleteEvent(): Promise<void> {
+    await this.doc.send(new DeleteCommand({
+      TableName: this.tableName, Key: eventKey(this.eventId),
+      ConditionExpression: 'attribute_not_exists(mentionKeys) AND (attribute_not_exists(untrackedMentions) OR untrackedMentions <= :zero)',
+      ExpressionAttributeValues: { ':zero': 0 },
+    })).catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+  }
+
+  private async storedMentions(keys: readonly string[]): Promise<number> {
+    let stored = 0;
+    for (const key of keys) {
+      const found = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVENT#${this.eventId}`, sk: `MENTION#${key}` }, ConsistentRead: true, ProjectionExpression: 'pk' }));
+      if (found.Item) stored += 1;
+    }
+    return stored;
+  }
+
+  /** Whether another article of the same outlet reports this event (then the outlet stays among its sources). */
+  private async outletReportedByAnother(): Promise<boolean> {
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(new QueryCommand({
+        TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: cursor,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
+        FilterExpression: 'outlet = :outlet AND articleId <> :article',
+        ExpressionAttributeValues: { ':pk': `EVENT#${this.eventId}`, ':mention': 'MENTION#', ':outlet': this.source.outlet, ':article': this.source.articleId },
+        ProjectionExpression: 'pk',
+      }));
+      if ((page.Items ?? []).length > 0) return true;
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return false;
+  }
+}

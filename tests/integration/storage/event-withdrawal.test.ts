@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { EventStore } from '../../../src/storage/event-store.js';
+import { EventReader } from '../../../src/client/index.js';
+import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
+import { codedEvent } from '../../helpers/coded-event.js';
+
+let env: TestStack | undefined;
+const now = new Date('2026-10-06T12:00:00Z');
+const day = '2026-10-05';
+const source = (articleId: string, outlet: string) => ({ articleId, url: `http://127.0.0.1/${articleId}`, outlet, title: null, published: null });
+const original = source('a-original', 'Wire');
+const copy = source('a-copy', 'Globe');
+const talks = codedEvent();
+// A sentence only the copy has (its agency line) gives an event no other article reports.
+const agencyLine = codedEvent({ type: 'COOPERATE', code: '060', sentence: 'This article was supplied by an agency.', sentence_index: 9, offsets: { source: null, verb: [13, 21], target: null } });
+
+async function eventTable(): Promise<Record<string, unknown>[]> {
+  const scan = await env!.clients.doc.send(new ScanCommand({ TableName: env!.config.tables.events }));
+  return (scan.Items ?? []).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
+}
+
+/** Each case starts from an empty events table on its own local stack. */
+async function freshStore(trackedReports?: number): Promise<{ store: EventStore; reader: EventReader }> {
+  await env?.close();
+  env = await startTestStack();
+  return { store: new EventStore(env!.clients.doc, env!.config.tables.events, trackedReports), reader: new EventReader(env!.clients.doc, env!.config.tables.events) };
+}
+
+afterAll(async () => env?.close());
+
+describe('withdrawing the reports a copy recorded from its own text', () => {
+  it('deletes events only the copy reported and takes the copy out of the counts of the others', async () => {
+    const { store, reader } = await freshStore();
+    const first = await store.recordMentions(original, [talks], day, now);
+    const own = await store.recordMentions(copy, [talks, agencyLine], day, now);
+    await store.recordArticleCoded(copy, own.eventIds, now);
+
+    const withdrawn = await store.withdrawMentions(copy, { events: [talks, agencyLine], day }, { events: [], day });
+
+    expect(withdrawn).toBe(2);
+    const event = await reader.get(first.eventIds[0] ?? '');
+    expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
+    expect(await reader.get(own.eventIds[1] ?? '')).toBeUndefined();
+    const items = await eventTable();
+    expect(items.map((item) => `${String(item.pk).split('#')[0]}/${String(item.sk).split('#')[0]}`)).toEqual(['EVENT/EVENT', 'EVENT/MENTION']);
+    expect(items.every((item) => item.articleId === undefined || item.articleId === original.articleId)).toBe(true);
+  });
+
+  it('changes nothing for reports the copy is about to record again, and nothing when repeated', async () => {
+    const { store } = await freshStore();
+    const recorded = await store.recordMentions(copy, [talks], day, now);
+    await store.recordArticleCoded(copy, recorded.eventIds, now);
+    const before = await eventTable();
+
+    await store.withdrawMentions(copy, { events: [talks], day }, { events: [talks], day });
+    expect(await eventTable()).toEqual(before);
+
+    await store.withdrawMentions(copy, { events: [talks, agencyLine], day }, { events: [], day });
+    const after = await eventTable();
+    await store.withdrawMentions(copy, { events: [talks, agencyLine], day }, { events: [], day });
+    expect(await eventTable()).toEqual(after);
+    expect(after).toEqual([]);
+  });
+
+  it('keeps the outlet among the sources while another of its articles reports the event', async () => {
+    const { store, reader } = await freshStore();
+    const sameOutlet = source('a-globe-2', 'Globe');
+    const recorded = await store.recordMentions(copy, [talks], day, now);
+    await store.recordMentions(sameOutlet, [talks], day, now);
+
+    await store.withdrawMentions(copy, { events: [talks], day }, { events: [], day });
+
+    const event = await reader.get(recorded.eventIds[0] ?? '');
+    expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
+    const item = await env!.clients.doc.send(new GetCommand({ TableName: env!.config.tables.events, Key: { pk: `EVENT#${event?.eventId}`, sk: 'EVENT' } }));
+    expect([...(item.Item?.outlets as Set<string>)]).toEqual(['Globe']);
+  });
+
+  it('takes back the counters of reports past the tracked cap', async () => {
+    const { store, reader } = await freshStore(1);
+    const recorded = await store.recordMentions(original, [talks], day, now);
+    await store.recordMentions(copy, [talks], day, now);
+    expect((await reader.get(recorded.eventIds[0] ?? ''))?.numArticles).toBe(2);
+
+    await store.withdrawMentions(copy, { events: [talks], day }, { events: [], day });
+
+    const event = await reader.get(recorded.eventIds[0] ?? '');
+    expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
+  });
+});
