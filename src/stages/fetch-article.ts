@@ -66,7 +66,8 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
  * stored earlier that rank after this one become its copies.
  */
 async function findFirstCopy(article: ArticleRecord, canonical: string, stored: { contentHash: string; published: string | null }, text: string, deps: FetchArticleDeps): Promise<string | null> {
-  const verdict = await deps.articles.copies.judge(claimantOf(article.articleId, stored.published), {
+  const claimant = claimantOf(article.articleId, stored.published);
+  const verdict = await deps.articles.copies.judge(claimant, {
     canonicalId: canonical !== article.canonicalUrl ? stableId([canonical]) : null,
     contentHash: stored.contentHash,
     paragraphs: paragraphHashes(text),
@@ -76,6 +77,7 @@ async function findFirstCopy(article: ArticleRecord, canonical: string, stored: 
     if (await deps.articles.demoteToCopy(later, article.articleId, deps.clock())) await deps.queues.code.send([{ articleId: later }]);
     deps.observer.count('ArticlesDuplicate');
   }
+  await deps.articles.copies.settle(claimant, verdict.taken);
   return verdict.firstCopy;
 }
 

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './feed-store.js';
 
 /** An article asking to own a claim; the lower rank (earlier publication, then smaller id) wins. */
@@ -13,6 +13,8 @@ export interface CopyVerdict {
   firstCopy: string | null;
   /** Articles that held claims before this (earlier-ranked) one arrived: they are copies of it. */
   displaced: string[];
+  /** The claims taken from them, to `settle` once they are demoted. */
+  taken: string[];
 }
 
 /** Fewest distinct paragraphs a text needs to be judged by its paragraphs rather than its whole-text hash. */
@@ -37,6 +39,7 @@ export class CopyClaims {
    */
   async judge(claimant: Claimant, claims: { canonicalId: string | null; contentHash: string; paragraphs: readonly string[] }, share = 0.6): Promise<CopyVerdict> {
     const displaced = new Set<string>();
+    const taken: string[] = [];
     const distinct = [...new Set(claims.paragraphs)];
     // A text is judged by its paragraphs or, when it has too few, by its whole-text hash, never both: identical
     // texts share every sampled paragraph anyway, and each claim is a write.
@@ -47,36 +50,55 @@ export class CopyClaims {
     ];
     for (const pk of exact) {
       const { owner, previous } = await this.claim(pk, claimant);
-      if (owner !== claimant.articleId) return { firstCopy: owner, displaced: [] };
-      if (previous) displaced.add(previous);
+      if (owner !== claimant.articleId) return { firstCopy: owner, displaced: [], taken: [] };
+      if (previous.length > 0) taken.push(pk);
+      for (const id of previous) displaced.add(id);
     }
     const owners = new Map<string, number>();
     for (const hash of paragraphs) {
       const { owner, previous } = await this.claim(`PARA#${hash}`, claimant);
       if (owner !== claimant.articleId) owners.set(owner, (owners.get(owner) ?? 0) + 1);
-      if (previous) displaced.add(previous);
+      if (previous.length > 0) taken.push(`PARA#${hash}`);
+      for (const id of previous) displaced.add(id);
     }
     const [best] = [...owners.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (paragraphs.length > 0 && best && best[1] / paragraphs.length >= share) return { firstCopy: best[0], displaced: [] };
-    displaced.delete(claimant.articleId);
-    return { firstCopy: null, displaced: [...displaced] };
+    if (paragraphs.length > 0 && best && best[1] / paragraphs.length >= share) return { firstCopy: best[0], displaced: [], taken: [] };
+    return { firstCopy: null, displaced: [...displaced], taken };
   }
 
-  /** Takes the claim when it is free or held by a later-ranked article; returns its owner and whom it displaced. */
-  private async claim(pk: string, claimant: Claimant): Promise<{ owner: string; previous: string | null }> {
+  /** Forgets the earlier owners of claims taken (judge's `taken`), once they have been demoted to copies. */
+  async settle(claimant: Claimant, taken: readonly string[]): Promise<void> {
+    for (const pk of taken) {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.tableName, Key: { pk, sk: 'CLAIM' }, UpdateExpression: 'SET owners = :me',
+        ConditionExpression: 'articleId = :article', ExpressionAttributeValues: { ':me': new Set([claimant.articleId]), ':article': claimant.articleId },
+      })).catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    }
+  }
+
+  /**
+   * Takes the claim when it is free or held by a later-ranked article; returns its owner and the articles that
+   * held it before. Those stay in the claim's `owners` until `settle`: a retry after a crash between taking the
+   * claims and demoting their earlier owners still learns whom to demote.
+   */
+  private async claim(pk: string, claimant: Claimant): Promise<{ owner: string; previous: string[] }> {
     try {
-      const result = await this.doc.send(new PutCommand({
-        TableName: this.tableName, Item: { pk, sk: 'CLAIM', articleId: claimant.articleId, rank: claimant.rank },
+      const result = await this.doc.send(new UpdateCommand({
+        TableName: this.tableName, Key: { pk, sk: 'CLAIM' },
+        UpdateExpression: 'SET articleId = :article, #rank = :rank ADD owners :me',
         ConditionExpression: 'attribute_not_exists(pk) OR #rank >= :rank',
-        ExpressionAttributeNames: { '#rank': 'rank' }, ExpressionAttributeValues: { ':rank': claimant.rank },
-        ReturnValues: 'ALL_OLD',
+        ExpressionAttributeNames: { '#rank': 'rank' },
+        ExpressionAttributeValues: { ':article': claimant.articleId, ':rank': claimant.rank, ':me': new Set([claimant.articleId]) },
+        ReturnValues: 'ALL_NEW',
       }));
-      const previous = result.Attributes?.articleId;
-      return { owner: claimant.articleId, previous: typeof previous === 'string' && previous !== claimant.articleId ? previous : null };
+      const owners = result.Attributes?.owners;
+      return { owner: claimant.articleId, previous: owners instanceof Set ? [...owners].map(String).filter((id) => id !== claimant.articleId).sort() : [] };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const held = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk: 'CLAIM' }, ConsistentRead: true }));
-      return { owner: typeof held.Item?.articleId === 'string' ? held.Item.articleId : claimant.articleId, previous: null };
+      return { owner: typeof held.Item?.articleId === 'string' ? held.Item.articleId : claimant.articleId, previous: [] };
     }
   }
 }

@@ -23,8 +23,8 @@ describe('CopyClaims on the local DynamoDB-compatible server', () => {
     const earlier = await claims.judge(claimantOf('a-earlier', '2026-10-05T08:00:00Z'), story);
     const laterAgain = await claims.judge(claimantOf('b-later', '2026-10-05T12:00:00Z'), story);
 
-    expect(later).toEqual({ firstCopy: null, displaced: [] });
-    expect(earlier).toEqual({ firstCopy: null, displaced: ['b-later'] });
+    expect(later).toEqual({ firstCopy: null, displaced: [], taken: [] });
+    expect(earlier).toEqual({ firstCopy: null, displaced: ['b-later'], taken: ['PARA#p1', 'PARA#p2', 'PARA#p3', 'PARA#p4'] });
     expect(laterAgain.firstCopy).toBe('a-earlier');
     expect(await claimKeys()).toEqual(['PARA#p1', 'PARA#p2', 'PARA#p3', 'PARA#p4']);
   });
@@ -34,8 +34,23 @@ describe('CopyClaims on the local DynamoDB-compatible server', () => {
     await claims.judge(claimantOf('c-first', '2026-10-06T08:00:00Z'), brief);
     const copy = await claims.judge(claimantOf('d-copy', '2026-10-06T09:00:00Z'), brief);
 
-    expect(copy).toEqual({ firstCopy: 'c-first', displaced: [] });
+    expect(copy).toEqual({ firstCopy: 'c-first', displaced: [], taken: [] });
     expect(await claimKeys()).toContain('HASH#h-brief');
     expect(await claimKeys()).not.toContain('PARA#only');
+  });
+
+  it('names the displaced copy again when judged again before settling, and no longer after', async () => {
+    const story = { canonicalId: null, contentHash: 'h-wire', paragraphs: ['w1', 'w2', 'w3'] };
+    const original = claimantOf('e-original', '2026-10-07T08:00:00Z');
+    await claims.judge(claimantOf('f-copy', '2026-10-07T12:00:00Z'), story);
+    const first = await claims.judge(original, story);
+    // A crash here, before the copy is demoted: the retry must still learn of it.
+    const retried = await claims.judge(original, story);
+    await claims.settle(original, retried.taken);
+    const settled = await claims.judge(original, story);
+
+    expect(first.displaced).toEqual(['f-copy']);
+    expect(retried.displaced).toEqual(['f-copy']);
+    expect(settled).toEqual({ firstCopy: null, displaced: [], taken: [] });
   });
 });
