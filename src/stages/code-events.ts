@@ -53,6 +53,7 @@ async function linkToFirstCopy(article: ArticleRecord, firstCopy: string, textKe
   await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
   const result = await deps.events.recordMentions(source, coded.events, publishedDay, now);
   await deps.events.recordArticleCoded(source, result.eventIds, now);
+  await deps.articles.addCopy(firstCopy, article.articleId);
   await deps.articles.markDuplicate(article.articleId, firstCopy, result.eventIds, now);
   countCoded(deps, coded.events.length, result);
   return 'duplicate';

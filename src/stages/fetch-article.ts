@@ -72,14 +72,27 @@ async function findFirstCopy(article: ArticleRecord, canonical: string, stored: 
     contentHash: stored.contentHash,
     paragraphs: paragraphHashes(text),
   });
-  for (const later of verdict.displaced) {
-    // A copy stored or coded already goes back to the code stage, to be linked to this one.
-    if (await deps.articles.demoteToCopy(later, article.articleId, deps.clock())) await deps.queues.code.send([{ articleId: later }]);
-    deps.observer.count('ArticlesDuplicate');
-  }
+  for (const later of verdict.displaced) await demote(later, article.articleId, deps);
   await deps.articles.copies.settle(claimant, verdict.taken);
   return verdict.firstCopy;
 }
+
+/**
+ * Makes an outranked article a copy of `firstCopy`, with the copies already linked to it. One stored or coded
+ * already goes back to the code stage, to be linked to its new first copy. Copies are forgotten only once demoted,
+ * so a retry after a crash finds them again.
+ */
+async function demote(articleId: string, firstCopy: string, deps: FetchArticleDeps, depth = 0): Promise<void> {
+  const demoted = await deps.articles.demoteToCopy(articleId, firstCopy, deps.clock());
+  if (demoted.needsCoding) await deps.queues.code.send([{ articleId }]);
+  deps.observer.count('ArticlesDuplicate');
+  if (depth >= MAX_COPY_CHAIN) return;
+  for (const copy of demoted.copies) await demote(copy, firstCopy, deps, depth + 1);
+  await deps.articles.forgetCopies(articleId, demoted.copies);
+}
+
+/** How deep copies of copies are followed; code-events follows chains as deep. */
+const MAX_COPY_CHAIN = 3;
 
 /** Paragraph claims per article: each is a write, and a sample this size already tells copies apart. */
 const PARAGRAPH_SAMPLE = 6;

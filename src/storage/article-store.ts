@@ -98,25 +98,46 @@ export class ArticleStore {
   /**
    * An earlier copy of this article's story turned up: it becomes a copy of that one. A pending article is linked
    * once fetched; one stored, coded, or linked to a copy now outranked goes (back) to `stored` with its new first
-   * copy, for the code stage to link it. True when it waits in `stored` and so needs a code message.
+   * copy, for the code stage to link it (`needsCoding`). `copies` are the articles linked to this one so far: they
+   * were linked to the wrong first copy and must be demoted too.
    */
-  async demoteToCopy(articleId: string, firstCopy: string, now: Date): Promise<boolean> {
+  async demoteToCopy(articleId: string, firstCopy: string, now: Date): Promise<{ needsCoding: boolean; copies: string[] }> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const article = await this.get(articleId);
-      if (!article || !['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return false;
-      if (article.duplicateOf === firstCopy && article.status !== 'coded') return article.status === 'stored';
+      const found = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }));
+      if (!found.Item) return { needsCoding: false, copies: [] };
+      const article = parseArticle(found.Item);
+      const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
+      if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return { needsCoding: false, copies };
+      if (article.duplicateOf === firstCopy && article.status !== 'coded') return { needsCoding: article.status === 'stored', copies };
       const status = article.status === 'pending' ? 'pending' : 'stored';
       try {
         // Conditional on the status read: when a stage moved the article on meanwhile, it is read again.
         await this.update(articleId, now, { status, duplicateOf: firstCopy, ...(status === 'stored' ? { reason: null } : {}) }, {
           expression: '#status = :read', names: { '#status': 'status' }, values: { ':read': article.status },
         });
-        return status === 'stored';
+        return { needsCoding: status === 'stored', copies };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
     }
     throw new ArticleBusyError(`article ${articleId} changed status three times while being demoted to a copy`);
+  }
+
+  /** Notes on the first copy that `copy` was linked to it, so that demoting the first copy demotes the copy too. */
+  async addCopy(firstCopy: string, copy: string): Promise<void> {
+    await this.editCopies(firstCopy, 'ADD', [copy]);
+  }
+
+  /** Forgets copies once they have been demoted along with this article. */
+  async forgetCopies(articleId: string, copies: readonly string[]): Promise<void> {
+    if (copies.length > 0) await this.editCopies(articleId, 'DELETE', copies);
+  }
+
+  private async editCopies(articleId: string, action: 'ADD' | 'DELETE', copies: readonly string[]): Promise<void> {
+    await this.doc.send(new UpdateCommand({
+      TableName: this.tableName, Key: key(articleId), UpdateExpression: `${action} copies :copies`,
+      ExpressionAttributeValues: { ':copies': new Set(copies) }, ConditionExpression: 'attribute_exists(pk)',
+    }));
   }
 
   async markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void> {
