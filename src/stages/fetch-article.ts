@@ -26,6 +26,8 @@ const MIN_WORDS = 40;
 export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDeps): Promise<ArticleOutcome> {
   const article = await deps.articles.get(message.articleId);
   if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
+  // Stored by an earlier delivery that may have died before handing it on: the code stage ignores a second message.
+  if (article.status === 'stored') await deps.queues.code.send([{ articleId: article.articleId }]);
   if (article.status !== 'pending') return 'already-done';
   const now = deps.clock();
   let response;

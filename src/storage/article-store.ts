@@ -108,6 +108,7 @@ export class ArticleStore {
       const article = parseArticle(found.Item);
       const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
       if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return { needsCoding: false, copies };
+      // Demoted before (this is a retry): whether its code message went out is unknown, so one more goes.
       if (article.duplicateOf === firstCopy && article.status !== 'coded') return { needsCoding: article.status === 'stored', copies };
       const status = article.status === 'pending' ? 'pending' : 'stored';
       try {
@@ -115,7 +116,8 @@ export class ArticleStore {
         await this.update(articleId, now, { status, duplicateOf: firstCopy, ...(status === 'stored' ? { reason: null } : {}) }, {
           expression: '#status = :read', names: { '#status': 'status' }, values: { ':read': article.status },
         });
-        return { needsCoding: status === 'stored', copies };
+        // A stored article still has its own code message coming; a coded or linked one needs a new one.
+        return { needsCoding: article.status === 'coded' || article.status === 'duplicate', copies };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }

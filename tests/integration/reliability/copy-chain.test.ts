@@ -4,7 +4,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalQueue } from '../../../src/queue/local-queue.js';
 import { CodeMessageSchema, type CodeMessage } from '../../../src/queue/messages.js';
-import { createStageDeps, type StageDeps } from '../../../src/runtime/stage-deps.js';
+import { createStageDeps } from '../../../src/runtime/stage-deps.js';
+import type { StageDeps } from '../../../src/stages/deps.js';
 import { codeArticle, fetchArticle, silentObserver } from '../../../src/stages/index.js';
 import { createEventCoder } from '../../../src/coder/index.js';
 import { MemoryHostGate } from '../../../src/fetch/index.js';
@@ -89,4 +90,20 @@ describe('a copy linked to a copy that is later outranked', () => {
     expect(middleFirst.articles).toEqual(inOrder.articles);
     expect(middleFirst.events).toEqual(inOrder.events);
   }, 60_000);
+});
+
+describe('a fetch message delivered again after its article was stored', () => {
+  it('hands the article to the code stage again, since the first delivery may have died before doing so', async () => {
+    const env = await startTestStack([new URL(origin).host]);
+    stacks.push(env);
+    const sent: CodeMessage[] = [];
+    const deps = createStageDeps(env.config, env.clients, { feed: { send: async () => undefined }, article: { send: async () => undefined }, code: { send: async (messages) => { sent.push(...messages); } } },
+      silentObserver, { gate: new MemoryHostGate() });
+    await deps.articles.discover({ articleId: 'wire', url: `${origin}/wire`, canonicalUrl: `${origin}/wire`, feedId: 'f', outlet: 'Wire', title: null, feedPublished: PAGES.wire.published }, new Date());
+
+    const outcomes = [await fetchArticle({ articleId: 'wire' }, deps), await fetchArticle({ articleId: 'wire' }, deps)];
+
+    expect(outcomes).toEqual(['stored', 'already-done']);
+    expect(sent).toEqual([{ articleId: 'wire' }, { articleId: 'wire' }]);
+  });
 });
