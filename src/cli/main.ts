@@ -4,6 +4,7 @@ import { runCommand } from './commands/run.js';
 import { extractCommand } from './commands/extract.js';
 import { codeCommand } from './commands/code.js';
 import { feedCommand } from './commands/feed.js';
+import { feedsCommand } from './commands/feeds.js';
 import { eventsCommand } from './commands/events.js';
 import { exportCommand } from './commands/export.js';
 import { tailCommand } from './commands/tail.js';
@@ -17,7 +18,7 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [runCommand, eventsCommand, exportCommand, tailCommand, serveCommand, redriveCommand, extractCommand, codeCommand, feedCommand];
+const COMMANDS: Command[] = [runCommand, eventsCommand, exportCommand, tailCommand, serveCommand, redriveCommand, feedsCommand, extractCommand, codeCommand, feedCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
