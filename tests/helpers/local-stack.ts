@@ -31,6 +31,19 @@ export async function startTestStack(allowedHosts: string[] = []): Promise<TestS
   };
 }
 
+/** Opens the local servers on a data folder a run left behind, runs `use` with clients for them, then closes them. */
+export async function withStackAt<T>(dataDir: string, use: (clients: AwsClients, config: LocalConfig) => Promise<T>): Promise<T> {
+  const stack = await startLocalStack(dataDir);
+  const clients = createAwsClients(stack.config());
+  try {
+    return await use(clients, stack.config());
+  } finally {
+    clients.s3.destroy();
+    clients.dynamo.destroy();
+    await stack.close();
+  }
+}
+
 /** The demo news site and the local servers, with the fetcher allowed to reach the site on loopback. */
 export async function startDemoStack(): Promise<{ demo: DemoSite; env: TestStack; close(): Promise<void> }> {
   const demo = await startDemoSite({ port: 0 });

@@ -3,24 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { startLocalStack } from '../../../src/local/stack.js';
-import { createAwsClients } from '../../../src/storage/clients.js';
+import { withStackAt } from '../../helpers/local-stack.js';
 import { cliCommand, cliRun, freePort } from '../reliability/support/cli-run.js';
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 async function storedEventCount(dataDir: string): Promise<number> {
-  const stack = await startLocalStack(dataDir);
-  const clients = createAwsClients(stack.config());
-  try {
-    const scan = await clients.doc.send(new ScanCommand({ TableName: stack.config().tables.events, FilterExpression: 'sk = :event', ExpressionAttributeValues: { ':event': 'EVENT' } }));
+  return withStackAt(dataDir, async (clients, config) => {
+    const scan = await clients.doc.send(new ScanCommand({ TableName: config.tables.events, FilterExpression: 'sk = :event', ExpressionAttributeValues: { ':event': 'EVENT' } }));
     return scan.Items?.length ?? 0;
-  } finally {
-    clients.dynamo.destroy();
-    clients.s3.destroy();
-    await stack.close();
-  }
+  });
 }
 
 describe('eventwire events piped to another program', () => {

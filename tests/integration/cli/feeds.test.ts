@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../../src/local/stack.js';
-import { createAwsClients } from '../../../src/storage/clients.js';
+import { withStackAt } from '../../helpers/local-stack.js';
 import { FeedStore } from '../../../src/storage/feed-store.js';
 import { cliCommand, cliRun, freePort } from '../reliability/support/cli-run.js';
 
@@ -12,18 +11,12 @@ afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, fo
 
 /** Records a failed poll of the named feed in a data folder a run left behind. */
 async function failPoll(dataDir: string, name: string): Promise<void> {
-  const stack = await startLocalStack(dataDir);
-  const clients = createAwsClients(stack.config());
-  try {
-    const store = new FeedStore(clients.doc, stack.config().tables.feeds);
+  await withStackAt(dataDir, async (clients, config) => {
+    const store = new FeedStore(clients.doc, config.tables.feeds);
     const feed = (await store.list()).find((candidate) => candidate.name === name);
     if (!feed) throw new Error(`no feed named ${name}`);
     await store.recordPoll(feed.feedId, { status: 'failed', at: new Date(), error: 'FetchError: HTTP 503 Service Unavailable', nextPollAt: new Date() });
-  } finally {
-    clients.dynamo.destroy();
-    clients.s3.destroy();
-    await stack.close();
-  }
+  });
 }
 
 describe('eventwire feeds', () => {

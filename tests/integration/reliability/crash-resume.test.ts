@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../../src/local/stack.js';
-import { createAwsClients } from '../../../src/storage/clients.js';
+import { withStackAt } from '../../helpers/local-stack.js';
 import { cliRun, freePort, type CliRunOutcome } from './support/cli-run.js';
 import { seededRandom } from './support/redelivering-pipeline.js';
 import { normaliser, takeSnapshot, type StoreSnapshot } from './support/store-snapshot.js';
@@ -17,15 +16,7 @@ let reference: Promise<{ outcome: CliRunOutcome; snapshot: StoreSnapshot }> | un
 
 /** Opens a data folder a CLI run left behind and snapshots it. */
 async function snapshotOf(dir: string): Promise<StoreSnapshot> {
-  const stack = await startLocalStack(dir);
-  const clients = createAwsClients(stack.config());
-  try {
-    return await takeSnapshot(clients, stack.config(), normaliser(startedAt, new Date()));
-  } finally {
-    clients.s3.destroy();
-    clients.dynamo.destroy();
-    await stack.close();
-  }
+  return withStackAt(dir, (clients, config) => takeSnapshot(clients, config, normaliser(startedAt, new Date())));
 }
 
 /** One undisturbed run, made once and shared by every comparison. */
