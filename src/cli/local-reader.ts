@@ -1,6 +1,7 @@
 import { EventReader, filterFromParams, InvalidFilterError, type EventFilter } from '../client/index.js';
 import { createAwsClients, type AwsClients } from '../storage/clients.js';
 import { openLocalSession, resolveDataDir } from '../local/session.js';
+import type { LocalConfig } from '../config/index.js';
 import { UsageError } from './args.js';
 
 /** Flags shared by the commands that read events: the filter and the data folder. */
@@ -21,10 +22,15 @@ export function filterFromFlags(values: Record<string, string | boolean | undefi
 
 /** Runs `use` with a reader on the local events table, opening (or joining) the local stack and closing it after. */
 export async function withLocalReader<T>(dataDirFlag: string | undefined, use: (reader: EventReader, clients: AwsClients) => Promise<T>): Promise<T> {
+  return withLocalClients(dataDirFlag, (clients, config) => use(new EventReader(clients.doc, config.tables.events), clients));
+}
+
+/** Runs `use` with SDK clients for the local stack, opening (or joining) it and closing it after. */
+export async function withLocalClients<T>(dataDirFlag: string | undefined, use: (clients: AwsClients, config: LocalConfig) => Promise<T>): Promise<T> {
   const session = await openLocalSession(resolveDataDir(dataDirFlag));
   const clients = createAwsClients(session.config);
   try {
-    return await use(new EventReader(clients.doc, session.config.tables.events), clients);
+    return await use(clients, session.config);
   } finally {
     clients.dynamo.destroy();
     clients.s3.destroy();

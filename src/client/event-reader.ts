@@ -6,6 +6,7 @@ import { toEventRecord } from '../storage/event-item.js';
 import { batchGetItems, type ItemKey } from '../storage/batch-get.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { ploverTypesOfRoot } from '../coder/cameo.js';
+import { articleCodedKey, eventKey, MENTION_PREFIX } from '../storage/event-identity.js';
 
 /** Server-side filters; `from`/`to` are inclusive YYYY-MM-DD days. */
 export interface EventFilter {
@@ -45,7 +46,7 @@ export class EventReader {
   constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
 
   async get(eventId: string): Promise<EventRecord | undefined> {
-    const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVENT#${eventId}`, sk: 'EVENT' } }));
+    const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(eventId) }));
     return result.Item ? toEventRecord(result.Item) : undefined;
   }
 
@@ -61,7 +62,7 @@ export class EventReader {
     const state = decodeCursor(options.cursor);
     const result = await this.doc.send(new QueryCommand({
       TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
-      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':mention': 'MENTION#' }, Limit: options.limit ?? 100, ExclusiveStartKey: state.key,
+      ExpressionAttributeValues: { ':pk': eventKey(eventId).pk, ':mention': MENTION_PREFIX }, Limit: options.limit ?? 100, ExclusiveStartKey: state.key,
     }));
     const items = (result.Items ?? []).map((item) => MentionRecordSchema.parse(item));
     return { items, ...(result.LastEvaluatedKey ? { cursor: encodeCursor({ plan: 0, key: result.LastEvaluatedKey }) } : {}) };
@@ -71,7 +72,7 @@ export class EventReader {
   async eventsOfArticle(articleId: string): Promise<string[]> {
     const result = await this.doc.send(new QueryCommand({
       TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND sk = :coded',
-      ExpressionAttributeValues: { ':pk': `ARTICLE#${articleId}`, ':coded': 'CODED' },
+      ExpressionAttributeValues: { ':pk': articleCodedKey(articleId).pk, ':coded': articleCodedKey(articleId).sk },
     }));
     const ids = result.Items?.[0]?.eventIds;
     return Array.isArray(ids) ? ids.map(String) : [];
@@ -88,7 +89,7 @@ export class EventReader {
     }));
     const page = await this.run(plans, options.limit ?? 100, options.cursor, null);
     const eventIds = [...new Set(page.items.flatMap((item) => (Array.isArray(item.eventIds) ? item.eventIds.map(String) : [])))];
-    return { items: await this.eventsAt(eventIds.map((id) => ({ pk: `EVENT#${id}`, sk: 'EVENT' }))), ...(page.cursor ? { cursor: page.cursor } : {}) };
+    return { items: await this.eventsAt(eventIds.map(eventKey)), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
   /** Whole events for index entries: indexes carry keys and filter fields only. */

@@ -15,8 +15,8 @@ export { codedKeyOf };
 export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
 
 const StoredTextSchema = z.object({ text: z.string() });
-/** What an article's coded object says it recorded. */
-const RecordedSchema = CodedArticleSchema.pick({ events: true }).extend({ publishedDay: z.string() });
+/** An article's coded object: the coder output its mentions were recorded from, and the day undated events took. */
+const CodedObjectSchema = CodedArticleSchema.extend({ publishedDay: z.string() });
 
 
 /**
@@ -31,8 +31,7 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
   const publishedDay = isoDay(article.published ?? article.feedPublished ?? article.discoveredAt);
   if (article.duplicateOf) return linkToFirstCopy(article, article.duplicateOf, article.textKey, publishedDay, deps, now);
   const coded = await codeText(article, article.textKey, publishedDay, deps);
-  const result = await deps.events.recordMentions(mentionSourceOf(article), coded.events, publishedDay, now);
-  await deps.events.recordArticleCoded(mentionSourceOf(article), result.eventIds, now);
+  const result = await recordReports(article, coded, publishedDay, deps, now);
   // An earlier copy of the story turned up while this one was coded: it is linked to that one instead.
   if (!(await deps.articles.markCoded(article.articleId, result.eventIds, now))) return codeArticle(message, deps);
   countCoded(deps, coded.events.length, result);
@@ -47,16 +46,21 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
  */
 async function linkToFirstCopy(article: ArticleRecord, firstCopy: string, textKey: string, publishedDay: string, deps: CodeDeps, now: Date): Promise<CodeOutcome> {
   const coded = await codedOfFirstCopy(firstCopy, deps);
-  const source = mentionSourceOf(article);
-  const recorded = RecordedSchema.nullable().parse(await deps.blobs.findJson(codedKeyOf(textKey)));
-  if (recorded) await deps.events.withdrawMentions(source, { events: recorded.events, day: recorded.publishedDay }, { events: coded.events, day: publishedDay });
-  await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
-  const result = await deps.events.recordMentions(source, coded.events, publishedDay, now);
-  await deps.events.recordArticleCoded(source, result.eventIds, now);
+  const recorded = CodedObjectSchema.nullable().parse(await deps.blobs.findJson(codedKeyOf(textKey)));
+  if (recorded) await deps.events.withdrawMentions(mentionSourceOf(article), { events: recorded.events, day: recorded.publishedDay }, { events: coded.events, day: publishedDay });
+  await storeCoded(article, textKey, publishedDay, coded, deps);
+  const result = await recordReports(article, coded, publishedDay, deps, now);
   await deps.articles.addCopy(firstCopy, article.articleId);
   await deps.articles.markDuplicate(article.articleId, firstCopy, result.eventIds, now);
   countCoded(deps, coded.events.length, result);
   return 'duplicate';
+}
+
+/** The article's mentions merged into their events, and its "Article Coded" record. */
+async function recordReports(article: ArticleRecord, coded: CodedArticle, publishedDay: string, deps: CodeDeps, now: Date): Promise<RecordResult> {
+  const result = await deps.events.recordMentions(mentionSourceOf(article), coded.events, publishedDay, now);
+  await deps.events.recordArticleCoded(mentionSourceOf(article), result.eventIds, now);
+  return result;
 }
 
 function mentionSourceOf(article: ArticleRecord): MentionSource {
@@ -73,8 +77,13 @@ function countCoded(deps: CodeDeps, mentions: number, result: RecordResult): voi
 async function codeText(article: ArticleRecord, textKey: string, publishedDay: string, deps: CodeDeps): Promise<CodedArticle> {
   const stored = StoredTextSchema.parse(await deps.blobs.getJson(textKey));
   const coded = deps.coder().code({ text: stored.text, date: publishedDay });
-  await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
+  await storeCoded(article, textKey, publishedDay, coded, deps);
   return coded;
+}
+
+/** Written before the article's mentions, so a retry after a crash knows what may have been recorded. */
+async function storeCoded(article: ArticleRecord, textKey: string, publishedDay: string, coded: CodedArticle, deps: CodeDeps): Promise<void> {
+  await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
 }
 
 async function codedOfFirstCopy(originalId: string, deps: CodeDeps, depth = 0): Promise<CodedArticle> {

@@ -23,6 +23,22 @@ export function mentionKeyOf(articleId: string, event: CodedEvent): string {
   return stableId([articleId, String(event.sentence_index), String(event.offsets.verb[0]), event.type], 16);
 }
 
+/** Keys of the events table: an event, one of its mentions, and the record of a coded article. */
+export function eventKey(eventId: string): { pk: string; sk: string } {
+  return { pk: `EVENT#${eventId}`, sk: 'EVENT' };
+}
+
+export function mentionItemKey(eventId: string, mentionKey: string): { pk: string; sk: string } {
+  return { pk: `EVENT#${eventId}`, sk: `${MENTION_PREFIX}${mentionKey}` };
+}
+
+export function articleCodedKey(articleId: string): { pk: string; sk: string } {
+  return { pk: `ARTICLE#${articleId}`, sk: 'CODED' };
+}
+
+/** Sort-key prefix of an event's mention items. */
+export const MENTION_PREFIX = 'MENTION#';
+
 /** Confidence of a merged event: the best report's, raised by independent sources agreeing. */
 export function mergedConfidence(bestMention: number, sources: number): number {
   const combined = 1 - (1 - bestMention) ** Math.max(1, sources);

@@ -3,9 +3,9 @@ import { isConditionFailure } from './feed-store.js';
 import type { CodedEvent } from '../core/event-schema.js';
 import { EVENTS_INDEXES as IX } from './table-design.js';
 import { SCHEMA_VERSION, type MentionRecord } from './records.js';
-import { eventIdOf, mentionKeyOf } from './event-identity.js';
+import { articleCodedKey, eventIdOf, eventKey, mentionItemKey, mentionKeyOf } from './event-identity.js';
 import { setClause } from './set-clause.js';
-import { articleCodedKey, eventKey, withdrawReports, type ArticleReports } from './event-withdrawal.js';
+import { withdrawReports, type ArticleReports } from './event-withdrawal.js';
 
 /** The article a batch of coded events comes from. */
 export interface MentionSource {
@@ -84,7 +84,7 @@ export class EventStore {
     };
     return this.doc.send(new PutCommand({
       TableName: this.tableName,
-      Item: { pk: `EVENT#${eventId}`, sk: `MENTION#${mentionKeyOf(source.articleId, event)}`, kind: 'mention', ...mention },
+      Item: { ...mentionItemKey(eventId, mentionKeyOf(source.articleId, event)), kind: 'mention', ...mention },
       // A redelivered mention keeps its first recording time, so re-runs leave the table identical.
       ConditionExpression: 'attribute_not_exists(pk)',
     })).then(() => true, (error: unknown) => {

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
 import { isConditionFailure } from './feed-store.js';
-import { eventIdOf, mentionKeyOf } from './event-identity.js';
+import { eventIdOf, eventKey, articleCodedKey, mentionItemKey, mentionKeyOf, MENTION_PREFIX } from './event-identity.js';
 
 /** Coded events of one article, with the day their undated events fall on. */
 export interface ArticleReports {
@@ -12,14 +12,6 @@ export interface ArticleReports {
 interface Report {
   eventId: string;
   mentionKey: string;
-}
-
-export function eventKey(eventId: string): { pk: string; sk: string } {
-  return { pk: `EVENT#${eventId}`, sk: 'EVENT' };
-}
-
-export function articleCodedKey(articleId: string): { pk: string; sk: string } {
-  return { pk: `ARTICLE#${articleId}`, sk: 'CODED' };
 }
 
 function reportsOf(articleId: string, reports: ArticleReports): Report[] {
@@ -64,7 +56,7 @@ class EventWithdrawal {
     const stored = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(this.eventId), ConsistentRead: true }));
     if (stored.Item) await this.updateEvent(stored.Item, mentionKeys, articleLeaves);
     for (const key of mentionKeys) {
-      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: `EVENT#${this.eventId}`, sk: `MENTION#${key}` } }));
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: mentionItemKey(this.eventId, key) }));
     }
   }
 
@@ -121,7 +113,7 @@ class EventWithdrawal {
   private async storedMentions(keys: readonly string[]): Promise<number> {
     let stored = 0;
     for (const key of keys) {
-      const found = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVENT#${this.eventId}`, sk: `MENTION#${key}` }, ConsistentRead: true, ProjectionExpression: 'pk' }));
+      const found = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: mentionItemKey(this.eventId, key), ConsistentRead: true, ProjectionExpression: 'pk' }));
       if (found.Item) stored += 1;
     }
     return stored;
@@ -135,7 +127,7 @@ class EventWithdrawal {
         TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: cursor,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
         FilterExpression: 'outlet = :outlet AND articleId <> :article',
-        ExpressionAttributeValues: { ':pk': `EVENT#${this.eventId}`, ':mention': 'MENTION#', ':outlet': this.source.outlet, ':article': this.source.articleId },
+        ExpressionAttributeValues: { ':pk': eventKey(this.eventId).pk, ':mention': MENTION_PREFIX, ':outlet': this.source.outlet, ':article': this.source.articleId },
         ProjectionExpression: 'pk',
       }));
       if ((page.Items ?? []).length > 0) return true;

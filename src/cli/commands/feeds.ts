@@ -2,8 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { FeedStore } from '../../storage/feed-store.js';
 import type { FeedRecord } from '../../storage/records.js';
-import { openLocalSession, resolveDataDir } from '../../local/session.js';
-import { createAwsClients } from '../../storage/clients.js';
+import { withLocalClients } from '../local-reader.js';
 import { parseFlags, UsageError } from '../args.js';
 
 /**
@@ -28,15 +27,7 @@ eventwire feeds --table NAME [--failing] [--jsonl]     (the feeds table of a dep
 };
 
 async function listLocal(dataDirFlag: string | undefined): Promise<FeedRecord[]> {
-  const session = await openLocalSession(resolveDataDir(dataDirFlag));
-  const clients = createAwsClients(session.config);
-  try {
-    return await new FeedStore(clients.doc, session.config.tables.feeds).list();
-  } finally {
-    clients.dynamo.destroy();
-    clients.s3.destroy();
-    await session.close();
-  }
+  return withLocalClients(dataDirFlag, (clients, config) => new FeedStore(clients.doc, config.tables.feeds).list());
 }
 
 async function listDeployed(table: string): Promise<FeedRecord[]> {
