@@ -19,6 +19,7 @@ import { createAwsClients, type AwsClients } from '../src/storage/clients.js';
 import { TABLES, type TableDesign } from '../src/storage/table-design.js';
 import { meterDynamo, type DynamoUsage } from './lib/dynamo-meter.js';
 import { EventStore, TRACKED_REPORTS } from '../src/storage/event-store.js';
+import { DETAIL_TYPES } from '../src/changes/change-events.js';
 
 const PricingSchema = z.object({
   source: z.string(), asOf: z.string(),
@@ -165,6 +166,7 @@ function report(pricing: Pricing, measured: Measured, articles: number): Record<
   const otherServices = perMillion - costs.dynamodb * 1e6;
   const provisionedMonthly = Object.fromEntries(DAILY_VOLUMES.map((daily) => [String(daily), round(otherServices * daily * 30 / 1e6 + provisionedDynamoMonthly(pricing, dynamo, tableNames, articles, daily))]));
   const provisionedPerMillion = otherServices + provisionedDynamoMonthly(pricing, dynamo, tableNames, articles, 1_000_000) / 30;
+  const split = costSplit(pricing, dynamo, perMillion, articles);
   const stageTimes = stages.map((stage) => `${stage} ${(times[stage].ms / Math.max(1, times[stage].invocations)).toFixed(0)} ms per batch of <= ${BATCH_SIZES[stage]}`);
   const heaviest = [...dynamo.byTarget].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([target, units]) => `${target.replace(/^eventwire-/, '')} ${per(units).toFixed(1)}`);
   const lines = [
@@ -178,6 +180,10 @@ function report(pricing: Pricing, measured: Measured, articles: number): Record<
     ...Object.entries(costs).map(([service, usd]) => `  ${service.padEnd(12)} ${(usd * 1e6).toFixed(2).padStart(8)} USD / million articles`),
     `  ${'total'.padEnd(12)} ${perMillion.toFixed(2).padStart(8)} USD / million articles (goal < 5)`,
     '',
+    'what drives it (USD per million): cost = article + new events x new_event + reports x report + updates x event_update',
+    ...Object.entries(split.usdPerMillion).map(([part, usd]) => `  ${part.padEnd(14)} ${usd.toFixed(2).padStart(8)}${part === 'article' ? '   (an article that yields no event)' : ''}`),
+    `  demo mix per article: ${Object.entries(split.perArticle).map(([part, n]) => `${n.toFixed(2)} ${part}`).join(', ')}`,
+    '',
     ...DAILY_VOLUMES.map((daily) => `  ${String(daily).padStart(9)} articles/day -> ${String(monthly[String(daily)]).padStart(10)} USD / month`),
     '',
     `tableCapacity=provisioned (auto scaling at ${DEPLOYED.capacityTargetPercent}%, at least ${DEPLOYED.minCapacityUnits} units per table and index):`,
@@ -187,7 +193,33 @@ function report(pricing: Pricing, measured: Measured, articles: number): Record<
   process.stdout.write(`${lines.join('\n')}\n`);
   const requests = Object.fromEntries(Object.entries(perArticle).map(([name, value]) => [name, round(value)]));
   const services = Object.fromEntries(Object.entries(costs).map(([service, usd]) => [service, round(usd * 1e6)]));
-  return { cost_usd_per_million_articles: round(perMillion), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, cost_provisioned_usd_per_million_articles: round(provisionedPerMillion), cost_provisioned_monthly_usd: provisionedMonthly, requests_per_article: requests };
+  return { cost_usd_per_million_articles: round(perMillion), cost_split_usd_per_million: Object.fromEntries(Object.entries(split.usdPerMillion).map(([part, usd]) => [part, round(usd)])), cost_split_mix_per_article: Object.fromEntries(Object.entries(split.perArticle).map(([part, n]) => [part, round(n)])), cost_by_service_usd_per_million: services, cost_monthly_usd: monthly, cost_provisioned_usd_per_million_articles: round(provisionedPerMillion), cost_provisioned_monthly_usd: provisionedMonthly, requests_per_article: requests };
+}
+
+/**
+ * Splits the per-article cost into what each article costs whatever it reports and what each new event, each
+ * report (a mention) and each update of a known event add in DynamoDB writes and bus events. Lets a user price a
+ * mix other than the demo's, and shows the part no event data model can remove.
+ */
+function costSplit(pricing: Pricing, dynamo: DynamoUsage, perMillion: number, articles: number) {
+  const kind = (name: string) => dynamo.byKind.get(name) ?? { writes: 0, units: 0 };
+  const bus = (type: string): number => dynamo.busByType.get(type) ?? 0;
+  const wru = pricing.dynamodb.writeRequestUnitsPerMillion;
+  const busPrice = pricing.eventbridge.customEventsPerMillion;
+  const parts = {
+    new_event: { kind: kind('EVENT/EVENT new'), busEvents: bus(DETAIL_TYPES.eventCreated) },
+    report: { kind: kind('EVENT/MENTION new'), busEvents: 0 },
+    event_update: { kind: kind('EVENT/EVENT'), busEvents: bus(DETAIL_TYPES.eventUpdated) },
+  };
+  const usdPerMillion: Record<string, number> = {};
+  const perArticle: Record<string, number> = {};
+  let driven = 0;
+  for (const [part, { kind: { writes, units }, busEvents }] of Object.entries(parts)) {
+    usdPerMillion[part] = writes ? (units * wru + busEvents * busPrice) / writes : 0;
+    perArticle[part] = writes / articles;
+    driven += (units * wru + busEvents * busPrice) / articles;
+  }
+  return { usdPerMillion: { article: perMillion - driven, ...usdPerMillion }, perArticle };
 }
 
 /** Reports of one event at which the write units of a single report are printed. */

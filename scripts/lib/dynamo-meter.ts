@@ -23,6 +23,10 @@ export interface DynamoUsage {
   busEvents: number;
   /** Write units per table and index, for the breakdown. */
   byTarget: Map<string, number>;
+  /** Writes and their write units (table and indexes) per item kind, see {@link itemKind}. */
+  byKind: Map<string, { writes: number; units: number }>;
+  /** Bus events per detail type. */
+  busByType: Map<string, number>;
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
@@ -32,7 +36,7 @@ const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemComman
  * physical table name to its design.
  */
 export function meterDynamo(client: DynamoDBClient, endpoint: string, tables: ReadonlyMap<string, TableDesign>, streamTable: string): DynamoUsage {
-  const usage: DynamoUsage = { tableWru: 0, indexWru: 0, rru: 0, requests: 0, busEvents: 0, byTarget: new Map() };
+  const usage: DynamoUsage = { tableWru: 0, indexWru: 0, rru: 0, requests: 0, busEvents: 0, byTarget: new Map(), byKind: new Map(), busByType: new Map() };
   const shadow = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'meter', secretAccessKey: 'meter' } });
   const images = new Map<string, Item | undefined>();
   const add = (target: string, units: number, index: boolean): void => {
@@ -59,11 +63,22 @@ export function meterDynamo(client: DynamoDBClient, endpoint: string, tables: Re
       const result = await next(args);
       const after = (await shadow.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
       images.set(id, after);
-      add(table, writeUnits(before, after), false);
-      for (const index of tables.get(table)?.indexes ?? []) add(`${table}/${index.name}`, indexWriteUnits(index, before, after), true);
+      const tableUnits = writeUnits(before, after);
+      add(table, tableUnits, false);
+      let indexUnits = 0;
+      for (const index of tables.get(table)?.indexes ?? []) {
+        const units = indexWriteUnits(index, before, after);
+        indexUnits += units;
+        add(`${table}/${index.name}`, units, true);
+      }
+      const kind = usage.byKind.get(itemKind(key, before)) ?? { writes: 0, units: 0 };
+      usage.byKind.set(itemKind(key, before), { writes: kind.writes + 1, units: kind.units + tableUnits + indexUnits });
       if (table === streamTable && changed(before, after)) {
         const change = toChangeEvent({ eventName: before ? 'MODIFY' : 'INSERT', dynamodb: { ...(after ? { NewImage: after as Record<string, StreamAttributeValue> } : {}), ...(before ? { OldImage: before as Record<string, StreamAttributeValue> } : {}) } });
-        if (change) usage.busEvents += 1;
+        if (change) {
+          usage.busEvents += 1;
+          usage.busByType.set(change.detailType, (usage.busByType.get(change.detailType) ?? 0) + 1);
+        }
       }
       return result;
     } catch (error) {
@@ -73,6 +88,15 @@ export function meterDynamo(client: DynamoDBClient, endpoint: string, tables: Re
     }
   }, { step: 'build', name: 'dynamoMeter' });
   return usage;
+}
+
+/**
+ * What a write wrote, from its key prefixes: `EVENT/EVENT` for an event item, `EVENT/MENTION` for a mention,
+ * `ARTICLE/ARTICLE` for an article's status; ` new` when the item did not exist before.
+ */
+export function itemKind(key: Item, before: Item | undefined): string {
+  const prefix = (value: AttributeValue | undefined): string => (value?.S ?? '').split('#')[0] ?? '';
+  return `${prefix(key.pk)}/${prefix(key.sk)}${before ? '' : ' new'}`;
 }
 
 function keyOf(item: Item): Item {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { indexWriteUnits, writeUnits } from '../../../scripts/lib/dynamo-meter.js';
+import { indexWriteUnits, itemKind, writeUnits } from '../../../scripts/lib/dynamo-meter.js';
 import type { IndexDesign } from '../../../src/storage/table-design.js';
 
 const byType: IndexDesign = { name: 'byType', partitionKey: 'byTypePk', sortKey: 'byTypeSk', projected: ['type'] };
@@ -21,5 +21,11 @@ describe('DynamoDB write metering by AWS rules', () => {
     expect(indexWriteUnits(byType, item(indexed), item({ ...indexed, counts: 5 }))).toBe(0);
     expect(indexWriteUnits(all, item(indexed), item({ ...indexed, counts: 5 }))).toBe(1);
     expect(indexWriteUnits(byType, item({ note: 'x' }), item({ note: 'y' }))).toBe(0);
+  });
+
+  it('names what a write wrote by its key prefixes, and whether the item is new', () => {
+    const mention = marshall({ pk: 'EVENT#1', sk: 'MENTION#a1#3' });
+    expect(itemKind(mention, undefined)).toBe('EVENT/MENTION new');
+    expect(itemKind(marshall({ pk: 'EVENT#1', sk: 'EVENT' }), item(indexed))).toBe('EVENT/EVENT');
   });
 });
