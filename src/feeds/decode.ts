@@ -32,8 +32,9 @@ function declaredXmlEncoding(contentType: string | null | undefined, xmlEncoding
   }
 }
 
+/** The encoding as reported: one spelling per charset ("UTF8", "utf_8" and "utf-8" are all "utf-8"). */
 function reportName(label: string): string {
-  return normaliseLabel(label) === 'gb18030' ? 'gb18030' : label;
+  return normaliseLabel(label);
 }
 
 function decodeXml(body: Uint8Array, contentType: string | null | undefined): DecodedBody {
@@ -87,7 +88,7 @@ function decodeJson(body: Uint8Array, contentType: string | null | undefined): D
   }
   const bytes = body.subarray(bom?.bomLength ?? 0);
   const strict = decodeStrict(bytes, label);
-  if (strict !== null) return { text: stripBom(strict), encoding: label, bozoReason: null };
+  if (strict !== null) return { text: stripBom(strict), encoding: reportName(label), bozoReason: null };
   return { text: stripBom(decodeLenient(bytes, 'utf-8')), encoding: 'utf-8', bozoReason: `body is not valid ${label}` };
 }
 
