@@ -24,4 +24,11 @@ describe('verb patterns', () => {
   it('codes an appeal as CAMEO 02 with PLOVER type REQUEST', () => {
     expect(first('The UN urged donors to send food to Sudan.')).toMatchObject({ type: 'REQUEST', code: '023' });
   });
+
+  it('knows the common wordings of calls, ties, restrictions and refusals', () => {
+    expect(first('Russia and Ukraine spoke by phone on Thursday.')).toMatchObject({ type: 'CONSULT', code: '041', reciprocal: true, target: { code: 'UKR' } });
+    expect(first('The Bahamas suspended its relationship with the United States.')).toMatchObject({ type: 'SANCTION', code: '160' });
+    expect(first('Iran lifted a closure on schools and shops.')).toMatchObject({ type: 'CONCEDE', code: '081' });
+    expect(first('The minister ruled out talks with the rebels.')).toMatchObject({ type: 'REJECT' });
+  });
 });
