@@ -101,7 +101,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
   it('finds a CAMEO root\'s events under each PLOVER type its codes map to, with other filters applied on the server', async () => {
     const place = (country: string) => ({ name: country, country, admin1: null, lat: 0, lon: 0, geonames_id: null });
     await store.recordMentions(paper, [
-      codedEvent({ type: 'CONCEDE', code: '084', date: '2026-11-02', location: place('KEN') }),
+      codedEvent({ type: 'CONCEDE', code: '081', date: '2026-11-02', location: place('KEN') }),
       codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-03', sentence_index: 2, location: place('KEN') }),
       codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-04', sentence_index: 3, location: place('UGA') }),
     ], '2026-11-02', now);
@@ -111,7 +111,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const root08InKenya = await reader.events({ ...november, root: '08', locationCountry: 'KEN' });
     const retreatsUnderRoot08 = await reader.events({ ...november, root: '08', type: 'RETREAT' });
 
-    expect(root08.items.map((e) => e.code).sort()).toEqual(['084', '0871', '0871']);
+    expect(root08.items.map((e) => e.code).sort()).toEqual(['081', '0871', '0871']);
     expect(root08InKenya.items.map((e) => e.date).sort()).toEqual(['2026-11-02', '2026-11-03']);
     expect(retreatsUnderRoot08.items).toHaveLength(2);
   });

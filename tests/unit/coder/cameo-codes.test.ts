@@ -17,7 +17,9 @@ describe('CAMEO code table', () => {
 
   it('applies per-code PLOVER overrides and inherits Goldstein values from the nearest listed parent', () => {
     expect(codeInfo('0871')).toMatchObject({ type: 'RETREAT', quad_class: 2, goldstein: 9 });
-    expect(codeInfo('0841')).toMatchObject({ type: 'CONCEDE', goldstein: 7 });
+    expect(codeInfo('0841')).toMatchObject({ type: 'RETREAT', goldstein: 7 });
+    expect(codeInfo('0811')).toMatchObject({ type: 'CONCEDE', goldstein: 5 });
+    expect(codeInfo('191')).toMatchObject({ type: 'COERCE', quad_class: 4 });
   });
 });
 

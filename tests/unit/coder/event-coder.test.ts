@@ -80,7 +80,7 @@ describe('actors', () => {
 
   it('treats a coordinated pair exchanging prisoners as a reciprocal event', () => {
     const [event] = code('Moscow and Kyiv exchanged 95 prisoners of war in a deal brokered by Qatar.');
-    expect(event).toMatchObject({ type: 'CONCEDE', reciprocal: true });
+    expect(event).toMatchObject({ type: 'RETREAT', code: '084', reciprocal: true });
     expect([event?.source.code, event?.target?.code]).toEqual(['RUS', 'UKR']);
   });
 
