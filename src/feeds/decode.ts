@@ -32,9 +32,12 @@ function declaredXmlEncoding(contentType: string | null | undefined, xmlEncoding
   }
 }
 
-/** The encoding as reported: one spelling per charset ("UTF8", "utf_8" and "utf-8" are all "utf-8"). */
+/**
+ * The encoding as reported: one spelling per charset ("UTF8", "utf_8" and "utf-8" are all "utf-8"), without the
+ * stray punctuation a decoder ignores when it looks a label up (":L1" is decoded as "l1").
+ */
 function reportName(label: string): string {
-  return normaliseLabel(label);
+  return normaliseLabel(label).replace(/[^a-z0-9._-]/g, '');
 }
 
 function decodeXml(body: Uint8Array, contentType: string | null | undefined): DecodedBody {
