@@ -6,6 +6,7 @@ import { runPipeline } from '../../local/runner.js';
 import { startDemoSite, type DemoSite } from '../../demo-site/index.js';
 import { EventReader } from '../../client/index.js';
 import type { FeedSpec } from '../../storage/feed-store.js';
+import type { EventRecord } from '../../storage/records.js';
 import { parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
 import { startWebServer } from '../../web/index.js';
@@ -109,12 +110,27 @@ async function printSummary({ observer, warnings, result, reader, dataDir, elaps
     `  data      ${dataDir} (S3 objects in s3/, tables in dynamodb/)`,
   ];
   if (warnings.length > 0) lines.push(`  warnings  ${warnings.length} (first: ${warnings[0]})`);
-  const fresh = await reader.changedSince(new Date(started.getTime() - 1000), { limit: 3 });
-  const examples = fresh.items.length > 0 ? fresh.items : (await reader.changedSince(new Date(started.getTime() - 30 * 86_400_000), { limit: 3 })).items;
+  const fresh = await reader.changedSince(new Date(started.getTime() - 1000), { limit: 20 });
+  const pool = fresh.items.length > 0 ? fresh.items : (await reader.changedSince(new Date(started.getTime() - 30 * 86_400_000), { limit: 20 })).items;
+  const examples = showcase(pool, 3);
   if (examples.length > 0) {
     lines.push('  example events:');
-    for (const event of examples.slice(0, 3)) lines.push(`    ${eventLine(event)}`);
+    for (const event of examples) lines.push(`    ${eventLine(event)}`);
   }
   lines.push('  query them: npx eventwire events --format table    browse them: npx eventwire serve (or npm start -- --serve)');
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * The `count` events that show most of what a coded event holds (both actors with a country, a place, high
+ * confidence), of different types where possible, in date order.
+ */
+export function showcase(events: readonly EventRecord[], count: number): EventRecord[] {
+  const filled = (event: EventRecord): number =>
+    Number(event.source.code !== null) + Number(event.target?.code != null) + Number(event.location !== null) + event.confidence;
+  const ranked = [...events].sort((a, b) => filled(b) - filled(a));
+  const picked: EventRecord[] = [];
+  for (const event of ranked) if (picked.length < count && !picked.some((p) => p.type === event.type)) picked.push(event);
+  for (const event of ranked) if (picked.length < count && !picked.includes(event)) picked.push(event);
+  return picked.sort((a, b) => a.date.localeCompare(b.date));
 }
