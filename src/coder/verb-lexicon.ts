@@ -95,8 +95,9 @@ function matchRest(tokens: Token[], from: number, rest: string[]): number {
     let found = -1;
     let limit = at + MAX_GAP;
     for (let j = at; j < tokens.length && j <= limit; j += 1) {
-      // Hyphens inside compounds ("a four-day strike") do not count against the gap.
-      if (tokens[j]?.text === '-') limit += 1;
+      // Hyphens inside compounds ("a four-day strike") do not count against the gap, nor do the further words of
+      // a name or a number ("gave the Ivory Coast 5.1 million dollars" has three words between verb and noun).
+      if (tokens[j]?.text === '-' || (j > at && continuesRun(tokens[j - 1] as Token, tokens[j] as Token))) limit += 1;
       const t = tokens[j] as Token;
       if (t.lemma === word || t.lower === word) {
         found = j;
@@ -109,6 +110,10 @@ function matchRest(tokens: Token[], from: number, rest: string[]): number {
     at = found + 1;
   }
   return at;
+}
+
+function continuesRun(previous: Token, token: Token): boolean {
+  return previous.pos === token.pos && (token.pos === 'PROPN' || token.pos === 'NUM');
 }
 
 /** Fallback base forms when wink's lemma misses ("staged" -> "stag"): tried in order. */

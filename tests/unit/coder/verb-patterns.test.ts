@@ -16,6 +16,11 @@ describe('verb patterns', () => {
     expect(first('Washington imposed tough new economic sanctions on Iran.')).toMatchObject({ type: 'SANCTION', code: '163' });
   });
 
+  it('counts a name or a number between verb and noun as one word', () => {
+    expect(first('The European Union gave the Ivory Coast 5.1 million dollars for farming.')).toMatchObject({ type: 'AID', code: '071', target: { code: 'CIV' } });
+    expect(first('The ministry gave the farmers of the northern provinces some dollars.')).toBeUndefined();
+  });
+
   it('codes a statement only when no stronger act is in the sentence', () => {
     expect(first('The foreign minister expressed concern over the fighting.')).toMatchObject({ code: '012', quad_class: 0 });
     expect(first('The minister expressed concern after troops shelled the city.')?.type).toBe('ASSAULT');
