@@ -23,6 +23,7 @@ export interface TriggerMatch {
 /** Tokens that may sit between pattern words ("impose tough new sanctions"). */
 const GAP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PRON']);
 const MAX_GAP = 3;
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /**
  * Lemma-indexed verb and noun patterns from data/coder/verbs.json. Lookup is a map hit on the
@@ -68,7 +69,9 @@ export class VerbLexicon {
     const prev = tokens[i - 1]?.pos;
     const afterSubject = prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON';
     const pastForm = token.lower.length > 4 && /(ed|en)$/.test(token.lower) && afterSubject;
-    const verbal = token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && pastForm);
+    // Right after a determiner a word is a modifier or a noun ("the disputed region", "treated the injured").
+    const modifier = prev === 'DET' || POSSESSIVES.has(tokens[i - 1]?.lower ?? '');
+    const verbal = !modifier && (token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && pastForm));
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     // "foreign-backed", "UN-brokered": a participle inside a compound adjective is not a predicate.
     if (verbal && tokens[i - 1]?.text !== '-') {

@@ -16,6 +16,12 @@ describe('verb patterns', () => {
     expect(first('Washington imposed tough new economic sanctions on Iran.')).toMatchObject({ type: 'SANCTION', code: '163' });
   });
 
+  it('takes a participle after a determiner as a modifier, not an act', () => {
+    expect(first('Doctors treated the injured at a hospital in Gaza.')).toBeUndefined();
+    expect(first('Talks on the disputed border resumed in Geneva.')?.type).not.toBe('ACCUSE');
+    expect(first('Israeli troops raided a village in the occupied West Bank.')).toMatchObject({ type: 'ASSAULT', code: '180' });
+  });
+
   it('counts a name or a number between verb and noun as one word', () => {
     expect(first('The European Union gave the Ivory Coast 5.1 million dollars for farming.')).toMatchObject({ type: 'AID', code: '071', target: { code: 'CIV' } });
     expect(first('The ministry gave the farmers of the northern provinces some dollars.')).toBeUndefined();
