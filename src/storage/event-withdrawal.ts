@@ -46,25 +46,28 @@ export async function withdrawReports(doc: DynamoDBDocumentClient, tableName: st
 }
 
 /**
- * One event losing some of one article's reports. The event item changes first and the mention items go last, so
- * a retry after a crash in between still finds what to withdraw. An event left without reports is deleted.
+ * One event losing some of one article's reports. The mention items go first and the event item changes last: a
+ * retry after a crash in between still finds a tracked report in the event's sets, and a report past the sets is
+ * taken out of the counters only by the call that deleted its mention item, so no retry counts it out twice (a
+ * crash between that delete and the event write leaves it counted, as a crash can on the way in). An event left
+ * without reports is deleted.
  */
 class EventWithdrawal {
   constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string, private readonly eventId: string, private readonly source: { articleId: string; outlet: string }) {}
 
   async withdraw(mentionKeys: readonly string[], articleLeaves: boolean): Promise<void> {
     const stored = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(this.eventId), ConsistentRead: true }));
-    if (stored.Item) await this.updateEvent(stored.Item, mentionKeys, articleLeaves);
+    const tracked = stored.Item?.mentionKeys instanceof Set ? stored.Item.mentionKeys : new Set();
+    const trackedKeys = mentionKeys.filter((key) => tracked.has(key));
+    let counted = 0;
     for (const key of mentionKeys) {
-      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: mentionItemKey(this.eventId, key) }));
+      const deleted = await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: mentionItemKey(this.eventId, key), ReturnValues: 'ALL_OLD' }));
+      if (deleted.Attributes && !tracked.has(key)) counted += 1;
     }
+    if (stored.Item) await this.updateEvent(stored.Item, trackedKeys, counted, articleLeaves);
   }
 
-  private async updateEvent(item: Record<string, unknown>, mentionKeys: readonly string[], articleLeaves: boolean): Promise<void> {
-    const tracked = item.mentionKeys instanceof Set ? item.mentionKeys : new Set();
-    const trackedKeys = mentionKeys.filter((key) => tracked.has(key));
-    // Reports past the event's tracked sets were counted by counters, once per stored mention item.
-    const countedKeys = await this.storedMentions(mentionKeys.filter((key) => !tracked.has(key)));
+  private async updateEvent(item: Record<string, unknown>, trackedKeys: readonly string[], countedKeys: number, articleLeaves: boolean): Promise<void> {
     const articleTracked = item.articleIds instanceof Set && item.articleIds.has(this.source.articleId);
     const removals: string[] = [];
     const additions: string[] = [];
@@ -108,15 +111,6 @@ class EventWithdrawal {
     })).catch((error: unknown) => {
       if (!isConditionFailure(error)) throw error;
     });
-  }
-
-  private async storedMentions(keys: readonly string[]): Promise<number> {
-    let stored = 0;
-    for (const key of keys) {
-      const found = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: mentionItemKey(this.eventId, key), ConsistentRead: true, ProjectionExpression: 'pk' }));
-      if (found.Item) stored += 1;
-    }
-    return stored;
   }
 
   /** Whether another article of the same outlet reports this event (then the outlet stays among its sources). */

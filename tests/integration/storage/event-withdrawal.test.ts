@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { EventStore } from '../../../src/storage/event-store.js';
 import { EventReader } from '../../../src/client/index.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
@@ -28,6 +28,25 @@ async function freshStore(trackedReports?: number): Promise<{ store: EventStore;
 }
 
 afterAll(async () => env?.close());
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+
+/** Makes the `at`-th DynamoDB write from now on fail, as a process killed just before it would; `writes` counts them. */
+function crashAt(at: number | null): { writes: number } {
+  const seen = { writes: 0 };
+  env!.clients.dynamo.middlewareStack.add((next, context) => async (args) => {
+    if (WRITES.has(context.commandName ?? '')) {
+      seen.writes += 1;
+      if (seen.writes === at) throw new Error('injected crash');
+    }
+    return next(args);
+  }, { step: 'initialize', name: 'injectedCrash', override: true });
+  return seen;
+}
+
+async function emptyEventTable(): Promise<void> {
+  for (const item of await eventTable()) await env!.clients.doc.send(new DeleteCommand({ TableName: env!.config.tables.events, Key: { pk: item.pk, sk: item.sk } }));
+}
 
 describe('withdrawing the reports a copy recorded from its own text', () => {
   it('deletes events only the copy reported and takes the copy out of the counts of the others', async () => {
@@ -87,5 +106,62 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
 
     const event = await reader.get(recorded.eventIds[0] ?? '');
     expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
+  });
+
+  it('ends as an undisturbed withdrawal when a crash stops it at any write and it runs again', async () => {
+    const { store } = await freshStore();
+    const other = source('a-other', 'Herald');
+    const arrange = async (): Promise<void> => {
+      await emptyEventTable();
+      await store.recordMentions(original, [talks], day, now);
+      await store.recordMentions(other, [talks], day, now);
+      const own = await store.recordMentions(copy, [talks, agencyLine], day, now);
+      await store.recordArticleCoded(copy, own.eventIds, now);
+    };
+    const withdraw = () => store.withdrawMentions(copy, { events: [talks, agencyLine], day }, { events: [], day });
+    await arrange();
+    const counter = crashAt(null);
+    await withdraw();
+    const undisturbed = await eventTable();
+    const writes = counter.writes;
+    expect(writes).toBeGreaterThan(2);
+
+    for (let at = 1; at <= writes; at += 1) {
+      crashAt(null);
+      await arrange();
+      crashAt(at);
+      await expect(withdraw()).rejects.toThrow('injected crash');
+      crashAt(null);
+      await withdraw();
+      expect(await eventTable(), `crash at write ${at} of ${writes}`).toEqual(undisturbed);
+    }
+  });
+
+  it('never counts a report past the cap out twice, whichever write a crash stops', async () => {
+    const { store, reader } = await freshStore(1);
+    const arrange = async (): Promise<string> => {
+      await emptyEventTable();
+      const recorded = await store.recordMentions(original, [talks], day, now);
+      await store.recordMentions(copy, [talks], day, now);
+      return recorded.eventIds[0] ?? '';
+    };
+    const withdraw = () => store.withdrawMentions(copy, { events: [talks], day }, { events: [], day });
+    await arrange();
+    const counter = crashAt(null);
+    await withdraw();
+    const writes = counter.writes;
+
+    for (let at = 1; at <= writes; at += 1) {
+      crashAt(null);
+      const eventId = await arrange();
+      crashAt(at);
+      await expect(withdraw()).rejects.toThrow('injected crash');
+      crashAt(null);
+      await withdraw();
+      const event = await reader.get(eventId);
+      // The original's report always stays; the copy's is taken out, or stays counted if the crash fell between its two writes.
+      expect([1, 2], `crash at write ${at} of ${writes}`).toContain(event?.numMentions);
+      expect(event?.numArticles).toBe(event?.numMentions);
+    }
   });
 });
