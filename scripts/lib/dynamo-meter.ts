@@ -71,8 +71,9 @@ export function meterDynamo(client: DynamoDBClient, endpoint: string, tables: Re
         indexUnits += units;
         add(`${table}/${index.name}`, units, true);
       }
-      const kind = usage.byKind.get(itemKind(key, before)) ?? { writes: 0, units: 0 };
-      usage.byKind.set(itemKind(key, before), { writes: kind.writes + 1, units: kind.units + tableUnits + indexUnits });
+      const kind = itemKind(key, before);
+      const sofar = usage.byKind.get(kind) ?? { writes: 0, units: 0 };
+      usage.byKind.set(kind, { writes: sofar.writes + 1, units: sofar.units + tableUnits + indexUnits });
       if (table === streamTable && changed(before, after)) {
         const change = toChangeEvent({ eventName: before ? 'MODIFY' : 'INSERT', dynamodb: { ...(after ? { NewImage: after as Record<string, StreamAttributeValue> } : {}), ...(before ? { OldImage: before as Record<string, StreamAttributeValue> } : {}) } });
         if (change) {

@@ -74,7 +74,7 @@ function decodeHtml(body: Uint8Array, contentType: string | null | undefined): D
     // an unusable transport label: fall back to sniffing the bytes alone
     encoding = htmlEncodingSniffer(body, { defaultEncoding: 'windows-1252' });
   }
-  return { text: stripBom(decodeLenient(body, encoding)), encoding: encoding.toLowerCase(), bozoReason: null };
+  return { text: stripBom(decodeLenient(body, encoding)), encoding: reportName(encoding), bozoReason: null };
 }
 
 /** RFC 8259 says UTF-8; older peers sent BOM-less UTF-16/32, recognisable by the NUL pattern of ASCII text. */

@@ -31,12 +31,16 @@ export async function startTestStack(allowedHosts: string[] = []): Promise<TestS
   };
 }
 
-/** Opens the local servers on a data folder a run left behind, runs `use` with clients for them, then closes them. */
-export async function withStackAt<T>(dataDir: string, use: (clients: AwsClients, config: LocalConfig) => Promise<T>): Promise<T> {
+/**
+ * Opens the local servers on a data folder a run left behind, runs `use` with clients for them (the fetcher allowed
+ * to reach `allowedHosts`), then closes them.
+ */
+export async function withStackAt<T>(dataDir: string, use: (clients: AwsClients, config: LocalConfig) => Promise<T>, allowedHosts: string[] = []): Promise<T> {
   const stack = await startLocalStack(dataDir);
-  const clients = createAwsClients(stack.config());
+  const config = stack.config(allowedHosts);
+  const clients = createAwsClients(config);
   try {
-    return await use(clients, stack.config());
+    return await use(clients, config);
   } finally {
     clients.s3.destroy();
     clients.dynamo.destroy();

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventCoder } from '../../../src/coder/index.js';
 import { startDemoSite, type DemoSite } from '../../../src/demo-site/index.js';
 import { MemoryHostGate } from '../../../src/fetch/index.js';
-import { startLocalStack } from '../../../src/local/stack.js';
 import type { ArticleMessage, CodeMessage, FeedMessage } from '../../../src/queue/messages.js';
 import { createStageDeps } from '../../../src/runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../src/stages/index.js';
 import type { StageDeps } from '../../../src/stages/deps.js';
-import { createAwsClients, type AwsClients } from '../../../src/storage/clients.js';
+import type { AwsClients } from '../../../src/storage/clients.js';
+import { withStackAt } from '../../helpers/local-stack.js';
+import { dieAtWrite } from './support/die-at-write.js';
 import { normaliser, takeSnapshot, type StoreSnapshot } from './support/store-snapshot.js';
 
 /**
@@ -18,8 +19,6 @@ import { normaliser, takeSnapshot, type StoreSnapshot } from './support/store-sn
  * write and every request after it fail), then delivers the message again: the tables and the bucket must end
  * exactly as after one undisturbed delivery.
  */
-const DYNAMO_WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
-const S3_WRITES = new Set(['PutObjectCommand', 'DeleteObjectCommand', 'CopyObjectCommand', 'DeleteObjectsCommand']);
 const coder = createEventCoder();
 const startedAt = new Date();
 let demo: DemoSite;
@@ -70,16 +69,7 @@ async function onCopyOf<T>(folder: string, use: (clients: AwsClients, config: Pa
   const dir = await mkdtemp(join(tmpdir(), 'eventwire-write-crash-'));
   folders.push(dir);
   await cp(folder, dir, { recursive: true });
-  const stack = await startLocalStack(dir);
-  const config = stack.config([new URL(demo.origin).host]);
-  const clients = createAwsClients(config);
-  try {
-    return { dir, result: await use(clients, config) };
-  } finally {
-    clients.s3.destroy();
-    clients.dynamo.destroy();
-    await stack.close();
-  }
+  return { dir, result: await withStackAt(dir, use, [new URL(demo.origin).host]) };
 }
 
 /** Delivers `work` and all that follows from it on a copy of `folder`. */
@@ -91,35 +81,8 @@ async function deliveredOn(folder: string, work: Work[]): Promise<string> {
   return run.dir;
 }
 
-/** Fails the `at`-th write and, like a dead process, every request after it; `writes` counts the writes seen. */
-function dieAtWrite(clients: AwsClients, at: number | null): { writes: number; dead: boolean } {
-  const seen = { writes: 0, dead: false };
-  const guard = (writes: Set<string>) => (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-    if (seen.dead) throw new Error('process is dead');
-    if (writes.has(context.commandName ?? '')) {
-      seen.writes += 1;
-      if (seen.writes === at) {
-        seen.dead = true;
-        throw new Error('killed before this write');
-      }
-    }
-    return next(args);
-  };
-  clients.dynamo.middlewareStack.add(guard(DYNAMO_WRITES) as never, { step: 'initialize', name: 'dieAtWriteDynamo' });
-  clients.s3.middlewareStack.add(guard(S3_WRITES) as never, { step: 'initialize', name: 'dieAtWriteS3' });
-  return seen;
-}
-
 async function snapshotOf(dir: string): Promise<StoreSnapshot> {
-  const stack = await startLocalStack(dir);
-  const clients = createAwsClients(stack.config());
-  try {
-    return await takeSnapshot(clients, stack.config(), normaliser(startedAt, new Date()));
-  } finally {
-    clients.s3.destroy();
-    clients.dynamo.destroy();
-    await stack.close();
-  }
+  return withStackAt(dir, (clients, config) => takeSnapshot(clients, config, normaliser(startedAt, new Date())));
 }
 
 /**

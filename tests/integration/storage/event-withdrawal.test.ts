@@ -4,6 +4,7 @@ import { EventStore } from '../../../src/storage/event-store.js';
 import { EventReader } from '../../../src/client/index.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 import { codedEvent } from '../../helpers/coded-event.js';
+import { dieAtWrite, KILLED } from '../reliability/support/die-at-write.js';
 
 let env: TestStack | undefined;
 const now = new Date('2026-10-06T12:00:00Z');
@@ -28,21 +29,6 @@ async function freshStore(trackedReports?: number): Promise<{ store: EventStore;
 }
 
 afterAll(async () => env?.close());
-
-const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
-
-/** Makes the `at`-th DynamoDB write from now on fail, as a process killed just before it would; `writes` counts them. */
-function crashAt(at: number | null): { writes: number } {
-  const seen = { writes: 0 };
-  env!.clients.dynamo.middlewareStack.add((next, context) => async (args) => {
-    if (WRITES.has(context.commandName ?? '')) {
-      seen.writes += 1;
-      if (seen.writes === at) throw new Error('injected crash');
-    }
-    return next(args);
-  }, { step: 'initialize', name: 'injectedCrash', override: true });
-  return seen;
-}
 
 async function emptyEventTable(): Promise<void> {
   for (const item of await eventTable()) await env!.clients.doc.send(new DeleteCommand({ TableName: env!.config.tables.events, Key: { pk: item.pk, sk: item.sk } }));
@@ -120,18 +106,18 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
     };
     const withdraw = () => store.withdrawMentions(copy, { events: [talks, agencyLine], day }, { events: [], day });
     await arrange();
-    const counter = crashAt(null);
+    const counter = dieAtWrite(env!.clients, null);
     await withdraw();
     const undisturbed = await eventTable();
     const writes = counter.writes;
     expect(writes).toBeGreaterThan(2);
 
     for (let at = 1; at <= writes; at += 1) {
-      crashAt(null);
+      dieAtWrite(env!.clients, null);
       await arrange();
-      crashAt(at);
-      await expect(withdraw()).rejects.toThrow('injected crash');
-      crashAt(null);
+      dieAtWrite(env!.clients, at);
+      await expect(withdraw()).rejects.toThrow(KILLED);
+      dieAtWrite(env!.clients, null);
       await withdraw();
       expect(await eventTable(), `crash at write ${at} of ${writes}`).toEqual(undisturbed);
     }
@@ -147,16 +133,16 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
     };
     const withdraw = () => store.withdrawMentions(copy, { events: [talks], day }, { events: [], day });
     await arrange();
-    const counter = crashAt(null);
+    const counter = dieAtWrite(env!.clients, null);
     await withdraw();
     const writes = counter.writes;
 
     for (let at = 1; at <= writes; at += 1) {
-      crashAt(null);
+      dieAtWrite(env!.clients, null);
       const eventId = await arrange();
-      crashAt(at);
-      await expect(withdraw()).rejects.toThrow('injected crash');
-      crashAt(null);
+      dieAtWrite(env!.clients, at);
+      await expect(withdraw()).rejects.toThrow(KILLED);
+      dieAtWrite(env!.clients, null);
       await withdraw();
       const event = await reader.get(eventId);
       // The original's report always stays; the copy's is taken out, or stays counted if the crash fell between its two writes.
