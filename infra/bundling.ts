@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
-import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /**
  * The one definition of how a function is bundled, used by the CDK construct (which runs the esbuild CLI)
@@ -47,7 +47,10 @@ function shippedBy(functionId: string | undefined): string[] {
 export function shipPackages(functionId: string, repoRoot: string, outdir: string): void {
   for (const name of shippedBy(functionId)) {
     mkdirSync(join(outdir, 'node_modules'), { recursive: true });
-    cpSync(join(repoRoot, 'node_modules', name), join(outdir, 'node_modules', name), { recursive: true, dereference: true });
+    cpSync(join(repoRoot, 'node_modules', name), join(outdir, 'node_modules', name), {
+      recursive: true,
+      dereference: true,
+    });
   }
 }
 
@@ -70,13 +73,19 @@ export function cdkBundlingOptions(functionId?: string): BundlingOptions {
     bundleAwsSDK: true,
     externalModules: [...BUNDLE.external, ...shipped],
     banner: BUNDLE.banner,
-    ...(shipped.length > 0 ? {
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        afterBundling: (inputDir: string, outputDir: string) => shipped.map((name) => `mkdir -p "${outputDir}/node_modules" && cp -rL "${inputDir}/node_modules/${name}" "${outputDir}/node_modules/"`),
-      },
-    } : {}),
+    ...(shipped.length > 0
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              shipped.map(
+                (name) =>
+                  `mkdir -p "${outputDir}/node_modules" && cp -rL "${inputDir}/node_modules/${name}" "${outputDir}/node_modules/"`,
+              ),
+          },
+        }
+      : {}),
     logLevel: LogLevel.WARNING,
     // esbuild is a local devDependency: no Docker needed, and synth works offline.
     forceDockerBundling: false,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Node } from 'constructs';
+import { z } from 'zod';
 import { InfraConfigError } from './errors.js';
 
 // CLI context values arrive as strings (`-c scheduleMinutes=10`), cdk.json values as JSON: accept both.
@@ -8,7 +8,9 @@ const bool = (fallback: boolean) =>
   z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).default(fallback);
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 /**
  * Every tunable of the deployment, read from CDK context with its default. Documented in README.md (section "Deploy to AWS");
@@ -17,7 +19,10 @@ const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
 export const InfraConfigSchema = z
   .object({
     /** CloudFormation stack name. */
-    stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/).default('Eventwire'),
+    stackName: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)
+      .default('Eventwire'),
     /** Minutes between two runs of schedule-feeds; per-feed intervals are honoured by the stage. */
     scheduleMinutes: int(1, 1440, 5),
     /** Receives of a message before SQS moves it to the stage's dead-letter queue. */
@@ -66,9 +71,15 @@ export const InfraConfigSchema = z
     /** Feed list file (JSON array of {url, name?, pollMinutes?}), relative to the repository root. */
     feedsFile: z.string().min(1).default('config/feeds.example.json'),
     /** Name of the custom EventBridge bus that downstream services subscribe to. */
-    eventBusName: z.string().regex(/^[A-Za-z0-9._-]{1,256}$/).default('eventwire-events'),
+    eventBusName: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,256}$/)
+      .default('eventwire-events'),
     /** Name of the managed read-only policy for downstream consumers (IAM names are account-wide). */
-    readOnlyPolicyName: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,128}$/).default('EventwireEventsReadOnly'),
+    readOnlyPolicyName: z
+      .string()
+      .regex(/^[A-Za-z0-9+=,.@_-]{1,128}$/)
+      .default('EventwireEventsReadOnly'),
     /** Steady-state requests per second allowed on the read API. */
     apiRateLimit: int(1, 10_000, 10),
     /** Burst of requests allowed on the read API. */

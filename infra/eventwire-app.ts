@@ -1,6 +1,6 @@
-import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
+import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readInfraConfig, type InfraConfig } from './config.js';
+import { type InfraConfig, readInfraConfig } from './config.js';
 import { loadFeedList } from './feed-list.js';
 import { EventwireStack } from './stack.js';
 

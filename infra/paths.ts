@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Repository root: relative paths in context values (feedsFile) and function entries resolve from here. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -3,13 +3,13 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { EVENTS_INDEXES } from '../src/storage/table-design.js';
 import type { InfraConfig } from './config.js';
-import type { LoadedFeedList } from './feed-list.js';
 import { DataStore } from './constructs/data-store.js';
 import { Downstream } from './constructs/downstream.js';
 import { Operations } from './constructs/operations.js';
 import { Pipeline } from './constructs/pipeline.js';
 import { PipelineDashboard } from './constructs/pipeline-dashboard.js';
 import { ReadApi } from './constructs/read-api.js';
+import type { LoadedFeedList } from './feed-list.js';
 
 export interface EventwireStackProps extends StackProps {
   readonly config: InfraConfig;
@@ -52,7 +52,11 @@ export class EventwireStack extends Stack {
     });
 
     const functions = [...Object.values(this.pipeline.functions), this.downstream.publisher, this.readApi.handler];
-    const stageQueues = Object.entries(this.pipeline.queues).map(([name, q]) => ({ name, queue: q.queue, deadLetterQueue: q.deadLetterQueue }));
+    const stageQueues = Object.entries(this.pipeline.queues).map(([name, q]) => ({
+      name,
+      queue: q.queue,
+      deadLetterQueue: q.deadLetterQueue,
+    }));
     this.operations = new Operations(this, 'Operations', {
       alarmEmail: config.alarmEmail,
       queueAgeAlarmSeconds: config.queueAgeAlarmSeconds,
@@ -72,11 +76,21 @@ export class EventwireStack extends Stack {
   private addOutputs(): void {
     const events = this.store.tables.events;
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    out('EventBusName', this.downstream.bus.eventBusName, 'EventBridge bus receiving Event Created / Event Updated / Article Coded');
+    out(
+      'EventBusName',
+      this.downstream.bus.eventBusName,
+      'EventBridge bus receiving Event Created / Event Updated / Article Coded',
+    );
     out('EventBusArn', this.downstream.bus.eventBusArn, 'ARN of the eventwire bus');
     out('EventsTableName', events.tableName, 'DynamoDB table of coded events');
     out('EventsTableArn', events.tableArn, 'ARN of the events table');
-    out('EventsIndexNames', Object.values(EVENTS_INDEXES).map((i) => i.name).join(','), 'Global secondary indexes of the events table');
+    out(
+      'EventsIndexNames',
+      Object.values(EVENTS_INDEXES)
+        .map((i) => i.name)
+        .join(','),
+      'Global secondary indexes of the events table',
+    );
     out('ArticlesTableName', this.store.tables.articles.tableName, 'DynamoDB table of articles');
     out('BucketName', this.store.bucket.bucketName, 'S3 bucket: raw/ pages, text/ article text, coded/ coded articles');
     out('ApiUrl', this.readApi.api.url, 'Read-only API (SigV4, AWS_IAM)');

@@ -5,8 +5,9 @@
  * pass over the same articles is timed too, as the floor the coder cannot beat.
  * Last stdout line: RESULT {"coder_sentences_per_sec": N, "coder_peak_rss_mb": M}.
  */
-import { createEventCoder } from '../src/coder/index.js';
+
 import { loadCountries } from '../src/coder/geo/index.js';
+import { createEventCoder } from '../src/coder/index.js';
 import { tokenizeText } from '../src/coder/nlp.js';
 
 const TEMPLATES = [
@@ -43,8 +44,11 @@ function makeArticles(count: number, seed: number): string[] {
   const rand = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const fill = (t: string): string =>
-    t.replace(/\{C\}/g, () => pick(countries).name).replace(/\{D\}/g, () => pick(pick(countries).demonyms))
-      .replace(/\{W\}/g, () => pick(WEEKDAYS)).replace(/\{N\}/g, () => String(2 + Math.floor(rand() * 200)));
+    t
+      .replace(/\{C\}/g, () => pick(countries).name)
+      .replace(/\{D\}/g, () => pick(pick(countries).demonyms))
+      .replace(/\{W\}/g, () => pick(WEEKDAYS))
+      .replace(/\{N\}/g, () => String(2 + Math.floor(rand() * 200)));
   return Array.from({ length: count }, () => Array.from({ length: 12 }, () => fill(pick(TEMPLATES))).join(' '));
 }
 
@@ -76,5 +80,7 @@ peak = Math.max(peak, process.memoryUsage().rss);
 const perSec = Math.round(sentences / seconds);
 const rssMb = Math.round(peak / 1048576);
 console.log(`wink-nlp alone: ${Math.round(sentences / winkSeconds)} sentences/s`);
-console.log(`coder: 400 articles, ${sentences} sentences in ${seconds.toFixed(2)} s (best of ${ROUNDS}) = ${perSec} sentences/s; peak RSS ${rssMb} MB`);
+console.log(
+  `coder: 400 articles, ${sentences} sentences in ${seconds.toFixed(2)} s (best of ${ROUNDS}) = ${perSec} sentences/s; peak RSS ${rssMb} MB`,
+);
 console.log(`RESULT ${JSON.stringify({ coder_sentences_per_sec: perSec, coder_peak_rss_mb: rssMb })}`);

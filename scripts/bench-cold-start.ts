@@ -6,11 +6,11 @@
  * Last line: RESULT {"cold_start_ms": {...}}
  */
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { BUNDLE, esbuildBuildOptions, shipPackages } from '../infra/bundling.js';
 import { entryOf, FUNCTION_IDS, type FunctionId } from '../infra/functions.js';
@@ -35,14 +35,28 @@ const stack = await startLocalStack(dataDir);
 const config = stack.config();
 const env = {
   ...process.env,
-  AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER',
-  AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb, AWS_ENDPOINT_URL_S3: stack.endpoints.s3,
-  AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9', AWS_ENDPOINT_URL_EVENTBRIDGE: 'http://127.0.0.1:9', AWS_ENDPOINT_URL_SSM: 'http://127.0.0.1:9',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_DEV: 'false', POWERTOOLS_LOG_LEVEL: 'ERROR',
-  EVENTWIRE_BUCKET: config.bucket, EVENTWIRE_FEEDS_TABLE: config.tables.feeds, EVENTWIRE_ARTICLES_TABLE: config.tables.articles,
-  EVENTWIRE_EVENTS_TABLE: config.tables.events, EVENTWIRE_STATE_TABLE: config.tables.state,
-  EVENTWIRE_FEED_QUEUE_URL: 'http://127.0.0.1:9/q/feed', EVENTWIRE_ARTICLE_QUEUE_URL: 'http://127.0.0.1:9/q/article',
-  EVENTWIRE_CODE_QUEUE_URL: 'http://127.0.0.1:9/q/code', EVENTWIRE_EVENT_BUS_NAME: 'eventwire-local', EVENTWIRE_FEED_LIST_PARAMETER: '/eventwire/feeds',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'S3RVER',
+  AWS_SECRET_ACCESS_KEY: 'S3RVER',
+  AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+  AWS_ENDPOINT_URL_S3: stack.endpoints.s3,
+  AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9',
+  AWS_ENDPOINT_URL_EVENTBRIDGE: 'http://127.0.0.1:9',
+  AWS_ENDPOINT_URL_SSM: 'http://127.0.0.1:9',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  POWERTOOLS_TRACE_ENABLED: 'false',
+  POWERTOOLS_DEV: 'false',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  EVENTWIRE_BUCKET: config.bucket,
+  EVENTWIRE_FEEDS_TABLE: config.tables.feeds,
+  EVENTWIRE_ARTICLES_TABLE: config.tables.articles,
+  EVENTWIRE_EVENTS_TABLE: config.tables.events,
+  EVENTWIRE_STATE_TABLE: config.tables.state,
+  EVENTWIRE_FEED_QUEUE_URL: 'http://127.0.0.1:9/q/feed',
+  EVENTWIRE_ARTICLE_QUEUE_URL: 'http://127.0.0.1:9/q/article',
+  EVENTWIRE_CODE_QUEUE_URL: 'http://127.0.0.1:9/q/code',
+  EVENTWIRE_EVENT_BUS_NAME: 'eventwire-local',
+  EVENTWIRE_FEED_LIST_PARAMETER: '/eventwire/feeds',
 };
 
 const coldStartMs: Record<string, number> = {};
@@ -57,7 +71,11 @@ for (const id of FUNCTION_IDS) {
   const runs: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     // Asynchronous on purpose: the local servers run in this process and must keep answering the child.
-    const child = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 60_000 });
+    const child = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const line = child.stdout.split('\n').find((l) => l.startsWith('COLD '));
     if (!line) throw new Error(`${id}: cold start run failed: ${child.stderr.slice(0, 500)}`);
     runs.push(Number(line.slice(5)));

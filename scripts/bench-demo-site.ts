@@ -3,8 +3,9 @@
  *   npx tsx scripts/bench-demo-site.ts
  * Last stdout line: RESULT {json}.
  */
-import { startDemoSite } from '../src/demo-site/index.js';
+
 import { generateSiteContent } from '../src/demo-site/generate-content.js';
+import { startDemoSite } from '../src/demo-site/index.js';
 import { DEFAULT_CONTENT_DIR, loadSiteContent } from '../src/demo-site/load-content.js';
 
 async function timeMs(run: () => Promise<unknown>): Promise<number> {
@@ -44,11 +45,15 @@ const startGeneratedMs = await timeMs(async () => {
 });
 if (!site) throw new Error('site did not start');
 const feedBodies = await Promise.all(site.feeds.map(async (feed) => (await fetch(feed.url)).text()));
-const pageUrls = feedBodies.flatMap((body) =>
-  body.startsWith('{')
-    ? (JSON.parse(body) as { items: Array<{ url: string }> }).items.map((item) => item.url)
-    : [...body.matchAll(/<link(?: rel="alternate" type="text\/html" href="|>)([^"<]+)/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&')),
-).filter((url) => url.includes('/story/'));
+const pageUrls = feedBodies
+  .flatMap((body) =>
+    body.startsWith('{')
+      ? (JSON.parse(body) as { items: Array<{ url: string }> }).items.map((item) => item.url)
+      : [...body.matchAll(/<link(?: rel="alternate" type="text\/html" href="|>)([^"<]+)/g)].map((m) =>
+          (m[1] ?? '').replace(/&amp;/g, '&'),
+        ),
+  )
+  .filter((url) => url.includes('/story/'));
 const firstPassRps = await fetchAll(pageUrls, 16);
 const cachedPassRps = await fetchAll(pageUrls, 16);
 await site.close();

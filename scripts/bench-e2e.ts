@@ -8,16 +8,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { startDemoSite } from '../src/demo-site/index.js';
-import { startLocalStack } from '../src/local/stack.js';
-import { runPipeline } from '../src/local/runner.js';
-import { ProgressObserver } from '../src/local/progress.js';
-import { createAwsClients, type AwsClients } from '../src/storage/clients.js';
 import type { LocalConfig } from '../src/config/index.js';
+import { startDemoSite } from '../src/demo-site/index.js';
+import { ProgressObserver } from '../src/local/progress.js';
+import { runPipeline } from '../src/local/runner.js';
+import { startLocalStack } from '../src/local/stack.js';
 import type { StageName } from '../src/queue/messages.js';
+import { type AwsClients, createAwsClients } from '../src/storage/clients.js';
 
 const FEEDS = 50;
 const ARTICLES_PER_FEED = 40;
@@ -30,10 +30,16 @@ const config = stack.config([new URL(demo.origin).host]);
 const observer = new ProgressObserver({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream);
 const latencies: Record<StageName, number[]> = { feed: [], article: [], code: [] };
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
 const started = performance.now();
 await runPipeline({
-  config, feeds: demo.feeds, observer, dataDir, signal: new AbortController().signal,
+  config,
+  feeds: demo.feeds,
+  observer,
+  dataDir,
+  signal: new AbortController().signal,
   timing: (stage, ms) => latencies[stage].push(ms),
 });
 const seconds = (performance.now() - started) / 1000;
@@ -50,16 +56,33 @@ await rm(dataDir, { recursive: true, force: true });
 
 const articles = observer.get('ArticlesStored') + observer.get('ArticlesDuplicate') + observer.get('ArticlesSkipped');
 const perMinute = (articles / seconds) * 60;
-const stageLatency = Object.fromEntries(Object.entries(latencies).map(([stage, values]) => [stage, { p50: percentile(values, 0.5), p95: percentile(values, 0.95), n: values.length }]));
+const stageLatency = Object.fromEntries(
+  Object.entries(latencies).map(([stage, values]) => [
+    stage,
+    { p50: percentile(values, 0.5), p95: percentile(values, 0.95), n: values.length },
+  ]),
+);
 const ratio = seconds / baselineSeconds;
-console.log(`end-to-end: ${FEEDS} feeds, ${articles} articles, ${observer.get('EventsWritten')} events in ${seconds.toFixed(1)} s`);
+console.log(
+  `end-to-end: ${FEEDS} feeds, ${articles} articles, ${observer.get('EventsWritten')} events in ${seconds.toFixed(1)} s`,
+);
 console.log(`  ${perMinute.toFixed(0)} articles/min, peak RSS ${(peakRss / 1048576).toFixed(0)} MB`);
-for (const [stage, value] of Object.entries(stageLatency)) console.log(`  ${stage.padEnd(8)} p50 ${value.p50} ms  p95 ${value.p95} ms  (${value.n} messages)`);
-console.log(`  limit: ${written.objects} S3 puts + ${written.items} DynamoDB writes done directly take ${baselineSeconds.toFixed(1)} s; pipeline overhead ratio ${ratio.toFixed(1)}x`);
-console.log(`RESULT ${JSON.stringify({
-  e2e_articles_per_min: Math.round(perMinute), e2e_overhead_ratio: Number(ratio.toFixed(2)), e2e_stage_latency_ms: stageLatency,
-  e2e_articles: articles, e2e_events: observer.get('EventsWritten'), e2e_seconds: Number(seconds.toFixed(1)), peak_rss_mb: Math.round(peakRss / 1048576),
-})}`);
+for (const [stage, value] of Object.entries(stageLatency))
+  console.log(`  ${stage.padEnd(8)} p50 ${value.p50} ms  p95 ${value.p95} ms  (${value.n} messages)`);
+console.log(
+  `  limit: ${written.objects} S3 puts + ${written.items} DynamoDB writes done directly take ${baselineSeconds.toFixed(1)} s; pipeline overhead ratio ${ratio.toFixed(1)}x`,
+);
+console.log(
+  `RESULT ${JSON.stringify({
+    e2e_articles_per_min: Math.round(perMinute),
+    e2e_overhead_ratio: Number(ratio.toFixed(2)),
+    e2e_stage_latency_ms: stageLatency,
+    e2e_articles: articles,
+    e2e_events: observer.get('EventsWritten'),
+    e2e_seconds: Number(seconds.toFixed(1)),
+    peak_rss_mb: Math.round(peakRss / 1048576),
+  })}`,
+);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,13 +90,19 @@ function percentile(values: number[], p: number): number {
 }
 
 /** What the pipeline left in the bucket and the tables: the writes the limit repeats. */
-async function countWrites(aws: AwsClients, cfg: LocalConfig): Promise<{ objects: number; bytes: number; items: number }> {
+async function countWrites(
+  aws: AwsClients,
+  cfg: LocalConfig,
+): Promise<{ objects: number; bytes: number; items: number }> {
   let objects = 0;
   let bytes = 0;
   let token: string | undefined;
   do {
     const page = await aws.s3.send(new ListObjectsV2Command({ Bucket: cfg.bucket, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) { objects += 1; bytes += object.Size ?? 0; }
+    for (const object of page.Contents ?? []) {
+      objects += 1;
+      bytes += object.Size ?? 0;
+    }
     token = page.NextContinuationToken;
   } while (token);
   let items = 0;
@@ -89,21 +118,39 @@ async function countWrites(aws: AwsClients, cfg: LocalConfig): Promise<{ objects
 }
 
 /** The same number of puts (of the same average size) and item writes, straight through the SDK. */
-async function directWrites(aws: AwsClients, count: { objects: number; bytes: number; items: number }): Promise<number> {
+async function directWrites(
+  aws: AwsClients,
+  count: { objects: number; bytes: number; items: number },
+): Promise<number> {
   await aws.s3.send(new CreateBucketCommand({ Bucket: 'eventwire-baseline' }));
-  await aws.dynamo.send(new CreateTableCommand({
-    TableName: 'eventwire-baseline', BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-  }));
+  await aws.dynamo.send(
+    new CreateTableCommand({
+      TableName: 'eventwire-baseline',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    }),
+  );
   const body = Buffer.alloc(Math.max(1, Math.round(count.bytes / Math.max(1, count.objects))), 'x');
   const tasks: Array<() => Promise<unknown>> = [
-    ...Array.from({ length: count.objects }, (_, i) => () => aws.s3.send(new PutObjectCommand({ Bucket: 'eventwire-baseline', Key: `o/${i}`, Body: body }))),
-    ...Array.from({ length: count.items }, (_, i) => () => aws.doc.send(new PutCommand({ TableName: 'eventwire-baseline', Item: { pk: `i${i}`, payload: 'x'.repeat(400) } }))),
+    ...Array.from(
+      { length: count.objects },
+      (_, i) => () => aws.s3.send(new PutObjectCommand({ Bucket: 'eventwire-baseline', Key: `o/${i}`, Body: body })),
+    ),
+    ...Array.from(
+      { length: count.items },
+      (_, i) => () =>
+        aws.doc.send(
+          new PutCommand({ TableName: 'eventwire-baseline', Item: { pk: `i${i}`, payload: 'x'.repeat(400) } }),
+        ),
+    ),
   ];
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: BASELINE_CONCURRENCY }, async () => {
-    while (next < tasks.length) await tasks[next++]?.();
-  }));
+  await Promise.all(
+    Array.from({ length: BASELINE_CONCURRENCY }, async () => {
+      while (next < tasks.length) await tasks[next++]?.();
+    }),
+  );
   return (performance.now() - started) / 1000;
 }

@@ -36,7 +36,9 @@ function main(): void {
     console.error(`bench-feeds: corpus not found at ${dir} (expected ../shared/corpora/feedparser next to the repo)`);
     process.exit(1);
   }
-  const bodies = listFiles(dir).filter((f) => f.endsWith('.xml')).map((f) => new Uint8Array(readFileSync(f)));
+  const bodies = listFiles(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => new Uint8Array(readFileSync(f)));
   const bytes = bodies.reduce((sum, b) => sum + b.length, 0);
   parseAll(bodies); // warm-up: JIT and lazily built tables
   let parsed = 0;

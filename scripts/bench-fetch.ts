@@ -7,10 +7,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
+import {
+  BodyTooLargeError,
+  canonicalUrl,
+  defaultFetchPolicy,
+  HttpFetcher,
+  isBlockedAddress,
+} from '../src/fetch/index.js';
 import { BOMB_MEMBER, BOMB_MEMBERS, streamGzipBomb } from '../tests/helpers/gzip-bomb.js';
-import { BodyTooLargeError, canonicalUrl, defaultFetchPolicy, HttpFetcher, isBlockedAddress } from '../src/fetch/index.js';
 
-const PAGE = zlib.gzipSync(Buffer.from(`<html><body>${'<p>A council met and agreed nothing new.</p>'.repeat(1000)}</body></html>`));
+const PAGE = zlib.gzipSync(
+  Buffer.from(`<html><body>${'<p>A council met and agreed nothing new.</p>'.repeat(1000)}</body></html>`),
+);
 
 function opsPerSec(count: number, run: (i: number) => void): number {
   for (let i = 0; i < Math.min(count, 1000); i++) run(i); // warm-up
@@ -39,7 +47,9 @@ function startServer(counter: { bombBytes: number }): Promise<http.Server> {
 }
 
 function sendBomb(response: http.ServerResponse, counter: { bombBytes: number }): Promise<void> {
-  return streamGzipBomb(response, () => { counter.bombBytes += BOMB_MEMBER.length; });
+  return streamGzipBomb(response, () => {
+    counter.bombBytes += BOMB_MEMBER.length;
+  });
 }
 
 async function timeFetches(fetcher: HttpFetcher, url: string, count: number, etag?: string): Promise<number[]> {
@@ -52,7 +62,8 @@ async function timeFetches(fetcher: HttpFetcher, url: string, count: number, eta
   return latencies.sort((a, b) => a - b);
 }
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 async function main(): Promise<void> {
   const requests = Math.max(10, Number(process.argv[2] ?? 300));
@@ -64,7 +75,9 @@ async function main(): Promise<void> {
   const counter = { bombBytes: 0 };
   const server = await startServer(counter);
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const fetcher = new HttpFetcher(defaultFetchPolicy({ allowedHosts: [host], minHostIntervalMs: 0, maxBytes: 1024 * 1024 }));
+  const fetcher = new HttpFetcher(
+    defaultFetchPolicy({ allowedHosts: [host], minHostIntervalMs: 0, maxBytes: 1024 * 1024 }),
+  );
   const full = await timeFetches(fetcher, `http://${host}/page`, requests);
   const conditional = await timeFetches(fetcher, `http://${host}/page`, requests, '"p1"');
   const bomb = await fetcher.fetch({ url: `http://${host}/bomb` }).catch((error: unknown) => error);
@@ -76,18 +89,26 @@ async function main(): Promise<void> {
   console.log(`fetch bench (one thread, loopback, ${requests} sequential requests per row)`);
   console.log(`canonicalUrl                        ${canonicalPerSec.toFixed(0).padStart(10)} urls/s`);
   console.log(`isBlockedAddress                    ${addressPerSec.toFixed(0).padStart(10)} checks/s`);
-  console.log(`fetch 200 gzip (${(zlib.gunzipSync(PAGE).length / 1024).toFixed(0)} KiB decoded)  ${fullPerSec.toFixed(0).padStart(10)} req/s  p50 ${quantile(full, 0.5).toFixed(2)} ms  p95 ${quantile(full, 0.95).toFixed(2)} ms`);
-  console.log(`fetch 304 conditional               ${' '.repeat(10)}        p50 ${quantile(conditional, 0.5).toFixed(2)} ms  p95 ${quantile(conditional, 0.95).toFixed(2)} ms`);
-  console.log(`gzip bomb (${BOMB_MEMBERS * 16} MiB decoded, 1 MiB cap) stopped: ${bomb instanceof BodyTooLargeError}, server got ${(bombReadShare * 100).toFixed(1)}% of it onto the wire`);
-  console.log(`RESULT ${JSON.stringify({
-    fetch_canonical_urls_per_sec: Math.round(canonicalPerSec),
-    fetch_address_checks_per_sec: Math.round(addressPerSec),
-    fetch_loopback_req_per_sec: Math.round(fullPerSec),
-    fetch_loopback_p95_ms: Number(quantile(full, 0.95).toFixed(2)),
-    fetch_304_p50_ms: Number(quantile(conditional, 0.5).toFixed(2)),
-    fetch_bomb_stopped: bomb instanceof BodyTooLargeError,
-    fetch_bomb_share_sent: Number(bombReadShare.toFixed(4)),
-  })}`);
+  console.log(
+    `fetch 200 gzip (${(zlib.gunzipSync(PAGE).length / 1024).toFixed(0)} KiB decoded)  ${fullPerSec.toFixed(0).padStart(10)} req/s  p50 ${quantile(full, 0.5).toFixed(2)} ms  p95 ${quantile(full, 0.95).toFixed(2)} ms`,
+  );
+  console.log(
+    `fetch 304 conditional               ${' '.repeat(10)}        p50 ${quantile(conditional, 0.5).toFixed(2)} ms  p95 ${quantile(conditional, 0.95).toFixed(2)} ms`,
+  );
+  console.log(
+    `gzip bomb (${BOMB_MEMBERS * 16} MiB decoded, 1 MiB cap) stopped: ${bomb instanceof BodyTooLargeError}, server got ${(bombReadShare * 100).toFixed(1)}% of it onto the wire`,
+  );
+  console.log(
+    `RESULT ${JSON.stringify({
+      fetch_canonical_urls_per_sec: Math.round(canonicalPerSec),
+      fetch_address_checks_per_sec: Math.round(addressPerSec),
+      fetch_loopback_req_per_sec: Math.round(fullPerSec),
+      fetch_loopback_p95_ms: Number(quantile(full, 0.95).toFixed(2)),
+      fetch_304_p50_ms: Number(quantile(conditional, 0.5).toFixed(2)),
+      fetch_bomb_stopped: bomb instanceof BodyTooLargeError,
+      fetch_bomb_share_sent: Number(bombReadShare.toFixed(4)),
+    })}`,
+  );
 }
 
 await main();

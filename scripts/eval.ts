@@ -13,8 +13,14 @@ const results = runScripts(['eval-extract', 'eval-feeds', 'eval-coder']);
 printSummary('eval', results);
 const metrics = Object.assign({}, ...results.map((result) => result.metrics)) as Record<string, unknown>;
 const breaches = [
-  ...Object.entries(floors.min).filter(([key, floor]) => !(Number(metrics[key]) >= floor)).map(([key, floor]) => `${key} ${String(metrics[key])} < floor ${floor}`),
-  ...Object.entries(floors.max).filter(([key, ceiling]) => !(Number(metrics[key]) <= ceiling)).map(([key, ceiling]) => `${key} ${String(metrics[key])} > ceiling ${ceiling}`),
+  ...Object.entries(floors.min)
+    .filter(([key, floor]) => !(Number(metrics[key]) >= floor))
+    .map(([key, floor]) => `${key} ${String(metrics[key])} < floor ${floor}`),
+  ...Object.entries(floors.max)
+    .filter(([key, ceiling]) => !(Number(metrics[key]) <= ceiling))
+    .map(([key, ceiling]) => `${key} ${String(metrics[key])} > ceiling ${ceiling}`),
 ];
-process.stdout.write(breaches.length === 0 ? '\nall pinned floors hold\n' : `\nBELOW FLOOR:\n  ${breaches.join('\n  ')}\n`);
+process.stdout.write(
+  breaches.length === 0 ? '\nall pinned floors hold\n' : `\nBELOW FLOOR:\n  ${breaches.join('\n  ')}\n`,
+);
 process.exitCode = results.every((result) => result.ok) && breaches.length === 0 ? 0 : 1;

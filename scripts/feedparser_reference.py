@@ -1,9 +1,10 @@
 """Reference side of scripts/eval-feeds.ts (run with Debian's /usr/bin/python3 and python3-feedparser).
 
-Reads a JSON-lines file of eventwire results (one object per corpus file: path, headers, expect, ours),
+Reads a JSON-lines file of eventwire results (one object per corpus file: path, headers, expect, ours,
+rssParser: rss-parser's result in the same shape),
 parses each corpus file with Python feedparser, evaluates the file's `Expect:` expression against
 feedparser's result and against eventwire's result mapped into a feedparser-like dict, and prints one
-JSON line per file: {"path", "shape", "eventwire", "feedparser"}. `shape` is null for expressions that
+JSON line per file: {"path", "shape", "eventwire", "feedparser", "rssParser"}. `shape` is null for expressions that
 use fields eventwire does not expose; only shaped files are scored.
 """
 import ast
@@ -125,7 +126,9 @@ def main():
                 except Exception:  # feedparser itself crashes on a few corpus files
                     fp_ok = False
             ew_ok = holds(row['expect'], ours_env(row['ours'])) if shape is not None else None
-            print(json.dumps({'path': row['path'], 'shape': shape, 'eventwire': ew_ok, 'feedparser': fp_ok}))
+            rp_ok = holds(row['expect'], ours_env(row['rssParser'])) if shape is not None else None
+            print(json.dumps({'path': row['path'], 'shape': shape, 'eventwire': ew_ok, 'feedparser': fp_ok,
+                              'rssParser': rp_ok}))
 
 
 if __name__ == '__main__':

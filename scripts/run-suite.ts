@@ -22,7 +22,8 @@ export function runScripts(names: readonly string[]): SuiteResult[] {
     }
     process.stdout.write(`\n== ${name}\n`);
     const run = spawnSync(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', path], {
-      encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -40,7 +41,9 @@ export function printSummary(title: string, results: readonly SuiteResult[]): vo
   for (const result of results) {
     process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.script}\n`);
     for (const [key, value] of Object.entries(result.metrics)) {
-      process.stdout.write(`     ${key.padEnd(36)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}\n`);
+      process.stdout.write(
+        `     ${key.padEnd(36)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}\n`,
+      );
     }
   }
 }

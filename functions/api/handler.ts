@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { handleApiRequest } from '../../src/api/router.js';
+import { EventReader } from '../../src/client/index.js';
 import { ENV, loadConfigFromEnv, tableName } from '../../src/config/index.js';
 import { createDynamoClients } from '../../src/storage/clients.js';
-import { EventReader } from '../../src/client/index.js';
-import { handleApiRequest } from '../../src/api/router.js';
 
 const logger = new Logger({ serviceName: 'api' });
 const config = loadConfigFromEnv([ENV.eventsTable]);
@@ -14,5 +14,9 @@ export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayPr
   const query = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}));
   const response = await handleApiRequest({ method: event.httpMethod, path: event.path, query }, reader);
   if (response.status >= 500) logger.error('api request failed', { path: event.path, status: response.status });
-  return { statusCode: response.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(response.body) };
+  return {
+    statusCode: response.status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(response.body),
+  };
 }

@@ -1,12 +1,12 @@
-import { ENV, bucketName, tableName } from '../../src/config/index.js';
 import { createEventCoder } from '../../src/coder/index.js';
-import { createLambdaRuntime, sqsStageHandler } from '../../src/runtime/lambda.js';
-import { createDynamoClients, createS3Client } from '../../src/storage/clients.js';
-import { ArticleStore } from '../../src/storage/article-store.js';
-import { EventStore } from '../../src/storage/event-store.js';
-import { BlobStore } from '../../src/storage/blob-store.js';
+import { bucketName, ENV, tableName } from '../../src/config/index.js';
 import { CodeMessageSchema } from '../../src/queue/messages.js';
-import { codeArticle, type CodeDeps } from '../../src/stages/code-events.js';
+import { createLambdaRuntime, sqsStageHandler } from '../../src/runtime/lambda.js';
+import { type CodeDeps, codeArticle } from '../../src/stages/code-events.js';
+import { ArticleStore } from '../../src/storage/article-store.js';
+import { BlobStore } from '../../src/storage/blob-store.js';
+import { createDynamoClients, createS3Client } from '../../src/storage/clients.js';
+import { EventStore } from '../../src/storage/event-store.js';
 
 const runtime = createLambdaRuntime('code-events', [ENV.articlesTable, ENV.eventsTable, ENV.bucket]);
 const { config, traced } = runtime;

@@ -1,15 +1,20 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ENV, tableName } from '../../src/config/index.js';
-import { createLambdaRuntime, sqsStageHandler } from '../../src/runtime/lambda.js';
-import { createFetcher } from '../../src/runtime/fetcher.js';
-import { createDynamoClients } from '../../src/storage/clients.js';
-import { FeedStore } from '../../src/storage/feed-store.js';
-import { ArticleStore } from '../../src/storage/article-store.js';
 import { FeedMessageSchema } from '../../src/queue/messages.js';
 import { sqsSink } from '../../src/queue/sink.js';
-import { fetchFeed, type FetchFeedDeps } from '../../src/stages/fetch-feed.js';
+import { createFetcher } from '../../src/runtime/fetcher.js';
+import { createLambdaRuntime, sqsStageHandler } from '../../src/runtime/lambda.js';
+import { type FetchFeedDeps, fetchFeed } from '../../src/stages/fetch-feed.js';
+import { ArticleStore } from '../../src/storage/article-store.js';
+import { createDynamoClients } from '../../src/storage/clients.js';
+import { FeedStore } from '../../src/storage/feed-store.js';
 
-const runtime = createLambdaRuntime('fetch-feed', [ENV.feedsTable, ENV.articlesTable, ENV.stateTable, ENV.articleQueueUrl]);
+const runtime = createLambdaRuntime('fetch-feed', [
+  ENV.feedsTable,
+  ENV.articlesTable,
+  ENV.stateTable,
+  ENV.articleQueueUrl,
+]);
 const { config, traced } = runtime;
 const { doc } = createDynamoClients(config, traced);
 const deps: FetchFeedDeps = {

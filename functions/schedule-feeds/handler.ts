@@ -1,11 +1,11 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ENV, parseFeedList, tableName } from '../../src/config/index.js';
+import { sqsSink } from '../../src/queue/sink.js';
 import { createLambdaRuntime } from '../../src/runtime/lambda.js';
+import { type ScheduleDeps, scheduleDueFeeds } from '../../src/stages/schedule-feeds.js';
 import { createDynamoClients } from '../../src/storage/clients.js';
 import { FeedStore } from '../../src/storage/feed-store.js';
-import { sqsSink } from '../../src/queue/sink.js';
-import { scheduleDueFeeds, type ScheduleDeps } from '../../src/stages/schedule-feeds.js';
 
 const runtime = createLambdaRuntime('schedule-feeds', [ENV.feedsTable, ENV.feedQueueUrl, ENV.feedListParameter]);
 const { config, traced } = runtime;

@@ -1,14 +1,22 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  ObjectOwnership,
-  StorageClass,
-} from 'aws-cdk-lib/aws-s3';
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE, projectionOf, type IndexDesign, type TableDesign } from '../../src/storage/table-design.js';
+import {
+  type IndexDesign,
+  projectionOf,
+  TABLE_KEYS,
+  TABLES,
+  type TableDesign,
+  TTL_ATTRIBUTE,
+} from '../../src/storage/table-design.js';
 
 export type TableId = TableDesign['id'];
 
@@ -71,7 +79,10 @@ export class DataStore extends Construct {
           prefix: BUCKET_PREFIXES.raw,
           transitions: [
             { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(props.rawToIaDays) },
-            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(props.rawToGlacierDays) },
+            {
+              storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(props.rawToGlacierDays),
+            },
           ],
         },
         {
@@ -81,14 +92,25 @@ export class DataStore extends Construct {
         },
       ],
     });
-    const capacity = props.tableCapacity === 'provisioned'
-      ? { min: props.minCapacityUnits, max: props.maxCapacityUnits, targetPercent: props.capacityTargetPercent }
-      : null;
+    const capacity =
+      props.tableCapacity === 'provisioned'
+        ? { min: props.minCapacityUnits, max: props.maxCapacityUnits, targetPercent: props.capacityTargetPercent }
+        : null;
     const table = (id: TableId): Table => this.table(tableDesign(id), removal, props.destroyOnRemoval, capacity);
-    this.tables = { feeds: table('feeds'), articles: table('articles'), events: table('events'), state: table('state') };
+    this.tables = {
+      feeds: table('feeds'),
+      articles: table('articles'),
+      events: table('events'),
+      state: table('state'),
+    };
   }
 
-  private table(design: TableDesign, removal: RemovalPolicy, destroyOnRemoval: boolean, capacity: ProvisionedCapacity | null): Table {
+  private table(
+    design: TableDesign,
+    removal: RemovalPolicy,
+    destroyOnRemoval: boolean,
+    capacity: ProvisionedCapacity | null,
+  ): Table {
     const initial = capacity ? { readCapacity: capacity.min, writeCapacity: capacity.min } : {};
     const table = new Table(this, tableConstructId(design.id), {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
@@ -139,6 +161,10 @@ function tableConstructId(id: TableId): string {
 
 function cdkProjection(index: IndexDesign): { projectionType: ProjectionType; nonKeyAttributes?: string[] } {
   const { type, attributes } = projectionOf(index);
-  const projectionType = { ALL: ProjectionType.ALL, KEYS_ONLY: ProjectionType.KEYS_ONLY, INCLUDE: ProjectionType.INCLUDE }[type];
+  const projectionType = {
+    ALL: ProjectionType.ALL,
+    KEYS_ONLY: ProjectionType.KEYS_ONLY,
+    INCLUDE: ProjectionType.INCLUDE,
+  }[type];
   return type === 'INCLUDE' ? { projectionType, nonKeyAttributes: attributes } : { projectionType };
 }

@@ -47,13 +47,20 @@ export class Downstream extends Construct {
 
   constructor(scope: Construct, id: string, props: DownstreamProps) {
     super(scope, id);
-    this.bus = new EventBus(this, 'Bus', { eventBusName: props.eventBusName, description: 'eventwire: coded political events' });
+    this.bus = new EventBus(this, 'Bus', {
+      eventBusName: props.eventBusName,
+      description: 'eventwire: coded political events',
+    });
     this.failedChanges = new Queue(this, 'FailedChanges', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    acknowledge(this.failedChanges, 'AwsSolutions-SQS3', 'This queue is the on-failure destination of the events stream consumer, i.e. itself a dead-letter queue.');
+    acknowledge(
+      this.failedChanges,
+      'AwsSolutions-SQS3',
+      'This queue is the on-failure destination of the events stream consumer, i.e. itself a dead-letter queue.',
+    );
     this.publisher = new EventwireFunction(this, 'PublishChanges', {
       spec: FUNCTION_SPECS['publish-changes'],
       logRetention: props.logRetention,
@@ -71,11 +78,17 @@ export class Downstream extends Construct {
         maxRecordAge: Duration.days(1),
         onFailure: new SqsDlq(this.failedChanges),
         // Mentions are most of the table's writes and are never published: filter them out before Lambda.
-        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { kind: { S: FilterRule.or(...PUBLISHED_KINDS) } } } })],
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { kind: { S: FilterRule.or(...PUBLISHED_KINDS) } } } }),
+        ],
       }),
     );
     publishesTo(this.publisher, this.bus);
-    acknowledge(this.publisher.role, STAR_RESOURCE_FINDING, 'X-Ray actions and dynamodb:ListStreams (added by the stream event source) support no resource-level permissions.');
+    acknowledge(
+      this.publisher.role,
+      STAR_RESOURCE_FINDING,
+      'X-Ray actions and dynamodb:ListStreams (added by the stream event source) support no resource-level permissions.',
+    );
     this.readOnlyPolicy = this.createReadOnlyPolicy(props);
   }
 

@@ -1,12 +1,12 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { cdkBundlingOptions } from '../bundling.js';
-import { acknowledge, STAR_RESOURCE_FINDING } from '../nag.js';
 import { entryOf, type FunctionSpec } from '../functions.js';
+import { acknowledge, STAR_RESOURCE_FINDING } from '../nag.js';
 import { fromRepoRoot, REPO_ROOT } from '../paths.js';
 
 /** The newest Node.js runtime this aws-cdk-lib offers; pinned rather than NODEJS_LATEST so deploys are repeatable. */
@@ -52,7 +52,11 @@ export class EventwireFunction extends Construct {
       description: `eventwire ${props.spec.id} function`,
     });
     this.logGroup.grantWrite(this.role);
-    acknowledge(this.role, STAR_RESOURCE_FINDING, 'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.');
+    acknowledge(
+      this.role,
+      STAR_RESOURCE_FINDING,
+      'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+    );
     this.fn = new NodejsFunction(this, 'Function', {
       description: props.spec.description,
       runtime: FUNCTION_RUNTIME,

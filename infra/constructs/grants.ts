@@ -1,11 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
+import type { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { ENV } from '../../src/config/env-names.js';
 import { TABLES } from '../../src/storage/table-design.js';
 import { acknowledge, wildcardArnFinding } from '../nag.js';
@@ -43,7 +43,11 @@ export function useTable(fn: EventwireFunction, id: TableId, table: Table, acces
   table.grant(fn.fn, ...TABLE_ACTIONS[access]);
   fn.fn.addEnvironment(ENV[`${id}Table`], table.tableName);
   if (TABLES.some((t) => t.id === id && t.indexes.length > 0)) {
-    acknowledge(fn.role, wildcardArnFinding(table, '/index/*'), `Access to the ${id} table includes its own global secondary indexes (table-arn/index/*), nothing wider.`);
+    acknowledge(
+      fn.role,
+      wildcardArnFinding(table, '/index/*'),
+      `Access to the ${id} table includes its own global secondary indexes (table-arn/index/*), nothing wider.`,
+    );
   }
 }
 
@@ -60,7 +64,11 @@ export interface BucketAccess {
 export function useBucket(fn: EventwireFunction, bucket: Bucket, access: BucketAccess): void {
   const objects = (prefixes: readonly string[]) => prefixes.map((p) => bucket.arnForObjects(`${p}*`));
   for (const prefix of new Set([...(access.read ?? []), ...(access.write ?? [])])) {
-    acknowledge(fn.role, wildcardArnFinding(bucket, `/${prefix}*`), `Objects are addressed by key under ${prefix}; the wildcard is the key below that one prefix.`);
+    acknowledge(
+      fn.role,
+      wildcardArnFinding(bucket, `/${prefix}*`),
+      `Objects are addressed by key under ${prefix}; the wildcard is the key below that one prefix.`,
+    );
   }
   if (access.read?.length) {
     fn.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(access.read) }));

@@ -1,5 +1,5 @@
-import { ArnFormat, Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -38,18 +38,46 @@ export class Operations extends Construct {
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     for (const { name, queue } of props.deadLetterQueues) {
-      this.alarm(`${name}DeadLetters`, queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(1) }), 0, `Messages reached the ${name} dead-letter queue`);
+      this.alarm(
+        `${name}DeadLetters`,
+        queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(1) }),
+        0,
+        `Messages reached the ${name} dead-letter queue`,
+      );
     }
     for (const { name, queue } of props.queues) {
-      this.alarm(`${name}Age`, queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: Duration.minutes(5) }), props.queueAgeAlarmSeconds, `The oldest message in the ${name} queue is older than ${props.queueAgeAlarmSeconds} s`);
+      this.alarm(
+        `${name}Age`,
+        queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: Duration.minutes(5) }),
+        props.queueAgeAlarmSeconds,
+        `The oldest message in the ${name} queue is older than ${props.queueAgeAlarmSeconds} s`,
+      );
     }
     for (const f of props.functions) {
       const period = Duration.minutes(5);
-      this.alarm(`${f.spec.id}Errors`, f.fn.metricErrors({ statistic: 'Sum', period }), 0, `${f.spec.id} invocations failed`);
-      this.alarm(`${f.spec.id}Throttles`, f.fn.metricThrottles({ statistic: 'Sum', period }), 0, `${f.spec.id} invocations were throttled`);
+      this.alarm(
+        `${f.spec.id}Errors`,
+        f.fn.metricErrors({ statistic: 'Sum', period }),
+        0,
+        `${f.spec.id} invocations failed`,
+      );
+      this.alarm(
+        `${f.spec.id}Throttles`,
+        f.fn.metricThrottles({ statistic: 'Sum', period }),
+        0,
+        `${f.spec.id} invocations were throttled`,
+      );
     }
-    const iteratorAge = props.streamConsumer.fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) });
-    this.alarm('EventsStreamLag', iteratorAge, props.queueAgeAlarmSeconds * 1000, 'Event changes wait too long before reaching the bus');
+    const iteratorAge = props.streamConsumer.fn.metric('IteratorAge', {
+      statistic: 'Maximum',
+      period: Duration.minutes(5),
+    });
+    this.alarm(
+      'EventsStreamLag',
+      iteratorAge,
+      props.queueAgeAlarmSeconds * 1000,
+      'Event changes wait too long before reaching the bus',
+    );
   }
 
   /**
@@ -58,15 +86,40 @@ export class Operations extends Construct {
    */
   private createTopic(removalPolicy: RemovalPolicy): Topic {
     const stack = Stack.of(this);
-    const key = new Key(this, 'AlarmTopicKey', { enableKeyRotation: true, description: 'eventwire alarm topic', removalPolicy });
+    const key = new Key(this, 'AlarmTopicKey', {
+      enableKeyRotation: true,
+      description: 'eventwire alarm topic',
+      removalPolicy,
+    });
     const topic = new Topic(this, 'AlarmTopic', { displayName: 'eventwire alarms', masterKey: key, enforceSSL: true });
     const cloudwatch = new ServicePrincipal('cloudwatch.amazonaws.com');
     const conditions = {
       StringEquals: { 'aws:SourceAccount': stack.account },
-      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+      ArnLike: {
+        'aws:SourceArn': stack.formatArn({
+          service: 'cloudwatch',
+          resource: 'alarm',
+          resourceName: '*',
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
     };
-    key.addToResourcePolicy(new PolicyStatement({ principals: [cloudwatch], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'], conditions }));
-    topic.addToResourcePolicy(new PolicyStatement({ principals: [cloudwatch], actions: ['sns:Publish'], resources: [topic.topicArn], conditions }));
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [cloudwatch],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions,
+      }),
+    );
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [cloudwatch],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions,
+      }),
+    );
     return topic;
   }
 

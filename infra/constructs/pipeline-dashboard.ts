@@ -1,14 +1,26 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { Dashboard, GraphWidget, MathExpression, TextWidget, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Dashboard, GraphWidget, type IMetric, MathExpression, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { MetricName } from '../../src/stages/observer.js';
-import { METRICS_NAMESPACE, type EventwireFunction } from './eventwire-function.js';
+import { type EventwireFunction, METRICS_NAMESPACE } from './eventwire-function.js';
 
 /** Counters the stages emit (METRICS in src/stages/observer.ts, namespace `eventwire`), grouped as graphed. */
-export const FEED_HEALTH_METRICS: readonly MetricName[] = ['FeedsScheduled', 'FeedsFetched', 'FeedsNotModified', 'FeedsFailed', 'FeedItems'];
+export const FEED_HEALTH_METRICS: readonly MetricName[] = [
+  'FeedsScheduled',
+  'FeedsFetched',
+  'FeedsNotModified',
+  'FeedsFailed',
+  'FeedItems',
+];
 export const ARTICLE_METRICS: readonly MetricName[] = [
-  'ArticlesDiscovered', 'ArticlesStored', 'ArticlesDuplicate', 'ArticlesSkipped', 'ArticlesFailed', 'ArticlesRetried', 'ArticlesCoded',
+  'ArticlesDiscovered',
+  'ArticlesStored',
+  'ArticlesDuplicate',
+  'ArticlesSkipped',
+  'ArticlesFailed',
+  'ArticlesRetried',
+  'ArticlesCoded',
 ];
 export const EVENT_METRICS: readonly MetricName[] = ['EventsWritten', 'EventsUpdated', 'MentionsWritten'];
 
@@ -31,23 +43,65 @@ export class PipelineDashboard extends Construct {
     super(scope, id);
     const { functions, queues } = props;
     const perFunction = (f: (fn: EventwireFunction) => IMetric) => functions.map(f);
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: Stack.of(this).stackName, defaultInterval: Duration.hours(24) });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: Stack.of(this).stackName,
+      defaultInterval: Duration.hours(24),
+    });
     this.dashboard.addWidgets(
-      new TextWidget({ markdown: '# eventwire pipeline\nschedule-feeds → feed queue → fetch-feed → article queue → fetch-article → code queue → code-events → events table → publish-changes → bus', width: 24, height: 2 }),
+      new TextWidget({
+        markdown:
+          '# eventwire pipeline\nschedule-feeds → feed queue → fetch-feed → article queue → fetch-article → code queue → code-events → events table → publish-changes → bus',
+        width: 24,
+        height: 2,
+      }),
     );
     this.dashboard.addWidgets(
-      graph('Invocations per stage', perFunction((f) => f.fn.metricInvocations({ period: PERIOD, label: f.spec.id }))),
-      graph('Messages sent per queue', queues.map((q) => q.queue.metricNumberOfMessagesSent({ period: PERIOD, label: q.name }))),
-      graph('Messages waiting per queue', queues.map((q) => q.queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum', label: q.name }))),
+      graph(
+        'Invocations per stage',
+        perFunction((f) => f.fn.metricInvocations({ period: PERIOD, label: f.spec.id })),
+      ),
+      graph(
+        'Messages sent per queue',
+        queues.map((q) => q.queue.metricNumberOfMessagesSent({ period: PERIOD, label: q.name })),
+      ),
+      graph(
+        'Messages waiting per queue',
+        queues.map((q) =>
+          q.queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum', label: q.name }),
+        ),
+      ),
     );
     this.dashboard.addWidgets(
-      graph('Errors per stage', perFunction((f) => f.fn.metricErrors({ period: PERIOD, label: f.spec.id }))),
-      graph('Throttles per stage', perFunction((f) => f.fn.metricThrottles({ period: PERIOD, label: f.spec.id }))),
-      graph('Dead letters', queues.map((q) => q.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum', label: q.name }))),
+      graph(
+        'Errors per stage',
+        perFunction((f) => f.fn.metricErrors({ period: PERIOD, label: f.spec.id })),
+      ),
+      graph(
+        'Throttles per stage',
+        perFunction((f) => f.fn.metricThrottles({ period: PERIOD, label: f.spec.id })),
+      ),
+      graph(
+        'Dead letters',
+        queues.map((q) =>
+          q.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            period: PERIOD,
+            statistic: 'Maximum',
+            label: q.name,
+          }),
+        ),
+      ),
     );
     this.dashboard.addWidgets(
-      graph('Duration p50 (ms)', perFunction((f) => f.fn.metricDuration({ period: PERIOD, statistic: 'p50', label: f.spec.id })), 12),
-      graph('Duration p95 (ms)', perFunction((f) => f.fn.metricDuration({ period: PERIOD, statistic: 'p95', label: f.spec.id })), 12),
+      graph(
+        'Duration p50 (ms)',
+        perFunction((f) => f.fn.metricDuration({ period: PERIOD, statistic: 'p50', label: f.spec.id })),
+        12,
+      ),
+      graph(
+        'Duration p95 (ms)',
+        perFunction((f) => f.fn.metricDuration({ period: PERIOD, statistic: 'p95', label: f.spec.id })),
+        12,
+      ),
     );
     this.dashboard.addWidgets(
       graph('Feed health', FEED_HEALTH_METRICS.map(customMetric)),

@@ -1,19 +1,19 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { ParameterTier, StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { pascalCase } from '../naming.js';
 import type { InfraConfig } from '../config.js';
-import { STANDARD_PARAMETER_BYTES, type LoadedFeedList } from '../feed-list.js';
+import { type LoadedFeedList, STANDARD_PARAMETER_BYTES } from '../feed-list.js';
 import { FUNCTION_SPECS, type FunctionId } from '../functions.js';
 import { acknowledge, wildcardArnFinding } from '../nag.js';
+import { pascalCase } from '../naming.js';
 import { BUCKET_PREFIXES, type DataStore } from './data-store.js';
 import { EventwireFunction } from './eventwire-function.js';
 import { consumes, fetchSettings, readsFeedList, sendsTo, useBucket, useTable } from './grants.js';
-import { StageQueue, type QueueId } from './stage-queue.js';
+import { type QueueId, StageQueue } from './stage-queue.js';
 
 export interface PipelineProps {
   readonly config: InfraConfig;
@@ -52,7 +52,12 @@ export class Pipeline extends Construct {
     const fetchFeed = fn('fetch-feed');
     const fetchArticle = fn('fetch-article');
     const codeEvents = fn('code-events', config.codeEventsMemoryMb);
-    this.functions = { 'schedule-feeds': scheduleFeeds, 'fetch-feed': fetchFeed, 'fetch-article': fetchArticle, 'code-events': codeEvents };
+    this.functions = {
+      'schedule-feeds': scheduleFeeds,
+      'fetch-feed': fetchFeed,
+      'fetch-article': fetchArticle,
+      'code-events': codeEvents,
+    };
 
     const queue = (consumer: EventwireFunction, qid: QueueId) =>
       new StageQueue(this, `${pascalCase(qid)}Queue`, {
@@ -60,7 +65,11 @@ export class Pipeline extends Construct {
         maxBatchingWindow: BATCHING_WINDOW,
         maxReceiveCount: config.maxReceiveCount,
       });
-    this.queues = { feed: queue(fetchFeed, 'feed'), article: queue(fetchArticle, 'article'), code: queue(codeEvents, 'code') };
+    this.queues = {
+      feed: queue(fetchFeed, 'feed'),
+      article: queue(fetchArticle, 'article'),
+      code: queue(codeEvents, 'code'),
+    };
 
     this.feedListParameter = new StringParameter(this, 'FeedList', {
       description: 'eventwire feed list: JSON array of {url, name?, pollMinutes?}',
@@ -74,7 +83,12 @@ export class Pipeline extends Construct {
   }
 
   private wireStages(config: InfraConfig, store: DataStore): void {
-    const { 'schedule-feeds': scheduleFeeds, 'fetch-feed': fetchFeed, 'fetch-article': fetchArticle, 'code-events': codeEvents } = this.functions;
+    const {
+      'schedule-feeds': scheduleFeeds,
+      'fetch-feed': fetchFeed,
+      'fetch-article': fetchArticle,
+      'code-events': codeEvents,
+    } = this.functions;
     const { tables, bucket } = store;
     const consume = (f: EventwireFunction, qid: QueueId, batchSize: number, maxConcurrency: number) =>
       consumes(f, this.queues[qid].queue, { batchSize, maxBatchingWindow: BATCHING_WINDOW, maxConcurrency });
@@ -100,7 +114,10 @@ export class Pipeline extends Construct {
 
     consume(codeEvents, 'code', config.codeBatchSize, config.codeConcurrency);
     // Reads article text; writes the coded article, and reads it back for later copies of the same article.
-    useBucket(codeEvents, bucket, { read: [BUCKET_PREFIXES.text, BUCKET_PREFIXES.coded], write: [BUCKET_PREFIXES.coded] });
+    useBucket(codeEvents, bucket, {
+      read: [BUCKET_PREFIXES.text, BUCKET_PREFIXES.coded],
+      write: [BUCKET_PREFIXES.coded],
+    });
     useTable(codeEvents, 'articles', tables.articles, 'readWrite');
     useTable(codeEvents, 'events', tables.events, 'readWrite');
   }
@@ -118,7 +135,11 @@ export class Pipeline extends Construct {
       description: 'EventBridge Scheduler: invoke schedule-feeds',
     });
     // LambdaInvoke grants the function ARN and its versions/aliases (arn:*); only this function.
-    acknowledge(role, wildcardArnFinding(target.fn, ':*'), 'Invoke permission on this one function and its versions/aliases (function-arn:*), granted by LambdaInvoke.');
+    acknowledge(
+      role,
+      wildcardArnFinding(target.fn, ':*'),
+      'Invoke permission on this one function and its versions/aliases (function-arn:*), granted by LambdaInvoke.',
+    );
     return new Schedule(this, 'Schedule', {
       description: `Runs schedule-feeds every ${minutes} minutes`,
       schedule: ScheduleExpression.rate(Duration.minutes(minutes)),

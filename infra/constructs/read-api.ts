@@ -47,7 +47,10 @@ export class ReadApi extends Construct {
     useTable(this.handler, 'events', props.eventsTable, 'query');
     useTable(this.handler, 'articles', props.articlesTable, 'read');
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
     this.api = new RestApi(this, 'Api', {
       description: 'eventwire read-only API (IAM-authorised)',
       endpointTypes: [EndpointType.REGIONAL],
@@ -68,20 +71,36 @@ export class ReadApi extends Construct {
         accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
       },
     });
-    const validator = this.api.addRequestValidator('Parameters', { validateRequestParameters: true, validateRequestBody: true });
+    const validator = this.api.addRequestValidator('Parameters', {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
     const integration = new LambdaIntegration(this.handler.fn);
     this.api.root.addMethod('GET', integration, { requestValidator: validator });
-    this.api.root
-      .addProxy({ anyMethod: false })
-      .addMethod('GET', integration, { requestValidator: validator, requestParameters: { 'method.request.path.proxy': true } });
+    this.api.root.addProxy({ anyMethod: false }).addMethod('GET', integration, {
+      requestValidator: validator,
+      requestParameters: { 'method.request.path.proxy': true },
+    });
     this.acknowledgeFindings(props);
   }
 
   private acknowledgeFindings(props: ReadApiProps): void {
-    acknowledge(this.api, 'AwsSolutions-COG4', 'Callers are AWS principals (services, roles) authorised by SigV4 (AWS_IAM), not Cognito users.');
+    acknowledge(
+      this.api,
+      'AwsSolutions-COG4',
+      'Callers are AWS principals (services, roles) authorised by SigV4 (AWS_IAM), not Cognito users.',
+    );
     if (props.createCloudWatchRole) {
-      acknowledge(this.api, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', 'The account-level API Gateway logging role; this AWS managed policy is the documented policy for it and covers only CloudWatch Logs.');
+      acknowledge(
+        this.api,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        'The account-level API Gateway logging role; this AWS managed policy is the documented policy for it and covers only CloudWatch Logs.',
+      );
     }
-    acknowledge(this.api, 'AwsSolutions-APIG3', 'IAM authorisation rejects unsigned requests before they reach the function; stage throttling caps the rate. A WAF web ACL adds cost without protecting a signed-request-only API further.');
+    acknowledge(
+      this.api,
+      'AwsSolutions-APIG3',
+      'IAM authorisation rejects unsigned requests before they reach the function; stage throttling caps the rate. A WAF web ACL adds cost without protecting a signed-request-only API further.',
+    );
   }
 }

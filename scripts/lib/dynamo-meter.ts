@@ -3,7 +3,7 @@
 // bus events. The local server does not report index capacity, so each written item is read back (unmetered)
 // and compared with its previous image.
 import { createRequire } from 'node:module';
-import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import { toChangeEvent } from '../../src/changes/change-events.js';
 import type { IndexDesign, TableDesign } from '../../src/storage/table-design.js';
@@ -35,9 +35,27 @@ const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemComman
  * Adds metering middleware to `client`, which talks to the local server at `endpoint`; `tables` maps each
  * physical table name to its design.
  */
-export function meterDynamo(client: DynamoDBClient, endpoint: string, tables: ReadonlyMap<string, TableDesign>, streamTable: string): DynamoUsage {
-  const usage: DynamoUsage = { tableWru: 0, indexWru: 0, rru: 0, requests: 0, busEvents: 0, byTarget: new Map(), byKind: new Map(), busByType: new Map() };
-  const shadow = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'meter', secretAccessKey: 'meter' } });
+export function meterDynamo(
+  client: DynamoDBClient,
+  endpoint: string,
+  tables: ReadonlyMap<string, TableDesign>,
+  streamTable: string,
+): DynamoUsage {
+  const usage: DynamoUsage = {
+    tableWru: 0,
+    indexWru: 0,
+    rru: 0,
+    requests: 0,
+    busEvents: 0,
+    byTarget: new Map(),
+    byKind: new Map(),
+    busByType: new Map(),
+  };
+  const shadow = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'meter', secretAccessKey: 'meter' },
+  });
   const images = new Map<string, Item | undefined>();
   const add = (target: string, units: number, index: boolean): void => {
     if (units === 0) return;
@@ -45,49 +63,59 @@ export function meterDynamo(client: DynamoDBClient, endpoint: string, tables: Re
     else usage.tableWru += units;
     usage.byTarget.set(target, (usage.byTarget.get(target) ?? 0) + units);
   };
-  client.middlewareStack.add((next, context) => async (args) => {
-    const command = context.commandName ?? '';
-    const input = args.input as { TableName?: string; Key?: Item; Item?: Item };
-    usage.requests += 1;
-    if (!WRITES.has(command) || !input.TableName) {
-      const result = await next(args);
-      const response = result.response as { headers?: Record<string, string> };
-      usage.rru += Math.max(1, Math.ceil(Number(response.headers?.['content-length'] ?? 0) / 4096));
-      return result;
-    }
-    const table = input.TableName;
-    const key = input.Key ?? keyOf(input.Item ?? {});
-    const id = `${table}|${JSON.stringify(key)}`;
-    const before = images.get(id);
-    try {
-      const result = await next(args);
-      const after = (await shadow.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
-      images.set(id, after);
-      const tableUnits = writeUnits(before, after);
-      add(table, tableUnits, false);
-      let indexUnits = 0;
-      for (const index of tables.get(table)?.indexes ?? []) {
-        const units = indexWriteUnits(index, before, after);
-        indexUnits += units;
-        add(`${table}/${index.name}`, units, true);
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = context.commandName ?? '';
+      const input = args.input as { TableName?: string; Key?: Item; Item?: Item };
+      usage.requests += 1;
+      if (!WRITES.has(command) || !input.TableName) {
+        const result = await next(args);
+        const response = result.response as { headers?: Record<string, string> };
+        usage.rru += Math.max(1, Math.ceil(Number(response.headers?.['content-length'] ?? 0) / 4096));
+        return result;
       }
-      const kind = itemKind(key, before);
-      const sofar = usage.byKind.get(kind) ?? { writes: 0, units: 0 };
-      usage.byKind.set(kind, { writes: sofar.writes + 1, units: sofar.units + tableUnits + indexUnits });
-      if (table === streamTable && changed(before, after)) {
-        const change = toChangeEvent({ eventName: before ? 'MODIFY' : 'INSERT', dynamodb: { ...(after ? { NewImage: after as Record<string, StreamAttributeValue> } : {}), ...(before ? { OldImage: before as Record<string, StreamAttributeValue> } : {}) } });
-        if (change) {
-          usage.busEvents += 1;
-          usage.busByType.set(change.detailType, (usage.busByType.get(change.detailType) ?? 0) + 1);
+      const table = input.TableName;
+      const key = input.Key ?? keyOf(input.Item ?? {});
+      const id = `${table}|${JSON.stringify(key)}`;
+      const before = images.get(id);
+      try {
+        const result = await next(args);
+        const after = (await shadow.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true })))
+          .Item;
+        images.set(id, after);
+        const tableUnits = writeUnits(before, after);
+        add(table, tableUnits, false);
+        let indexUnits = 0;
+        for (const index of tables.get(table)?.indexes ?? []) {
+          const units = indexWriteUnits(index, before, after);
+          indexUnits += units;
+          add(`${table}/${index.name}`, units, true);
         }
+        const kind = itemKind(key, before);
+        const sofar = usage.byKind.get(kind) ?? { writes: 0, units: 0 };
+        usage.byKind.set(kind, { writes: sofar.writes + 1, units: sofar.units + tableUnits + indexUnits });
+        if (table === streamTable && changed(before, after)) {
+          const change = toChangeEvent({
+            eventName: before ? 'MODIFY' : 'INSERT',
+            dynamodb: {
+              ...(after ? { NewImage: after as Record<string, StreamAttributeValue> } : {}),
+              ...(before ? { OldImage: before as Record<string, StreamAttributeValue> } : {}),
+            },
+          });
+          if (change) {
+            usage.busEvents += 1;
+            usage.busByType.set(change.detailType, (usage.busByType.get(change.detailType) ?? 0) + 1);
+          }
+        }
+        return result;
+      } catch (error) {
+        // A failed condition is billed as a write of the existing item.
+        add(table, writeUnits(before, undefined), false);
+        throw error;
       }
-      return result;
-    } catch (error) {
-      // A failed condition is billed as a write of the existing item.
-      add(table, writeUnits(before, undefined), false);
-      throw error;
-    }
-  }, { step: 'build', name: 'dynamoMeter' });
+    },
+    { step: 'build', name: 'dynamoMeter' },
+  );
   return usage;
 }
 
@@ -127,17 +155,21 @@ export function indexWriteUnits(index: IndexDesign, before: Item | undefined, af
   if (!old && next) return units(next);
   if (old && !next) return units(old);
   if (!old || !next) return 0;
-  const sameKey = JSON.stringify(old[index.partitionKey]) === JSON.stringify(next[index.partitionKey]) && JSON.stringify(old[index.sortKey]) === JSON.stringify(next[index.sortKey]);
+  const sameKey =
+    JSON.stringify(old[index.partitionKey]) === JSON.stringify(next[index.partitionKey]) &&
+    JSON.stringify(old[index.sortKey]) === JSON.stringify(next[index.sortKey]);
   if (!sameKey) return units(old) + units(next);
   return JSON.stringify(old) === JSON.stringify(next) ? 0 : units(next);
 }
 
 /** The item as the index stores it, or undefined when it is not in the index (sparse keys). */
 function projection(index: IndexDesign, item: Item | undefined): Item | undefined {
-  if (!item || !item[index.partitionKey] || !item[index.sortKey]) return undefined;
+  if (!item?.[index.partitionKey] || !item[index.sortKey]) return undefined;
   if (index.projected === 'all') return item;
   const names = ['pk', 'sk', index.partitionKey, index.sortKey, ...index.projected];
-  return Object.fromEntries(names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]));
+  return Object.fromEntries(
+    names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]),
+  );
 }
 
 function changed(before: Item | undefined, after: Item | undefined): boolean {

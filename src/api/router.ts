@@ -1,5 +1,5 @@
+import { type EventReader, filterFromParams, InvalidCursorError, InvalidFilterError } from '../client/index.js';
 import { describeError } from '../core/errors.js';
-import { InvalidCursorError, InvalidFilterError, filterFromParams, type EventReader } from '../client/index.js';
 
 export interface ApiRequest {
   method: string;
@@ -23,7 +23,13 @@ export async function handleApiRequest(request: ApiRequest, reader: EventReader)
   try {
     if (parts.length === 1 && parts[0] === 'events') {
       const limit = request.query.limit ? Math.min(500, Number(request.query.limit)) : 100;
-      return ok(await reader.events({ ...filterFromParams(request.query), limit, ...(request.query.cursor ? { cursor: request.query.cursor } : {}) }));
+      return ok(
+        await reader.events({
+          ...filterFromParams(request.query),
+          limit,
+          ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
+        }),
+      );
     }
     if (parts.length === 2 && parts[0] === 'events' && parts[1]) {
       const event = await reader.get(parts[1]);

@@ -1,6 +1,6 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue as LambdaAttributeValue, DynamoDBRecord } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord, AttributeValue as LambdaAttributeValue } from 'aws-lambda';
 import { countsOf, type EventCounts } from '../storage/event-item.js';
 
 /** Detail types on the eventwire bus; downstream rules match on them. */
@@ -17,7 +17,17 @@ export interface ChangeEvent {
 }
 
 /** Fields of the stored event that are internal bookkeeping, not part of the published record. */
-const INTERNAL = new Set(['pk', 'sk', 'kind', 'mentionKeys', 'articleIds', 'outlets', 'untrackedMentions', 'untrackedArticles', 'bestMention']);
+const INTERNAL = new Set([
+  'pk',
+  'sk',
+  'kind',
+  'mentionKeys',
+  'articleIds',
+  'outlets',
+  'untrackedMentions',
+  'untrackedArticles',
+  'bestMention',
+]);
 
 /**
  * Turns one change of the events table into the bus event downstream services receive, or null for changes
@@ -33,7 +43,8 @@ export function toChangeEvent(record: DynamoDBRecord): ChangeEvent | null {
   }
   if (next.kind !== 'event') return null;
   const counts = countsOf(next);
-  if (!previous || previous.kind !== 'event') return { detailType: DETAIL_TYPES.eventCreated, detail: { ...publicFields(next), ...counts } };
+  if (previous?.kind !== 'event')
+    return { detailType: DETAIL_TYPES.eventCreated, detail: { ...publicFields(next), ...counts } };
   const before = countsOf(previous);
   const countsChanged = (Object.keys(counts) as (keyof EventCounts)[]).some((field) => before[field] !== counts[field]);
   if (!countsChanged) return null;

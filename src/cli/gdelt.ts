@@ -5,20 +5,49 @@ import type { EventRecord } from '../storage/records.js';
  * the others stay empty: known-group, ethnic and religion codes, AvgTone, actor geographies, ADM2 codes.
  */
 export const GDELT_COLUMNS = [
-  'GLOBALEVENTID', 'SQLDATE', 'MonthYear', 'Year', 'FractionDate',
-  ...actorColumns('Actor1'), ...actorColumns('Actor2'),
-  'IsRootEvent', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'GoldsteinScale',
-  'NumMentions', 'NumSources', 'NumArticles', 'AvgTone',
-  ...geoColumns('Actor1Geo'), ...geoColumns('Actor2Geo'), ...geoColumns('ActionGeo'),
-  'DATEADDED', 'SOURCEURL',
+  'GLOBALEVENTID',
+  'SQLDATE',
+  'MonthYear',
+  'Year',
+  'FractionDate',
+  ...actorColumns('Actor1'),
+  ...actorColumns('Actor2'),
+  'IsRootEvent',
+  'EventCode',
+  'EventBaseCode',
+  'EventRootCode',
+  'QuadClass',
+  'GoldsteinScale',
+  'NumMentions',
+  'NumSources',
+  'NumArticles',
+  'AvgTone',
+  ...geoColumns('Actor1Geo'),
+  ...geoColumns('Actor2Geo'),
+  ...geoColumns('ActionGeo'),
+  'DATEADDED',
+  'SOURCEURL',
 ] as const;
 
 function actorColumns(prefix: string): string[] {
-  return ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code', 'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code'].map((c) => `${prefix}${c}`);
+  return [
+    'Code',
+    'Name',
+    'CountryCode',
+    'KnownGroupCode',
+    'EthnicCode',
+    'Religion1Code',
+    'Religion2Code',
+    'Type1Code',
+    'Type2Code',
+    'Type3Code',
+  ].map((c) => `${prefix}${c}`);
 }
 
 function geoColumns(prefix: string): string[] {
-  return ['Type', 'FullName', 'CountryCode', 'ADM1Code', 'ADM2Code', 'Lat', 'Long', 'FeatureID'].map((c) => `${prefix}_${c}`);
+  return ['Type', 'FullName', 'CountryCode', 'ADM1Code', 'ADM2Code', 'Lat', 'Long', 'FeatureID'].map(
+    (c) => `${prefix}_${c}`,
+  );
 }
 
 type Actor = EventRecord['source'];
@@ -39,14 +68,38 @@ export function gdeltRow(event: EventRecord, sourceUrl: string): string[] {
   const dayOfYear = (Date.parse(event.date) - Date.UTC(Number(year), 0, 1)) / 86_400_000 + 1;
   const location = event.location;
   const actionGeo = location
-    ? [location.geonames_id ? '4' : '1', location.name, location.country ?? '', location.admin1 ?? '', '', String(location.lat), String(location.lon), location.geonames_id ? String(location.geonames_id) : '']
+    ? [
+        location.geonames_id ? '4' : '1',
+        location.name,
+        location.country ?? '',
+        location.admin1 ?? '',
+        '',
+        String(location.lat),
+        String(location.lon),
+        location.geonames_id ? String(location.geonames_id) : '',
+      ]
     : Array<string>(8).fill('');
   return [
-    String(Number.parseInt(event.eventId.slice(0, 13), 16)), `${year}${month}${day}`, `${year}${month}`, year, (Number(year) + dayOfYear / 365).toFixed(4),
-    ...actorCells(event.source), ...actorCells(event.target),
-    '1', event.code, event.code.slice(0, 3), event.root, String(Math.max(1, event.quadClass)), String(event.goldstein),
-    String(event.numMentions), String(event.numSources), String(event.numArticles), '',
-    ...Array<string>(16).fill(''), ...actionGeo,
-    event.firstSeen.replace(/\D/g, '').slice(0, 14), sourceUrl,
+    String(Number.parseInt(event.eventId.slice(0, 13), 16)),
+    `${year}${month}${day}`,
+    `${year}${month}`,
+    year,
+    (Number(year) + dayOfYear / 365).toFixed(4),
+    ...actorCells(event.source),
+    ...actorCells(event.target),
+    '1',
+    event.code,
+    event.code.slice(0, 3),
+    event.root,
+    String(Math.max(1, event.quadClass)),
+    String(event.goldstein),
+    String(event.numMentions),
+    String(event.numSources),
+    String(event.numArticles),
+    '',
+    ...Array<string>(16).fill(''),
+    ...actionGeo,
+    event.firstSeen.replace(/\D/g, '').slice(0, 14),
+    sourceUrl,
   ].map((cell) => cell.replace(/[\t\r\n]/g, ' '));
 }

@@ -4,7 +4,11 @@ import { createInterface } from 'node:readline';
  * Reads JSON Lines from a stream and writes one output line per input line, in order. A line that is not JSON
  * gets an `{"id":null,"error":...}` line instead of stopping the run.
  */
-export async function mapJsonLines(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, map: (value: unknown) => Promise<unknown> | unknown): Promise<number> {
+export async function mapJsonLines(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  map: (value: unknown) => Promise<unknown> | unknown,
+): Promise<number> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let count = 0;
   for await (const line of lines) {
@@ -24,6 +28,12 @@ export async function mapJsonLines(input: NodeJS.ReadableStream, output: NodeJS.
 }
 
 export function idOf(value: unknown): string | number | null {
-  if (typeof value === 'object' && value !== null && 'id' in value && (typeof value.id === 'string' || typeof value.id === 'number')) return value.id;
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    (typeof value.id === 'string' || typeof value.id === 'number')
+  )
+    return value.id;
   return null;
 }

@@ -1,13 +1,19 @@
-import { EventReader, filterFromParams, InvalidFilterError, type EventFilter } from '../client/index.js';
-import { createAwsClients, type AwsClients } from '../storage/clients.js';
-import { openLocalSession, resolveDataDir } from '../local/session.js';
+import { type EventFilter, EventReader, filterFromParams, InvalidFilterError } from '../client/index.js';
 import type { LocalConfig } from '../config/index.js';
+import { openLocalSession, resolveDataDir } from '../local/session.js';
+import { type AwsClients, createAwsClients } from '../storage/clients.js';
 import { UsageError } from './args.js';
 
 /** Flags shared by the commands that read events: the filter and the data folder. */
 export const FILTER_FLAGS = {
-  from: { type: 'string' }, to: { type: 'string' }, actor: { type: 'string' }, role: { type: 'string' }, type: { type: 'string' },
-  root: { type: 'string' }, location: { type: 'string' }, 'data-dir': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  actor: { type: 'string' },
+  role: { type: 'string' },
+  type: { type: 'string' },
+  root: { type: 'string' },
+  location: { type: 'string' },
+  'data-dir': { type: 'string' },
 } as const;
 
 /** The event filter from CLI flags; a bad value is a usage error. */
@@ -21,12 +27,20 @@ export function filterFromFlags(values: Record<string, string | boolean | undefi
 }
 
 /** Runs `use` with a reader on the local events table, opening (or joining) the local stack and closing it after. */
-export async function withLocalReader<T>(dataDirFlag: string | undefined, use: (reader: EventReader, clients: AwsClients) => Promise<T>): Promise<T> {
-  return withLocalClients(dataDirFlag, (clients, config) => use(new EventReader(clients.doc, config.tables.events), clients));
+export async function withLocalReader<T>(
+  dataDirFlag: string | undefined,
+  use: (reader: EventReader, clients: AwsClients) => Promise<T>,
+): Promise<T> {
+  return withLocalClients(dataDirFlag, (clients, config) =>
+    use(new EventReader(clients.doc, config.tables.events), clients),
+  );
 }
 
 /** Runs `use` with SDK clients for the local stack, opening (or joining) it and closing it after. */
-export async function withLocalClients<T>(dataDirFlag: string | undefined, use: (clients: AwsClients, config: LocalConfig) => Promise<T>): Promise<T> {
+export async function withLocalClients<T>(
+  dataDirFlag: string | undefined,
+  use: (clients: AwsClients, config: LocalConfig) => Promise<T>,
+): Promise<T> {
   const session = await openLocalSession(resolveDataDir(dataDirFlag));
   const clients = createAwsClients(session.config);
   try {

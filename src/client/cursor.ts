@@ -19,7 +19,10 @@ export function decodeCursor(cursor: string | undefined): CursorState {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof value === 'object' && value !== null && 'plan' in value && typeof value.plan === 'number') {
-      const key = 'key' in value && typeof value.key === 'object' && value.key !== null ? (value.key as Record<string, unknown>) : undefined;
+      const key =
+        'key' in value && typeof value.key === 'object' && value.key !== null
+          ? (value.key as Record<string, unknown>)
+          : undefined;
       return { plan: value.plan, key };
     }
   } catch {

@@ -1,12 +1,12 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { PloverType } from '../core/event-schema.js';
-import { EVENTS_INDEXES as IX, type IndexDesign } from '../storage/table-design.js';
-import { MentionRecordSchema, type EventRecord, type MentionRecord } from '../storage/records.js';
-import { toEventRecord } from '../storage/event-item.js';
-import { batchGetItems, type ItemKey } from '../storage/batch-get.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ploverTypesOfRoot } from '../coder/cameo.js';
+import type { PloverType } from '../core/event-schema.js';
+import { batchGetItems, type ItemKey } from '../storage/batch-get.js';
 import { articleCodedKey, eventKey, MENTION_PREFIX } from '../storage/event-identity.js';
+import { toEventRecord } from '../storage/event-item.js';
+import { type EventRecord, type MentionRecord, MentionRecordSchema } from '../storage/records.js';
+import { type IndexDesign, EVENTS_INDEXES as IX } from '../storage/table-design.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** Server-side filters; `from`/`to` are inclusive YYYY-MM-DD days. */
 export interface EventFilter {
@@ -43,7 +43,10 @@ interface QueryPlan {
  * purpose-built index (never a Scan); pages carry opaque cursors.
  */
 export class EventReader {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
 
   async get(eventId: string): Promise<EventRecord | undefined> {
     const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(eventId) }));
@@ -60,20 +63,31 @@ export class EventReader {
   /** Every report of an event. */
   async mentions(eventId: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<MentionRecord>> {
     const state = decodeCursor(options.cursor);
-    const result = await this.doc.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
-      ExpressionAttributeValues: { ':pk': eventKey(eventId).pk, ':mention': MENTION_PREFIX }, Limit: options.limit ?? 100, ExclusiveStartKey: state.key,
-    }));
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
+        ExpressionAttributeValues: { ':pk': eventKey(eventId).pk, ':mention': MENTION_PREFIX },
+        Limit: options.limit ?? 100,
+        ExclusiveStartKey: state.key,
+      }),
+    );
     const items = (result.Items ?? []).map((item) => MentionRecordSchema.parse(item));
-    return { items, ...(result.LastEvaluatedKey ? { cursor: encodeCursor({ plan: 0, key: result.LastEvaluatedKey }) } : {}) };
+    return {
+      items,
+      ...(result.LastEvaluatedKey ? { cursor: encodeCursor({ plan: 0, key: result.LastEvaluatedKey }) } : {}),
+    };
   }
 
   /** Ids of the events an article reported, from the record written when it was coded. */
   async eventsOfArticle(articleId: string): Promise<string[]> {
-    const result = await this.doc.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND sk = :coded',
-      ExpressionAttributeValues: { ':pk': articleCodedKey(articleId).pk, ':coded': articleCodedKey(articleId).sk },
-    }));
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk = :coded',
+        ExpressionAttributeValues: { ':pk': articleCodedKey(articleId).pk, ':coded': articleCodedKey(articleId).sk },
+      }),
+    );
     const ids = result.Items?.[0]?.eventIds;
     return Array.isArray(ids) ? ids.map(String) : [];
   }
@@ -82,13 +96,21 @@ export class EventReader {
    * Events changed since a time, oldest change first: a polling change feed. Changes are found through the
    * articles coded since then, so `limit` bounds the articles read and a page holds the events they changed.
    */
-  async changedSince(since: Date, options: { limit?: number; cursor?: string; until?: Date } = {}): Promise<Page<EventRecord>> {
+  async changedSince(
+    since: Date,
+    options: { limit?: number; cursor?: string; until?: Date } = {},
+  ): Promise<Page<EventRecord>> {
     const until = options.until ?? new Date();
     const plans = days(since.toISOString().slice(0, 10), until.toISOString().slice(0, 10)).map((day) => ({
-      index: IX.byChanged, partition: `CHANGED#${day}`, from: since.toISOString(), to: `${until.toISOString()}~`,
+      index: IX.byChanged,
+      partition: `CHANGED#${day}`,
+      from: since.toISOString(),
+      to: `${until.toISOString()}~`,
     }));
     const page = await this.run(plans, options.limit ?? 100, options.cursor, null);
-    const eventIds = [...new Set(page.items.flatMap((item) => (Array.isArray(item.eventIds) ? item.eventIds.map(String) : [])))];
+    const eventIds = [
+      ...new Set(page.items.flatMap((item) => (Array.isArray(item.eventIds) ? item.eventIds.map(String) : []))),
+    ];
     return { items: await this.eventsAt(eventIds.map(eventKey)), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
@@ -97,20 +119,38 @@ export class EventReader {
     return (await batchGetItems(this.doc, this.tableName, keys)).map(toEventRecord);
   }
 
-  private async run(plans: QueryPlan[], limit: number, cursor: string | undefined, filter: Residual | null): Promise<Page<Record<string, unknown>>> {
+  private async run(
+    plans: QueryPlan[],
+    limit: number,
+    cursor: string | undefined,
+    filter: Residual | null,
+  ): Promise<Page<Record<string, unknown>>> {
     const items: Record<string, unknown>[] = [];
     let { plan, key } = decodeCursor(cursor);
     while (plan < plans.length && items.length < limit) {
       const current = plans[plan];
       if (!current) break;
-      const result = await this.doc.send(new QueryCommand({
-        TableName: this.tableName, IndexName: current.index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': current.index.partitionKey, '#sk': current.index.sortKey, ...(filter?.names ?? {}) },
-        ExpressionAttributeValues: { ':pk': current.partition, ':from': current.from, ':to': current.to, ...(filter?.values ?? {}) },
-        ...(filter ? { FilterExpression: filter.expression } : {}),
-        Limit: limit - items.length, ExclusiveStartKey: key,
-      }));
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: current.index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: {
+            '#pk': current.index.partitionKey,
+            '#sk': current.index.sortKey,
+            ...(filter?.names ?? {}),
+          },
+          ExpressionAttributeValues: {
+            ':pk': current.partition,
+            ':from': current.from,
+            ':to': current.to,
+            ...(filter?.values ?? {}),
+          },
+          ...(filter ? { FilterExpression: filter.expression } : {}),
+          Limit: limit - items.length,
+          ExclusiveStartKey: key,
+        }),
+      );
       items.push(...(result.Items ?? []));
       key = result.LastEvaluatedKey;
       if (!key) plan += 1;
@@ -134,14 +174,26 @@ interface Residual {
 function planFor(filter: EventFilter): { plans: QueryPlan[]; residual: Residual | null } {
   const range = { from: filter.from, to: `${filter.to}~` };
   if (filter.actor) {
-    const roles = filter.role === 'source' ? [IX.bySource] : filter.role === 'target' ? [IX.byTarget] : [IX.bySource, IX.byTarget];
-    return { plans: roles.map((index) => ({ index, partition: `ACTOR#${filter.actor}`, ...range })), residual: residualFilter(filter, ['type', 'root', 'location']) };
+    const roles =
+      filter.role === 'source' ? [IX.bySource] : filter.role === 'target' ? [IX.byTarget] : [IX.bySource, IX.byTarget];
+    return {
+      plans: roles.map((index) => ({ index, partition: `ACTOR#${filter.actor}`, ...range })),
+      residual: residualFilter(filter, ['type', 'root', 'location']),
+    };
   }
   const types = filter.type ? [filter.type] : filter.root ? ploverTypesOfRoot(filter.root) : [];
-  if (types.length > 0) return { plans: types.map((type) => ({ index: IX.byType, partition: `TYPE#${type}`, ...range })), residual: residualFilter(filter, ['root', 'location']) };
+  if (types.length > 0)
+    return {
+      plans: types.map((type) => ({ index: IX.byType, partition: `TYPE#${type}`, ...range })),
+      residual: residualFilter(filter, ['root', 'location']),
+    };
   if (filter.root) return { plans: [], residual: null }; // an unknown root has no events
-  if (filter.locationCountry) return { plans: [{ index: IX.byLocation, partition: `LOC#${filter.locationCountry}`, ...range }], residual: null };
-  return { plans: months(filter.from, filter.to).map((month) => ({ index: IX.byDate, partition: `DATE#${month}`, ...range })), residual: null };
+  if (filter.locationCountry)
+    return { plans: [{ index: IX.byLocation, partition: `LOC#${filter.locationCountry}`, ...range }], residual: null };
+  return {
+    plans: months(filter.from, filter.to).map((month) => ({ index: IX.byDate, partition: `DATE#${month}`, ...range })),
+    residual: null,
+  };
 }
 
 /** The filter fields the chosen index does not cover, as a FilterExpression on the attributes indexes project. */
@@ -149,10 +201,21 @@ function residualFilter(filter: EventFilter, uncovered: readonly ('type' | 'root
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  if (uncovered.includes('type') && filter.type) { parts.push('#type = :type'); names['#type'] = 'type'; values[':type'] = filter.type; }
-  if (uncovered.includes('root') && filter.root) { parts.push('#root = :root'); names['#root'] = 'root'; values[':root'] = filter.root; }
+  if (uncovered.includes('type') && filter.type) {
+    parts.push('#type = :type');
+    names['#type'] = 'type';
+    values[':type'] = filter.type;
+  }
+  if (uncovered.includes('root') && filter.root) {
+    parts.push('#root = :root');
+    names['#root'] = 'root';
+    values[':root'] = filter.root;
+  }
   if (uncovered.includes('location') && filter.locationCountry) {
-    parts.push('#location.#country = :country'); names['#location'] = 'location'; names['#country'] = 'country'; values[':country'] = filter.locationCountry;
+    parts.push('#location.#country = :country');
+    names['#location'] = 'location';
+    names['#country'] = 'country';
+    values[':country'] = filter.locationCountry;
   }
   return parts.length > 0 ? { expression: parts.join(' AND '), names, values } : null;
 }

@@ -1,4 +1,4 @@
-export { EventReader, type EventFilter, type Page } from './event-reader.js';
+export type { ArticleRecord, EventRecord, MentionRecord } from '../storage/records.js';
 export { InvalidCursorError } from './cursor.js';
-export type { EventRecord, MentionRecord, ArticleRecord } from '../storage/records.js';
+export { type EventFilter, EventReader, type Page } from './event-reader.js';
 export { filterFromParams, InvalidFilterError } from './query-filter.js';

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import leadersJson from '../../data/coder/leaders.json' with { type: 'json' };
 import organizationsJson from '../../data/coder/organizations.json' with { type: 'json' };
 import sectorsJson from '../../data/coder/sectors.json' with { type: 'json' };
-import type { CountryInfo } from './geo/index.js';
-import { ActorFileSchema, SectorFileSchema, type ActorEntry } from './data-schemas.js';
+import { type ActorEntry, ActorFileSchema, SectorFileSchema } from './data-schemas.js';
 import { DictionaryError } from './errors.js';
+import type { CountryInfo } from './geo/index.js';
 import { phraseTokens, type Token } from './nlp.js';
-import { PhraseTrie, type PhraseMatch } from './phrase-trie.js';
+import { type PhraseMatch, PhraseTrie } from './phrase-trie.js';
 
 export type LexiconKind = 'COUNTRY' | 'DEMONYM' | 'CAPITAL' | 'PERSON' | 'ORGANIZATION' | 'SECTOR';
 
@@ -51,17 +51,56 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
   for (const actor of parseActors(leadersJson, 'leaders.json')) addActor(add, actor);
   for (const actor of parseActors(organizationsJson, 'organizations.json')) addActor(add, actor);
   for (const country of countries) addCountry(add, country);
-  const sectorNouns = new Set(Object.values(sectors.sectors).flat().map((n) => n.toLowerCase()));
+  const sectorNouns = new Set(
+    Object.values(sectors.sectors)
+      .flat()
+      .map((n) => n.toLowerCase()),
+  );
   // Titles that are not sector nouns ("secretary-general", "Gen.") still introduce a person.
   for (const title of sectors.personTitles) {
-    if (!sectorNouns.has(title)) add(title, { kind: 'SECTOR', code: null, sector: 'GOV', name: null, entityId: null, place: false, plural: false, title: true, from: null, to: null });
+    if (!sectorNouns.has(title))
+      add(title, {
+        kind: 'SECTOR',
+        code: null,
+        sector: 'GOV',
+        name: null,
+        entityId: null,
+        place: false,
+        plural: false,
+        title: true,
+        from: null,
+        to: null,
+      });
   }
   for (const noun of sectors.equipment) {
-    add(noun, { kind: 'SECTOR', code: null, sector: 'MIL', name: null, entityId: null, place: false, plural: noun.endsWith('s'), title: false, equipment: true, from: null, to: null });
+    add(noun, {
+      kind: 'SECTOR',
+      code: null,
+      sector: 'MIL',
+      name: null,
+      entityId: null,
+      place: false,
+      plural: noun.endsWith('s'),
+      title: false,
+      equipment: true,
+      from: null,
+      to: null,
+    });
   }
   for (const [sector, nouns] of Object.entries(sectors.sectors)) {
     for (const noun of nouns) {
-      add(noun, { kind: 'SECTOR', code: null, sector, name: null, entityId: null, place: false, plural: noun.endsWith('s'), title: titles.has(noun), from: null, to: null });
+      add(noun, {
+        kind: 'SECTOR',
+        code: null,
+        sector,
+        name: null,
+        entityId: null,
+        place: false,
+        plural: noun.endsWith('s'),
+        title: titles.has(noun),
+        from: null,
+        to: null,
+      });
     }
   }
   return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles };
@@ -71,18 +110,34 @@ type AddFn = (phrase: string, entry: Omit<LexiconEntry, 'forms'>) => void;
 
 function addActor(add: AddFn, actor: ActorEntry): void {
   const base = {
-    kind: actor.kind, code: actor.code, sector: actor.sector, name: actor.names[0] ?? null, entityId: actor.id,
-    place: actor.place ?? false, plural: false, title: false, from: actor.from ?? null, to: actor.to ?? null,
+    kind: actor.kind,
+    code: actor.code,
+    sector: actor.sector,
+    name: actor.names[0] ?? null,
+    entityId: actor.id,
+    place: actor.place ?? false,
+    plural: false,
+    title: false,
+    from: actor.from ?? null,
+    to: actor.to ?? null,
   } as const;
   for (const name of actor.names) add(name, base);
 }
 
 function addCountry(add: AddFn, country: CountryInfo): void {
-  const common = { code: country.iso3, name: country.name, entityId: `country:${country.iso3}`, title: false, from: null, to: null };
+  const common = {
+    code: country.iso3,
+    name: country.name,
+    entityId: `country:${country.iso3}`,
+    title: false,
+    from: null,
+    to: null,
+  };
   for (const name of country.names) add(name, { ...common, kind: 'COUNTRY', sector: null, place: true, plural: false });
   for (const demonym of country.demonyms) {
     add(demonym, { ...common, kind: 'DEMONYM', sector: null, place: false, plural: false });
-    if (!/(s|sh|ch|ese|ss)$/i.test(demonym)) add(`${demonym}s`, { ...common, kind: 'DEMONYM', sector: 'CVL', place: false, plural: true });
+    if (!/(s|sh|ch|ese|ss)$/i.test(demonym))
+      add(`${demonym}s`, { ...common, kind: 'DEMONYM', sector: 'CVL', place: false, plural: true });
   }
   if (country.capital) add(country.capital, { ...common, kind: 'CAPITAL', sector: 'GOV', place: true, plural: false });
 }
@@ -122,5 +177,7 @@ export function pickByDate(entries: LexiconEntry[], date: string | null): Lexico
   const dated = entries.filter((e) => date && (!e.from || e.from <= date) && (!e.to || e.to >= date));
   if (dated[0]) return dated[0];
   const order: LexiconKind[] = ['PERSON', 'ORGANIZATION', 'COUNTRY', 'CAPITAL', 'DEMONYM', 'SECTOR'];
-  return [...entries].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (b.from ?? '').localeCompare(a.from ?? ''))[0];
+  return [...entries].sort(
+    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (b.from ?? '').localeCompare(a.from ?? ''),
+  )[0];
 }

@@ -1,4 +1,4 @@
-import { caseMatches, pickByDate, type ActorDictionary, type LexiconEntry } from './actor-dictionary.js';
+import { type ActorDictionary, caseMatches, type LexiconEntry, pickByDate } from './actor-dictionary.js';
 import type { Token } from './nlp.js';
 
 /** An actor phrase found in a sentence (token indices are sentence-relative, end exclusive). */
@@ -28,15 +28,26 @@ export interface MentionCues {
 }
 
 /** Finds dictionary actors, unknown titled persons and pronouns, and merges modifier chains. */
-export function findActorMentions(tokens: Token[], dict: ActorDictionary, cues: MentionCues, date: string | null): ActorMention[] {
+export function findActorMentions(
+  tokens: Token[],
+  dict: ActorDictionary,
+  cues: MentionCues,
+  date: string | null,
+): ActorMention[] {
   const raw: ActorMention[] = [];
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    const match = dict.trie.startsWith(token) ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m)) : null;
+    const match = dict.trie.startsWith(token)
+      ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m))
+      : null;
     const entry = match ? pickByDate(match.values, date) : undefined;
     // A sector word used as an adjective ("military talks") is not an actor.
     const modified = tokens[match?.end ?? 0];
-    const adjectival = entry?.kind === 'SECTOR' && match !== null && tokens[match.end - 1]?.pos === 'ADJ' && (modified?.pos === 'NOUN' || modified?.pos === 'PROPN');
+    const adjectival =
+      entry?.kind === 'SECTOR' &&
+      match !== null &&
+      tokens[match.end - 1]?.pos === 'ADJ' &&
+      (modified?.pos === 'NOUN' || modified?.pos === 'PROPN');
     if (match && entry && !adjectival) {
       raw.push(fromEntry(match.start, match.end, entry, tokens, cues));
       i = match.end;
@@ -46,7 +57,10 @@ export function findActorMentions(tokens: Token[], dict: ActorDictionary, cues: 
     if (pronoun && token.pos === 'PRON') raw.push(pronounMention(i, pronoun));
     i += 1;
   }
-  return mergeChains(raw.map((m) => absorbUnknownName(m, tokens, dict)), tokens).map((m) => finish(m, tokens));
+  return mergeChains(
+    raw.map((m) => absorbUnknownName(m, tokens, dict)),
+    tokens,
+  ).map((m) => finish(m, tokens));
 }
 
 /**
@@ -60,10 +74,12 @@ function finish(m: ActorMention, tokens: Token[]): ActorMention {
   const modifier = next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
   // "Kazakh capital" is a place hint; "Palestinian prisoners" (a plural people noun) stays an actor.
   const singularNoun = next !== undefined && next.pos === 'NOUN' && !/(s|men|people)$/.test(next.lower);
-  if (only && ((only.kind === 'CAPITAL' && modifier) || (only.kind === 'DEMONYM' && !only.plural && singularNoun))) return { ...m, isPlace: true };
+  if (only && ((only.kind === 'CAPITAL' && modifier) || (only.kind === 'DEMONYM' && !only.plural && singularNoun)))
+    return { ...m, isPlace: true };
   const last = m.parts[m.parts.length - 1]?.entry;
   const named = m.kind === 'PERSON' || m.kind === 'ORGANIZATION';
-  if (last && last.kind === 'SECTOR' && last.title && !named && definiteBefore(m.start, tokens)) return { ...m, needsAntecedent: true };
+  if (last && last.kind === 'SECTOR' && last.title && !named && definiteBefore(m.start, tokens))
+    return { ...m, needsAntecedent: true };
   return m;
 }
 
@@ -82,33 +98,56 @@ function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Toke
   const prev = tokens[start - 1 - skip]?.lower ?? '';
   const locatives = entry.kind === 'COUNTRY' ? cues.countryLocatives : cues.placeLocatives;
   // A dateline ("KYIV, March 3 -") names where the story was filed, not an actor.
-  const dateline = start === 0 && tokens[end]?.text === ',' && tokens[start]?.text === tokens[start]?.text.toUpperCase();
+  const dateline =
+    start === 0 && tokens[end]?.text === ',' && tokens[start]?.text === tokens[start]?.text.toUpperCase();
   const isPlace = entry.place && (locatives.has(prev) || dateline);
   const kind = entry.kind === 'DEMONYM' || entry.kind === 'SECTOR' ? 'GROUP' : entry.kind;
   const article = tokens[start - 1]?.lower ?? '';
   const definite = article === 'the' || article === 'a' || article === 'an';
   return {
-    start, end, name: entry.kind === 'SECTOR' ? null : entry.name, code: entry.code, sector: entry.sector,
-    entityId: entry.kind === 'SECTOR' || entry.kind === 'DEMONYM' ? null : entry.entityId, kind, isPlace, plural: entry.plural,
-    needsAntecedent: entry.kind === 'SECTOR' && entry.title && definite, pronoun: null, parts: [{ start, end, entry }],
+    start,
+    end,
+    name: entry.kind === 'SECTOR' ? null : entry.name,
+    code: entry.code,
+    sector: entry.sector,
+    entityId: entry.kind === 'SECTOR' || entry.kind === 'DEMONYM' ? null : entry.entityId,
+    kind,
+    isPlace,
+    plural: entry.plural,
+    needsAntecedent: entry.kind === 'SECTOR' && entry.title && definite,
+    pronoun: null,
+    parts: [{ start, end, entry }],
   };
 }
 
 function pronounMention(i: number, pronoun: 'person' | 'thing' | 'plural'): ActorMention {
   return {
-    start: i, end: i + 1, name: null, code: null, sector: null, entityId: null, kind: 'PRONOUN', isPlace: false,
-    plural: pronoun === 'plural', needsAntecedent: true, pronoun, parts: [],
+    start: i,
+    end: i + 1,
+    name: null,
+    code: null,
+    sector: null,
+    entityId: null,
+    kind: 'PRONOUN',
+    isPlace: false,
+    plural: pronoun === 'plural',
+    needsAntecedent: true,
+    pronoun,
+    parts: [],
   };
 }
 
 /** "Foreign Minister Ivo Novak": a title followed by capitalised words names an unknown person. */
 function absorbUnknownName(m: ActorMention, tokens: Token[], dict: ActorDictionary): ActorMention {
   const last = m.parts[m.parts.length - 1];
-  if (!last || last.entry.kind !== 'SECTOR' || !last.entry.title) return m;
+  if (last?.entry.kind !== 'SECTOR' || !last.entry.title) return m;
   let end = m.end;
   while (end < tokens.length && end - m.end < 4 && isNameToken(tokens[end] as Token)) end += 1;
   if (end === m.end || dict.trie.startsWith(tokens[m.end] as Token)) return m;
-  const name = tokens.slice(m.end, end).map((t) => t.text).join(' ');
+  const name = tokens
+    .slice(m.end, end)
+    .map((t) => t.text)
+    .join(' ');
   return { ...m, end, name, kind: 'PERSON', needsAntecedent: false };
 }
 
@@ -134,15 +173,18 @@ function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   const gap = tokens.slice(a.end, b.start);
   const aNamed = a.kind === 'PERSON' || a.kind === 'ORGANIZATION';
   // "Arab League Secretary-General Ana Ruiz": an unknown titled person takes the organisation's code.
-  if (aNamed && (b.kind === 'PERSON' || b.kind === 'ORGANIZATION')) return a.kind === 'ORGANIZATION' && b.kind === 'PERSON' && b.entityId === null && gap.length === 0;
+  if (aNamed && (b.kind === 'PERSON' || b.kind === 'ORGANIZATION'))
+    return a.kind === 'ORGANIZATION' && b.kind === 'PERSON' && b.entityId === null && gap.length === 0;
   if (gap.length === 0) return !(aNamed && b.kind === 'GROUP' && b.code !== null);
   const ofLink = gap.length <= 2 && gap[0]?.lower === 'of' && (gap.length === 1 || gap[1]?.lower === 'the');
   const unknownPerson = a.kind === 'PERSON' && a.entityId === null && a.code === null;
-  if (ofLink) return (a.kind === 'GROUP' || unknownPerson) && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
+  if (ofLink)
+    return (a.kind === 'GROUP' || unknownPerson) && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
   if (gap.length > 2 || a.kind === 'PERSON') return false;
   // Two bare sector nouns only merge when adjacent ("government troops"), not across words.
   if (a.kind === 'GROUP' && a.code === null && b.kind === 'GROUP' && b.code === null) return false;
-  const gapOk = (t: Token): boolean => (GAP_OK.has(t.pos) && !/ed$/.test(t.lower)) || t.lower === "'s" || t.lower === '’s' || t.text === '-';
+  const gapOk = (t: Token): boolean =>
+    (GAP_OK.has(t.pos) && !/ed$/.test(t.lower)) || t.lower === "'s" || t.lower === '’s' || t.text === '-';
   return gap.every(gapOk) && b.kind !== 'COUNTRY';
 }
 
@@ -150,14 +192,17 @@ function merge(a: ActorMention, b: ActorMention): ActorMention {
   const named = [b, a].find((m) => m.kind === 'PERSON' || m.kind === 'ORGANIZATION');
   const sectorSource = named?.sector ? named : b.sector ? b : a;
   return {
-    start: a.start, end: b.end,
+    start: a.start,
+    end: b.end,
     name: named?.name ?? a.name ?? b.name,
     code: named?.code ?? a.code ?? b.code ?? null,
     sector: sectorSource.sector ?? a.sector,
     entityId: named ? named.entityId : (a.entityId ?? b.entityId),
     kind: named?.kind ?? (a.kind === 'GROUP' ? b.kind : a.kind),
-    isPlace: false, plural: b.plural,
+    isPlace: false,
+    plural: b.plural,
     needsAntecedent: a.needsAntecedent && b.kind === 'GROUP' && b.code === null && !named,
-    pronoun: null, parts: [...a.parts, ...b.parts],
+    pronoun: null,
+    parts: [...a.parts, ...b.parts],
   };
 }

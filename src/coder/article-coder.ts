@@ -1,18 +1,18 @@
 import type { Actor, CodedArticle, CodedEvent, NamedEntity } from '../core/event-schema.js';
 import type { ActorDictionary } from './actor-dictionary.js';
-import { findActorMentions, type ActorMention } from './actor-mentions.js';
+import { type ActorMention, findActorMentions } from './actor-mentions.js';
 import { codeInfo } from './cameo.js';
 import { ActorMemory } from './coreference.js';
 import type { Cues } from './cues.js';
-import { findDateMentions, resolveEventDate, type DateMention } from './event-date.js';
-import { findEventFrames, type EventFrame } from './event-frames.js';
-import { findPlaces, pickLocation, type PlaceMention } from './event-location.js';
-import { selectFrames } from './frame-selection.js';
-import { assignRoles, type EventRoles } from './event-roles.js';
-import type { PlaceResolver } from './geo/index.js';
-import { tokenizeText, type Sentence, type Token } from './nlp.js';
-import { findQuotations, type SentenceActors } from './quotations.js';
 import { collectEntities } from './entities.js';
+import { type DateMention, findDateMentions, resolveEventDate } from './event-date.js';
+import { type EventFrame, findEventFrames } from './event-frames.js';
+import { findPlaces, type PlaceMention, pickLocation } from './event-location.js';
+import { assignRoles, type EventRoles } from './event-roles.js';
+import { selectFrames } from './frame-selection.js';
+import type { PlaceResolver } from './geo/index.js';
+import { type Sentence, type Token, tokenizeText } from './nlp.js';
+import { findQuotations, type SentenceActors } from './quotations.js';
 import type { VerbLexicon } from './verb-lexicon.js';
 
 /** Everything the coder loads once and shares across articles. */
@@ -59,12 +59,13 @@ function actorCountries(mentions: ActorMention[]): string[] {
  */
 function giveCountries(mentions: ActorMention[], tokens: Token[], articleCountry: string | null): ActorMention[] {
   let last: string | null = null;
-  const countryAfter = (i: number): string | null => mentions.slice(i + 1).find((m) => isCountryCode(m.code))?.code ?? null;
+  const countryAfter = (i: number): string | null =>
+    mentions.slice(i + 1).find((m) => isCountryCode(m.code))?.code ?? null;
   return mentions.map((m, i) => {
     if (isCountryCode(m.code)) last = m.code;
     if (m.code !== null || m.sector === null || m.kind === 'PRONOUN') return m;
     const next = mentions[i + 1];
-    const attached = next && next.isPlace && next.start - m.end <= 1 && tokens[m.end]?.lower === 'in' ? next.code : null;
+    const attached = next?.isPlace && next.start - m.end <= 1 && tokens[m.end]?.lower === 'in' ? next.code : null;
     const code = attached ?? last ?? articleCountry ?? countryAfter(i);
     return code ? { ...m, code } : m;
   });
@@ -74,7 +75,14 @@ function isCountryCode(code: string | null): boolean {
   return code !== null && code.length === 3 && code !== 'IGO' && code !== 'NGO' && code !== 'MNC';
 }
 
-function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: EventFrame[], places: PlaceMention[], date: string | null, deps: CoderDeps): CodedEvent[] {
+function sentenceEvents(
+  sentence: Sentence,
+  mentions: ActorMention[],
+  frames: EventFrame[],
+  places: PlaceMention[],
+  date: string | null,
+  deps: CoderDeps,
+): CodedEvent[] {
   const dates = findDateMentions(sentence.text, date);
   const countries = actorCountries(mentions);
   const context = contextTags(sentence.tokens, deps.cues);
@@ -98,10 +106,22 @@ function sentenceEvents(sentence: Sentence, mentions: ActorMention[], frames: Ev
         seen.add(key);
         const confidence = Math.max(0.05, frame.confidence - (s ? 0 : 0.25) - (s?.code ? 0 : 0.1));
         out.push({
-          type: info.type, code: info.code, quad_class: info.quad_class, goldstein: info.goldstein, mode: frame.mode,
-          context, source, target, reciprocal: roles.reciprocal, date: when, location, sentence: sentence.text,
-          sentence_index: sentence.index, offsets: { source: source.span, verb, target: target?.span ?? null },
-          confidence: Math.round(confidence * 100) / 100, coder_version: deps.version,
+          type: info.type,
+          code: info.code,
+          quad_class: info.quad_class,
+          goldstein: info.goldstein,
+          mode: frame.mode,
+          context,
+          source,
+          target,
+          reciprocal: roles.reciprocal,
+          date: when,
+          location,
+          sentence: sentence.text,
+          sentence_index: sentence.index,
+          offsets: { source: source.span, verb, target: target?.span ?? null },
+          confidence: Math.round(confidence * 100) / 100,
+          coder_version: deps.version,
         });
       }
     }
@@ -122,10 +142,23 @@ function placeAsTarget(places: PlaceMention[], frame: EventFrame, sentence: Sent
   const place = places.find((p) => p.start > frame.anchor && p.country);
   if (!place) return null;
   const s = span(sentence.tokens, place.start, place.end);
-  return { text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start), name: place.location?.name ?? place.name, code: place.country, sector: null, entity_id: null, span: s };
+  return {
+    text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start),
+    name: place.location?.name ?? place.name,
+    code: place.country,
+    sector: null,
+    entity_id: null,
+    span: s,
+  };
 }
 
-function eventDate(dates: DateMention[], sentence: Sentence, verb: [number, number], frame: EventFrame, published: string | null): string | null {
+function eventDate(
+  dates: DateMention[],
+  sentence: Sentence,
+  verb: [number, number],
+  frame: EventFrame,
+  published: string | null,
+): string | null {
   // "agreed on Monday to ..." happened on the last Monday; only "will ... on Monday" looks ahead.
   const future = frame.mode === 'future';
   const position = { start: verb[0] - sentence.start, end: verb[1] - sentence.start, sentence: sentence.text };
@@ -139,7 +172,14 @@ function span(tokens: Token[], start: number, end: number): [number, number] {
 function toActor(m: ActorMention | null, sentence: Sentence): Actor {
   if (!m) return { text: '', name: null, code: null, sector: null, entity_id: null, span: null };
   const s = span(sentence.tokens, m.start, m.end);
-  return { text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start), name: m.name, code: m.code, sector: m.sector, entity_id: m.entityId, span: s };
+  return {
+    text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start),
+    name: m.name,
+    code: m.code,
+    sector: m.sector,
+    entity_id: m.entityId,
+    span: s,
+  };
 }
 
 function contextTags(tokens: Token[], cues: Cues): string[] {

@@ -61,7 +61,9 @@ export function codeInfo(code: string): CodeInfo {
 export function ploverTypesOfRoot(root: string): PloverType[] {
   const rootInfo = CAMEO_ROOTS[root];
   if (!rootInfo) return [];
-  const overrides = Object.entries(cameo.codes).filter(([code, entry]) => code.startsWith(root) && entry.plover).map(([, entry]) => entry.plover as PloverType);
+  const overrides = Object.entries(cameo.codes)
+    .filter(([code, entry]) => code.startsWith(root) && entry.plover)
+    .map(([, entry]) => entry.plover as PloverType);
   return [...new Set([rootInfo.plover, ...overrides])].sort();
 }
 

@@ -10,7 +10,15 @@ const REFUSE: Record<string, string> = { '04': '125', '06': '121', '07': '122', 
 const APPEAL: Record<string, string> = { '04': '026', '05': '022', '06': '021', '07': '023', '08': '025' };
 const DEMAND: Record<string, string> = { '04': '108', '05': '102', '06': '101', '07': '103', '08': '104' };
 const THREAT: Record<string, string> = {
-  '14': '133', '15': '138', '16': '131', '17': '137', '18': '138', '19': '138', '20': '138', '04': '134', '08': '130',
+  '14': '133',
+  '15': '138',
+  '16': '131',
+  '17': '137',
+  '18': '138',
+  '19': '138',
+  '20': '138',
+  '04': '134',
+  '08': '130',
 };
 
 /** The CAMEO code for `governor` + complement act, or null when the pair does not compose. */

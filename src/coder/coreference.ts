@@ -36,7 +36,15 @@ export class ActorMemory {
   private antecedent(m: ActorMention): ActorMention {
     const found = this.find((a) => compatible(m, a));
     if (!found) return m;
-    return { ...m, name: found.name, code: found.code, sector: found.sector ?? m.sector, entityId: found.entityId, kind: found.kind === 'PRONOUN' ? m.kind : found.kind, needsAntecedent: false };
+    return {
+      ...m,
+      name: found.name,
+      code: found.code,
+      sector: found.sector ?? m.sector,
+      entityId: found.entityId,
+      kind: found.kind === 'PRONOUN' ? m.kind : found.kind,
+      needsAntecedent: false,
+    };
   }
 
   private find(test: (a: ActorMention) => boolean): ActorMention | undefined {
@@ -50,7 +58,10 @@ export class ActorMemory {
 
 function compatible(m: ActorMention, a: ActorMention): boolean {
   if (m.pronoun === 'person') return a.kind === 'PERSON';
-  if (m.pronoun === 'thing') return a.kind === 'COUNTRY' || a.kind === 'CAPITAL' || a.kind === 'ORGANIZATION' || (a.kind === 'GROUP' && !a.plural);
+  if (m.pronoun === 'thing')
+    return (
+      a.kind === 'COUNTRY' || a.kind === 'CAPITAL' || a.kind === 'ORGANIZATION' || (a.kind === 'GROUP' && !a.plural)
+    );
   if (m.pronoun === 'plural') return a.kind !== 'PERSON';
   // A bare title ("the president", "the Syrian leader") stands for the last named person of that country.
   return a.kind === 'PERSON' && (m.code === null || m.code === a.code);

@@ -1,7 +1,7 @@
 import cuesJson from '../../data/coder/cues.json' with { type: 'json' };
+import type { MentionCues } from './actor-mentions.js';
 import { CueFileSchema, type GovernorClass } from './data-schemas.js';
 import { DictionaryError } from './errors.js';
-import type { MentionCues } from './actor-mentions.js';
 
 /** cues.json compiled into sets and maps for O(1) lookups. */
 export interface Cues extends MentionCues {
@@ -31,11 +31,21 @@ export function loadCues(): Cues {
   for (const w of c.pronouns.thing) pronouns.set(w, 'thing');
   for (const w of c.pronouns.plural) pronouns.set(w, 'plural');
   const contexts = new Map<string, string>();
-  for (const [tag, words] of Object.entries(c.contexts)) for (const w of words) if (!contexts.has(w)) contexts.set(w, tag);
+  for (const [tag, words] of Object.entries(c.contexts))
+    for (const w of words) if (!contexts.has(w)) contexts.set(w, tag);
   return {
-    negation: new Set(c.negation), future: new Set(c.future), hypothetical: new Set(c.hypothetical),
-    obligation: new Set(c.obligation), futureAdjectives: new Set(c.futureAdjectives), governors,
-    reporting: new Set(c.reporting), clauseBreaks: new Set(c.clauseBreaks), reciprocalCodes: new Set(c.reciprocalCodes),
-    contexts, pronouns, countryLocatives: new Set(c.countryLocatives), placeLocatives: new Set(c.placeLocatives),
+    negation: new Set(c.negation),
+    future: new Set(c.future),
+    hypothetical: new Set(c.hypothetical),
+    obligation: new Set(c.obligation),
+    futureAdjectives: new Set(c.futureAdjectives),
+    governors,
+    reporting: new Set(c.reporting),
+    clauseBreaks: new Set(c.clauseBreaks),
+    reciprocalCodes: new Set(c.reciprocalCodes),
+    contexts,
+    pronouns,
+    countryLocatives: new Set(c.countryLocatives),
+    placeLocatives: new Set(c.placeLocatives),
   };
 }

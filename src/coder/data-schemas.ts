@@ -4,12 +4,23 @@ import { PloverTypeSchema } from '../core/event-schema.js';
 /** data/coder/cameo.json: CAMEO roots and the specific codes the coder emits. */
 export const CameoFileSchema = z.object({
   ploverQuadClass: z.record(z.string(), z.number().int().min(0).max(4)),
-  roots: z.record(z.string().regex(/^\d{2}$/), z.object({
-    name: z.string(), goldstein: z.number(), quad_class: z.number().int(), plover: PloverTypeSchema,
-  })),
-  codes: z.record(z.string().regex(/^\d{3,4}$/), z.object({
-    name: z.string(), goldstein: z.number(), plover: PloverTypeSchema.optional(),
-  })),
+  roots: z.record(
+    z.string().regex(/^\d{2}$/),
+    z.object({
+      name: z.string(),
+      goldstein: z.number(),
+      quad_class: z.number().int(),
+      plover: PloverTypeSchema,
+    }),
+  ),
+  codes: z.record(
+    z.string().regex(/^\d{3,4}$/),
+    z.object({
+      name: z.string(),
+      goldstein: z.number(),
+      plover: PloverTypeSchema.optional(),
+    }),
+  ),
 });
 
 /** data/coder/verbs.json: CAMEO code -> verb patterns and noun (nominal event) patterns. */
@@ -49,7 +60,10 @@ export const CueFileSchema = z.object({
   hypothetical: z.array(z.string()),
   obligation: z.array(z.string()),
   futureAdjectives: z.array(z.string()),
-  governors: z.record(z.enum(['intent', 'refuse', 'appeal', 'demand', 'order', 'threaten', 'accuse']), z.array(z.string())),
+  governors: z.record(
+    z.enum(['intent', 'refuse', 'appeal', 'demand', 'order', 'threaten', 'accuse']),
+    z.array(z.string()),
+  ),
   reporting: z.array(z.string()),
   pronouns: z.object({ person: z.array(z.string()), thing: z.array(z.string()), plural: z.array(z.string()) }),
   countryLocatives: z.array(z.string()),

@@ -11,7 +11,12 @@ export function collectEntities(sentence: Sentence, mentions: ActorMention[], pl
     const first = tokens[start];
     const last = tokens[end - 1];
     if (!first || !last) return;
-    out.push({ text: sentence.text.slice(first.start - sentence.start, last.end - sentence.start), kind, code, span: [first.start, last.end] });
+    out.push({
+      text: sentence.text.slice(first.start - sentence.start, last.end - sentence.start),
+      kind,
+      code,
+      span: [first.start, last.end],
+    });
   };
   const placeStarts = new Set(places.map((p) => p.start));
   for (const m of mentions) {

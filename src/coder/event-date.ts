@@ -1,6 +1,8 @@
 import * as chrono from 'chrono-node';
 
-const DATE_HINT_SOURCE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tomorrow|tonight|ago)\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\b\d{4}-\d{2}-\d{2}\b/.source;
+const DATE_HINT_SOURCE =
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|yesterday|tomorrow|tonight|ago)\b|\b(?:last|next|this)\s+(?:week|month|year)\b|\b\d{4}-\d{2}-\d{2}\b/
+    .source;
 const DATE_HINT = new RegExp(DATE_HINT_SOURCE, 'gi');
 /** chrono runs only on a window around each hint: parsing whole sentences dominated coder time. */
 const WINDOW = 28;
@@ -50,7 +52,12 @@ function simpleDate(hint: string, index: number, sentence: string, published: st
     // "next week": the day a week on is the best single-day reading of a period reference.
     const sign = period[1]?.toLowerCase() === 'last' ? -1 : period[1]?.toLowerCase() === 'next' ? 1 : 0;
     const days = sign * (PERIOD_DAYS[period[2]?.toLowerCase() ?? ''] ?? 0);
-    return { start: index, end: index + hint.length, fixed: published ? addDays(published, days) : null, weekday: null };
+    return {
+      start: index,
+      end: index + hint.length,
+      fixed: published ? addDays(published, days) : null,
+      weekday: null,
+    };
   }
   if (!SIMPLE.test(hint)) return null;
   const rest = sentence.slice(index + hint.length, index + hint.length + 12);
@@ -58,7 +65,8 @@ function simpleDate(hint: string, index: number, sentence: string, published: st
   const lower = hint.toLowerCase();
   const end = index + hint.length;
   const shift = RELATIVE_DAYS[lower];
-  if (shift !== undefined) return { start: index, end, fixed: published ? addDays(published, shift) : null, weekday: null };
+  if (shift !== undefined)
+    return { start: index, end, fixed: published ? addDays(published, shift) : null, weekday: null };
   return { start: index, end, fixed: null, weekday: WEEKDAYS.indexOf(lower) };
 }
 
@@ -91,7 +99,12 @@ export interface VerbPosition {
  * last such day on or before publication, future: the next one after it). Default: the publication
  * date (null without one).
  */
-export function resolveEventDate(dates: DateMention[], verb: VerbPosition, future: boolean, published: string | null): string | null {
+export function resolveEventDate(
+  dates: DateMention[],
+  verb: VerbPosition,
+  future: boolean,
+  published: string | null,
+): string | null {
   const pick = pickDate(dates, verb, future);
   if (!pick) return published;
   if (pick.fixed) return adjustYear(pick.fixed, future, published);
@@ -104,7 +117,9 @@ const SAME_CLAUSE_CHARS = 40;
 function pickDate(dates: DateMention[], verb: VerbPosition, future: boolean): DateMention | undefined {
   const after = dates.filter((d) => d.start >= verb.end);
   if (future && after[0]) return after[0];
-  const close = after.find((d) => d.start - verb.end <= SAME_CLAUSE_CHARS && !verb.sentence.slice(verb.end, d.start).includes(','));
+  const close = after.find(
+    (d) => d.start - verb.end <= SAME_CLAUSE_CHARS && !verb.sentence.slice(verb.end, d.start).includes(','),
+  );
   if (close) return close;
   const before = dates.filter((d) => d.end <= verb.start);
   return before[before.length - 1] ?? after[0];
@@ -121,7 +136,7 @@ function adjustYear(day: string, future: boolean, published: string | null): str
 function weekdayRelative(published: string, weekday: number, future: boolean): string {
   const ref = new Date(`${published}T12:00:00Z`);
   const today = ref.getUTCDay();
-  const delta = future ? ((weekday - today + 7) % 7 || 7) : -((today - weekday + 7) % 7);
+  const delta = future ? (weekday - today + 7) % 7 || 7 : -((today - weekday + 7) % 7);
   return addDays(published, delta);
 }
 

@@ -26,12 +26,22 @@ export interface EventFrame {
   confidence: number;
 }
 
-interface Aux { negated: boolean; future: boolean; hypothetical: boolean; obligation: boolean }
+interface Aux {
+  negated: boolean;
+  future: boolean;
+  hypothetical: boolean;
+  obligation: boolean;
+}
 
 /** Finds event predicates in a sentence and resolves governors, modality and negation. */
-export function findEventFrames(tokens: Token[], mentions: ActorMention[], lexicon: VerbLexicon, cues: Cues): EventFrame[] {
+export function findEventFrames(
+  tokens: Token[],
+  mentions: ActorMention[],
+  lexicon: VerbLexicon,
+  cues: Cues,
+): EventFrame[] {
   const triggers: TriggerMatch[] = [];
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length; ) {
     const m = lexicon.matchAt(tokens, i);
     if (m) triggers.push(m);
     i = m && !m.nominal ? m.end : i + 1;
@@ -56,20 +66,57 @@ function obligationFrames(tokens: Token[], mentions: ActorMention[], cues: Cues)
     if (!cues.obligation.has(t.lower) || t.pos !== 'AUX') continue;
     const subject = mentions.find((m) => !m.isPlace && m.end === i);
     if (!subject || cues.negation.has(tokens[i + 1]?.lower ?? '')) continue;
-    return [{ code: '100', head: i, anchor: i, start: i, end: i + 1, nominal: false, mode: null, innerTarget: null, obligation: true, confidence: 0.55 }];
+    return [
+      {
+        code: '100',
+        head: i,
+        anchor: i,
+        start: i,
+        end: i + 1,
+        nominal: false,
+        mode: null,
+        innerTarget: null,
+        obligation: true,
+        confidence: 0.55,
+      },
+    ];
   }
   return [];
 }
 
-interface Governed { code: string; head: number; mode: EventMode; innerTarget: ActorMention | null; governed: boolean }
+interface Governed {
+  code: string;
+  head: number;
+  mode: EventMode;
+  innerTarget: ActorMention | null;
+  governed: boolean;
+}
 
-function frameFor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mentions: ActorMention[], cues: Cues, consumed: Set<number>): EventFrame | null {
+function frameFor(
+  t: TriggerMatch,
+  all: TriggerMatch[],
+  tokens: Token[],
+  mentions: ActorMention[],
+  cues: Cues,
+  consumed: Set<number>,
+): EventFrame | null {
   const g = applyGovernor(t, all, tokens, mentions, cues, consumed);
   const aux = auxiliaries(g.head, tokens, cues);
   if (aux.obligation && g.governed && !aux.negated) {
     // "the US must be ready to mediate": an obligation laid on someone is a demand.
     const code = composeCode('demand', t.code) ?? g.code;
-    return { code, head: g.head, anchor: t.start, start: g.head, end: t.end, nominal: false, mode: null, innerTarget: null, obligation: true, confidence: 0.7 };
+    return {
+      code,
+      head: g.head,
+      anchor: t.start,
+      start: g.head,
+      end: t.end,
+      nominal: false,
+      mode: null,
+      innerTarget: null,
+      obligation: true,
+      confidence: 0.7,
+    };
   }
   const modal = applyModality(t, g, aux, tokens, cues);
   if (!modal) return null;
@@ -78,13 +125,28 @@ function frameFor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mention
   // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
   const nominal = t.nominal && !g.governed;
   return {
-    code: modal.code, head: g.head, anchor: t.start, start: Math.min(g.head, t.start), end: t.end, nominal, mode,
-    innerTarget: g.innerTarget, obligation: aux.obligation && !g.governed, confidence,
+    code: modal.code,
+    head: g.head,
+    anchor: t.start,
+    start: Math.min(g.head, t.start),
+    end: t.end,
+    nominal,
+    mode,
+    innerTarget: g.innerTarget,
+    obligation: aux.obligation && !g.governed,
+    confidence,
   };
 }
 
 /** "agreed to provide", "urged X to withdraw": the governor's class decides the code. */
-function applyGovernor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], mentions: ActorMention[], cues: Cues, consumed: Set<number>): Governed {
+function applyGovernor(
+  t: TriggerMatch,
+  all: TriggerMatch[],
+  tokens: Token[],
+  mentions: ActorMention[],
+  cues: Cues,
+  consumed: Set<number>,
+): Governed {
   const gov = findGovernor(t.start, tokens, mentions, cues);
   const composed = gov ? composeCode(gov.cls, t.code) : null;
   if (!gov || !composed) return { code: t.code, head: t.start, mode: null, innerTarget: null, governed: false };
@@ -97,7 +159,13 @@ function applyGovernor(t: TriggerMatch, all: TriggerMatch[], tokens: Token[], me
 }
 
 /** Negation, obligation, future and hypothetical auxiliaries; null when the act is not coded. */
-function applyModality(t: TriggerMatch, g: Governed, aux: Aux, tokens: Token[], cues: Cues): { code: string; mode: EventMode } | null {
+function applyModality(
+  t: TriggerMatch,
+  g: Governed,
+  aux: Aux,
+  tokens: Token[],
+  cues: Cues,
+): { code: string; mode: EventMode } | null {
   if (aux.negated) {
     const rejected = t.nominal ? null : negatedCode(g.code);
     return rejected ? { code: rejected, mode: null } : null;
@@ -113,7 +181,11 @@ function applyModality(t: TriggerMatch, g: Governed, aux: Aux, tokens: Token[], 
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const SKIPPABLE = new Set(['ADV', 'AUX', 'DET', 'ADJ', 'NUM']);
 
-interface Governor { cls: GovernorClass; index: number; between: ActorMention | null }
+interface Governor {
+  cls: GovernorClass;
+  index: number;
+  between: ActorMention | null;
+}
 
 /** Walks back from an act over "to" / "that" / an actor to a governing verb or adjective. */
 function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], cues: Cues): Governor | null {
@@ -135,7 +207,8 @@ function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], 
   } else {
     // "urged donors to ...": skip a short noun phrase that is not a known actor.
     const floor = j - 5;
-    while (j > floor && j >= 0 && NP_POS.has(tokens[j]?.pos ?? '') && !cues.governors.has(tokens[j]?.lemma ?? '')) j -= 1;
+    while (j > floor && j >= 0 && NP_POS.has(tokens[j]?.pos ?? '') && !cues.governors.has(tokens[j]?.lemma ?? ''))
+      j -= 1;
   }
   if (tokens[j]?.lower === 'on' || tokens[j]?.lower === 'upon' || tokens[j]?.lower === 'for') j -= 1;
   while (j >= 0 && tokens[j]?.pos === 'ADV') j -= 1;
@@ -143,13 +216,23 @@ function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], 
 }
 
 /** "warned that Turkey would launch ...": the governor before "that" and the clause's subject. */
-function thatClause(j: number, tokens: Token[], mentions: ActorMention[]): { index: number; subject: ActorMention } | null {
+function thatClause(
+  j: number,
+  tokens: Token[],
+  mentions: ActorMention[],
+): { index: number; subject: ActorMention } | null {
   const subject = mentions.find((m) => m.end === j + 1 && !m.isPlace);
   if (!subject || tokens[subject.start - 1]?.lower !== 'that') return null;
   return { index: subject.start - 2, subject };
 }
 
-function governorAt(j: number, tokens: Token[], cues: Cues, between: ActorMention | null, direct: boolean): Governor | null {
+function governorAt(
+  j: number,
+  tokens: Token[],
+  cues: Cues,
+  between: ActorMention | null,
+  direct: boolean,
+): Governor | null {
   const t = tokens[j];
   if (!t) return null;
   const classes = cues.governors.get(t.lemma) ?? cues.governors.get(t.lower);
@@ -173,7 +256,8 @@ function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
 }
 
 function hasFutureAdjective(start: number, tokens: Token[], cues: Cues): boolean {
-  for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1) if (cues.futureAdjectives.has(tokens[j]?.lower ?? '')) return true;
+  for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1)
+    if (cues.futureAdjectives.has(tokens[j]?.lower ?? '')) return true;
   return false;
 }
 

@@ -20,12 +20,20 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'ar
  * capitalised names after "in"/"at"/"near" that the gazetteer resolves, preferring places in the
  * countries of the sentence's actors.
  */
-export function findPlaces(tokens: Token[], mentions: ActorMention[], resolver: PlaceResolver, countries: string[]): PlaceMention[] {
+export function findPlaces(
+  tokens: Token[],
+  mentions: ActorMention[],
+  resolver: PlaceResolver,
+  countries: string[],
+): PlaceMention[] {
   const places: PlaceMention[] = [];
   const taken = new Set<number>();
   for (const m of mentions) {
     if (!m.isPlace) continue;
-    const name = tokens.slice(m.start, m.end).map((t) => t.text).join(' ');
+    const name = tokens
+      .slice(m.start, m.end)
+      .map((t) => t.text)
+      .join(' ');
     const location = resolver.resolve(name, { countries });
     places.push({ start: m.start, end: m.end, name, location, country: location?.country ?? m.code });
     for (let j = m.start; j < m.end; j += 1) taken.add(j);
@@ -37,7 +45,10 @@ export function findPlaces(tokens: Token[], mentions: ActorMention[], resolver: 
     let end = j;
     while (end < tokens.length && end - j < 3 && tokens[end]?.pos === 'PROPN' && !taken.has(end)) end += 1;
     if (end === j) continue;
-    const name = tokens.slice(j, end).map((t) => t.text).join(' ');
+    const name = tokens
+      .slice(j, end)
+      .map((t) => t.text)
+      .join(' ');
     const location = resolver.resolve(name, { countries });
     if (location) places.push({ start: j, end, name, location, country: location.country });
   }

@@ -32,7 +32,9 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
     targets = frame.innerTarget ? group(frame.innerTarget, actors, tokens) : after ? group(after, actors, tokens) : [];
   }
   if (frame.obligation && sources.length > 0) {
-    const speaker = actors.find((m) => !sources.includes(m) && (m.end <= (sources[0]?.start ?? 0) || m.start >= frame.end));
+    const speaker = actors.find(
+      (m) => !sources.includes(m) && (m.end <= (sources[0]?.start ?? 0) || m.start >= frame.end),
+    );
     targets = sources;
     sources = speaker ? [speaker] : [];
   }
@@ -65,7 +67,13 @@ function breaksBetween(from: number, to: number, tokens: Token[], cues: Cues): b
   return false;
 }
 
-function firstAfter(from: number, actors: ActorMention[], tokens: Token[], cues: Cues, frame: EventFrame): ActorMention | null {
+function firstAfter(
+  from: number,
+  actors: ActorMention[],
+  tokens: Token[],
+  cues: Cues,
+  frame: EventFrame,
+): ActorMention | null {
   for (const m of actors) {
     if (m.start < from) continue;
     // A bare sector noun inside the pattern ("deployed troops") is the instrument, not the target.
@@ -100,14 +108,32 @@ function reporterAfter(frame: EventFrame, tokens: Token[], actors: ActorMention[
   return m ? [m] : [];
 }
 
-function nominalRoles(frame: EventFrame, tokens: Token[], actors: ActorMention[], before: ActorMention | null, after: ActorMention | null): { sources: ActorMention[]; targets: ActorMention[] } {
+function nominalRoles(
+  frame: EventFrame,
+  tokens: Token[],
+  actors: ActorMention[],
+  before: ActorMention | null,
+  after: ActorMention | null,
+): { sources: ActorMention[]; targets: ActorMention[] } {
   const link = tokens[frame.end]?.lower;
   if (after && link === 'between') {
     const both = group(after, actors, tokens);
-    const second = both.length > 1 ? [] : actors.filter((m) => m.start > after.end && m.start <= after.end + 5 && tokens.slice(after.end, m.start).some((t) => t.lower === 'and')).slice(0, 1);
+    const second =
+      both.length > 1
+        ? []
+        : actors
+            .filter(
+              (m) =>
+                m.start > after.end &&
+                m.start <= after.end + 5 &&
+                tokens.slice(after.end, m.start).some((t) => t.lower === 'and'),
+            )
+            .slice(0, 1);
     return { sources: both.slice(0, 1), targets: [...both.slice(1), ...second] };
   }
-  const by = actors.find((m) => m.start >= frame.end && m.start <= frame.end + 2 && tokens[m.start - 1]?.lower === 'by');
+  const by = actors.find(
+    (m) => m.start >= frame.end && m.start <= frame.end + 2 && tokens[m.start - 1]?.lower === 'by',
+  );
   // Media reporting a meeting ("quoted by SANA during a meeting") are not its participants.
   const participant = before && before.sector === 'MED' ? lastNonMedia(actors, frame.head) : before;
   const sources = by ? group(by, actors, tokens) : participant ? group(participant, actors, tokens) : [];

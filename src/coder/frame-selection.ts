@@ -17,7 +17,22 @@ export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[
 }
 
 // Not "as" or "since": too often prepositions ("as a result of").
-const SUBORDINATORS = new Set(['who', 'which', 'whom', 'whose', 'after', 'before', 'when', 'while', 'because', 'although', 'though', 'if', 'unless', 'whereas']);
+const SUBORDINATORS = new Set([
+  'who',
+  'which',
+  'whom',
+  'whose',
+  'after',
+  'before',
+  'when',
+  'while',
+  'because',
+  'although',
+  'though',
+  'if',
+  'unless',
+  'whereas',
+]);
 
 /** In a relative or adverbial clause ("rebels, who seized the town, ...", "After troops shelled X, ..."). */
 function subordinate(f: EventFrame, tokens: Token[]): boolean {

@@ -1,14 +1,14 @@
 /** Event coder: English news text + publication date -> PLOVER / CAMEO events. */
-import { CodedArticleSchema, type CodedArticle } from '../core/event-schema.js';
+import { type CodedArticle, CodedArticleSchema } from '../core/event-schema.js';
 import { buildActorDictionary } from './actor-dictionary.js';
-import { codeArticle, type CoderDeps } from './article-coder.js';
+import { type CoderDeps, codeArticle } from './article-coder.js';
 import { loadCues } from './cues.js';
 import { CoderInputError } from './errors.js';
 import { loadCountries, loadGazetteer, type PlaceResolver } from './geo/index.js';
 import { cachedResolver } from './place-cache.js';
 import { VerbLexicon } from './verb-lexicon.js';
 
-export { CAMEO_ROOTS, codeInfo, type CameoRoot, type CodeInfo } from './cameo.js';
+export { CAMEO_ROOTS, type CameoRoot, type CodeInfo, codeInfo } from './cameo.js';
 export { CoderError, CoderInputError, DictionaryError } from './errors.js';
 export type { PlaceResolver } from './geo/index.js';
 
@@ -52,7 +52,8 @@ export function createEventCoder(options: CoderOptions = {}): EventCoder {
     version: CODER_VERSION,
     code(input: CodeInput): CodedArticle {
       const date = input.date ?? null;
-      if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CoderInputError(`publication date must be YYYY-MM-DD, got ${date}`);
+      if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+        throw new CoderInputError(`publication date must be YYYY-MM-DD, got ${date}`);
       return codeArticle(input.text, date, deps);
     },
   };

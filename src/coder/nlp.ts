@@ -49,7 +49,18 @@ export function tokenizeText(text: string): Sentence[] {
     offset += value.length;
     const tag = pos[i] ?? 'X';
     const blank = tag === 'SPACE' || value.trim() === '';
-    all.push(blank ? null : { text: value, lower: value.toLowerCase(), lemma: (lemmas[i] ?? value).toLowerCase(), pos: tag, start, end: offset });
+    all.push(
+      blank
+        ? null
+        : {
+            text: value,
+            lower: value.toLowerCase(),
+            lemma: (lemmas[i] ?? value).toLowerCase(),
+            pos: tag,
+            start,
+            end: offset,
+          },
+    );
   }
   return spans.map(([first, last], index) => buildSentence(text, index, all.slice(first, last + 1)));
 }

@@ -46,7 +46,11 @@ export class PhraseTrie<T> {
    * The longest phrase starting at token `start` whose payload passes `accept`
    * (used for case checks), or null.
    */
-  longestAt(tokens: Token[], start: number, accept: (value: T, match: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+  longestAt(
+    tokens: Token[],
+    start: number,
+    accept: (value: T, match: PhraseMatch<T>) => boolean,
+  ): PhraseMatch<T> | null {
     let best: PhraseMatch<T> | null = null;
     const walk = (node: TrieNode<T>, index: number): void => {
       if (index > start && node.values.length > 0) {

@@ -31,7 +31,9 @@ function speakerFor(start: number, end: number, sentences: SentenceActors[]): st
   const after = closing?.mentions.find((m) => !m.isPlace && (closing.sentence.tokens[m.start]?.start ?? 0) >= end);
   if (after) return label(after, closing);
   const opening = sentences.find((s) => s.sentence.start <= start && start < s.sentence.end);
-  const before = opening?.mentions.filter((m) => !m.isPlace && (opening.sentence.tokens[m.end - 1]?.end ?? Infinity) <= start).pop();
+  const before = opening?.mentions
+    .filter((m) => !m.isPlace && (opening.sentence.tokens[m.end - 1]?.end ?? Infinity) <= start)
+    .pop();
   return before && opening ? label(before, opening) : null;
 }
 
@@ -40,5 +42,7 @@ function label(m: ActorMention, s: SentenceActors | undefined): string | null {
   if (!s) return null;
   const first = s.sentence.tokens[m.start];
   const last = s.sentence.tokens[m.end - 1];
-  return first && last && m.kind !== 'PRONOUN' ? s.sentence.text.slice(first.start - s.sentence.start, last.end - s.sentence.start) : null;
+  return first && last && m.kind !== 'PRONOUN'
+    ? s.sentence.text.slice(first.start - s.sentence.start, last.end - s.sentence.start)
+    : null;
 }

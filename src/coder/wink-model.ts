@@ -5,14 +5,15 @@
  * empty stand-ins: no NER machines, and the (small) negation machine in place of the sentiment one, which
  * never runs without the `sentiment` pipe. The parts are the package's own loaders (wink-eng-lite-web-model 1.8).
  */
-import loadCoreModel from 'wink-eng-lite-web-model/dist/load-core-model.js';
-import loadSBDModel from 'wink-eng-lite-web-model/dist/load-sbd-model.js';
-import loadPOSModel from 'wink-eng-lite-web-model/dist/load-pos-model.js';
-import loadNegationModel from 'wink-eng-lite-web-model/dist/load-negation-model.js';
-import loadCERMetaModel from 'wink-eng-lite-web-model/dist/load-cer-meta-model.js';
+
 import featureFn from 'wink-eng-lite-web-model/dist/feature.js';
-import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
 import lemmatize from 'wink-eng-lite-web-model/dist/lemmatize.js';
+import loadCERMetaModel from 'wink-eng-lite-web-model/dist/load-cer-meta-model.js';
+import loadCoreModel from 'wink-eng-lite-web-model/dist/load-core-model.js';
+import loadNegationModel from 'wink-eng-lite-web-model/dist/load-negation-model.js';
+import loadPOSModel from 'wink-eng-lite-web-model/dist/load-pos-model.js';
+import loadSBDModel from 'wink-eng-lite-web-model/dist/load-sbd-model.js';
+import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
 import readabilityStats from 'wink-eng-lite-web-model/dist/readability-stats.js';
 import type { Model } from 'wink-nlp';
 

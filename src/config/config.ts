@@ -12,7 +12,12 @@ export const AppConfigSchema = z.object({
   region: z.string().default('us-east-1'),
   /** Resource names are optional: each Lambda function is given only those it has permissions for. */
   bucket: z.string().min(3).optional(),
-  tables: z.object({ feeds: z.string().optional(), articles: z.string().optional(), events: z.string().optional(), state: z.string().optional() }),
+  tables: z.object({
+    feeds: z.string().optional(),
+    articles: z.string().optional(),
+    events: z.string().optional(),
+    state: z.string().optional(),
+  }),
   queues: z.object({ feed: z.string().optional(), article: z.string().optional(), code: z.string().optional() }),
   eventBusName: z.string().optional(),
   feedListParameter: z.string().optional(),
@@ -35,7 +40,8 @@ export type LocalConfig = AppConfig & { bucket: string; tables: Record<TableId, 
 /** The name of a table this function was configured with; a function without it fails on first use, by name. */
 export function tableName(config: AppConfig, id: TableId): string {
   const name = config.tables[id];
-  if (!name) throw new ConfigError(`this function has no ${id} table configured (environment variable for the ${id} table)`);
+  if (!name)
+    throw new ConfigError(`this function has no ${id} table configured (environment variable for the ${id} table)`);
   return name;
 }
 
@@ -79,7 +85,12 @@ const LocalConfigSchema = AppConfigSchema.extend({
 export function localConfig(endpoints: { s3: string; dynamodb: string }, allowedHosts: string[]): LocalConfig {
   return LocalConfigSchema.parse({
     bucket: 'eventwire-local',
-    tables: { feeds: 'eventwire-feeds', articles: 'eventwire-articles', events: 'eventwire-events', state: 'eventwire-state' },
+    tables: {
+      feeds: 'eventwire-feeds',
+      articles: 'eventwire-articles',
+      events: 'eventwire-events',
+      state: 'eventwire-state',
+    },
     queues: {},
     hostIntervalMs: 0,
     allowedHosts,

@@ -2,11 +2,21 @@ import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
 /** One entry of a user's feed list file: `[{ "url": "...", "name": "...", "pollMinutes": 15 }]`. */
-export const FeedListSchema = z.array(z.object({
-  url: z.string().url().refine((value) => /^https?:/i.test(value), 'feeds must be http or https URLs'),
-  name: z.string().min(1).optional(),
-  pollMinutes: z.number().int().min(1).max(24 * 60).optional(),
-}));
+export const FeedListSchema = z.array(
+  z.object({
+    url: z
+      .string()
+      .url()
+      .refine((value) => /^https?:/i.test(value), 'feeds must be http or https URLs'),
+    name: z.string().min(1).optional(),
+    pollMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+  }),
+);
 export type FeedList = z.infer<typeof FeedListSchema>;
 
 /** Parses a feed list (JSON text); `origin` names the file or parameter in the error. */

@@ -1,4 +1,13 @@
-export { AppConfigSchema, loadConfigFromEnv, localConfig, tableName, bucketName, type AppConfig, type LocalConfig, type TableId } from './config.js';
+export {
+  type AppConfig,
+  AppConfigSchema,
+  bucketName,
+  type LocalConfig,
+  loadConfigFromEnv,
+  localConfig,
+  type TableId,
+  tableName,
+} from './config.js';
 export { ENV, type EnvName } from './env-names.js';
 export { ConfigError } from './errors.js';
-export { parseFeedList, FeedListSchema, type FeedList } from './feed-list.js';
+export { type FeedList, FeedListSchema, parseFeedList } from './feed-list.js';

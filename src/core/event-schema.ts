@@ -2,8 +2,22 @@ import { z } from 'zod';
 
 /** The 16 PLOVER event types (PLOVER manual, current version). */
 export const PLOVER_TYPES = [
-  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
-  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
 ] as const;
 export const PloverTypeSchema = z.enum(PLOVER_TYPES);
 export type PloverType = z.infer<typeof PloverTypeSchema>;
@@ -53,7 +67,10 @@ export const CodedEventSchema = z.object({
   /** Both sides act (meetings, agreements): source and target are both participants. */
   reciprocal: z.boolean(),
   /** YYYY-MM-DD, the day the event happened. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   location: LocationSchema.nullable(),
   sentence: z.string(),
   sentence_index: z.number().int().min(0),

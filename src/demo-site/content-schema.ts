@@ -82,7 +82,9 @@ export const ChromeTextSchema = z.object({
   comments: z.array(z.object({ user: z.string(), text: z.string() })).min(1),
 });
 export type ChromeText = z.infer<typeof ChromeTextSchema>;
-export const ClutterFileSchema = z.record(z.string(), ChromeTextSchema).refine((value) => 'en' in value, 'needs an "en" entry');
+export const ClutterFileSchema = z
+  .record(z.string(), ChromeTextSchema)
+  .refine((value) => 'en' in value, 'needs an "en" entry');
 
 /** Everything the server renders: outlets and their articles, newest first. */
 export interface SiteContent {

@@ -12,7 +12,10 @@ const FENCE = '---';
 
 /** Split a Markdown-with-front-matter document into its fields and body paragraphs. */
 export function parseFrontMatter(text: string): ParsedDocument {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   if (lines[0]?.trim() !== FENCE) throw new Error('document must start with a --- front-matter fence');
   const end = lines.indexOf(FENCE, 1);
   if (end < 0) throw new Error('front matter is not closed by a --- line');
@@ -48,6 +51,12 @@ function unquote(value: string): string {
 function splitParagraphs(body: string): string[] {
   return body
     .split(/\n\s*\n/)
-    .map((block) => block.split('\n').map((line) => line.trim()).join(' ').trim())
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.trim())
+        .join(' ')
+        .trim(),
+    )
     .filter((block) => block !== '');
 }

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { seededRandom } from '../core/random.js';
 import { fillArticlePath } from './article-path.js';
 import type { Article, FeedFormat, Outlet, SiteContent, TemplateName } from './content-schema.js';
 import { DemoContentError } from './errors.js';
 import { loadChrome } from './load-content.js';
-import { seededRandom } from '../core/random.js';
 
 /** Word lists and templates of demo-site/generator.json (documented in demo-site/README.md). */
 const GeneratorSchema = z.object({
@@ -33,7 +33,6 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 const WINDOW_START = Date.UTC(2026, 9, 5, 6, 0, 0);
 const WINDOW_MINUTES = 14 * 24 * 60 - 8 * 60;
 
-
 /** Build a synthetic site of `spec.feeds` outlets x `spec.articlesPerFeed` articles from generator.json. */
 export async function generateSiteContent(spec: GeneratedSiteSpec, contentDir: string): Promise<SiteContent> {
   const file = join(contentDir, 'generator.json');
@@ -44,8 +43,13 @@ export async function generateSiteContent(spec: GeneratedSiteSpec, contentDir: s
   const outlets = Array.from({ length: spec.feeds }, (_, i) => syntheticOutlet(i));
   const articles = new Map<string, readonly Article[]>();
   for (const outlet of outlets) {
-    const list = Array.from({ length: spec.articlesPerFeed }, (_, j) => syntheticArticle(parsed.data, outlet, j, random));
-    articles.set(outlet.id, list.sort((a, b) => Date.parse(b.published) - Date.parse(a.published)));
+    const list = Array.from({ length: spec.articlesPerFeed }, (_, j) =>
+      syntheticArticle(parsed.data, outlet, j, random),
+    );
+    articles.set(
+      outlet.id,
+      list.sort((a, b) => Date.parse(b.published) - Date.parse(a.published)),
+    );
   }
   return { outlets, articles, chrome: { en: chrome.en ?? Object.values(chrome)[0] ?? missing(file) } };
 }
@@ -83,21 +87,45 @@ function syntheticArticle(data: GeneratorData, outlet: Outlet, index: number, ra
   let b = pick(data.actors);
   if (b === a) b = data.actors[(data.actors.indexOf(a) + 1) % data.actors.length] ?? b;
   const place = pick(data.places);
-  const slots: Record<string, string> = { A: a.name, B: b.name, CA: a.country, C: place.country, city: place.city, group: pick(data.groups), topic: pick(data.topics) };
+  const slots: Record<string, string> = {
+    A: a.name,
+    B: b.name,
+    CA: a.country,
+    C: place.country,
+    city: place.city,
+    group: pick(data.groups),
+    topic: pick(data.topics),
+  };
   const fill = (template: string): string =>
-    template.replace(/\{(A|B|CA|C|city|group|topic|day)\}/g, (_, key: string) => (key === 'day' ? pick(data.days) : (slots[key] ?? '')));
+    template.replace(/\{(A|B|CA|C|city|group|topic|day)\}/g, (_, key: string) =>
+      key === 'day' ? pick(data.days) : (slots[key] ?? ''),
+    );
   const headlineRaw = fill(pick(data.headlines));
   const headline = headlineRaw.charAt(0).toUpperCase() + headlineRaw.slice(1);
   const paragraphs = Array.from({ length: 4 + Math.floor(random() * 5) }, () =>
     Array.from({ length: 1 + Math.floor(random() * 3) }, () => capitalise(fill(pick(data.sentences)))).join(' '),
   );
   const published = new Date(WINDOW_START + Math.floor(random() * WINDOW_MINUTES) * 60_000).toISOString();
-  const slug = `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}-${index}`;
+  const slug = `${headline
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)}-${index}`;
   const section = pick(data.sections);
   const path = `/${outlet.id}/${fillArticlePath(outlet.articlePath, { published, section, slug })}`;
   return {
-    headline, published, author: pick(data.authors), section, paywall: false, tags: [],
-    outletId: outlet.id, slug, paragraphs, path, feedLinkPath: path, summaryText: paragraphs[0] ?? headline,
+    headline,
+    published,
+    author: pick(data.authors),
+    section,
+    paywall: false,
+    tags: [],
+    outletId: outlet.id,
+    slug,
+    paragraphs,
+    path,
+    feedLinkPath: path,
+    summaryText: paragraphs[0] ?? headline,
   };
 }
 

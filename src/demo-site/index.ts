@@ -1,12 +1,12 @@
 import type { SiteContent } from './content-schema.js';
+import { DemoServerError } from './errors.js';
 import { generateSiteContent } from './generate-content.js';
 import { DEFAULT_CONTENT_DIR, loadSiteContent } from './load-content.js';
-import { DemoServerError } from './errors.js';
 import { listenLoopback } from './server.js';
 import { buildRoutes } from './site-routes.js';
 
-export { DemoContentError, DemoServerError, DemoSiteError } from './errors.js';
 export type { Article, Outlet, SiteContent } from './content-schema.js';
+export { DemoContentError, DemoServerError, DemoSiteError } from './errors.js';
 export { loadSiteContent } from './load-content.js';
 
 /** Options of {@link startDemoSite}. */

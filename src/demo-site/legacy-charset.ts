@@ -2,7 +2,9 @@ import iconv from 'iconv-lite';
 
 /** Characters windows-1252 can represent (bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in it). */
 const CP1252_REPERTOIRE: ReadonlySet<string> = new Set(
-  [...iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows-1252')].filter((ch) => ch !== '\uFFFD'),
+  [...iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows-1252')].filter(
+    (ch) => ch !== '\uFFFD',
+  ),
 );
 
 /**

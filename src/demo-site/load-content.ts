@@ -2,7 +2,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillArticlePath, teaserOf } from './article-path.js';
-import { type Article, type ChromeText, ClutterFileSchema, FrontMatterSchema, type Outlet, OutletsFileSchema, type SiteContent } from './content-schema.js';
+import {
+  type Article,
+  type ChromeText,
+  ClutterFileSchema,
+  FrontMatterSchema,
+  type Outlet,
+  OutletsFileSchema,
+  type SiteContent,
+} from './content-schema.js';
 import { DemoContentError } from './errors.js';
 import { parseFrontMatter } from './front-matter.js';
 
@@ -30,21 +38,25 @@ export async function loadSiteContent(contentDir: string = DEFAULT_CONTENT_DIR):
   const [outlets, chrome] = await Promise.all([loadOutlets(contentDir), loadChrome(contentDir)]);
   const lists = await Promise.all(outlets.map((outlet) => loadOutletArticles(contentDir, outlet)));
   const articles = new Map<string, readonly Article[]>();
-  outlets.forEach((outlet, index) => articles.set(outlet.id, lists[index] ?? []));
+  outlets.forEach((outlet, index) => {
+    articles.set(outlet.id, lists[index] ?? []);
+  });
   return { outlets, articles, chrome };
 }
 
 async function loadOutletArticles(contentDir: string, outlet: Outlet): Promise<Article[]> {
   const dir = join(contentDir, 'articles', outlet.id);
   const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
-  const articles = await Promise.all(names.map(async (name) => parseArticleFile(join(dir, name), await readText(join(dir, name)), outlet)));
+  const articles = await Promise.all(
+    names.map(async (name) => parseArticleFile(join(dir, name), await readText(join(dir, name)), outlet)),
+  );
   return articles.sort((a, b) => Date.parse(b.published) - Date.parse(a.published));
 }
 
 /** Turn one article file's text into an {@link Article} of `outlet`. */
 export function parseArticleFile(file: string, text: string, outlet: Outlet): Article {
   const slug = file.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
-  let document;
+  let document: ReturnType<typeof parseFrontMatter>;
   try {
     document = parseFrontMatter(text);
   } catch (error) {

@@ -32,7 +32,12 @@ export async function listenLoopback(host: '127.0.0.1', port: number): Promise<R
   };
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, routes: Map<string, Resource>, cache: Map<string, EncodedResource>): void {
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: Map<string, Resource>,
+  cache: Map<string, EncodedResource>,
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -47,7 +52,9 @@ function handle(req: IncomingMessage, res: ServerResponse, routes: Map<string, R
   }
   const resource = routes.get(path);
   if (!resource) {
-    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><title>Not found</title><h1>404 Not found</h1>\n');
+    res
+      .writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' })
+      .end('<!DOCTYPE html><title>Not found</title><h1>404 Not found</h1>\n');
     return;
   }
   let encoded = cache.get(path);

@@ -1,5 +1,5 @@
 import { wordCount } from './block-filter.js';
-import { isConsentWall, isNotArticle, isPaywalled, type ArticleFlags } from './flags.js';
+import { type ArticleFlags, isConsentWall, isNotArticle, isPaywalled } from './flags.js';
 import { parseDocument } from './html-document.js';
 import { detectLanguage, isLanguageDetectorLoaded } from './language.js';
 import { extractMainText } from './main-text.js';
@@ -26,7 +26,10 @@ export interface ExtractedArticle {
 }
 
 /** Inputs besides the HTML: where it came from and the feed's date for the item. */
-export interface ExtractOptions { url: string; feedPublished?: string | null }
+export interface ExtractOptions {
+  url: string;
+  feedPublished?: string | null;
+}
 
 /**
  * Extracts the article of an HTML page: metadata first (JSON-LD > meta tags > time elements >

@@ -8,16 +8,23 @@ import type { TextBlock } from './text-blocks.js';
  */
 
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATE_LIKE = new RegExp(`(\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(ago|gmt|est|edt|utc|cet)\\b)`, 'i');
+const DATE_LIKE = new RegExp(
+  `(\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(ago|gmt|est|edt|utc|cet)\\b)`,
+  'i',
+);
 const SENTENCE_END = /[.!?…"”’。！？」]$/;
 const HEADING = /^H[1-6]$/;
 // Scripts written without spaces (Chinese, Japanese, Thai...): about two characters per word.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
 /** Word count that also works for scripts without spaces between words. */
 export function wordCount(text: string): number {
   const unspaced = text.match(UNSPACED)?.length ?? 0;
-  const spaced = text.replace(UNSPACED, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const spaced = text
+    .replace(UNSPACED, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return spaced + Math.ceil(unspaced / 2);
 }
 
@@ -26,7 +33,10 @@ function isHeading(block: TextBlock): boolean {
   return HEADING.test(block.tag) && wordCount(block.text) <= 20;
 }
 
-const DATE_WORD = new RegExp(`^(${MONTH}|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\d+(st|nd|rd|th)?|\\d{1,2}:\\d{2}(:\\d{2})?|[ap]\\.?m\\.?|gmt|utc|est|edt|cet|cest|bst|pst|pdt|ist|at|on|of|the|published|updated|posted|last|modified|am|pm|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})$`, 'i');
+const DATE_WORD = new RegExp(
+  `^(${MONTH}|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\d+(st|nd|rd|th)?|\\d{1,2}:\\d{2}(:\\d{2})?|[ap]\\.?m\\.?|gmt|utc|est|edt|cet|cest|bst|pst|pdt|ist|at|on|of|the|published|updated|posted|last|modified|am|pm|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})$`,
+  'i',
+);
 
 /** A line made of a date or time and little else ("Updated 6:55 AM EST, Nov 19, 2019"). */
 function isDateline(text: string): boolean {
@@ -73,7 +83,7 @@ export function isBoilerplateBlock(block: TextBlock, rules: BoilerplateRules = B
 function isMetadataLine(block: TextBlock): boolean {
   if (block.inList || block.tag === 'TR' || isHeading(block)) return false;
   const words = wordCount(block.text);
-  return words < 8 && !SENTENCE_END.test(block.text) || (words <= 12 && DATE_LIKE.test(block.text));
+  return (words < 8 && !SENTENCE_END.test(block.text)) || (words <= 12 && DATE_LIKE.test(block.text));
 }
 
 /** Whether a block reads as prose: long enough and ending like a sentence. */
@@ -82,7 +92,11 @@ function isProse(block: TextBlock): boolean {
 }
 
 /** Filters blocks of an extracted article; `title` repeats at the top are dropped too. */
-export function filterBlocks(blocks: readonly TextBlock[], title: string | null, rules: BoilerplateRules = BOILERPLATE): TextBlock[] {
+export function filterBlocks(
+  blocks: readonly TextBlock[],
+  title: string | null,
+  rules: BoilerplateRules = BOILERPLATE,
+): TextBlock[] {
   const normalTitle = title?.trim().toLowerCase() ?? '';
   const kept: TextBlock[] = [];
   let seenProse = false;

@@ -9,7 +9,12 @@ const SHINGLE = 3;
 
 /** Lower-cased Unicode word tokens. */
 function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 // Two independent 32-bit FNV-1a style hashes make one 64-bit feature hash without BigInt math.

@@ -3,7 +3,11 @@ import type { PageScan } from './page-scan.js';
 import { FLAGS, type FlagRules } from './rules.js';
 
 /** Why a page may not carry a usable article body. */
-export interface ArticleFlags { paywall: boolean; consentWall: boolean; notArticle: boolean }
+export interface ArticleFlags {
+  paywall: boolean;
+  consentWall: boolean;
+  notArticle: boolean;
+}
 
 function countMarkers(text: string, markers: readonly string[]): number {
   return markers.reduce((n, m) => (text.includes(m) ? n + 1 : n), 0);

@@ -7,7 +7,8 @@ import { parseHTML } from 'linkedom';
 
 // Script bodies (except JSON-LD metadata), styles, comments and inline SVG are never article
 // text; dropping them before parsing roughly halves the DOM of a modern news page.
-const NOISE = /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
+const NOISE =
+  /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
 
 /** Removes markup that can never hold article text. */
 export function stripNoise(html: string): string {

@@ -1,10 +1,14 @@
 import { Readability } from '@mozilla/readability';
 import { filterBlocks } from './block-filter.js';
 import { removeBoilerplate } from './preclean.js';
-import { textBlocks, type TextBlock } from './text-blocks.js';
+import { type TextBlock, textBlocks } from './text-blocks.js';
 
 /** The main text of a page as blocks, plus what Readability saw (for metadata fallbacks). */
-export interface MainText { blocks: TextBlock[]; readabilityTitle: string | null; readabilityByline: string | null }
+export interface MainText {
+  blocks: TextBlock[];
+  readabilityTitle: string | null;
+  readabilityByline: string | null;
+}
 
 /**
  * Extracts the article body: boilerplate containers are removed, Readability picks the main
@@ -13,7 +17,11 @@ export interface MainText { blocks: TextBlock[]; readabilityTitle: string | null
  */
 export function extractMainText(document: Document, title: string | null): MainText {
   if (document.body !== null) removeBoilerplate(document.body);
-  const reader = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true, disableJSONLD: true });
+  const reader = new Readability<Node>(document, {
+    serializer: (node) => node,
+    keepClasses: true,
+    disableJSONLD: true,
+  });
   const article = reader.parse();
   const root = article?.content ?? null;
   const blocks = root === null ? [] : textBlocks(root);

@@ -28,9 +28,16 @@ const PAYWALL_HINTS = FLAGS.paywallHints.map((h) => h.toLowerCase());
 
 function visitElement(el: Element, tag: string, scan: PageScan): void {
   if (tag === 'META') scan.metas.push(el);
-  else if (tag === 'SCRIPT' && (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') scan.jsonLd.push(el.textContent ?? '');
-  else if (tag === 'LINK' && scan.canonicalHref === null && (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical') scan.canonicalHref = el.getAttribute('href');
-  else if (tag === 'H1' && scan.firstH1 === null) scan.firstH1 = (el.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
+  else if (tag === 'SCRIPT' && (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json')
+    scan.jsonLd.push(el.textContent ?? '');
+  else if (
+    tag === 'LINK' &&
+    scan.canonicalHref === null &&
+    (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical'
+  )
+    scan.canonicalHref = el.getAttribute('href');
+  else if (tag === 'H1' && scan.firstH1 === null)
+    scan.firstH1 = (el.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
   const datetime = el.getAttribute('datetime');
   if (datetime !== null) {
     const prop = el.getAttribute('itemprop');
@@ -47,7 +54,21 @@ function visitElement(el: Element, tag: string, scan: PageScan): void {
 
 /** Scans the whole document once. */
 export function scanPage(document: Document): PageScan {
-  const scan: PageScan = { metas: [], jsonLd: [], canonicalHref: null, timePublished: null, timeModified: null, firstTime: null, firstH1: null, authorLink: null, paywallMarkup: false, text: () => '', textChars: 0, linkChars: 0, links: 0 };
+  const scan: PageScan = {
+    metas: [],
+    jsonLd: [],
+    canonicalHref: null,
+    timePublished: null,
+    timeModified: null,
+    firstTime: null,
+    firstH1: null,
+    authorLink: null,
+    paywallMarkup: false,
+    text: () => '',
+    textChars: 0,
+    linkChars: 0,
+    links: 0,
+  };
   const parts: string[] = [];
   const walk = (node: Node, inLink: boolean, visible: boolean): void => {
     if (node.nodeType === 3) {
@@ -65,7 +86,8 @@ export function scanPage(document: Document): PageScan {
     visitElement(el, tag, scan);
     if (tag === 'A') scan.links += 1;
     const childVisible = visible && !SKIP_TEXT.has(tag);
-    for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, inLink || tag === 'A', childVisible);
+    for (let child = el.firstChild; child !== null; child = child.nextSibling)
+      walk(child, inLink || tag === 'A', childVisible);
   };
   walk(document.documentElement, false, true);
   let text: string | null = null;

@@ -1,13 +1,36 @@
 import iconv from 'iconv-lite';
 
 const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso646-us', 'us']);
-const LATIN1_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'cp819', 'iso-ir-100']);
-const UTF16_LABELS = new Set(['utf-16', 'utf16', 'u16', 'utf_16', 'ucs-2', 'ucs2', 'csunicode', 'iso-10646-ucs-2', 'unicode']);
+const LATIN1_LABELS = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'cp819',
+  'iso-ir-100',
+]);
+const UTF16_LABELS = new Set([
+  'utf-16',
+  'utf16',
+  'u16',
+  'utf_16',
+  'ucs-2',
+  'ucs2',
+  'csunicode',
+  'iso-10646-ucs-2',
+  'unicode',
+]);
 const UTF32_LABELS = new Set(['utf-32', 'utf32', 'u32', 'utf_32', 'ucs-4', 'ucs4', 'csucs4', 'iso-10646-ucs-4']);
 
 /** Lower-cased, unquoted charset label; Python-style aliases mapped to the WHATWG spelling. */
 export function normaliseLabel(label: string): string {
-  const cleaned = label.trim().replace(/^["']+|["']+$/g, '').trim().toLowerCase();
+  const cleaned = label
+    .trim()
+    .replace(/^["']+|["']+$/g, '')
+    .trim()
+    .toLowerCase();
   if (cleaned === 'utf_8' || cleaned === 'utf8' || cleaned === 'u8') return 'utf-8';
   // GB2312 documents routinely use GBK/GB18030 characters; every GB2312 byte sequence decodes the same.
   if (cleaned === 'gb2312' || cleaned === 'gb_2312-80' || cleaned === 'euc-cn') return 'gb18030';
@@ -49,7 +72,8 @@ function decodeWithTextDecoder(bytes: Uint8Array, label: string): string | null 
   } catch {
     return undefined; // unknown label
   }
-  if (SINGLE_BYTE.test(decoder.encoding) && iconv.encodingExists(decoder.encoding)) return iconv.decode(asBuffer(bytes), decoder.encoding);
+  if (SINGLE_BYTE.test(decoder.encoding) && iconv.encodingExists(decoder.encoding))
+    return iconv.decode(asBuffer(bytes), decoder.encoding);
   try {
     return decoder.decode(bytes);
   } catch {

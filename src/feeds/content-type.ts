@@ -17,13 +17,21 @@ export function parseContentType(header: string | null | undefined): ContentType
     const eq = part.indexOf('=');
     if (eq < 0) continue;
     if (part.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
-    const value = part.slice(eq + 1).trim().replace(/^["']+|["']+$/g, '').trim();
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^["']+|["']+$/g, '')
+      .trim();
     if (value !== '') charset = value;
   }
   return { mediaType, charset };
 }
 
-const XML_APPLICATION_TYPES = new Set(['application/xml', 'application/xml-dtd', 'application/xml-external-parsed-entity']);
+const XML_APPLICATION_TYPES = new Set([
+  'application/xml',
+  'application/xml-dtd',
+  'application/xml-external-parsed-entity',
+]);
 const XML_TEXT_TYPES = new Set(['text/xml', 'text/xml-external-parsed-entity']);
 
 /** RFC 3023 classes: application/xml-ish (charset defaults to the prolog), text/xml-ish (defaults to us-ascii). */

@@ -14,7 +14,6 @@ function prologEncoding(bytes: Uint8Array, bomEncoding: string | null): string |
   return match?.[1]?.toLowerCase() ?? null;
 }
 
-
 /** Encoding RFC 3023 says to use, and why the media type itself is suspect (feedparser's NonXMLContentType). */
 function declaredXmlEncoding(contentType: string | null | undefined, xmlEncoding: string | null) {
   const parsed = parseContentType(contentType);

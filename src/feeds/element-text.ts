@@ -48,10 +48,14 @@ export function constructText(el: XmlElement): string {
   const mode = (el.attrs.get('mode') ?? '').trim().toLowerCase();
   if (hasElementChildren(el)) return htmlToText(deepText(el).replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;')));
   let text = ownText(el);
-  if (mode === 'base64' || (type !== '' && !type.startsWith('text') && !type.includes('html') && !type.includes('xml'))) {
+  if (
+    mode === 'base64' ||
+    (type !== '' && !type.startsWith('text') && !type.includes('html') && !type.includes('xml'))
+  ) {
     text = mode === 'base64' ? decodeBase64(text) : text;
   }
   if (type === 'text' || type === 'text/plain') return text.trim();
-  if (type === 'html' || type === 'text/html' || type.includes('xhtml') || mode === 'escaped' || looksLikeHtml(text)) return htmlToText(text);
+  if (type === 'html' || type === 'text/html' || type.includes('xhtml') || mode === 'escaped' || looksLikeHtml(text))
+    return htmlToText(text);
   return text.trim();
 }

@@ -3,8 +3,10 @@ import { decodeHTML } from 'entities';
 /** Elements whose content is never readable text. */
 const SKIPPED_ELEMENTS = ['script', 'style', 'noscript', 'template', 'iframe', 'object'];
 /** Elements after which a line break reads better than running words together. */
-const BLOCK_TAG = /^\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|hr|section|article|header|footer|dd|dt)\b/i;
-const LOOKS_LIKE_MARKUP = /<\/?[A-Za-z][\w:-]*(\s[^<>]*)?\/?>|&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+const BLOCK_TAG =
+  /^\/?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|hr|section|article|header|footer|dd|dt)\b/i;
+const LOOKS_LIKE_MARKUP =
+  /<\/?[A-Za-z][\w:-]*(\s[^<>]*)?\/?>|&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /** True when a text value carries HTML tags or entities (feeds often put escaped HTML in RSS titles). */
 export function looksLikeHtml(text: string): boolean {

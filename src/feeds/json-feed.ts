@@ -1,7 +1,7 @@
 import { parseFeedDate } from './dates.js';
 import { htmlToText } from './html-text.js';
-import { resolveUrl } from './urls.js';
 import type { FeedItem, ParsedFeed } from './types.js';
+import { resolveUrl } from './urls.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -22,26 +22,26 @@ function link(value: unknown, base: string | null): string | null {
 
 /** JSON Feed 1.0 has `author`, 1.1 `authors`; either may be missing or malformed. */
 function authorName(item: JsonObject): string | null {
-  const authors = Array.isArray(item['authors']) ? item['authors'] : [item['author']];
-  for (const a of authors) if (isObject(a) && str(a['name']) !== null) return str(a['name']);
+  const authors = Array.isArray(item.authors) ? item.authors : [item.author];
+  for (const a of authors) if (isObject(a) && str(a.name) !== null) return str(a.name);
   return null;
 }
 
 function summary(item: JsonObject): string | null {
-  const text = str(item['summary']) ?? str(item['content_text']);
+  const text = str(item.summary) ?? str(item.content_text);
   if (text !== null) return text;
-  const html = str(item['content_html']);
+  const html = str(item.content_html);
   return html === null ? null : htmlToText(html) || null;
 }
 
 function mapItem(item: JsonObject, base: string | null): FeedItem {
-  const title = str(item['title']);
+  const title = str(item.title);
   return {
     title: title === null ? null : title,
-    link: link(item['url'], base) ?? link(item['external_url'], base),
-    id: str(item['id']),
-    published: parseFeedDate(str(item['date_published'])),
-    updated: parseFeedDate(str(item['date_modified'])),
+    link: link(item.url, base) ?? link(item.external_url, base),
+    id: str(item.id),
+    published: parseFeedDate(str(item.date_published)),
+    updated: parseFeedDate(str(item.date_modified)),
     author: authorName(item),
     summary: summary(item),
   };
@@ -51,13 +51,19 @@ function mapItem(item: JsonObject, base: string | null): FeedItem {
  * Maps a parsed JSON value to a feed (JSON Feed 1.0 / 1.1). Items that are not objects are skipped
  * and flag the feed as bozo; an unknown `version` is tolerated but flagged too.
  */
-export function mapJsonFeed(value: unknown, encoding: string, baseUrl: string | null, decodeReason: string | null): ParsedFeed {
+export function mapJsonFeed(
+  value: unknown,
+  encoding: string,
+  baseUrl: string | null,
+  decodeReason: string | null,
+): ParsedFeed {
   const feed = isObject(value) ? value : {};
   const reasons: string[] = decodeReason === null ? [] : [decodeReason];
   if (!isObject(value)) reasons.push('JSON document is not an object');
-  else if (!/^https:\/\/jsonfeed\.org\/version\/1(\.\d+)?$/.test(str(feed['version']) ?? '')) reasons.push('missing or unknown JSON Feed version');
-  const rawItems = Array.isArray(feed['items']) ? feed['items'] : [];
-  const base = link(feed['feed_url'], baseUrl) ?? baseUrl;
+  else if (!/^https:\/\/jsonfeed\.org\/version\/1(\.\d+)?$/.test(str(feed.version) ?? ''))
+    reasons.push('missing or unknown JSON Feed version');
+  const rawItems = Array.isArray(feed.items) ? feed.items : [];
+  const base = link(feed.feed_url, baseUrl) ?? baseUrl;
   const items: FeedItem[] = [];
   for (const raw of rawItems) {
     if (isObject(raw)) items.push(mapItem(raw, base));
@@ -66,8 +72,8 @@ export function mapJsonFeed(value: unknown, encoding: string, baseUrl: string | 
   return {
     format: 'json',
     encoding,
-    title: str(feed['title']),
-    link: link(feed['home_page_url'], base),
+    title: str(feed.title),
+    link: link(feed.home_page_url, base),
     items,
     bozo: reasons.length > 0,
     bozoReason: reasons[0] ?? null,

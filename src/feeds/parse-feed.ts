@@ -1,12 +1,12 @@
 import { decodeBody } from './decode.js';
 import { FeedParseError } from './errors.js';
 import { mapJsonFeed } from './json-feed.js';
+import type { DecodedBody, ParsedFeed, ParseFeedOptions } from './types.js';
 import { safeBase } from './urls.js';
 import { collectItems, feedTitle, firstChild, mapItem } from './xml-feed.js';
-import { alternateLink } from './xml-links.js';
 import { detectXmlFormat } from './xml-format.js';
+import { alternateLink } from './xml-links.js';
 import { parseXmlDocument } from './xml-tree.js';
-import type { DecodedBody, ParsedFeed, ParseFeedOptions } from './types.js';
 
 /** True when the body is JSON: a JSON media type, or `{` as first non-blank character. */
 function isJsonBody(body: Uint8Array | string, contentType: string | null | undefined): boolean {
@@ -31,8 +31,9 @@ function parseXml(decoded: DecodedBody, baseUrl: string | null): ParsedFeed {
   const format = detectXmlFormat(doc.root, doc.doctype);
   const root = doc.root;
   if (root === null) throw new FeedParseError(`no XML element found (${doc.errors[0] ?? 'empty body'})`);
-  if (root.key.toLowerCase() === 'html' || root.key === 'xhtml:html') throw new FeedParseError('an HTML page, not a feed');
-  const channel = format.startsWith('atom') ? root : firstChild(root, ['channel']) ?? root;
+  if (root.key.toLowerCase() === 'html' || root.key === 'xhtml:html')
+    throw new FeedParseError('an HTML page, not a feed');
+  const channel = format.startsWith('atom') ? root : (firstChild(root, ['channel']) ?? root);
   const items = collectItems(root).map((el) => mapItem(el, baseUrl));
   const reason = decoded.bozoReason ?? doc.errors[0] ?? null;
   return {
@@ -57,7 +58,9 @@ function parseUnchecked(body: Uint8Array | string, options: ParseFeedOptions): P
   const feed = json ? parseJson(decoded, baseUrl) : parseXml(decoded, baseUrl);
   // A recognised feed document with no entries (yet) is an empty feed, not a failure.
   if (feed.title === null && feed.items.length === 0 && feed.format === 'unknown') {
-    throw new FeedParseError(`no feed title and no items found${feed.bozoReason !== null ? ` (${feed.bozoReason})` : ''}`);
+    throw new FeedParseError(
+      `no feed title and no items found${feed.bozoReason !== null ? ` (${feed.bozoReason})` : ''}`,
+    );
   }
   return feed;
 }

@@ -1,8 +1,8 @@
 import { parseFeedDate } from './dates.js';
 import { constructText, ownText } from './element-text.js';
+import type { FeedItem } from './types.js';
 import { resolveLink } from './urls.js';
 import { alternateLink } from './xml-links.js';
-import type { FeedItem } from './types.js';
 import type { XmlElement } from './xml-tree.js';
 
 /** Item/entry field sources, most specific first (RSS, Atom 1.0, Atom 0.3 and Dublin Core spellings). */
@@ -15,7 +15,16 @@ const FIELDS = {
   summary: ['description', 'summary', 'content:encoded', 'content', 'dc:description', 'itunes:summary', 'abstract'],
 } as const;
 /** Elements whose content is text: never searched for nested items. */
-const LEAF_ELEMENTS = new Set(['title', 'description', 'summary', 'content', 'content:encoded', 'link', 'author', 'source']);
+const LEAF_ELEMENTS = new Set([
+  'title',
+  'description',
+  'summary',
+  'content',
+  'content:encoded',
+  'link',
+  'author',
+  'source',
+]);
 const ITEM_ELEMENTS = new Set(['item', 'entry']);
 
 export function firstChild(el: XmlElement, keys: readonly string[]): XmlElement | null {

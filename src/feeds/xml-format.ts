@@ -10,7 +10,9 @@ export function detectXmlFormat(root: XmlElement | null, doctype: string): FeedF
     case 'rss':
       return /^0\.9/.test(version) ? 'rss0.9' : 'rss2.0';
     case 'rdf:RDF': {
-      const usesRss090 = root.declares?.get('') === RSS090_NAMESPACE || root.children.some((c) => typeof c !== 'string' && c.ns === RSS090_NAMESPACE);
+      const usesRss090 =
+        root.declares?.get('') === RSS090_NAMESPACE ||
+        root.children.some((c) => typeof c !== 'string' && c.ns === RSS090_NAMESPACE);
       return usesRss090 ? 'rss0.9' : 'rss1.0';
     }
     case 'feed':

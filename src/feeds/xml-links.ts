@@ -1,5 +1,5 @@
-import { resolveLink } from './urls.js';
 import { ownText } from './element-text.js';
+import { resolveLink } from './urls.js';
 import type { XmlElement } from './xml-tree.js';
 
 const HTML_TYPES = new Set(['', 'text/html', 'application/xhtml+xml', 'html']);

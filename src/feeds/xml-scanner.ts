@@ -23,7 +23,8 @@ function nameEnd(s: string, from: number, stopAtEquals: boolean): number {
   let j = from;
   while (j < s.length) {
     const c = s.charCodeAt(j);
-    if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */ || c === 0x3c /* < */ || (stopAtEquals && c === 0x3d)) break;
+    if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */ || c === 0x3c /* < */ || (stopAtEquals && c === 0x3d))
+      break;
     j++;
   }
   return j;
@@ -63,11 +64,18 @@ function scanStartTag(s: string, lt: number, h: ScanHandler): number {
   for (;;) {
     j = skipSpace(s, j);
     const c = s[j];
-    if (c === '>') return (h.open(name, attributes, false), j + 1);
-    if (c === '/' && s[j + 1] === '>') return (h.open(name, attributes, true), j + 2);
+    if (c === '>') {
+      h.open(name, attributes, false);
+      return j + 1;
+    }
+    if (c === '/' && s[j + 1] === '>') {
+      h.open(name, attributes, true);
+      return j + 2;
+    }
     if (c === undefined || c === '<') {
       h.error(`unclosed start tag <${name}>`);
-      return (h.open(name, attributes, false), j);
+      h.open(name, attributes, false);
+      return j;
     }
     if (c === '/') {
       h.error('stray / in tag');
@@ -113,12 +121,19 @@ function scanDoctype(s: string, lt: number, h: ScanHandler): number {
 function scanBang(s: string, lt: number, h: ScanHandler): number {
   if (s.startsWith('<!--', lt)) {
     const end = s.indexOf('-->', lt + 4);
-    if (end < 0) return (h.error('unterminated comment'), s.length);
+    if (end < 0) {
+      h.error('unterminated comment');
+      return s.length;
+    }
     return end + 3;
   }
   if (s.startsWith('<![CDATA[', lt)) {
     const end = s.indexOf(']]>', lt + 9);
-    if (end < 0) return (h.error('unterminated CDATA section'), h.text(s.slice(lt + 9), true), s.length);
+    if (end < 0) {
+      h.error('unterminated CDATA section');
+      h.text(s.slice(lt + 9), true);
+      return s.length;
+    }
     h.text(s.slice(lt + 9, end), true);
     return end + 3;
   }
@@ -133,7 +148,10 @@ function scanMarkup(s: string, lt: number, h: ScanHandler): number {
   if (next === 0x21 /* ! */) return scanBang(s, lt, h);
   if (next === 0x3f /* ? */) {
     const end = s.indexOf('?>', lt + 2);
-    if (end < 0) return (h.error('unterminated processing instruction'), s.length);
+    if (end < 0) {
+      h.error('unterminated processing instruction');
+      return s.length;
+    }
     if (/^xml\s/i.test(s.slice(lt + 2, lt + 6))) h.declaration(lt);
     return end + 2;
   }
@@ -149,7 +167,8 @@ function scanMarkup(s: string, lt: number, h: ScanHandler): number {
     h.close(s.slice(lt + 2, gt).trim());
     return gt + 1;
   }
-  const isNameStart = (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x5f || next === 0x3a || next > 0x7f;
+  const isNameStart =
+    (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x5f || next === 0x3a || next > 0x7f;
   if (isNameStart) return scanStartTag(s, lt, h);
   h.error("stray '<' in text");
   h.text('&lt;', false);

@@ -1,6 +1,6 @@
 import { canonicalName } from './namespaces.js';
 import { decodeEntities, type EntityScope } from './xml-entities.js';
-import { scanXml, type RawAttribute, type ScanHandler } from './xml-scanner.js';
+import { type RawAttribute, type ScanHandler, scanXml } from './xml-scanner.js';
 
 /** An element of the lenient document tree. */
 export interface XmlElement {
@@ -31,6 +31,7 @@ export interface XmlDocument {
 }
 
 const ENTITY_DECLARATION = /<!ENTITY\s+([A-Za-z_:][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids.
 const INVALID_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 /** Characters all declared entities together may expand to: harmless for any real feed, fatal to a bomb. */
 const ENTITY_BUDGET = 1_000_000;
@@ -91,11 +92,22 @@ class TreeBuilder implements ScanHandler {
 
   open(qname: string, rawAttrs: RawAttribute[], selfClosing: boolean): void {
     const parent = this.stack[this.stack.length - 1] ?? null;
-    const el: XmlElement = { qname, key: qname, ns: '', attrs: new Map(), rawAttrs, children: [], parent, declares: null };
+    const el: XmlElement = {
+      qname,
+      key: qname,
+      ns: '',
+      attrs: new Map(),
+      rawAttrs,
+      children: [],
+      parent,
+      declares: null,
+    };
     const decoded = rawAttrs.map((a) => ({ name: a.name, value: decodeEntities(a.value, this.scope) }));
     for (const a of decoded) {
-      if (a.name === 'xmlns') (el.declares ??= new Map()).set('', a.value);
-      else if (a.name.startsWith('xmlns:')) (el.declares ??= new Map()).set(a.name.slice(6), a.value);
+      const prefix = a.name === 'xmlns' ? '' : a.name.startsWith('xmlns:') ? a.name.slice(6) : null;
+      if (prefix === null) continue;
+      el.declares ??= new Map();
+      el.declares.set(prefix, a.value);
     }
     const [prefix, local] = splitName(qname);
     const uri = lookupNamespace(el, prefix);

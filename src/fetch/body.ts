@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { type Readable, pipeline as streamPipeline, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { pipeline as streamPipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { BodyTooLargeError, ConnectionError, FetchError } from './errors.js';
 
@@ -90,6 +90,12 @@ function bodyError(error: unknown, url: string, signal: AbortSignal): unknown {
 }
 
 function isZlibError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'errno' in error && 'code' in error
-    && typeof error.code === 'string' && error.code.startsWith('Z_');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'errno' in error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('Z_')
+  );
 }

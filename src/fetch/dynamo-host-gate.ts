@@ -1,7 +1,7 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS, TTL_ATTRIBUTE } from '../storage/table-design.js';
 import { RateLimitedError } from './errors.js';
-import { sleep, type HostGate } from './host-gate.js';
+import { type HostGate, sleep } from './host-gate.js';
 
 /** Contended bookings retried before giving up with RateLimitedError. */
 const MAX_BOOKING_ATTEMPTS = 8;
@@ -46,7 +46,7 @@ export class DynamoHostGate implements HostGate {
       new GetCommand({ TableName: this.tableName, Key: this.key(host), ConsistentRead: true }),
       { abortSignal: signal },
     );
-    const value: unknown = output.Item?.['nextAllowedAt'];
+    const value: unknown = output.Item?.nextAllowedAt;
     return typeof value === 'number' ? value : undefined;
   }
 

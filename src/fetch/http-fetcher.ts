@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { ACCEPT_ENCODING, readBody } from './body.js';
 import { FetchError, FetchTimeoutError, RobotsDisallowedError, TooManyRedirectsError } from './errors.js';
-import { MemoryHostGate, type HostGate } from './host-gate.js';
+import { type HostGate, MemoryHostGate } from './host-gate.js';
 import { DEFAULT_MIN_HOST_INTERVAL_MS, type FetchPolicy } from './policy.js';
 import { redirectTarget, statusError } from './response.js';
 import { MemoryRobotsCache, type RobotsCache } from './robots-cache.js';
 import { RobotsGuard } from './robots-guard.js';
-import { parseFetchUrl, resolveTarget, systemResolver, type Resolver } from './target.js';
+import { parseFetchUrl, type Resolver, resolveTarget, systemResolver } from './target.js';
 import { discardResponse, flattenHeaders, openRequest } from './transport.js';
 
 /** One fetch: the URL, plus the validators remembered from the last successful fetch for a conditional GET. */
@@ -53,7 +53,10 @@ export class HttpFetcher {
   private readonly resolver: Resolver;
   private readonly robots: RobotsGuard;
 
-  constructor(private readonly policy: FetchPolicy, deps: FetcherDeps = {}) {
+  constructor(
+    private readonly policy: FetchPolicy,
+    deps: FetcherDeps = {},
+  ) {
     this.gate = deps.gate ?? new MemoryHostGate();
     this.resolver = deps.resolver ?? systemResolver;
     this.robots = new RobotsGuard(policy, deps.robots ?? new MemoryRobotsCache(), (url, headers, signal) =>
@@ -76,7 +79,12 @@ export class HttpFetcher {
     }
   }
 
-  private async follow(start: URL, request: FetchRequest, signal: AbortSignal, endsAt: number): Promise<{ url: URL; response: IncomingMessage }> {
+  private async follow(
+    start: URL,
+    request: FetchRequest,
+    signal: AbortSignal,
+    endsAt: number,
+  ): Promise<{ url: URL; response: IncomingMessage }> {
     const headers = this.requestHeaders(request);
     let url = start;
     let previousHost: string | undefined;
@@ -92,7 +100,12 @@ export class HttpFetcher {
   }
 
   /** robots.txt check, then the host gate; a redirect within one host is part of the same visit, not a new one. */
-  private async beforeHop(url: URL, previousHost: string | undefined, signal: AbortSignal, endsAt: number): Promise<void> {
+  private async beforeHop(
+    url: URL,
+    previousHost: string | undefined,
+    signal: AbortSignal,
+    endsAt: number,
+  ): Promise<void> {
     let intervalMs = this.policy.minHostIntervalMs ?? DEFAULT_MIN_HOST_INTERVAL_MS;
     if (this.policy.respectRobots) {
       const rules = await this.robots.rulesFor(url, signal);
@@ -118,7 +131,13 @@ export class HttpFetcher {
     return headers;
   }
 
-  private async toResult(request: FetchRequest, url: URL, response: IncomingMessage, signal: AbortSignal, started: number): Promise<FetchResult> {
+  private async toResult(
+    request: FetchRequest,
+    url: URL,
+    response: IncomingMessage,
+    signal: AbortSignal,
+    started: number,
+  ): Promise<FetchResult> {
     const status = response.statusCode ?? 0;
     const headers = flattenHeaders(response.headers);
     const notModified = status === 304;
@@ -138,8 +157,8 @@ export class HttpFetcher {
       headers,
       body,
       // A 304 may omit its validators; the ones we sent are still the current ones.
-      etag: headers['etag'] ?? (notModified ? request.etag ?? null : null),
-      lastModified: headers['last-modified'] ?? (notModified ? request.lastModified ?? null : null),
+      etag: headers.etag ?? (notModified ? (request.etag ?? null) : null),
+      lastModified: headers['last-modified'] ?? (notModified ? (request.lastModified ?? null) : null),
       elapsedMs: Math.round(performance.now() - started),
     };
   }

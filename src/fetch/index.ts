@@ -3,26 +3,27 @@
  * connecting), bounded (total deadline, decoded-size cap, redirect limit, no TLS downgrade), polite
  * (User-Agent, robots.txt, per-host gate, Retry-After) and conditional (ETag / Last-Modified).
  */
-export { HttpFetcher, type FetchRequest, type FetchResult, type FetcherDeps } from './http-fetcher.js';
-export { defaultFetchPolicy, DEFAULT_USER_AGENT, type FetchPolicy } from './policy.js';
-export { MemoryHostGate, type HostGate } from './host-gate.js';
-export { DynamoHostGate } from './dynamo-host-gate.js';
-export { MemoryRobotsCache, DynamoRobotsCache, type RobotsCache } from './robots-cache.js';
-export { parseRobots, productToken, type RobotsRules } from './robots.js';
-export { canonicalUrl } from './canonical-url.js';
+
 export { isBlockedAddress } from './address-guard.js';
 export { nextBackoffMs, parseRetryAfterMs } from './backoff.js';
-export { systemResolver, type Resolver } from './target.js';
+export { canonicalUrl } from './canonical-url.js';
+export { DynamoHostGate } from './dynamo-host-gate.js';
 export {
-  FetchError,
   BlockedAddressError,
-  InvalidUrlError,
-  FetchTimeoutError,
   BodyTooLargeError,
-  TooManyRedirectsError,
-  RobotsDisallowedError,
-  RateLimitedError,
-  HttpStatusError,
-  TlsDowngradeError,
   ConnectionError,
+  FetchError,
+  FetchTimeoutError,
+  HttpStatusError,
+  InvalidUrlError,
+  RateLimitedError,
+  RobotsDisallowedError,
+  TlsDowngradeError,
+  TooManyRedirectsError,
 } from './errors.js';
+export { type HostGate, MemoryHostGate } from './host-gate.js';
+export { type FetcherDeps, type FetchRequest, type FetchResult, HttpFetcher } from './http-fetcher.js';
+export { DEFAULT_USER_AGENT, defaultFetchPolicy, type FetchPolicy } from './policy.js';
+export { parseRobots, productToken, type RobotsRules } from './robots.js';
+export { DynamoRobotsCache, MemoryRobotsCache, type RobotsCache } from './robots-cache.js';
+export { type Resolver, systemResolver } from './target.js';

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS, TTL_ATTRIBUTE } from '../storage/table-design.js';
 
 /**
@@ -49,7 +49,7 @@ export class DynamoRobotsCache implements RobotsCache {
     if (item === undefined) return undefined;
     const expiresAt: unknown = item[TTL_ATTRIBUTE];
     if (typeof expiresAt !== 'number' || expiresAt * 1000 <= this.now()) return undefined;
-    const robotsTxt: unknown = item['robotsTxt'];
+    const robotsTxt: unknown = item.robotsTxt;
     return typeof robotsTxt === 'string' ? robotsTxt : null;
   }
 

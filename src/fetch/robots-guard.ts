@@ -70,7 +70,11 @@ export class RobotsGuard {
   }
 
   private async openFollowingRedirects(start: URL, signal: AbortSignal): Promise<IncomingMessage | null> {
-    const headers = { 'user-agent': this.policy.userAgent, accept: 'text/plain, */*;q=0.5', 'accept-encoding': ACCEPT_ENCODING };
+    const headers = {
+      'user-agent': this.policy.userAgent,
+      accept: 'text/plain, */*;q=0.5',
+      'accept-encoding': ACCEPT_ENCODING,
+    };
     let url = start;
     for (let redirects = 0; ; redirects += 1) {
       const response = await this.exchange(url, headers, signal);
@@ -87,6 +91,10 @@ export class RobotsGuard {
  * unreachable host is reported as itself: the page would fail the same way, and that is the better signal.
  */
 function isUnavailable(error: unknown): boolean {
-  return error instanceof FetchError && !(error instanceof BlockedAddressError)
-    && !(error instanceof FetchTimeoutError) && !(error instanceof ConnectionError);
+  return (
+    error instanceof FetchError &&
+    !(error instanceof BlockedAddressError) &&
+    !(error instanceof FetchTimeoutError) &&
+    !(error instanceof ConnectionError)
+  );
 }

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { isBlockedAddress } from './address-guard.js';
 import { BlockedAddressError, ConnectionError, FetchError, InvalidUrlError } from './errors.js';
-import { isAllowListed, type FetchPolicy } from './policy.js';
+import { type FetchPolicy, isAllowListed } from './policy.js';
 
 /** Resolves a hostname to its IP addresses (all of them: every one is checked). */
 export type Resolver = (host: string) => Promise<string[]>;

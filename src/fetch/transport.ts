@@ -27,7 +27,9 @@ export function openRequest(
     request.once('response', resolve);
     // `on`, not `once`: the socket can still fail after the head arrived (then the body read reports it),
     // and a second 'error' without a listener would crash the process.
-    request.on('error', (error) => reject(signal.aborted ? signal.reason : new ConnectionError(target.url.href, error)));
+    request.on('error', (error) =>
+      reject(signal.aborted ? signal.reason : new ConnectionError(target.url.href, error)),
+    );
     request.end();
   });
 }

@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
-import { handleSqsBatch, failureReason } from '../queue/sqs-batch.js';
 import type { LocalQueue } from '../queue/local-queue.js';
+import { failureReason, handleSqsBatch } from '../queue/sqs-batch.js';
 
 /** One queue and the stage that consumes it, as an event source mapping pairs them. */
 export interface QueueConsumer {
@@ -11,13 +11,26 @@ export interface QueueConsumer {
   concurrency: number;
 }
 
-export function queueConsumer<T>(queue: LocalQueue<T>, schema: z.ZodType<T>, stage: (message: T) => Promise<unknown>, concurrency: number): QueueConsumer {
+export function queueConsumer<T>(
+  queue: LocalQueue<T>,
+  schema: z.ZodType<T>,
+  stage: (message: T) => Promise<unknown>,
+  concurrency: number,
+): QueueConsumer {
   return {
     queue,
     concurrency,
-    handle: (event, reasons) => handleSqsBatch(event, schema, async (message) => { await stage(message); }, {
-      failed: (record: SQSRecord, error: unknown) => reasons.set(record.messageId, failureReason(error)),
-    }),
+    handle: (event, reasons) =>
+      handleSqsBatch(
+        event,
+        schema,
+        async (message) => {
+          await stage(message);
+        },
+        {
+          failed: (record: SQSRecord, error: unknown) => reasons.set(record.messageId, failureReason(error)),
+        },
+      ),
   };
 }
 
@@ -41,14 +54,24 @@ export async function drainQueues(consumers: readonly QueueConsumer[], signal: A
       const reasons = new Map<string, string>();
       try {
         const response = await consumer.handle(event, reasons);
-        consumer.queue.settle(event, new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier)), reasons);
+        consumer.queue.settle(
+          event,
+          new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier)),
+          reasons,
+        );
       } catch (error) {
         // The batch itself failed (not one record): every record goes back, as SQS does after a function error.
-        consumer.queue.settle(event, new Set(event.Records.map((record) => record.messageId)), new Map(event.Records.map((record) => [record.messageId, failureReason(error)])));
+        consumer.queue.settle(
+          event,
+          new Set(event.Records.map((record) => record.messageId)),
+          new Map(event.Records.map((record) => [record.messageId, failureReason(error)])),
+        );
       } finally {
         busy -= 1;
       }
     }
   };
-  await Promise.all(consumers.flatMap((consumer) => Array.from({ length: consumer.concurrency }, () => worker(consumer))));
+  await Promise.all(
+    consumers.flatMap((consumer) => Array.from({ length: consumer.concurrency }, () => worker(consumer))),
+  );
 }

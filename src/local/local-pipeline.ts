@@ -1,13 +1,21 @@
-import type { AppConfig } from '../config/index.js';
 import { createEventCoder } from '../coder/index.js';
+import type { AppConfig } from '../config/index.js';
 import { describeError } from '../core/errors.js';
 import { loadLanguageDetector } from '../extract/index.js';
 import { MemoryHostGate } from '../fetch/index.js';
 import { LocalQueue } from '../queue/local-queue.js';
-import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage, type StageName } from '../queue/messages.js';
+import {
+  type ArticleMessage,
+  ArticleMessageSchema,
+  type CodeMessage,
+  CodeMessageSchema,
+  type FeedMessage,
+  FeedMessageSchema,
+  type StageName,
+} from '../queue/messages.js';
 import { createStageDeps } from '../runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, type StageDeps, type StageObserver } from '../stages/index.js';
-import { createAwsClients, type AwsClients } from '../storage/clients.js';
+import { type AwsClients, createAwsClients } from '../storage/clients.js';
 import { drainQueues, queueConsumer } from './drain.js';
 
 /** The three local queues, named like the deployed ones. */
@@ -33,7 +41,12 @@ export interface LocalPipeline {
 /** Receives the time one message took in its stage (for the benchmark's per-stage latency). */
 export type StageTiming = (stage: StageName, ms: number) => void;
 
-export function createLocalPipeline(config: AppConfig, observer: StageObserver, maxReceiveCount = 3, timing?: StageTiming): LocalPipeline {
+export function createLocalPipeline(
+  config: AppConfig,
+  observer: StageObserver,
+  maxReceiveCount = 3,
+  timing?: StageTiming,
+): LocalPipeline {
   const clients = createAwsClients(config);
   const queues: LocalQueues = {
     feed: new LocalQueue<FeedMessage>('feed', maxReceiveCount),
@@ -41,24 +54,48 @@ export function createLocalPipeline(config: AppConfig, observer: StageObserver, 
     code: new LocalQueue<CodeMessage>('code', maxReceiveCount),
   };
   // The gate's per-host interval is a no-op on the local demo (0 ms); in memory it costs no table writes.
-  const deps = createStageDeps(config, clients, queues, observer, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
-  const timed = <T>(stage: StageName, run: (message: T) => Promise<unknown>) => async (message: T): Promise<unknown> => {
-    const started = performance.now();
-    try {
-      return await run(message);
-    } finally {
-      timing?.(stage, performance.now() - started);
-    }
-  };
+  const deps = createStageDeps(config, clients, queues, observer, {
+    gate: new MemoryHostGate(),
+    createCoder: () => createEventCoder(),
+  });
+  const timed =
+    <T>(stage: StageName, run: (message: T) => Promise<unknown>) =>
+    async (message: T): Promise<unknown> => {
+      const started = performance.now();
+      try {
+        return await run(message);
+      } finally {
+        timing?.(stage, performance.now() - started);
+      }
+    };
   const consumers = [
-    queueConsumer(queues.feed, FeedMessageSchema, timed('feed', (m) => fetchFeed(m, deps)), 2),
-    queueConsumer(queues.article, ArticleMessageSchema, timed('article', (m) => fetchArticle(m, deps)), 4),
-    queueConsumer(queues.code, CodeMessageSchema, timed('code', (m) => codeArticle(m, deps)), 1),
+    queueConsumer(
+      queues.feed,
+      FeedMessageSchema,
+      timed('feed', (m) => fetchFeed(m, deps)),
+      2,
+    ),
+    queueConsumer(
+      queues.article,
+      ArticleMessageSchema,
+      timed('article', (m) => fetchArticle(m, deps)),
+      4,
+    ),
+    queueConsumer(
+      queues.code,
+      CodeMessageSchema,
+      timed('code', (m) => codeArticle(m, deps)),
+      1,
+    ),
   ];
   // The fastText language-id model; without it, languages come from the pages' own declarations.
-  const languageModel = loadLanguageDetector().catch((error: unknown) => observer.warn('language model not loaded', { error: describeError(error).message }));
+  const languageModel = loadLanguageDetector().catch((error: unknown) =>
+    observer.warn('language model not loaded', { error: describeError(error).message }),
+  );
   return {
-    clients, queues, deps,
+    clients,
+    queues,
+    deps,
     drain: async (signal) => {
       await languageModel;
       await drainQueues(consumers, signal);

@@ -6,7 +6,10 @@ export class ProgressObserver implements StageObserver {
   private lastLine = 0;
   private readonly warnings: string[] = [];
 
-  constructor(private readonly out: NodeJS.WriteStream, private readonly verbose = false) {}
+  constructor(
+    private readonly out: NodeJS.WriteStream,
+    private readonly verbose = false,
+  ) {}
 
   info(message: string, fields?: Record<string, unknown>): void {
     if (this.verbose) this.write(`${message} ${JSON.stringify(fields ?? {})}`);
@@ -33,9 +36,10 @@ export class ProgressObserver implements StageObserver {
     const every = this.out.isTTY ? 100 : 2000;
     if (!force && now - this.lastLine < every) return;
     this.lastLine = now;
-    const line = `feeds ${this.get('FeedsFetched')} fetched, ${this.get('FeedsNotModified')} not modified, ${this.get('FeedsFailed')} failed | `
-      + `articles ${this.get('ArticlesStored')} stored, ${this.get('ArticlesDuplicate')} duplicate, ${this.get('ArticlesSkipped')} skipped, ${this.get('ArticlesFailed')} failed | `
-      + `coded ${this.get('ArticlesCoded')}, events ${this.get('EventsWritten')}`;
+    const line =
+      `feeds ${this.get('FeedsFetched')} fetched, ${this.get('FeedsNotModified')} not modified, ${this.get('FeedsFailed')} failed | ` +
+      `articles ${this.get('ArticlesStored')} stored, ${this.get('ArticlesDuplicate')} duplicate, ${this.get('ArticlesSkipped')} skipped, ${this.get('ArticlesFailed')} failed | ` +
+      `coded ${this.get('ArticlesCoded')}, events ${this.get('EventsWritten')}`;
     if (this.out.isTTY) this.out.write(`\r\u001b[2K${line.slice(0, (this.out.columns || 160) - 1)}`);
     else this.out.write(`${line}\n`);
   }
@@ -54,5 +58,7 @@ export class ProgressObserver implements StageObserver {
 }
 
 function compact(fields: Record<string, unknown>): string {
-  return Object.entries(fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(' ');
+  return Object.entries(fields)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' ');
 }

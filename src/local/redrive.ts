@@ -7,7 +7,9 @@ import type { StageDeps, StageObserver } from '../stages/index.js';
 import { createLocalPipeline } from './local-pipeline.js';
 
 const QUEUES: readonly StageName[] = ['feed', 'article', 'code'];
-const LetterSchema = z.object({ body: z.string(), receiveCount: z.number().optional(), reason: z.string().optional() }).passthrough();
+const LetterSchema = z
+  .object({ body: z.string(), receiveCount: z.number().optional(), reason: z.string().optional() })
+  .passthrough();
 type Letter = z.infer<typeof LetterSchema>;
 
 export interface LocalRedriveOptions {
@@ -46,7 +48,12 @@ export async function redriveLocal(options: LocalRedriveOptions): Promise<LocalR
     }
     await drain(options.signal);
     let deadLetters = 0;
-    for (const name of QUEUES) deadLetters += await appendLetters(join(options.dataDir, 'dead-letters'), name, queues[name].deadLetters.map((letter) => ({ ...letter, deadLetteredAt: new Date().toISOString() })));
+    for (const name of QUEUES)
+      deadLetters += await appendLetters(
+        join(options.dataDir, 'dead-letters'),
+        name,
+        queues[name].deadLetters.map((letter) => ({ ...letter, deadLetteredAt: new Date().toISOString() })),
+      );
     return { replayed, reopened, deadLetters };
   } finally {
     close();
@@ -62,8 +69,15 @@ async function takeLetters(dataDir: string, queue: StageName): Promise<Letter[]>
   } catch {
     return [];
   }
-  const letters = text.split('\n').filter((line) => line.trim() !== '').map((line) => LetterSchema.parse(JSON.parse(line)));
-  await appendLetters(join(dataDir, 'dead-letters', 'redriven'), queue, letters.map((letter) => ({ ...letter, redrivenAt: new Date().toISOString() })));
+  const letters = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => LetterSchema.parse(JSON.parse(line)));
+  await appendLetters(
+    join(dataDir, 'dead-letters', 'redriven'),
+    queue,
+    letters.map((letter) => ({ ...letter, redrivenAt: new Date().toISOString() })),
+  );
   await rm(file, { force: true });
   return letters;
 }

@@ -1,14 +1,14 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/index.js';
-import type { FeedSpec } from '../storage/feed-store.js';
-import type { AwsClients } from '../storage/clients.js';
 import type { LocalQueue } from '../queue/local-queue.js';
 import type { ArticleMessage, CodeMessage } from '../queue/messages.js';
+import { type StageDeps, type StageObserver, scheduleDueFeeds } from '../stages/index.js';
+import type { AwsClients } from '../storage/clients.js';
+import type { FeedSpec } from '../storage/feed-store.js';
+import { createLocalPipeline, type StageTiming } from './local-pipeline.js';
 import { articleIdOfKey, takeLostObjects } from './s3rver-repair.js';
 import { lostObjectsFileOf } from './stack.js';
-import { scheduleDueFeeds, type StageDeps, type StageObserver } from '../stages/index.js';
-import { createLocalPipeline, type StageTiming } from './local-pipeline.js';
 
 export interface PipelineRunOptions {
   config: AppConfig;
@@ -36,7 +36,12 @@ export interface PipelineRunResult {
  * previous run left unfinished, then drain feed -> article -> code queues through SQS-shaped batches.
  */
 export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRunResult> {
-  const { clients, queues, deps, drain } = createLocalPipeline(options.config, options.observer, options.maxReceiveCount, options.timing);
+  const { clients, queues, deps, drain } = createLocalPipeline(
+    options.config,
+    options.observer,
+    options.maxReceiveCount,
+    options.timing,
+  );
   await scheduleDueFeeds(deps, options.feeds, { everyFeed: true });
   await reopenLostArticles(deps, options.dataDir);
   const resumed = await resumeUnfinished(deps, queues);
@@ -55,7 +60,10 @@ async function reopenLostArticles(deps: StageDeps, dataDir: string): Promise<voi
 }
 
 /** Articles a previous (interrupted) run left between stages go back on their queues. */
-async function resumeUnfinished(deps: StageDeps, queues: { article: LocalQueue<ArticleMessage>; code: LocalQueue<CodeMessage> }): Promise<{ fetch: number; code: number }> {
+async function resumeUnfinished(
+  deps: StageDeps,
+  queues: { article: LocalQueue<ArticleMessage>; code: LocalQueue<CodeMessage> },
+): Promise<{ fetch: number; code: number }> {
   const toFetch = await deps.articles.pending('fetch');
   const toCode = await deps.articles.pending('code');
   await queues.article.send(toFetch.map((article) => ({ articleId: article.articleId })));
@@ -69,7 +77,9 @@ async function saveDeadLetters(dataDir: string, queues: ReadonlyArray<LocalQueue
   for (const queue of queues) {
     if (queue.deadLetters.length === 0) continue;
     await mkdir(join(dataDir, 'dead-letters'), { recursive: true });
-    const lines = queue.deadLetters.map((letter) => JSON.stringify({ ...letter, deadLetteredAt: new Date().toISOString() }));
+    const lines = queue.deadLetters.map((letter) =>
+      JSON.stringify({ ...letter, deadLetteredAt: new Date().toISOString() }),
+    );
     await appendFile(join(dataDir, 'dead-letters', `${queue.name}.jsonl`), `${lines.join('\n')}\n`);
     total += queue.deadLetters.length;
   }

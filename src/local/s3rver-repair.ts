@@ -20,7 +20,9 @@ export async function removeInterruptedObjects(s3Dir: string, lostObjectsFile: s
     const objectPath = join(entry.parentPath, entry.name);
     const base = objectPath.slice(0, -OBJECT_SUFFIX.length);
     if (await hasValidMetadata(`${base}${METADATA_SUFFIX}`)) continue;
-    await Promise.all([objectPath, `${objectPath}.md5`, `${base}${METADATA_SUFFIX}`].map((path) => rm(path, { force: true })));
+    await Promise.all(
+      [objectPath, `${objectPath}.md5`, `${base}${METADATA_SUFFIX}`].map((path) => rm(path, { force: true })),
+    );
     removed.push(relative(s3Dir, base).split(sep).slice(1).join('/'));
   }
   if (removed.length > 0) await appendFile(lostObjectsFile, removed.map((key) => `${key}\n`).join(''));

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { localConfig, type LocalConfig } from '../config/index.js';
+import { type LocalConfig, localConfig } from '../config/index.js';
 import { startLocalStack } from './stack.js';
 
 /** Default home of all local data: S3 objects, tables, dead letters, benchmark results. */
@@ -18,7 +18,9 @@ export function resolveDataDir(flag: string | undefined): string {
  * A local stack for one command. When another eventwire process already serves this data folder (its
  * endpoints file names a live process), its servers are reused: the table files can be opened by one process only.
  */
-export async function openLocalSession(dataDir: string): Promise<{ config: LocalConfig; shared: boolean; close(): Promise<void> }> {
+export async function openLocalSession(
+  dataDir: string,
+): Promise<{ config: LocalConfig; shared: boolean; close(): Promise<void> }> {
   const running = await liveEndpoints(dataDir);
   if (running) return { config: localConfig(running, []), shared: true, close: async () => undefined };
   const stack = await startLocalStack(dataDir);

@@ -1,14 +1,19 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import S3rver from 's3rver';
-import dynalite from 'dynalite';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  ListTablesCommand,
+  type Projection,
+} from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import { CreateTableCommand, ListTablesCommand, type CreateTableCommandInput, type Projection } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
 import type { LocalConfig } from '../config/index.js';
 import { localConfig } from '../config/index.js';
-import { createAwsClients, type AwsClients } from '../storage/clients.js';
-import { TABLES, TABLE_KEYS, projectionOf, type IndexDesign, type TableDesign } from '../storage/table-design.js';
+import { type AwsClients, createAwsClients } from '../storage/clients.js';
+import { type IndexDesign, projectionOf, TABLE_KEYS, TABLES, type TableDesign } from '../storage/table-design.js';
 import { removeInterruptedObjects } from './s3rver-repair.js';
 
 /** Where the stack logs objects its start-up repair removed, for the next pipeline run to restore. */
@@ -56,10 +61,13 @@ export async function startLocalStack(dataDir: string): Promise<LocalStack> {
 /** Creates the bucket and tables when missing, from the same table design the CDK app deploys. */
 export async function ensureResources(config: LocalConfig, clients: AwsClients): Promise<void> {
   // Only a 404 means "missing": any other failure must surface, not turn into a misleading BucketAlreadyExists.
-  const bucketExists = await clients.s3.send(new HeadBucketCommand({ Bucket: config.bucket })).then(() => true, (error: unknown) => {
-    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchBucket')) return false;
-    throw error;
-  });
+  const bucketExists = await clients.s3.send(new HeadBucketCommand({ Bucket: config.bucket })).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchBucket')) return false;
+      throw error;
+    },
+  );
   if (!bucketExists) await clients.s3.send(new CreateBucketCommand({ Bucket: config.bucket }));
   const existing = new Set((await clients.dynamo.send(new ListTablesCommand({}))).TableNames ?? []);
   for (const design of TABLES) {

@@ -1,5 +1,5 @@
-export * from './messages.js';
 export * from './errors.js';
-export { handleSqsBatch, parseMessage, failureReason, type BatchObserver } from './sqs-batch.js';
-export { SqsSink, sqsSink, type MessageSink } from './sink.js';
-export { LocalQueue, type DeadLetter } from './local-queue.js';
+export { type DeadLetter, LocalQueue } from './local-queue.js';
+export * from './messages.js';
+export { type MessageSink, SqsSink, sqsSink } from './sink.js';
+export { type BatchObserver, failureReason, handleSqsBatch, parseMessage } from './sqs-batch.js';

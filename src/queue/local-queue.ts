@@ -26,7 +26,10 @@ export class LocalQueue<T> implements MessageSink<T> {
   readonly deadLetters: DeadLetter[] = [];
   sent = 0;
 
-  constructor(readonly name: string, private readonly maxReceiveCount = 3) {}
+  constructor(
+    readonly name: string,
+    private readonly maxReceiveCount = 3,
+  ) {}
 
   async send(messages: readonly T[]): Promise<void> {
     for (const message of messages) {

@@ -11,14 +11,22 @@ const SQS_BATCH_LIMIT = 10;
 
 /** The SQS sink for a queue URL from the config; a function without the queue fails when it first sends. */
 export function sqsSink<T>(sqs: SQSClient, queueUrl: string | undefined, queueName: string): MessageSink<T> {
-  if (!queueUrl) return { send: async () => { throw new EventwireError(`this function has no ${queueName} queue configured`); } };
+  if (!queueUrl)
+    return {
+      send: async () => {
+        throw new EventwireError(`this function has no ${queueName} queue configured`);
+      },
+    };
   return new SqsSink<T>(sqs, queueUrl);
 }
 const SEND_ATTEMPTS = 5;
 
 /** Sends to an SQS queue in batches of 10, resending only the entries SQS reports as failed, with backoff. */
 export class SqsSink<T> implements MessageSink<T> {
-  constructor(private readonly sqs: SQSClient, private readonly queueUrl: string) {}
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly queueUrl: string,
+  ) {}
 
   async send(messages: readonly T[]): Promise<void> {
     for (let start = 0; start < messages.length; start += SQS_BATCH_LIMIT) {
@@ -33,7 +41,8 @@ export class SqsSink<T> implements MessageSink<T> {
       const failed = new Set((result.Failed ?? []).map((failure) => failure.Id));
       entries = entries.filter((entry) => failed.has(entry.Id));
       if (entries.length === 0) return;
-      if (attempt >= SEND_ATTEMPTS) throw new SendFailedError(`${entries.length} messages not accepted by ${this.queueUrl}`);
+      if (attempt >= SEND_ATTEMPTS)
+        throw new SendFailedError(`${entries.length} messages not accepted by ${this.queueUrl}`);
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt * Math.random()));
     }
   }

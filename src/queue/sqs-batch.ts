@@ -40,7 +40,10 @@ export function parseMessage<T>(record: SQSRecord, schema: z.ZodType<T>): T {
     throw new InvalidMessageError(`message ${record.messageId} is not JSON`, { cause: error });
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new InvalidMessageError(`message ${record.messageId} does not match its queue's shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new InvalidMessageError(
+      `message ${record.messageId} does not match its queue's shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
   return parsed.data;
 }
 

@@ -3,11 +3,11 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
-import { loadConfigFromEnv, type AppConfig, type EnvName } from '../config/index.js';
+import { type AppConfig, type EnvName, loadConfigFromEnv } from '../config/index.js';
 import { describeError } from '../core/errors.js';
-import type { Instrument } from '../storage/clients.js';
 import { handleSqsBatch } from '../queue/sqs-batch.js';
 import type { StageObserver } from '../stages/observer.js';
+import type { Instrument } from '../storage/clients.js';
 
 /** What a function creates once per cold start; each handler then builds only the stores its stage uses. */
 export interface LambdaRuntime {
@@ -29,7 +29,14 @@ export function createLambdaRuntime(serviceName: string, required: readonly EnvN
   const metrics = new Metrics({ serviceName, namespace: 'eventwire' });
   const tracer = new Tracer({ serviceName });
   const config = loadConfigFromEnv(required);
-  return { config, logger, metrics, tracer, observer: powertoolsObserver(logger, metrics), traced: (client) => tracer.captureAWSv3Client(client) };
+  return {
+    config,
+    logger,
+    metrics,
+    tracer,
+    observer: powertoolsObserver(logger, metrics),
+    traced: (client) => tracer.captureAWSv3Client(client),
+  };
 }
 
 export function powertoolsObserver(logger: Logger, metrics: Metrics): StageObserver {
@@ -44,15 +51,29 @@ export function powertoolsObserver(logger: Logger, metrics: Metrics): StageObser
  * The SQS handler shared by the queue-driven functions: per-record parsing and stage call, partial batch
  * failures, one log line per failed record with its typed reason (never the raw error), metrics flushed.
  */
-export function sqsStageHandler<T>(runtime: LambdaRuntime, schema: z.ZodType<T>, stage: (message: T) => Promise<unknown>) {
+export function sqsStageHandler<T>(
+  runtime: LambdaRuntime,
+  schema: z.ZodType<T>,
+  stage: (message: T) => Promise<unknown>,
+) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     runtime.logger.appendKeys({ batchSize: event.Records.length });
     try {
-      return await handleSqsBatch(event, schema, async (message) => { await stage(message); }, {
-        failed: (record: SQSRecord, error: unknown) => runtime.logger.error('record failed', {
-          messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount, error: describeError(error),
-        }),
-      });
+      return await handleSqsBatch(
+        event,
+        schema,
+        async (message) => {
+          await stage(message);
+        },
+        {
+          failed: (record: SQSRecord, error: unknown) =>
+            runtime.logger.error('record failed', {
+              messageId: record.messageId,
+              receiveCount: record.attributes.ApproximateReceiveCount,
+              error: describeError(error),
+            }),
+        },
+      );
     } finally {
       runtime.metrics.publishStoredMetrics();
     }

@@ -1,17 +1,17 @@
-import type { AppConfig } from '../config/index.js';
-import { ConfigError, bucketName, tableName } from '../config/index.js';
-import type { AwsClients } from '../storage/clients.js';
-import { FeedStore } from '../storage/feed-store.js';
-import { ArticleStore } from '../storage/article-store.js';
-import { EventStore } from '../storage/event-store.js';
-import { BlobStore } from '../storage/blob-store.js';
-import type { MessageSink } from '../queue/sink.js';
-import type { FeedMessage, ArticleMessage, CodeMessage } from '../queue/messages.js';
-import type { HostGate } from '../fetch/index.js';
-import { createFetcher } from './fetcher.js';
 import type { EventCoder } from '../coder/index.js';
+import type { AppConfig } from '../config/index.js';
+import { bucketName, ConfigError, tableName } from '../config/index.js';
+import type { HostGate } from '../fetch/index.js';
+import type { ArticleMessage, CodeMessage, FeedMessage } from '../queue/messages.js';
+import type { MessageSink } from '../queue/sink.js';
 import type { StageDeps } from '../stages/deps.js';
 import type { StageObserver } from '../stages/observer.js';
+import { ArticleStore } from '../storage/article-store.js';
+import { BlobStore } from '../storage/blob-store.js';
+import type { AwsClients } from '../storage/clients.js';
+import { EventStore } from '../storage/event-store.js';
+import { FeedStore } from '../storage/feed-store.js';
+import { createFetcher } from './fetcher.js';
 
 export interface StageQueues {
   feed: MessageSink<FeedMessage>;
@@ -31,7 +31,13 @@ export interface StageDepsOptions {
  * the endpoints in `config`, the queues (SQS or in-process) and the observer. Every dependency is created on
  * first use, so a function is only configured with (and only granted) the resources its stage touches.
  */
-export function createStageDeps(config: AppConfig, clients: AwsClients, queues: StageQueues, observer: StageObserver, options: StageDepsOptions = {}): StageDeps {
+export function createStageDeps(
+  config: AppConfig,
+  clients: AwsClients,
+  queues: StageQueues,
+  observer: StageObserver,
+  options: StageDepsOptions = {},
+): StageDeps {
   const once = <T>(create: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= create());
@@ -46,11 +52,21 @@ export function createStageDeps(config: AppConfig, clients: AwsClients, queues: 
     return options.createCoder();
   });
   return {
-    get feeds() { return feeds(); },
-    get articles() { return articles(); },
-    get events() { return events(); },
-    get blobs() { return blobs(); },
-    get fetcher() { return fetcher(); },
+    get feeds() {
+      return feeds();
+    },
+    get articles() {
+      return articles();
+    },
+    get events() {
+      return events();
+    },
+    get blobs() {
+      return blobs();
+    },
+    get fetcher() {
+      return fetcher();
+    },
     coder,
     queues,
     observer,

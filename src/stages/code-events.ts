@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { type CodedArticle, CodedArticleSchema } from '../core/event-schema.js';
 import { isoDay } from '../core/ids.js';
-import { CodedArticleSchema, type CodedArticle } from '../core/event-schema.js';
-import type { ArticleRecord } from '../storage/records.js';
 import type { CodeMessage } from '../queue/messages.js';
 import type { MentionSource, RecordResult } from '../storage/event-store.js';
+import type { ArticleRecord } from '../storage/records.js';
 import type { CodeDeps } from './deps.js';
 
 export type { CodeDeps };
-import { NotReadyError, UnknownItemError } from './errors.js';
+
 import { codedKeyOf } from './coded-key.js';
+import { NotReadyError, UnknownItemError } from './errors.js';
 
 export { codedKeyOf };
 
@@ -17,7 +18,6 @@ export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
 const StoredTextSchema = z.object({ text: z.string() });
 /** An article's coded object: the coder output its mentions were recorded from, and the day undated events took. */
 const CodedObjectSchema = CodedArticleSchema.extend({ publishedDay: z.string() });
-
 
 /**
  * Stage 4: codes a stored article into events and merges them into the events table. A duplicate (a syndicated
@@ -29,7 +29,8 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
   if (article.status !== 'stored' || !article.textKey) return 'already-done';
   const now = deps.clock();
   const publishedDay = isoDay(article.published ?? article.feedPublished ?? article.discoveredAt);
-  if (article.duplicateOf) return linkToFirstCopy(article, article.duplicateOf, article.textKey, publishedDay, deps, now);
+  if (article.duplicateOf)
+    return linkToFirstCopy(article, article.duplicateOf, article.textKey, publishedDay, deps, now);
   const coded = await codeText(article, article.textKey, publishedDay, deps);
   const result = await recordReports(article, coded, publishedDay, deps, now);
   // An earlier copy of the story turned up while this one was coded: it is linked to that one instead.
@@ -44,10 +45,22 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
  * with the same events whatever order the copies came in. The coded object is written before the mentions, so a
  * retry after a crash knows what was recorded.
  */
-async function linkToFirstCopy(article: ArticleRecord, firstCopy: string, textKey: string, publishedDay: string, deps: CodeDeps, now: Date): Promise<CodeOutcome> {
+async function linkToFirstCopy(
+  article: ArticleRecord,
+  firstCopy: string,
+  textKey: string,
+  publishedDay: string,
+  deps: CodeDeps,
+  now: Date,
+): Promise<CodeOutcome> {
   const coded = await codedOfFirstCopy(firstCopy, deps);
   const recorded = CodedObjectSchema.nullable().parse(await deps.blobs.findJson(codedKeyOf(textKey)));
-  if (recorded) await deps.events.withdrawMentions(mentionSourceOf(article), { events: recorded.events, day: recorded.publishedDay }, { events: coded.events, day: publishedDay });
+  if (recorded)
+    await deps.events.withdrawMentions(
+      mentionSourceOf(article),
+      { events: recorded.events, day: recorded.publishedDay },
+      { events: coded.events, day: publishedDay },
+    );
   await storeCoded(article, textKey, publishedDay, coded, deps);
   const result = await recordReports(article, coded, publishedDay, deps, now);
   await deps.articles.addCopy(firstCopy, article.articleId);
@@ -57,14 +70,26 @@ async function linkToFirstCopy(article: ArticleRecord, firstCopy: string, textKe
 }
 
 /** The article's mentions merged into their events, and its "Article Coded" record. */
-async function recordReports(article: ArticleRecord, coded: CodedArticle, publishedDay: string, deps: CodeDeps, now: Date): Promise<RecordResult> {
+async function recordReports(
+  article: ArticleRecord,
+  coded: CodedArticle,
+  publishedDay: string,
+  deps: CodeDeps,
+  now: Date,
+): Promise<RecordResult> {
   const result = await deps.events.recordMentions(mentionSourceOf(article), coded.events, publishedDay, now);
   await deps.events.recordArticleCoded(mentionSourceOf(article), result.eventIds, now);
   return result;
 }
 
 function mentionSourceOf(article: ArticleRecord): MentionSource {
-  return { articleId: article.articleId, url: article.url, outlet: article.outlet, title: article.title, published: article.published };
+  return {
+    articleId: article.articleId,
+    url: article.url,
+    outlet: article.outlet,
+    title: article.title,
+    published: article.published,
+  };
 }
 
 function countCoded(deps: CodeDeps, mentions: number, result: RecordResult): void {
@@ -74,7 +99,12 @@ function countCoded(deps: CodeDeps, mentions: number, result: RecordResult): voi
   deps.observer.count('MentionsWritten', mentions);
 }
 
-async function codeText(article: ArticleRecord, textKey: string, publishedDay: string, deps: CodeDeps): Promise<CodedArticle> {
+async function codeText(
+  article: ArticleRecord,
+  textKey: string,
+  publishedDay: string,
+  deps: CodeDeps,
+): Promise<CodedArticle> {
   const stored = StoredTextSchema.parse(await deps.blobs.getJson(textKey));
   const coded = deps.coder().code({ text: stored.text, date: publishedDay });
   await storeCoded(article, textKey, publishedDay, coded, deps);
@@ -82,14 +112,22 @@ async function codeText(article: ArticleRecord, textKey: string, publishedDay: s
 }
 
 /** Written before the article's mentions, so a retry after a crash knows what may have been recorded. */
-async function storeCoded(article: ArticleRecord, textKey: string, publishedDay: string, coded: CodedArticle, deps: CodeDeps): Promise<void> {
+async function storeCoded(
+  article: ArticleRecord,
+  textKey: string,
+  publishedDay: string,
+  coded: CodedArticle,
+  deps: CodeDeps,
+): Promise<void> {
   await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
 }
 
 async function codedOfFirstCopy(originalId: string, deps: CodeDeps, depth = 0): Promise<CodedArticle> {
   const original = await deps.articles.get(originalId);
   // A copy of a copy follows the chain to the coded first copy.
-  if (original?.status === 'duplicate' && original.duplicateOf && depth < 3) return codedOfFirstCopy(original.duplicateOf, deps, depth + 1);
-  if (!original?.textKey || original.status !== 'coded') throw new NotReadyError(`first copy ${originalId} is not coded yet`);
+  if (original?.status === 'duplicate' && original.duplicateOf && depth < 3)
+    return codedOfFirstCopy(original.duplicateOf, deps, depth + 1);
+  if (!original?.textKey || original.status !== 'coded')
+    throw new NotReadyError(`first copy ${originalId} is not coded yet`);
   return CodedArticleSchema.parse(await deps.blobs.getJson(codedKeyOf(original.textKey)));
 }

@@ -1,15 +1,16 @@
-import { stableId, isoDay } from '../core/ids.js';
 import { describeError, EventwireError } from '../core/errors.js';
-import { canonicalUrl, FetchError } from '../fetch/index.js';
+import { isoDay, stableId } from '../core/ids.js';
+import { contentHash, type ExtractedArticle, extractArticle, simhash64 } from '../extract/index.js';
 import { decodeBody } from '../feeds/index.js';
-import { extractArticle, contentHash, simhash64, type ExtractedArticle } from '../extract/index.js';
+import { canonicalUrl, FetchError } from '../fetch/index.js';
+import type { ArticleMessage } from '../queue/messages.js';
 import { articleKeys } from '../storage/blob-store.js';
 import { claimantOf } from '../storage/copy-claims.js';
 import type { ArticleRecord } from '../storage/records.js';
-import type { ArticleMessage } from '../queue/messages.js';
 import type { FetchArticleDeps } from './deps.js';
 
 export type { FetchArticleDeps };
+
 import { UnknownItemError } from './errors.js';
 
 export type ArticleOutcome = 'stored' | 'duplicate' | 'skipped' | 'failed' | 'already-done';
@@ -30,10 +31,13 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
   if (article.status === 'stored') await deps.queues.code.send([{ articleId: article.articleId }]);
   if (article.status !== 'pending') return 'already-done';
   const now = deps.clock();
-  let response;
+  let response: Awaited<ReturnType<FetchArticleDeps['fetcher']['fetch']>>;
   let extracted: ExtractedArticle;
   try {
-    response = await deps.fetcher.fetch({ url: article.url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+    response = await deps.fetcher.fetch({
+      url: article.url,
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+    });
     const { text: html } = decodeBody(response.body, response.headers['content-type'] ?? null, 'html');
     extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feedPublished });
   } catch (error) {
@@ -42,10 +46,23 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
   const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonicalUrl;
   const keys = articleKeys(isoDay(article.discoveredAt), article.outlet, article.articleId);
   await deps.blobs.putRaw(keys.rawKey, response.body, response.headers);
-  await deps.blobs.putJson(keys.textKey, { ...extracted, articleId: article.articleId, url: article.url, finalUrl: response.finalUrl, declaredCanonicalUrl: extracted.canonicalUrl, canonicalUrl: canonical, fetchedAt: now.toISOString() });
+  await deps.blobs.putJson(keys.textKey, {
+    ...extracted,
+    articleId: article.articleId,
+    url: article.url,
+    finalUrl: response.finalUrl,
+    declaredCanonicalUrl: extracted.canonicalUrl,
+    canonicalUrl: canonical,
+    fetchedAt: now.toISOString(),
+  });
   const stored = {
-    canonicalUrl: canonical, title: extracted.title ?? article.title, published: extracted.published ?? article.feedPublished,
-    language: extracted.language, ...keys, contentHash: contentHash(extracted.text), simhash: simhash64(extracted.text).toString(16),
+    canonicalUrl: canonical,
+    title: extracted.title ?? article.title,
+    published: extracted.published ?? article.feedPublished,
+    language: extracted.language,
+    ...keys,
+    contentHash: contentHash(extracted.text),
+    simhash: simhash64(extracted.text).toString(16),
     wordCount: extracted.wordCount,
   };
   const skipReason = reasonNotToCode(extracted);
@@ -67,7 +84,13 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
  * is it. "First" is by publication time, then id, not by arrival: copies processed in any order agree. Copies
  * stored earlier that rank after this one become its copies.
  */
-async function findFirstCopy(article: ArticleRecord, canonical: string, stored: { contentHash: string; published: string | null }, text: string, deps: FetchArticleDeps): Promise<string | null> {
+async function findFirstCopy(
+  article: ArticleRecord,
+  canonical: string,
+  stored: { contentHash: string; published: string | null },
+  text: string,
+  deps: FetchArticleDeps,
+): Promise<string | null> {
   const claimant = claimantOf(article.articleId, stored.published);
   const verdict = await deps.articles.copies.judge(claimant, {
     canonicalId: canonical !== article.canonicalUrl ? stableId([canonical]) : null,
@@ -105,8 +128,14 @@ const PARAGRAPH_SAMPLE = 6;
  * their shared share is estimated as well from the sample as from all paragraphs, at a fixed cost.
  */
 function paragraphHashes(text: string): string[] {
-  const hashes = text.split(/\n\s*\n/)
-    .map((paragraph) => paragraph.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+  const hashes = text
+    .split(/\n\s*\n/)
+    .map((paragraph) =>
+      paragraph
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim(),
+    )
     .filter((paragraph) => paragraph.split(' ').length >= 8)
     .map((paragraph) => contentHash(paragraph).slice(0, 24));
   return [...new Set(hashes)].sort().slice(0, PARAGRAPH_SAMPLE);
@@ -116,7 +145,8 @@ function reasonNotToCode(extracted: ExtractedArticle): string | null {
   if (extracted.flags.paywall) return 'paywall stub: only a teaser is public';
   if (extracted.flags.consentWall) return 'consent wall: no article content';
   if (extracted.flags.notArticle) return 'not an article page';
-  if (extracted.language && extracted.language !== 'en') return `language ${extracted.language}: the event coder reads English only`;
+  if (extracted.language && extracted.language !== 'en')
+    return `language ${extracted.language}: the event coder reads English only`;
   if (extracted.wordCount < MIN_WORDS) return `too short to code (${extracted.wordCount} words)`;
   return null;
 }
@@ -130,7 +160,12 @@ function safeCanonical(finalUrl: string, declared: string | null): string | null
 }
 
 /** Retryable failures go back to the queue (and finally its dead-letter queue); permanent ones are recorded. */
-async function handleFetchError(article: ArticleRecord, error: unknown, deps: FetchArticleDeps, now: Date): Promise<ArticleOutcome> {
+async function handleFetchError(
+  article: ArticleRecord,
+  error: unknown,
+  deps: FetchArticleDeps,
+  now: Date,
+): Promise<ArticleOutcome> {
   const { name, message } = describeError(error);
   const reason = `${name}: ${message}`;
   if (!(error instanceof FetchError) && !(error instanceof EventwireError && !error.retryable)) throw error;

@@ -1,15 +1,17 @@
-import { stableId } from '../core/ids.js';
 import { describeError } from '../core/errors.js';
-import { canonicalUrl, nextBackoffMs, RateLimitedError, FetchError } from '../fetch/index.js';
-import { parseFeed, FeedParseError, type FeedItem } from '../feeds/index.js';
-import type { FeedRecord } from '../storage/records.js';
+import { stableId } from '../core/ids.js';
+import { type FeedItem, FeedParseError, parseFeed } from '../feeds/index.js';
+import { canonicalUrl, FetchError, nextBackoffMs, RateLimitedError } from '../fetch/index.js';
 import type { FeedMessage } from '../queue/messages.js';
+import type { FeedRecord } from '../storage/records.js';
 import type { FetchFeedDeps } from './deps.js';
 
 export type { FetchFeedDeps };
+
 import { UnknownItemError } from './errors.js';
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
 
 export type FeedFetchOutcome = 'fetched' | 'not-modified' | 'failed';
 
@@ -23,16 +25,25 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
   if (!feed) throw new UnknownItemError(`feed ${message.feedId} is not in the feeds table`);
   const now = deps.clock();
   let items: FeedItem[];
-  let response;
+  let response: Awaited<ReturnType<FetchFeedDeps['fetcher']['fetch']>>;
   try {
-    response = await deps.fetcher.fetch({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT });
+    response = await deps.fetcher.fetch({
+      url: feed.url,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      accept: FEED_ACCEPT,
+    });
     if (response.notModified) {
       await deps.feeds.recordPoll(feed.feedId, { status: 'not-modified', at: now, nextPollAt: nextPoll(feed, now) });
       deps.observer.count('FeedsNotModified');
       return 'not-modified';
     }
-    const parsed = parseFeed(response.body, { contentType: response.headers['content-type'] ?? null, baseUrl: response.finalUrl });
-    if (parsed.bozo) deps.observer.warn('feed is not well-formed, parsed best effort', { feed: feed.url, reason: parsed.bozoReason });
+    const parsed = parseFeed(response.body, {
+      contentType: response.headers['content-type'] ?? null,
+      baseUrl: response.finalUrl,
+    });
+    if (parsed.bozo)
+      deps.observer.warn('feed is not well-formed, parsed best effort', { feed: feed.url, reason: parsed.bozoReason });
     items = parsed.items;
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedParseError)) throw error;
@@ -41,8 +52,13 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
   }
   const queued = await discoverItems(feed, items, deps, now);
   await deps.feeds.recordPoll(feed.feedId, {
-    status: 'fetched', at: now, etag: response.etag, lastModified: response.lastModified,
-    items: items.length, bytes: response.body.byteLength, nextPollAt: nextPoll(feed, now),
+    status: 'fetched',
+    at: now,
+    etag: response.etag,
+    lastModified: response.lastModified,
+    items: items.length,
+    bytes: response.body.byteLength,
+    nextPollAt: nextPoll(feed, now),
   });
   deps.observer.count('FeedsFetched');
   deps.observer.count('FeedItems', items.length);
@@ -51,7 +67,12 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
 }
 
 /** Records each item once; re-sends those still pending so a lost message is recovered on the next poll. */
-async function discoverItems(feed: FeedRecord, items: readonly FeedItem[], deps: FetchFeedDeps, now: Date): Promise<number> {
+async function discoverItems(
+  feed: FeedRecord,
+  items: readonly FeedItem[],
+  deps: FetchFeedDeps,
+  now: Date,
+): Promise<number> {
   const toFetch: { articleId: string }[] = [];
   for (const item of items) {
     if (!item.link) continue;
@@ -63,10 +84,18 @@ async function discoverItems(feed: FeedRecord, items: readonly FeedItem[], deps:
       continue;
     }
     const articleId = stableId([canonical]);
-    const { created, record } = await deps.articles.discover({
-      articleId, url: item.link, canonicalUrl: canonical, feedId: feed.feedId, outlet: feed.name,
-      title: item.title, feedPublished: item.published ?? item.updated,
-    }, now);
+    const { created, record } = await deps.articles.discover(
+      {
+        articleId,
+        url: item.link,
+        canonicalUrl: canonical,
+        feedId: feed.feedId,
+        outlet: feed.name,
+        title: item.title,
+        feedPublished: item.published ?? item.updated,
+      },
+      now,
+    );
     if (created) deps.observer.count('ArticlesDiscovered');
     if (record.status === 'pending') toFetch.push({ articleId });
   }
@@ -76,11 +105,15 @@ async function discoverItems(feed: FeedRecord, items: readonly FeedItem[], deps:
 
 async function recordFailure(feed: FeedRecord, error: unknown, deps: FetchFeedDeps, now: Date): Promise<void> {
   const { name, message } = describeError(error);
-  const waitMs = error instanceof RateLimitedError && error.retryAfterMs
-    ? error.retryAfterMs
-    : Math.max(nextBackoffMs(feed.health.consecutiveFailures + 1), 60_000);
+  const waitMs =
+    error instanceof RateLimitedError && error.retryAfterMs
+      ? error.retryAfterMs
+      : Math.max(nextBackoffMs(feed.health.consecutiveFailures + 1), 60_000);
   await deps.feeds.recordPoll(feed.feedId, {
-    status: 'failed', at: now, error: `${name}: ${message}`, nextPollAt: new Date(now.getTime() + waitMs),
+    status: 'failed',
+    at: now,
+    error: `${name}: ${message}`,
+    nextPollAt: new Date(now.getTime() + waitMs),
   });
   deps.observer.count('FeedsFailed');
   deps.observer.warn('feed fetch failed', { feed: feed.url, error: name, reason: message });

@@ -1,7 +1,7 @@
+export { type CodeOutcome, codeArticle, codedKeyOf } from './code-events.js';
+export type { CodeDeps, FetchArticleDeps, FetchFeedDeps, ScheduleDeps, StageDeps } from './deps.js';
+export { NotReadyError, UnknownItemError } from './errors.js';
+export { type ArticleOutcome, fetchArticle } from './fetch-article.js';
+export { type FeedFetchOutcome, fetchFeed } from './fetch-feed.js';
+export { METRICS, type MetricName, type StageObserver, silentObserver } from './observer.js';
 export { scheduleDueFeeds } from './schedule-feeds.js';
-export { fetchFeed, type FeedFetchOutcome } from './fetch-feed.js';
-export { fetchArticle, type ArticleOutcome } from './fetch-article.js';
-export { codeArticle, codedKeyOf, type CodeOutcome } from './code-events.js';
-export type { StageDeps, ScheduleDeps, FetchFeedDeps, FetchArticleDeps, CodeDeps } from './deps.js';
-export { METRICS, silentObserver, type MetricName, type StageObserver } from './observer.js';
-export { UnknownItemError, NotReadyError } from './errors.js';

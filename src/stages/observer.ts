@@ -1,8 +1,20 @@
 /** Counters every stage reports; the names are also the CloudWatch metric names. */
 export const METRICS = [
-  'FeedsScheduled', 'FeedsFetched', 'FeedsNotModified', 'FeedsFailed', 'FeedItems',
-  'ArticlesDiscovered', 'ArticlesStored', 'ArticlesDuplicate', 'ArticlesSkipped', 'ArticlesFailed', 'ArticlesRetried',
-  'ArticlesCoded', 'EventsWritten', 'EventsUpdated', 'MentionsWritten',
+  'FeedsScheduled',
+  'FeedsFetched',
+  'FeedsNotModified',
+  'FeedsFailed',
+  'FeedItems',
+  'ArticlesDiscovered',
+  'ArticlesStored',
+  'ArticlesDuplicate',
+  'ArticlesSkipped',
+  'ArticlesFailed',
+  'ArticlesRetried',
+  'ArticlesCoded',
+  'EventsWritten',
+  'EventsUpdated',
+  'MentionsWritten',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 

@@ -1,11 +1,18 @@
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ARTICLES_INDEXES } from './table-design.js';
-import { ArticleRecordSchema, SCHEMA_VERSION, type ArticleRecord } from './records.js';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from './batch-get.js';
+import { CopyClaims } from './copy-claims.js';
 import { ArticleBusyError, CorruptRecordError } from './errors.js';
 import { isConditionFailure } from './feed-store.js';
-import { CopyClaims } from './copy-claims.js';
-import { batchGetItems } from './batch-get.js';
+import { type ArticleRecord, ArticleRecordSchema, SCHEMA_VERSION } from './records.js';
 import { setClause } from './set-clause.js';
+import { ARTICLES_INDEXES } from './table-design.js';
 
 /** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
 export type PendingStage = 'fetch' | 'code';
@@ -46,23 +53,45 @@ export class ArticleStore {
   /** Which copy of a syndicated story came first. */
   readonly copies: CopyClaims;
 
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
     this.copies = new CopyClaims(doc, tableName);
   }
 
   /** Records a newly discovered article once; returns the existing record when it is already known. */
   async discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }> {
     const record: ArticleRecord = {
-      schemaVersion: SCHEMA_VERSION, ...found, published: null, discoveredAt: now.toISOString(), language: null,
-      status: 'pending', reason: null, attempts: 0, rawKey: null, textKey: null, contentHash: null, simhash: null,
-      duplicateOf: null, wordCount: null, eventIds: [], updatedAt: now.toISOString(),
+      schemaVersion: SCHEMA_VERSION,
+      ...found,
+      published: null,
+      discoveredAt: now.toISOString(),
+      language: null,
+      status: 'pending',
+      reason: null,
+      attempts: 0,
+      rawKey: null,
+      textKey: null,
+      contentHash: null,
+      simhash: null,
+      duplicateOf: null,
+      wordCount: null,
+      eventIds: [],
+      updatedAt: now.toISOString(),
     };
     try {
-      await this.doc.send(new PutCommand({
-        TableName: this.tableName,
-        Item: { ...key(found.articleId), ...record, ...outletKeys(found.outlet, found.feedPublished ?? record.discoveredAt, found.articleId) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...key(found.articleId),
+            ...record,
+            ...outletKeys(found.outlet, found.feedPublished ?? record.discoveredAt, found.articleId),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       return { created: true, record };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
@@ -73,7 +102,9 @@ export class ArticleStore {
   }
 
   async get(articleId: string): Promise<ArticleRecord | undefined> {
-    const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }));
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
+    );
     return result.Item ? parseArticle(result.Item) : undefined;
   }
 
@@ -81,13 +112,23 @@ export class ArticleStore {
   async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void> {
     // A first copy found meanwhile (demoteToCopy) must survive: duplicateOf is only ever set, never cleared.
     const { duplicateOf, ...fields } = stored;
-    await this.update(articleId, now, { status: 'stored', reason: null, ...fields, ...(duplicateOf ? { duplicateOf } : {}) });
+    await this.update(articleId, now, {
+      status: 'stored',
+      reason: null,
+      ...fields,
+      ...(duplicateOf ? { duplicateOf } : {}),
+    });
   }
 
   /** Records the article as coded, unless an earlier copy turned up while it was being coded (then false). */
   async markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean> {
     try {
-      await this.update(articleId, now, { status: 'coded', reason: null, eventIds }, { expression: 'attribute_type(duplicateOf, :nullType)', values: { ':nullType': 'NULL' } });
+      await this.update(
+        articleId,
+        now,
+        { status: 'coded', reason: null, eventIds },
+        { expression: 'attribute_type(duplicateOf, :nullType)', values: { ':nullType': 'NULL' } },
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -101,21 +142,35 @@ export class ArticleStore {
    * copy, for the code stage to link it (`needsCoding`). `copies` are the articles linked to this one so far: they
    * were linked to the wrong first copy and must be demoted too.
    */
-  async demoteToCopy(articleId: string, firstCopy: string, now: Date): Promise<{ needsCoding: boolean; copies: string[] }> {
+  async demoteToCopy(
+    articleId: string,
+    firstCopy: string,
+    now: Date,
+  ): Promise<{ needsCoding: boolean; copies: string[] }> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const found = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }));
+      const found = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
+      );
       if (!found.Item) return { needsCoding: false, copies: [] };
       const article = parseArticle(found.Item);
       const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
       if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return { needsCoding: false, copies };
       // Demoted before (this is a retry): whether its code message went out is unknown, so one more goes.
-      if (article.duplicateOf === firstCopy && article.status !== 'coded') return { needsCoding: article.status === 'stored', copies };
+      if (article.duplicateOf === firstCopy && article.status !== 'coded')
+        return { needsCoding: article.status === 'stored', copies };
       const status = article.status === 'pending' ? 'pending' : 'stored';
       try {
         // Conditional on the status read: when a stage moved the article on meanwhile, it is read again.
-        await this.update(articleId, now, { status, duplicateOf: firstCopy, ...(status === 'stored' ? { reason: null } : {}) }, {
-          expression: '#status = :read', names: { '#status': 'status' }, values: { ':read': article.status },
-        });
+        await this.update(
+          articleId,
+          now,
+          { status, duplicateOf: firstCopy, ...(status === 'stored' ? { reason: null } : {}) },
+          {
+            expression: '#status = :read',
+            names: { '#status': 'status' },
+            values: { ':read': article.status },
+          },
+        );
         // A stored article still has its own code message coming; a coded or linked one needs a new one.
         return { needsCoding: article.status === 'coded' || article.status === 'duplicate', copies };
       } catch (error) {
@@ -136,14 +191,24 @@ export class ArticleStore {
   }
 
   private async editCopies(articleId: string, action: 'ADD' | 'DELETE', copies: readonly string[]): Promise<void> {
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(articleId), UpdateExpression: `${action} copies :copies`,
-      ExpressionAttributeValues: { ':copies': new Set(copies) }, ConditionExpression: 'attribute_exists(pk)',
-    }));
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(articleId),
+        UpdateExpression: `${action} copies :copies`,
+        ExpressionAttributeValues: { ':copies': new Set(copies) },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
   }
 
   async markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void> {
-    await this.update(articleId, now, { status: 'duplicate', reason: `same story as article ${duplicateOf}`, duplicateOf, eventIds });
+    await this.update(articleId, now, {
+      status: 'duplicate',
+      reason: `same story as article ${duplicateOf}`,
+      duplicateOf,
+      eventIds,
+    });
   }
 
   async markSkipped(articleId: string, reason: string, now: Date, fields: Partial<StoredArticle> = {}): Promise<void> {
@@ -157,12 +222,15 @@ export class ArticleStore {
 
   /** A transient failure: the article stays pending, the reason and attempt count are kept for operators. */
   async noteAttempt(articleId: string, reason: string, now: Date): Promise<void> {
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(articleId),
-      UpdateExpression: 'SET reason = :reason, attempts = attempts + :one, updatedAt = :now',
-      ExpressionAttributeValues: { ':reason': reason, ':one': 1, ':now': now.toISOString() },
-      ConditionExpression: 'attribute_exists(pk)',
-    }));
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(articleId),
+        UpdateExpression: 'SET reason = :reason, attempts = attempts + :one, updatedAt = :now',
+        ExpressionAttributeValues: { ':reason': reason, ':one': 1, ':now': now.toISOString() },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
   }
 
   /** Puts a failed or skipped article back in the queue of `stage` (used by redrive). */
@@ -179,16 +247,22 @@ export class ArticleStore {
     const articles: ArticleRecord[] = [];
     let cursor: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(new ScanCommand({
-        TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: cursor,
-        FilterExpression: 'sk = :sk AND #status = :status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sk': 'ARTICLE', ':status': stage === 'fetch' ? 'pending' : 'stored' },
-      }));
+      const page = await this.doc.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+          FilterExpression: 'sk = :sk AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sk': 'ARTICLE', ':status': stage === 'fetch' ? 'pending' : 'stored' },
+        }),
+      );
       for (const item of page.Items ?? []) articles.push(parseArticle(item));
       cursor = page.LastEvaluatedKey;
     } while (cursor);
-    return articles.sort((a, b) => a.discoveredAt.localeCompare(b.discoveredAt) || a.articleId.localeCompare(b.articleId));
+    return articles.sort(
+      (a, b) => a.discoveredAt.localeCompare(b.discoveredAt) || a.articleId.localeCompare(b.articleId),
+    );
   }
 
   /** Articles of one outlet, newest first. */
@@ -196,26 +270,46 @@ export class ArticleStore {
     return this.queryIndex(byOutlet.name, byOutlet.partitionKey, `OUTLET#${outlet}`, limit, false);
   }
 
-  private async update(articleId: string, now: Date, fields: Record<string, unknown>, condition?: UpdateCondition): Promise<void> {
+  private async update(
+    articleId: string,
+    now: Date,
+    fields: Record<string, unknown>,
+    condition?: UpdateCondition,
+  ): Promise<void> {
     const set = setClause({ ...fields, updatedAt: now.toISOString() }, 'f');
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(articleId),
-      UpdateExpression: `SET ${set.assignments.join(', ')}`,
-      ExpressionAttributeNames: { ...set.names, ...condition?.names },
-      ExpressionAttributeValues: { ...set.values, ...condition?.values },
-      ConditionExpression: condition ? `attribute_exists(pk) AND ${condition.expression}` : 'attribute_exists(pk)',
-    }));
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(articleId),
+        UpdateExpression: `SET ${set.assignments.join(', ')}`,
+        ExpressionAttributeNames: { ...set.names, ...condition?.names },
+        ExpressionAttributeValues: { ...set.values, ...condition?.values },
+        ConditionExpression: condition ? `attribute_exists(pk) AND ${condition.expression}` : 'attribute_exists(pk)',
+      }),
+    );
   }
 
-  private async queryIndex(indexName: string, partitionKey: string, value: string, limit: number, forward = true): Promise<ArticleRecord[]> {
+  private async queryIndex(
+    indexName: string,
+    partitionKey: string,
+    value: string,
+    limit: number,
+    forward = true,
+  ): Promise<ArticleRecord[]> {
     const articles: ArticleRecord[] = [];
     let cursor: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(new QueryCommand({
-        TableName: this.tableName, IndexName: indexName, KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': value },
-        ExclusiveStartKey: cursor, ScanIndexForward: forward,
-      }));
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': partitionKey },
+          ExpressionAttributeValues: { ':pk': value },
+          ExclusiveStartKey: cursor,
+          ScanIndexForward: forward,
+        }),
+      );
       const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
       // The index holds keys only (status updates then cost it nothing): whole records come by key.
       for (const item of await batchGetItems(this.doc, this.tableName, keys)) articles.push(parseArticle(item));
@@ -228,7 +322,6 @@ export class ArticleStore {
 function key(articleId: string): { pk: string; sk: string } {
   return { pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' };
 }
-
 
 function outletKeys(outlet: string, published: string, articleId: string): Record<string, string> {
   return { [byOutlet.partitionKey]: `OUTLET#${outlet}`, [byOutlet.sortKey]: `${published}#${articleId}` };

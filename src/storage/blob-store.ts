@@ -1,4 +1,4 @@
-import { gzipSync, gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from './errors.js';
 
@@ -10,12 +10,20 @@ export function articleKeys(day: string, outlet: string, articleId: string): { r
 }
 
 function slug(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
+  return (
+    value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'unknown'
+  );
 }
 
 /** Raw pages (gzip, with their response headers) and extracted article JSON in the bucket. */
 export class BlobStore {
-  constructor(private readonly s3: S3Client, private readonly bucket: string) {}
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
 
   async putRaw(key: string, body: Uint8Array, headers: Record<string, string>): Promise<void> {
     await this.put(key, gzipSync(body), 'text/html', {
@@ -49,7 +57,9 @@ export class BlobStore {
 
   private async put(key: string, body: Uint8Array, contentType: string, extra: Record<string, unknown>): Promise<void> {
     try {
-      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...extra }));
+      await this.s3.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...extra }),
+      );
     } catch (error) {
       throw new StorageError(`S3 put ${key} failed`, error);
     }

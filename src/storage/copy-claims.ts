@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './feed-store.js';
 
 /** An article asking to own a claim; the lower rank (earlier publication, then smaller id) wins. */
@@ -30,14 +30,21 @@ export function claimantOf(articleId: string, published: string | null): Claiman
  * canonical URL, content hash and substantial paragraph, owned by the best-ranked article that claimed it.
  */
 export class CopyClaims {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
 
   /**
    * Claims the canonical URL (when it differs from the feed's) and the paragraphs (the content hash when there
    * are too few). The article copies another when that article owns its canonical URL or text, or at least
    * `share` of its paragraphs.
    */
-  async judge(claimant: Claimant, claims: { canonicalId: string | null; contentHash: string; paragraphs: readonly string[] }, share = 0.6): Promise<CopyVerdict> {
+  async judge(
+    claimant: Claimant,
+    claims: { canonicalId: string | null; contentHash: string; paragraphs: readonly string[] },
+    share = 0.6,
+  ): Promise<CopyVerdict> {
     const displaced = new Set<string>();
     const taken: string[] = [];
     const distinct = [...new Set(claims.paragraphs)];
@@ -62,19 +69,27 @@ export class CopyClaims {
       for (const id of previous) displaced.add(id);
     }
     const [best] = [...owners.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (paragraphs.length > 0 && best && best[1] / paragraphs.length >= share) return { firstCopy: best[0], displaced: [], taken: [] };
+    if (paragraphs.length > 0 && best && best[1] / paragraphs.length >= share)
+      return { firstCopy: best[0], displaced: [], taken: [] };
     return { firstCopy: null, displaced: [...displaced], taken };
   }
 
   /** Forgets the earlier owners of claims taken (judge's `taken`), once they have been demoted to copies. */
   async settle(claimant: Claimant, taken: readonly string[]): Promise<void> {
     for (const pk of taken) {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.tableName, Key: { pk, sk: 'CLAIM' }, UpdateExpression: 'SET owners = :me',
-        ConditionExpression: 'articleId = :article', ExpressionAttributeValues: { ':me': new Set([claimant.articleId]), ':article': claimant.articleId },
-      })).catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+      await this.doc
+        .send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { pk, sk: 'CLAIM' },
+            UpdateExpression: 'SET owners = :me',
+            ConditionExpression: 'articleId = :article',
+            ExpressionAttributeValues: { ':me': new Set([claimant.articleId]), ':article': claimant.articleId },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
     }
   }
 
@@ -85,20 +100,41 @@ export class CopyClaims {
    */
   private async claim(pk: string, claimant: Claimant): Promise<{ owner: string; previous: string[] }> {
     try {
-      const result = await this.doc.send(new UpdateCommand({
-        TableName: this.tableName, Key: { pk, sk: 'CLAIM' },
-        UpdateExpression: 'SET articleId = :article, #rank = :rank ADD owners :me',
-        ConditionExpression: 'attribute_not_exists(pk) OR #rank >= :rank',
-        ExpressionAttributeNames: { '#rank': 'rank' },
-        ExpressionAttributeValues: { ':article': claimant.articleId, ':rank': claimant.rank, ':me': new Set([claimant.articleId]) },
-        ReturnValues: 'ALL_NEW',
-      }));
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk, sk: 'CLAIM' },
+          UpdateExpression: 'SET articleId = :article, #rank = :rank ADD owners :me',
+          ConditionExpression: 'attribute_not_exists(pk) OR #rank >= :rank',
+          ExpressionAttributeNames: { '#rank': 'rank' },
+          ExpressionAttributeValues: {
+            ':article': claimant.articleId,
+            ':rank': claimant.rank,
+            ':me': new Set([claimant.articleId]),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       const owners = result.Attributes?.owners;
-      return { owner: claimant.articleId, previous: owners instanceof Set ? [...owners].map(String).filter((id) => id !== claimant.articleId).sort() : [] };
+      return {
+        owner: claimant.articleId,
+        previous:
+          owners instanceof Set
+            ? [...owners]
+                .map(String)
+                .filter((id) => id !== claimant.articleId)
+                .sort()
+            : [],
+      };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const held = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk: 'CLAIM' }, ConsistentRead: true }));
-      return { owner: typeof held.Item?.articleId === 'string' ? held.Item.articleId : claimant.articleId, previous: [] };
+      const held = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk, sk: 'CLAIM' }, ConsistentRead: true }),
+      );
+      return {
+        owner: typeof held.Item?.articleId === 'string' ? held.Item.articleId : claimant.articleId,
+        previous: [],
+      };
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { CodedEvent, Actor } from '../core/event-schema.js';
+import type { Actor, CodedEvent } from '../core/event-schema.js';
 import { stableId } from '../core/ids.js';
 
 /**

@@ -1,5 +1,5 @@
-import { EventRecordSchema, type EventRecord } from './records.js';
 import { mergedConfidence } from './event-identity.js';
+import { type EventRecord, EventRecordSchema } from './records.js';
 
 /**
  * An event as stored: counts are kept as sets (mention keys, article ids, outlets) so that merging a report is
@@ -19,7 +19,8 @@ export interface EventCounts {
 }
 
 export function countsOf(item: Record<string, unknown>): EventCounts {
-  const size = (value: unknown): number => (value instanceof Set ? value.size : Array.isArray(value) ? value.length : 0);
+  const size = (value: unknown): number =>
+    value instanceof Set ? value.size : Array.isArray(value) ? value.length : 0;
   const numSources = size(item.outlets);
   return {
     numMentions: size(item.mentionKeys) + Number(item.untrackedMentions ?? 0),

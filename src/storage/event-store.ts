@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from './feed-store.js';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
-import { EVENTS_INDEXES as IX } from './table-design.js';
-import { SCHEMA_VERSION, type MentionRecord } from './records.js';
 import { articleCodedKey, eventIdOf, eventKey, mentionItemKey, mentionKeyOf } from './event-identity.js';
+import { type ArticleReports, withdrawReports } from './event-withdrawal.js';
+import { isConditionFailure } from './feed-store.js';
+import { type MentionRecord, SCHEMA_VERSION } from './records.js';
 import { setClause } from './set-clause.js';
-import { withdrawReports, type ArticleReports } from './event-withdrawal.js';
+import { EVENTS_INDEXES as IX } from './table-design.js';
 
 /** The article a batch of coded events comes from. */
 export interface MentionSource {
@@ -31,14 +31,23 @@ export const TRACKED_REPORTS = 50;
 
 /** Events merged over their reports, and one mention per report, in the events table. */
 export class EventStore {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string, private readonly trackedReports = TRACKED_REPORTS) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly trackedReports = TRACKED_REPORTS,
+  ) {}
 
   /**
    * Records every coded event of an article as a mention and merges it into its event. Idempotent: mention
    * keys, article ids and outlets are string sets, and counts are their sizes, never increments (past
    * `trackedReports` reports, see countUntracked).
    */
-  async recordMentions(source: MentionSource, events: readonly CodedEvent[], fallbackDate: string, now: Date): Promise<RecordResult> {
+  async recordMentions(
+    source: MentionSource,
+    events: readonly CodedEvent[],
+    fallbackDate: string,
+    now: Date,
+  ): Promise<RecordResult> {
     const result: RecordResult = { eventIds: [], created: 0, updated: 0 };
     for (const event of events) {
       const date = event.date ?? fallbackDate;
@@ -56,15 +65,25 @@ export class EventStore {
 
   /** Marks an article as coded in the events table: the change feed announces it ("Article Coded"). */
   async recordArticleCoded(source: MentionSource, eventIds: readonly string[], now: Date): Promise<void> {
-    await this.doc.send(new PutCommand({
-      TableName: this.tableName,
-      Item: {
-        ...articleCodedKey(source.articleId), kind: 'article-coded', schemaVersion: SCHEMA_VERSION, ...source, eventIds: [...eventIds], codedAt: now.toISOString(),
-        // Recently changed events are found through the articles that changed them: one index entry per article.
-        [IX.byChanged.partitionKey]: `CHANGED#${now.toISOString().slice(0, 10)}`, [IX.byChanged.sortKey]: `${now.toISOString()}#${source.articleId}`,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    })).catch(ignoreConditionFailure);
+    await this.doc
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...articleCodedKey(source.articleId),
+            kind: 'article-coded',
+            schemaVersion: SCHEMA_VERSION,
+            ...source,
+            eventIds: [...eventIds],
+            codedAt: now.toISOString(),
+            // Recently changed events are found through the articles that changed them: one index entry per article.
+            [IX.byChanged.partitionKey]: `CHANGED#${now.toISOString().slice(0, 10)}`,
+            [IX.byChanged.sortKey]: `${now.toISOString()}#${source.articleId}`,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch(ignoreConditionFailure);
   }
 
   /**
@@ -78,19 +97,35 @@ export class EventStore {
   /** Stores the report as a mention; true when it was not stored before. */
   private async putMention(eventId: string, source: MentionSource, event: CodedEvent, now: Date): Promise<boolean> {
     const mention: MentionRecord = {
-      schemaVersion: SCHEMA_VERSION, eventId, articleId: source.articleId, url: source.url, outlet: source.outlet,
-      title: source.title, published: source.published, sentence: event.sentence, sentenceIndex: event.sentence_index,
-      offsets: event.offsets, confidence: event.confidence, recordedAt: now.toISOString(),
+      schemaVersion: SCHEMA_VERSION,
+      eventId,
+      articleId: source.articleId,
+      url: source.url,
+      outlet: source.outlet,
+      title: source.title,
+      published: source.published,
+      sentence: event.sentence,
+      sentenceIndex: event.sentence_index,
+      offsets: event.offsets,
+      confidence: event.confidence,
+      recordedAt: now.toISOString(),
     };
-    return this.doc.send(new PutCommand({
-      TableName: this.tableName,
-      Item: { ...mentionItemKey(eventId, mentionKeyOf(source.articleId, event)), kind: 'mention', ...mention },
-      // A redelivered mention keeps its first recording time, so re-runs leave the table identical.
-      ConditionExpression: 'attribute_not_exists(pk)',
-    })).then(() => true, (error: unknown) => {
-      ignoreConditionFailure(error);
-      return false;
-    });
+    return this.doc
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...mentionItemKey(eventId, mentionKeyOf(source.articleId, event)), kind: 'mention', ...mention },
+          // A redelivered mention keeps its first recording time, so re-runs leave the table identical.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .then(
+        () => true,
+        (error: unknown) => {
+          ignoreConditionFailure(error);
+          return false;
+        },
+      );
   }
 
   /**
@@ -99,32 +134,57 @@ export class EventStore {
    * leaves the change feed quiet). The rare follow-up corrections run either way, so a crash between the two
    * writes is repaired by the retry.
    */
-  private async mergeEvent(eventId: string, date: string, source: MentionSource, event: CodedEvent, now: Date, report: { newMention: boolean; firstOfArticle: boolean }): Promise<'created' | 'updated' | 'unchanged'> {
+  private async mergeEvent(
+    eventId: string,
+    date: string,
+    source: MentionSource,
+    event: CodedEvent,
+    now: Date,
+    report: { newMention: boolean; firstOfArticle: boolean },
+  ): Promise<'created' | 'updated' | 'unchanged'> {
     const base = descriptiveFields(eventId, date, event);
     const mentionKey = mentionKeyOf(source.articleId, event);
-    const descriptive = setClause({ ...base, firstSeen: now.toISOString(), bestMention: event.confidence, location: event.location ?? null }, 'b', true);
+    const descriptive = setClause(
+      { ...base, firstSeen: now.toISOString(), bestMention: event.confidence, location: event.location ?? null },
+      'b',
+      true,
+    );
     let item: Record<string, unknown>;
     let change: 'created' | 'updated' | 'unchanged';
     try {
-      const added = await this.doc.send(new UpdateCommand({
-        TableName: this.tableName, Key: eventKey(eventId),
-        UpdateExpression: `SET ${descriptive.assignments.join(', ')}, lastSeen = :now, updatedAt = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
-        ConditionExpression: 'attribute_not_exists(mentionKeys) OR (NOT contains(mentionKeys, :mentionKey) AND size(mentionKeys) < :tracked)',
-        ExpressionAttributeNames: descriptive.names,
-        ExpressionAttributeValues: {
-          ...descriptive.values, ':now': now.toISOString(), ':mentionKey': mentionKey, ':tracked': this.trackedReports,
-          ':mention': new Set([mentionKey]), ':article': new Set([source.articleId]), ':outlet': new Set([source.outlet]),
-        },
-        ReturnValues: 'ALL_NEW',
-      }));
+      const added = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: eventKey(eventId),
+          UpdateExpression: `SET ${descriptive.assignments.join(', ')}, lastSeen = :now, updatedAt = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
+          ConditionExpression:
+            'attribute_not_exists(mentionKeys) OR (NOT contains(mentionKeys, :mentionKey) AND size(mentionKeys) < :tracked)',
+          ExpressionAttributeNames: descriptive.names,
+          ExpressionAttributeValues: {
+            ...descriptive.values,
+            ':now': now.toISOString(),
+            ':mentionKey': mentionKey,
+            ':tracked': this.trackedReports,
+            ':mention': new Set([mentionKey]),
+            ':article': new Set([source.articleId]),
+            ':outlet': new Set([source.outlet]),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       item = added.Attributes ?? {};
       change = item.mentionKeys instanceof Set && item.mentionKeys.size === 1 ? 'created' : 'updated';
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const stored = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(eventId), ConsistentRead: true }));
+      const stored = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: eventKey(eventId), ConsistentRead: true }),
+      );
       item = stored.Item ?? {};
       const tracked = item.mentionKeys instanceof Set && item.mentionKeys.has(mentionKey);
-      change = !tracked && report.newMention ? await this.countUntracked(eventId, source, item, report.firstOfArticle, now) : 'unchanged';
+      change =
+        !tracked && report.newMention
+          ? await this.countUntracked(eventId, source, item, report.firstOfArticle, now)
+          : 'unchanged';
     }
     await this.correct(eventId, item, base, event, mentionKey);
     return change;
@@ -135,13 +195,28 @@ export class EventStore {
    * redelivery finds its mention stored and counts nothing. (A crash between the two writes loses this one count,
    * the price of not growing the item.) Outlets stay a set: there are few of them and each is counted once.
    */
-  private async countUntracked(eventId: string, source: MentionSource, item: Record<string, unknown>, firstOfArticle: boolean, now: Date): Promise<'updated'> {
+  private async countUntracked(
+    eventId: string,
+    source: MentionSource,
+    item: Record<string, unknown>,
+    firstOfArticle: boolean,
+    now: Date,
+  ): Promise<'updated'> {
     const newArticle = firstOfArticle && !(item.articleIds instanceof Set && item.articleIds.has(source.articleId));
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: eventKey(eventId),
-      UpdateExpression: 'SET lastSeen = :now, updatedAt = :now ADD untrackedMentions :one, untrackedArticles :article, outlets :outlet',
-      ExpressionAttributeValues: { ':now': now.toISOString(), ':one': 1, ':article': newArticle ? 1 : 0, ':outlet': new Set([source.outlet]) },
-    }));
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: eventKey(eventId),
+        UpdateExpression:
+          'SET lastSeen = :now, updatedAt = :now ADD untrackedMentions :one, untrackedArticles :article, outlets :outlet',
+        ExpressionAttributeValues: {
+          ':now': now.toISOString(),
+          ':one': 1,
+          ':article': newArticle ? 1 : 0,
+          ':outlet': new Set([source.outlet]),
+        },
+      }),
+    );
     return 'updated';
   }
 
@@ -151,25 +226,49 @@ export class EventStore {
    * mention key, not from whichever arrived first; its best report confidence only rises; a place found by a
    * later report fills a missing one.
    */
-  private async correct(eventId: string, item: Record<string, unknown>, base: Record<string, unknown>, event: CodedEvent, mentionKey: string): Promise<void> {
+  private async correct(
+    eventId: string,
+    item: Record<string, unknown>,
+    base: Record<string, unknown>,
+    event: CodedEvent,
+    mentionKey: string,
+  ): Promise<void> {
     const keys = item.mentionKeys instanceof Set ? [...item.mentionKeys].map(String).sort() : [];
     const fields: Record<string, unknown> = {};
-    if (keys.length >= 2 && keys[0] === mentionKey) Object.assign(fields, base, event.location ? { location: event.location } : {});
+    if (keys.length >= 2 && keys[0] === mentionKey)
+      Object.assign(fields, base, event.location ? { location: event.location } : {});
     else if ((item.location ?? null) === null && event.location) fields.location = event.location;
-    const differs = Object.entries(fields).some(([field, value]) => JSON.stringify(item[field]) !== JSON.stringify(value));
+    const differs = Object.entries(fields).some(
+      ([field, value]) => JSON.stringify(item[field]) !== JSON.stringify(value),
+    );
     if (differs) await this.set(eventId, fields);
     if (event.confidence > Number(item.bestMention ?? 0)) {
-      await this.set(eventId, { bestMention: event.confidence }, { expression: 'bestMention < :best', values: { ':best': event.confidence } });
+      await this.set(
+        eventId,
+        { bestMention: event.confidence },
+        { expression: 'bestMention < :best', values: { ':best': event.confidence } },
+      );
     }
   }
 
-  private async set(eventId: string, fields: Record<string, unknown>, condition?: { expression: string; values: Record<string, unknown> }): Promise<void> {
+  private async set(
+    eventId: string,
+    fields: Record<string, unknown>,
+    condition?: { expression: string; values: Record<string, unknown> },
+  ): Promise<void> {
     const set = setClause(fields, 'f');
-    await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: eventKey(eventId), UpdateExpression: `SET ${set.assignments.join(', ')}`,
-      ExpressionAttributeNames: set.names, ExpressionAttributeValues: { ...set.values, ...(condition?.values ?? {}) },
-      ...(condition ? { ConditionExpression: condition.expression } : {}),
-    })).catch(ignoreConditionFailure);
+    await this.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: eventKey(eventId),
+          UpdateExpression: `SET ${set.assignments.join(', ')}`,
+          ExpressionAttributeNames: set.names,
+          ExpressionAttributeValues: { ...set.values, ...(condition?.values ?? {}) },
+          ...(condition ? { ConditionExpression: condition.expression } : {}),
+        }),
+      )
+      .catch(ignoreConditionFailure);
   }
 }
 
@@ -177,15 +276,34 @@ export class EventStore {
 function descriptiveFields(eventId: string, date: string, event: CodedEvent): Record<string, unknown> {
   const root = event.code.slice(0, 2);
   return {
-    schemaVersion: SCHEMA_VERSION, kind: 'event', eventId, type: event.type, code: event.code, root,
-    quadClass: event.quad_class, goldstein: event.goldstein, mode: event.mode, context: event.context,
-    source: stripSpan(event.source), target: event.target ? stripSpan(event.target) : null, reciprocal: event.reciprocal,
-    date, coderVersion: event.coder_version,
-    [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`, [IX.byDate.sortKey]: `${date}#${eventId}`,
-    [IX.byType.partitionKey]: `TYPE#${event.type}`, [IX.byType.sortKey]: `${date}#${eventId}`,
-    ...(event.source.code ? { [IX.bySource.partitionKey]: `ACTOR#${event.source.code}`, [IX.bySource.sortKey]: `${date}#${eventId}` } : {}),
-    ...(event.target?.code ? { [IX.byTarget.partitionKey]: `ACTOR#${event.target.code}`, [IX.byTarget.sortKey]: `${date}#${eventId}` } : {}),
-    ...(event.location?.country ? { [IX.byLocation.partitionKey]: `LOC#${event.location.country}`, [IX.byLocation.sortKey]: `${date}#${eventId}` } : {}),
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'event',
+    eventId,
+    type: event.type,
+    code: event.code,
+    root,
+    quadClass: event.quad_class,
+    goldstein: event.goldstein,
+    mode: event.mode,
+    context: event.context,
+    source: stripSpan(event.source),
+    target: event.target ? stripSpan(event.target) : null,
+    reciprocal: event.reciprocal,
+    date,
+    coderVersion: event.coder_version,
+    [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`,
+    [IX.byDate.sortKey]: `${date}#${eventId}`,
+    [IX.byType.partitionKey]: `TYPE#${event.type}`,
+    [IX.byType.sortKey]: `${date}#${eventId}`,
+    ...(event.source.code
+      ? { [IX.bySource.partitionKey]: `ACTOR#${event.source.code}`, [IX.bySource.sortKey]: `${date}#${eventId}` }
+      : {}),
+    ...(event.target?.code
+      ? { [IX.byTarget.partitionKey]: `ACTOR#${event.target.code}`, [IX.byTarget.sortKey]: `${date}#${eventId}` }
+      : {}),
+    ...(event.location?.country
+      ? { [IX.byLocation.partitionKey]: `LOC#${event.location.country}`, [IX.byLocation.sortKey]: `${date}#${eventId}` }
+      : {}),
   };
 }
 

@@ -1,7 +1,20 @@
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
+import {
+  articleCodedKey,
+  eventIdOf,
+  eventKey,
+  MENTION_PREFIX,
+  mentionItemKey,
+  mentionKeyOf,
+} from './event-identity.js';
 import { isConditionFailure } from './feed-store.js';
-import { eventIdOf, eventKey, articleCodedKey, mentionItemKey, mentionKeyOf, MENTION_PREFIX } from './event-identity.js';
 
 /** Coded events of one article, with the day their undated events fall on. */
 export interface ArticleReports {
@@ -15,7 +28,10 @@ interface Report {
 }
 
 function reportsOf(articleId: string, reports: ArticleReports): Report[] {
-  return reports.events.map((event) => ({ eventId: eventIdOf(event, event.date ?? reports.day), mentionKey: mentionKeyOf(articleId, event) }));
+  return reports.events.map((event) => ({
+    eventId: eventIdOf(event, event.date ?? reports.day),
+    mentionKey: mentionKeyOf(articleId, event),
+  }));
 }
 
 function eventIdsOf(reports: readonly Report[]): string[] {
@@ -29,14 +45,22 @@ function eventIdsOf(reports: readonly Report[]): string[] {
  * Coded" marker goes too when its events change, for the next recording to write it anew. Returns the number of
  * reports withdrawn.
  */
-export async function withdrawReports(doc: DynamoDBDocumentClient, tableName: string, source: { articleId: string; outlet: string }, recorded: ArticleReports, kept: ArticleReports): Promise<number> {
+export async function withdrawReports(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  source: { articleId: string; outlet: string },
+  recorded: ArticleReports,
+  kept: ArticleReports,
+): Promise<number> {
   const keptReports = reportsOf(source.articleId, kept);
   const keptKeys = new Set(keptReports.map((report) => `${report.eventId}/${report.mentionKey}`));
   const recordedReports = reportsOf(source.articleId, recorded);
   const withdrawn = recordedReports.filter((report) => !keptKeys.has(`${report.eventId}/${report.mentionKey}`));
   const stillReported = new Set(eventIdsOf(keptReports));
   for (const eventId of eventIdsOf(withdrawn)) {
-    const keys = [...new Set(withdrawn.filter((report) => report.eventId === eventId).map((report) => report.mentionKey))];
+    const keys = [
+      ...new Set(withdrawn.filter((report) => report.eventId === eventId).map((report) => report.mentionKey)),
+    ];
     await new EventWithdrawal(doc, tableName, eventId, source).withdraw(keys, !stillReported.has(eventId));
   }
   if (eventIdsOf(recordedReports).join() !== eventIdsOf(keptReports).join()) {
@@ -53,21 +77,39 @@ export async function withdrawReports(doc: DynamoDBDocumentClient, tableName: st
  * without reports is deleted.
  */
 class EventWithdrawal {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly tableName: string, private readonly eventId: string, private readonly source: { articleId: string; outlet: string }) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly eventId: string,
+    private readonly source: { articleId: string; outlet: string },
+  ) {}
 
   async withdraw(mentionKeys: readonly string[], articleLeaves: boolean): Promise<void> {
-    const stored = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: eventKey(this.eventId), ConsistentRead: true }));
+    const stored = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: eventKey(this.eventId), ConsistentRead: true }),
+    );
     const tracked = stored.Item?.mentionKeys instanceof Set ? stored.Item.mentionKeys : new Set();
     const trackedKeys = mentionKeys.filter((key) => tracked.has(key));
     let counted = 0;
     for (const key of mentionKeys) {
-      const deleted = await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: mentionItemKey(this.eventId, key), ReturnValues: 'ALL_OLD' }));
+      const deleted = await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: mentionItemKey(this.eventId, key),
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
       if (deleted.Attributes && !tracked.has(key)) counted += 1;
     }
     if (stored.Item) await this.updateEvent(stored.Item, trackedKeys, counted, articleLeaves);
   }
 
-  private async updateEvent(item: Record<string, unknown>, trackedKeys: readonly string[], countedKeys: number, articleLeaves: boolean): Promise<void> {
+  private async updateEvent(
+    item: Record<string, unknown>,
+    trackedKeys: readonly string[],
+    countedKeys: number,
+    articleLeaves: boolean,
+  ): Promise<void> {
     const articleTracked = item.articleIds instanceof Set && item.articleIds.has(this.source.articleId);
     const removals: string[] = [];
     const additions: string[] = [];
@@ -90,40 +132,68 @@ class EventWithdrawal {
       values[':articles'] = articleLeaves && !articleTracked ? -1 : 0;
     }
     if (removals.length + additions.length === 0) return;
-    const updated = await this.doc.send(new UpdateCommand({
-      TableName: this.tableName, Key: eventKey(this.eventId),
-      UpdateExpression: [removals.length ? `DELETE ${removals.join(', ')}` : '', additions.length ? `ADD ${additions.join(', ')}` : ''].join(' ').trim(),
-      ExpressionAttributeValues: values, ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_NEW',
-    })).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-      return { Attributes: undefined };
-    });
+    const updated = await this.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: eventKey(this.eventId),
+          UpdateExpression: [
+            removals.length ? `DELETE ${removals.join(', ')}` : '',
+            additions.length ? `ADD ${additions.join(', ')}` : '',
+          ]
+            .join(' ')
+            .trim(),
+          ExpressionAttributeValues: values,
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+        return { Attributes: undefined };
+      });
     const left = updated.Attributes;
-    if (left && !(left.mentionKeys instanceof Set) && Number(left.untrackedMentions ?? 0) <= 0) await this.deleteEvent();
+    if (left && !(left.mentionKeys instanceof Set) && Number(left.untrackedMentions ?? 0) <= 0)
+      await this.deleteEvent();
   }
 
   /** Deleted only while it still has no reports: a report merged meanwhile keeps it. */
   private async deleteEvent(): Promise<void> {
-    await this.doc.send(new DeleteCommand({
-      TableName: this.tableName, Key: eventKey(this.eventId),
-      ConditionExpression: 'attribute_not_exists(mentionKeys) AND (attribute_not_exists(untrackedMentions) OR untrackedMentions <= :zero)',
-      ExpressionAttributeValues: { ':zero': 0 },
-    })).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+    await this.doc
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: eventKey(this.eventId),
+          ConditionExpression:
+            'attribute_not_exists(mentionKeys) AND (attribute_not_exists(untrackedMentions) OR untrackedMentions <= :zero)',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
   }
 
   /** Whether another article of the same outlet reports this event (then the outlet stays among its sources). */
   private async outletReportedByAnother(): Promise<boolean> {
     let cursor: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(new QueryCommand({
-        TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: cursor,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
-        FilterExpression: 'outlet = :outlet AND articleId <> :article',
-        ExpressionAttributeValues: { ':pk': eventKey(this.eventId).pk, ':mention': MENTION_PREFIX, ':outlet': this.source.outlet, ':article': this.source.articleId },
-        ProjectionExpression: 'pk',
-      }));
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
+          FilterExpression: 'outlet = :outlet AND articleId <> :article',
+          ExpressionAttributeValues: {
+            ':pk': eventKey(this.eventId).pk,
+            ':mention': MENTION_PREFIX,
+            ':outlet': this.source.outlet,
+            ':article': this.source.articleId,
+          },
+          ProjectionExpression: 'pk',
+        }),
+      );
       if ((page.Items ?? []).length > 0) return true;
       cursor = page.LastEvaluatedKey;
     } while (cursor);

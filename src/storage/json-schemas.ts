@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CodedEventSchema } from '../core/event-schema.js';
-import { EventRecordSchema, MentionRecordSchema, ArticleRecordSchema } from './records.js';
+import { ArticleRecordSchema, EventRecordSchema, MentionRecordSchema } from './records.js';
 
 /** JSON Schemas of the published records, generated from the zod schemas that type them (one source of truth). */
 export function recordJsonSchemas(): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorSchema, LocationSchema, PloverTypeSchema, EventModeSchema, SpanSchema } from '../core/event-schema.js';
+import { ActorSchema, EventModeSchema, LocationSchema, PloverTypeSchema, SpanSchema } from '../core/event-schema.js';
 
 /** Bumped when a record's shape changes incompatibly; every item carries it. */
 export const SCHEMA_VERSION = 1;

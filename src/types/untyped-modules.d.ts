@@ -1,7 +1,14 @@
 // Minimal typings for packages that ship none: the two local servers and the wink model loaders.
 declare module 's3rver' {
   import type { AddressInfo } from 'node:net';
-  interface S3rverOptions { address?: string; port?: number; silent?: boolean; directory?: string; resetOnClose?: boolean }
+
+  interface S3rverOptions {
+    address?: string;
+    port?: number;
+    silent?: boolean;
+    directory?: string;
+    resetOnClose?: boolean;
+  }
   export default class S3rver {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
@@ -11,7 +18,14 @@ declare module 's3rver' {
 
 declare module 'dynalite' {
   import type { Server } from 'node:http';
-  interface DynaliteOptions { path?: string; createTableMs?: number; deleteTableMs?: number; updateTableMs?: number; maxItemSizeKb?: number }
+
+  interface DynaliteOptions {
+    path?: string;
+    createTableMs?: number;
+    deleteTableMs?: number;
+    updateTableMs?: number;
+    maxItemSizeKb?: number;
+  }
   export default function dynalite(options?: DynaliteOptions): Server;
 }
 

@@ -20,7 +20,8 @@ export interface WebServer {
 
 // The page only ever talks to this server: no CDN, no tiles, no inline script.
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
@@ -33,7 +34,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((request, response) => {
     route(request, response, options.reader).catch((error: unknown) => {
       const { name } = describeError(error);
-      if (!response.headersSent) send(response, 500, 'application/json; charset=utf-8', JSON.stringify({ error: `${name}: internal error` }));
+      if (!response.headersSent)
+        send(response, 500, 'application/json; charset=utf-8', JSON.stringify({ error: `${name}: internal error` }));
       else response.destroy();
     });
   });
@@ -44,10 +46,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { resolveChromium } from '../helpers/browser.js';
 import { SEEDED_RANGE, startWebFixture, type WebFixture } from '../integration/web/seed-events.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 let fixture: WebFixture;
 let browser: BrowserContext;
 const offsite: string[] = [];
@@ -14,16 +13,15 @@ let page: Page;
 let profile: string;
 
 beforeAll(async () => {
-  // A missing browser is a broken environment, not a reason to skip: .ci/install-browser.sh installs it.
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/install-browser.sh (apt-get install chromium)`);
+  // A missing browser is a broken environment, not a reason to skip: resolveChromium says what to set.
+  const { executablePath, args } = await resolveChromium();
   fixture = await startWebFixture();
   profile = await mkdtemp(join(tmpdir(), 'eventwire-chromium-'));
   // A fresh profile per run (playwright passes it as --user-data-dir).
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args,
   });
   page = await browser.newPage();
   // The page must work offline: requests leaving the local server are refused and recorded.
@@ -60,7 +58,9 @@ describe('the event browser in a headless browser', () => {
     const mention = page.locator('#detail .mention');
     await mention.waitFor();
 
-    expect(await mention.locator('blockquote').textContent()).toBe('Greek farmers marched through Athens against the new tax.');
+    expect(await mention.locator('blockquote').textContent()).toBe(
+      'Greek farmers marched through Athens against the new tax.',
+    );
     expect(await mention.locator('mark.source').textContent()).toBe('Greek farmers');
     expect(await mention.locator('mark.verb').textContent()).toBe('marched');
     expect(await mention.locator('a').getAttribute('href')).toBe('http://127.0.0.1/daily/7');

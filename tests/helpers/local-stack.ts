@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack, type LocalStack } from '../../src/local/stack.js';
-import { createAwsClients, type AwsClients } from '../../src/storage/clients.js';
 import type { LocalConfig } from '../../src/config/index.js';
-import { startDemoSite, type DemoSite } from '../../src/demo-site/index.js';
+import { type DemoSite, startDemoSite } from '../../src/demo-site/index.js';
+import { type LocalStack, startLocalStack } from '../../src/local/stack.js';
+import { type AwsClients, createAwsClients } from '../../src/storage/clients.js';
 
 export interface TestStack {
   stack: LocalStack;
@@ -21,7 +21,10 @@ export async function startTestStack(allowedHosts: string[] = []): Promise<TestS
   const config = stack.config(allowedHosts);
   const clients = createAwsClients(config);
   return {
-    stack, config, clients, dataDir,
+    stack,
+    config,
+    clients,
+    dataDir,
     close: async () => {
       clients.s3.destroy();
       clients.dynamo.destroy();
@@ -35,7 +38,11 @@ export async function startTestStack(allowedHosts: string[] = []): Promise<TestS
  * Opens the local servers on a data folder a run left behind, runs `use` with clients for them (the fetcher allowed
  * to reach `allowedHosts`), then closes them.
  */
-export async function withStackAt<T>(dataDir: string, use: (clients: AwsClients, config: LocalConfig) => Promise<T>, allowedHosts: string[] = []): Promise<T> {
+export async function withStackAt<T>(
+  dataDir: string,
+  use: (clients: AwsClients, config: LocalConfig) => Promise<T>,
+  allowedHosts: string[] = [],
+): Promise<T> {
   const stack = await startLocalStack(dataDir);
   const config = stack.config(allowedHosts);
   const clients = createAwsClients(config);
@@ -53,7 +60,8 @@ export async function startDemoStack(): Promise<{ demo: DemoSite; env: TestStack
   const demo = await startDemoSite({ port: 0 });
   const env = await startTestStack([new URL(demo.origin).host]);
   return {
-    demo, env,
+    demo,
+    env,
     close: async () => {
       await demo.close();
       await env.close();

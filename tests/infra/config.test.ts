@@ -7,9 +7,9 @@ import { INFRA_CONFIG_KEYS, InfraConfigSchema, readInfraConfig } from '../../inf
 import { FeedListError, InfraConfigError } from '../../infra/errors.js';
 import { loadFeedList } from '../../infra/feed-list.js';
 import { fromRepoRoot } from '../../infra/paths.js';
-import { parseFeedList } from '../../src/config/feed-list.js';
 import { DETAIL_TYPES } from '../../src/changes/change-events.js';
 import { EVENT_SOURCE } from '../../src/changes/publish.js';
+import { parseFeedList } from '../../src/config/feed-list.js';
 
 const configFrom = (context: Record<string, unknown>) => readInfraConfig(new App({ context }).node);
 
@@ -119,7 +119,10 @@ describe('feed list file', () => {
   });
 
   it('rejects a feed list too large for an SSM parameter', () => {
-    const feeds = Array.from({ length: 200 }, (_, i) => ({ url: `https://news${i}.example/world/rss.xml`, name: `Outlet ${i}` }));
+    const feeds = Array.from({ length: 200 }, (_, i) => ({
+      url: `https://news${i}.example/world/rss.xml`,
+      name: `Outlet ${i}`,
+    }));
 
     expect(() => loadFeedList(feedFile(JSON.stringify(feeds)))).toThrow(/8192/);
   });

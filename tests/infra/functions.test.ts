@@ -1,14 +1,14 @@
-import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { Match } from 'aws-cdk-lib/assertions';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISHED_KINDS } from '../../infra/constructs/downstream.js';
 import type { EventwireFunction } from '../../infra/constructs/eventwire-function.js';
 import { loadFeedList } from '../../infra/feed-list.js';
 import { FUNCTION_IDS, type FunctionId } from '../../infra/functions.js';
 import { toChangeEvent } from '../../src/changes/change-events.js';
 import { ENV } from '../../src/config/env-names.js';
-import { idOf, resourcesOf, synthesize, type Synthesized } from './support/synth.js';
+import { idOf, resourcesOf, type Synthesized, synthesize } from './support/synth.js';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -57,7 +57,9 @@ describe('functions', () => {
 
   it('gives code-events the configured memory', () => {
     expect(propsOf('code-events').MemorySize).toBe(1024);
-    expect(synthesize({ codeEventsMemoryMb: '2048' }).stack.pipeline.functions['code-events'].fn.node.defaultChild).toMatchObject({ memorySize: 2048 });
+    expect(
+      synthesize({ codeEventsMemoryMb: '2048' }).stack.pipeline.functions['code-events'].fn.node.defaultChild,
+    ).toMatchObject({ memorySize: 2048 });
   });
 
   it('names each resource a function uses in its environment', () => {
@@ -88,7 +90,9 @@ describe('functions', () => {
       [ENV.articlesTable]: ref(stack.store.tables.articles),
       [ENV.eventsTable]: ref(stack.store.tables.events),
     });
-    expect(propsOf('publish-changes').Environment.Variables).toMatchObject({ [ENV.eventBusName]: ref(stack.downstream.bus) });
+    expect(propsOf('publish-changes').Environment.Variables).toMatchObject({
+      [ENV.eventBusName]: ref(stack.downstream.bus),
+    });
     expect(propsOf('api').Environment.Variables).toMatchObject({
       [ENV.eventsTable]: ref(stack.store.tables.events),
       [ENV.articlesTable]: ref(stack.store.tables.articles),
@@ -100,24 +104,32 @@ describe('triggers', () => {
   it('runs schedule-feeds every scheduleMinutes through EventBridge Scheduler without retries', () => {
     synth.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(5 minutes)',
-      Target: { Arn: { 'Fn::GetAtt': [idOf(functionOf('schedule-feeds').fn), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } },
+      Target: {
+        Arn: { 'Fn::GetAtt': [idOf(functionOf('schedule-feeds').fn), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 0 },
+      },
     });
-    synthesize({ scheduleMinutes: '15' }).template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(15 minutes)' });
+    synthesize({ scheduleMinutes: '15' }).template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+    });
   });
 
   it.each([
     ['feed', 'fetch-feed', 5, 2],
     ['article', 'fetch-article', 5, 5],
     ['code', 'code-events', 10, 5],
-  ] as const)('feeds the %s queue to %s with partial batch failures and bounded concurrency', (queue, consumer, batchSize, concurrency) => {
-    synth.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [idOf(synth.stack.pipeline.queues[queue].queue), 'Arn'] },
-      FunctionName: { Ref: idOf(functionOf(consumer).fn) },
-      BatchSize: batchSize,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      ScalingConfig: { MaximumConcurrency: concurrency },
-    });
-  });
+  ] as const)(
+    'feeds the %s queue to %s with partial batch failures and bounded concurrency',
+    (queue, consumer, batchSize, concurrency) => {
+      synth.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [idOf(synth.stack.pipeline.queues[queue].queue), 'Arn'] },
+        FunctionName: { Ref: idOf(functionOf(consumer).fn) },
+        BatchSize: batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: concurrency },
+      });
+    },
+  );
 
   it('streams event table changes to publish-changes with bisection and a failure queue', () => {
     const { stack } = synth;
@@ -128,7 +140,9 @@ describe('triggers', () => {
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 5,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack.downstream.failedChanges), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack.downstream.failedChanges), 'Arn'] } },
+      },
     });
   });
 });
@@ -150,8 +164,12 @@ describe('events stream filter', () => {
   });
 
   it('filters the stream before it invokes publish-changes', () => {
-    const mapping = Object.values(resourcesOf(synth.template, 'AWS::Lambda::EventSourceMapping')).find((m) => m.Properties?.StartingPosition);
-    const patterns = (mapping?.Properties?.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern));
+    const mapping = Object.values(resourcesOf(synth.template, 'AWS::Lambda::EventSourceMapping')).find(
+      (m) => m.Properties?.StartingPosition,
+    );
+    const patterns = (mapping!.Properties!.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) =>
+      JSON.parse(f.Pattern),
+    );
 
     expect(patterns).toEqual([{ dynamodb: { NewImage: { kind: { S: [...PUBLISHED_KINDS] } } } }]);
   });
@@ -162,7 +180,9 @@ describe('downstream', () => {
     const { template, stack } = synth;
 
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'eventwire-events' });
-    const putters = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p).includes('events:PutEvents'));
+    const putters = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p).includes('events:PutEvents'),
+    );
     expect(putters).toHaveLength(1);
     expect(JSON.stringify(putters[0])).toContain(idOf(stack.downstream.publisher.role));
   });
@@ -170,9 +190,18 @@ describe('downstream', () => {
   it('publishes the outputs downstream services need', () => {
     const outputs = Object.keys(synth.template.toJSON().Outputs as object);
 
-    expect(outputs).toEqual(expect.arrayContaining([
-      'EventBusName', 'EventBusArn', 'EventsTableName', 'EventsTableArn', 'EventsIndexNames', 'BucketName', 'ApiUrl', 'ReadOnlyPolicyArn',
-    ]));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'EventBusName',
+        'EventBusArn',
+        'EventsTableName',
+        'EventsTableArn',
+        'EventsIndexNames',
+        'BucketName',
+        'ApiUrl',
+        'ReadOnlyPolicyArn',
+      ]),
+    );
     synth.template.hasOutput('EventsIndexNames', { Value: 'byDate,bySource,byTarget,byType,byLocation,byChanged' });
   });
 
@@ -200,7 +229,9 @@ describe('read API', () => {
     synth.template.hasResourceProperties('AWS::ApiGateway::Stage', {
       TracingEnabled: true,
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
-      MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, DataTraceEnabled: false })]),
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, DataTraceEnabled: false }),
+      ]),
     });
   });
 });

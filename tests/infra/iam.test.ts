@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventwireFunction } from '../../infra/constructs/eventwire-function.js';
-import { idOf, resourcesOf, synthesize, type Synthesized } from './support/synth.js';
+import { idOf, resourcesOf, type Synthesized, synthesize } from './support/synth.js';
 
 interface Statement {
   readonly Effect: string;
@@ -19,9 +19,15 @@ const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]
 
 /** Every statement of every identity policy (inline and managed) in the stack. */
 function allStatements(): { policy: string; statement: Statement }[] {
-  const policies = { ...resourcesOf(synth.template, 'AWS::IAM::Policy'), ...resourcesOf(synth.template, 'AWS::IAM::ManagedPolicy') };
+  const policies = {
+    ...resourcesOf(synth.template, 'AWS::IAM::Policy'),
+    ...resourcesOf(synth.template, 'AWS::IAM::ManagedPolicy'),
+  };
   return Object.entries(policies).flatMap(([policy, r]) =>
-    list((r.Properties?.PolicyDocument as { Statement: Statement | Statement[] }).Statement).map((statement) => ({ policy, statement })),
+    list((r.Properties!.PolicyDocument as { Statement: Statement | Statement[] }).Statement).map((statement) => ({
+      policy,
+      statement,
+    })),
   );
 }
 
@@ -30,7 +36,7 @@ function statementsOf(f: EventwireFunction): Statement[] {
   const roleId = idOf(f.role);
   return Object.values(resourcesOf(synth.template, 'AWS::IAM::Policy'))
     .filter((p) => JSON.stringify(p.Properties?.Roles).includes(`"${roleId}"`))
-    .flatMap((p) => list((p.Properties?.PolicyDocument as { Statement: Statement | Statement[] }).Statement));
+    .flatMap((p) => list((p.Properties!.PolicyDocument as { Statement: Statement | Statement[] }).Statement));
 }
 
 /** Logical ids of template resources referenced anywhere inside a value. */
@@ -49,9 +55,19 @@ function actionsOn(f: EventwireFunction, resourceId: string): string[] {
 }
 
 const EVENT_SOURCE_ACTIONS = new Set([
-  'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
-  'sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl',
-  'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'logs:CreateLogStream', 'logs:PutLogEvents',
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+  'sqs:ReceiveMessage',
+  'sqs:ChangeMessageVisibility',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+  'sqs:GetQueueUrl',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
 ]);
 
 const allFunctions = (): EventwireFunction[] => [
@@ -68,7 +84,11 @@ describe('IAM policies', () => {
         .flatMap(({ statement }) => list(statement.Action)),
     );
 
-    expect([...starActions].sort()).toEqual(['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    expect([...starActions].sort()).toEqual([
+      'dynamodb:ListStreams',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
   });
 
   it('name every other resource they grant on', () => {
@@ -81,7 +101,9 @@ describe('IAM policies', () => {
   });
 
   it('never grant wildcard actions', () => {
-    const wildcards = allStatements().flatMap(({ statement }) => list(statement.Action)).filter((a) => a.includes('*'));
+    const wildcards = allStatements()
+      .flatMap(({ statement }) => list(statement.Action))
+      .filter((a) => a.includes('*'));
 
     expect(wildcards).toEqual([]);
   });
@@ -92,22 +114,42 @@ describe('IAM policies', () => {
       expect(role?.Properties.ManagedPolicyArns, f.spec.id).toBeUndefined();
       expect(JSON.stringify(role?.Properties.AssumeRolePolicyDocument)).toContain('lambda.amazonaws.com');
       const logStatements = statementsOf(f).filter((s) => list(s.Action).some((a) => a.startsWith('logs:')));
-      expect(logStatements.map((s) => [...referencedIds(s.Resource)]), f.spec.id).toEqual([[idOf(f.logGroup)]]);
+      expect(
+        logStatements.map((s) => [...referencedIds(s.Resource)]),
+        f.spec.id,
+      ).toEqual([[idOf(f.logGroup)]]);
     }
   });
 
   it('grant a permission on every resource a function names in its environment, and name every store it may use', () => {
     const { stack } = synth;
-    const stores = new Set([...Object.values(stack.store.tables), stack.store.bucket, stack.downstream.bus, stack.pipeline.feedListParameter].map(idOf));
+    const stores = new Set(
+      [
+        ...Object.values(stack.store.tables),
+        stack.store.bucket,
+        stack.downstream.bus,
+        stack.pipeline.feedListParameter,
+      ].map(idOf),
+    );
     const sendQueues = new Set(Object.values(stack.pipeline.queues).map((q) => idOf(q.queue)));
     for (const f of allFunctions()) {
-      const env = (resources[idOf(f.fn)]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      const named = new Set(Object.entries(env).filter(([k]) => k.startsWith('EVENTWIRE_')).flatMap(([, v]) => [...referencedIds(v)]));
+      const env = (resources[idOf(f.fn)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const named = new Set(
+        Object.entries(env)
+          .filter(([k]) => k.startsWith('EVENTWIRE_'))
+          .flatMap(([, v]) => [...referencedIds(v)]),
+      );
       const permitted = new Set(statementsOf(f).flatMap((s) => [...referencedIds(s.Resource)]));
       // Event source plumbing (stream and queue reads) is done by the Lambda service for the function: no variable.
-      const used = new Set(statementsOf(f).filter((s) => list(s.Action).some((a) => !EVENT_SOURCE_ACTIONS.has(a))).flatMap((s) => [...referencedIds(s.Resource)]));
+      const used = new Set(
+        statementsOf(f)
+          .filter((s) => list(s.Action).some((a) => !EVENT_SOURCE_ACTIONS.has(a)))
+          .flatMap((s) => [...referencedIds(s.Resource)]),
+      );
       for (const id of named) expect(permitted.has(id), `${f.spec.id} names ${id} without permission`).toBe(true);
-      const sentTo = statementsOf(f).filter((s) => list(s.Action).includes('sqs:SendMessage')).flatMap((s) => [...referencedIds(s.Resource)]);
+      const sentTo = statementsOf(f)
+        .filter((s) => list(s.Action).includes('sqs:SendMessage'))
+        .flatMap((s) => [...referencedIds(s.Resource)]);
       for (const id of [...used].filter((i) => stores.has(i) || (sendQueues.has(i) && sentTo.includes(i)))) {
         expect(named.has(id), `${f.spec.id} may use ${id} but has no variable naming it`).toBe(true);
       }
@@ -119,8 +161,16 @@ describe('IAM policies', () => {
     const api = stack.readApi.handler;
 
     expect(actionsOn(api, idOf(stack.store.tables.events))).toEqual(['dynamodb:Query']);
-    expect(actionsOn(api, idOf(stack.store.tables.articles))).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
-    expect(statementsOf(api).flatMap((s) => list(s.Action)).filter((a) => /Put|Update|Delete|Write|Scan/.test(a) && !a.startsWith('xray:') && !a.startsWith('logs:'))).toEqual([]);
+    expect(actionsOn(api, idOf(stack.store.tables.articles))).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ]);
+    expect(
+      statementsOf(api)
+        .flatMap((s) => list(s.Action))
+        .filter((a) => /Put|Update|Delete|Write|Scan/.test(a) && !a.startsWith('xray:') && !a.startsWith('logs:')),
+    ).toEqual([]);
   });
 
   it('scope object access by key prefix: fetch-article writes raw/ and text/, code-events reads text/ and keeps coded/', () => {
@@ -137,16 +187,24 @@ describe('IAM policies', () => {
     };
 
     expect(objectGrants(stack.pipeline.functions['fetch-article'])).toEqual({ 's3:PutObject': ['/raw/*', '/text/*'] });
-    expect(objectGrants(stack.pipeline.functions['code-events'])).toEqual({ 's3:GetObject': ['/coded/*', '/text/*'], 's3:PutObject': ['/coded/*'] });
+    expect(objectGrants(stack.pipeline.functions['code-events'])).toEqual({
+      's3:GetObject': ['/coded/*', '/text/*'],
+      's3:PutObject': ['/coded/*'],
+    });
   });
 
   it('offer downstream readers a managed policy limited to reading events, articles and text', () => {
     const { stack } = synth;
     const policy = resources[idOf(stack.downstream.readOnlyPolicy)];
-    const statements = list((policy?.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    const statements = list((policy!.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 
     expect(policy?.Properties.ManagedPolicyName).toBe('EventwireEventsReadOnly');
-    expect(statements.flatMap((s) => list(s.Action)).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject']);
+    expect(statements.flatMap((s) => list(s.Action)).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      's3:GetObject',
+    ]);
     expect([...referencedIds(statements.map((s) => s.Resource))].sort()).toEqual(
       [idOf(stack.store.tables.events), idOf(stack.store.tables.articles), idOf(stack.store.bucket)].sort(),
     );

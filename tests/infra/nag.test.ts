@@ -9,16 +9,24 @@ import { synthesize } from './support/synth.js';
 /** Findings of the AWS Solutions pack that no acknowledgement covers, as "rule at path". */
 function unacknowledgedFindings(scope: IConstruct): string[] {
   const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(scope);
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} (${v.severity}) at ${r.constructPath ?? r.resourceLogicalId ?? '?'}`));
+  return report.violations.flatMap((v) =>
+    v.violatingResources.map(
+      (r) => `${v.ruleName} (${v.severity}) at ${r.constructPath ?? r.resourceLogicalId ?? '?'}`,
+    ),
+  );
 }
 
 /** Every acknowledgement recorded in the construct tree, with its reason. */
 function acknowledgements(scope: IConstruct): { path: string; id: string; reason: string }[] {
-  return scope.node.findAll().flatMap((c) =>
-    c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
-  );
+  return scope.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) =>
+          Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason })),
+        ),
+    );
 }
 
 describe('cdk-nag AWS Solutions checks', () => {
@@ -32,7 +40,11 @@ describe('cdk-nag AWS Solutions checks', () => {
   });
 
   it('report nothing unacknowledged on a dev stack with teardown and an alarm email', () => {
-    const { app } = synthesize({ destroyOnRemoval: 'true', alarmEmail: 'ops@example.org', apiGatewayCloudWatchRole: 'false' });
+    const { app } = synthesize({
+      destroyOnRemoval: 'true',
+      alarmEmail: 'ops@example.org',
+      apiGatewayCloudWatchRole: 'false',
+    });
 
     expect(unacknowledgedFindings(app)).toEqual([]);
   });

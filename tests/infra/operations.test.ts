@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/stages/observer.js';
-import { idOf, resourcesOf, synthesize, type Synthesized } from './support/synth.js';
+import { idOf, resourcesOf, type Synthesized, synthesize } from './support/synth.js';
 
 let synth: Synthesized;
 let alarms: Record<string, unknown>[];
@@ -22,17 +22,27 @@ describe('alarm topic', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
-      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({
-        Principal: { Service: 'cloudwatch.amazonaws.com' },
-        Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
-      })]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+          }),
+        ]),
+      },
     });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: idOf(stack.operations.topic) }],
-      PolicyDocument: { Statement: Match.arrayWith([
-        Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'cloudwatch.amazonaws.com' } }),
-      ]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sns:Publish',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+          }),
+        ]),
+      },
     });
   });
 
@@ -56,7 +66,10 @@ describe('alarms', () => {
 
   it('fire on the first message in every dead-letter queue', () => {
     const { stack } = synth;
-    const deadLetterQueues = [...Object.values(stack.pipeline.queues).map((q) => q.deadLetterQueue), stack.downstream.failedChanges];
+    const deadLetterQueues = [
+      ...Object.values(stack.pipeline.queues).map((q) => q.deadLetterQueue),
+      stack.downstream.failedChanges,
+    ];
 
     for (const dlq of deadLetterQueues) {
       expect(alarmsOn('ApproximateNumberOfMessagesVisible', idOf(dlq)), idOf(dlq)).toEqual([
@@ -69,27 +82,39 @@ describe('alarms', () => {
     const custom = synthesize({ queueAgeAlarmSeconds: '600' });
 
     for (const q of Object.values(synth.stack.pipeline.queues)) {
-      expect(alarmsOn('ApproximateAgeOfOldestMessage', idOf(q.queue))).toEqual([expect.objectContaining({ Threshold: 3600 })]);
+      expect(alarmsOn('ApproximateAgeOfOldestMessage', idOf(q.queue))).toEqual([
+        expect.objectContaining({ Threshold: 3600 }),
+      ]);
     }
-    custom.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 600 });
+    custom.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Threshold: 600,
+    });
   });
 
   it('cover every queue of the stack', () => {
     for (const id of Object.keys(resourcesOf(synth.template, 'AWS::SQS::Queue'))) {
-      expect(alarms.some((a) => JSON.stringify(a.Dimensions).includes(`"${id}"`)), id).toBe(true);
+      expect(
+        alarms.some((a) => JSON.stringify(a.Dimensions).includes(`"${id}"`)),
+        id,
+      ).toBe(true);
     }
   });
 
   it('fire on any error or throttle of every function', () => {
     for (const id of Object.keys(resourcesOf(synth.template, 'AWS::Lambda::Function'))) {
       for (const metric of ['Errors', 'Throttles']) {
-        expect(alarmsOn(metric, id), `${metric} ${id}`).toEqual([expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' })]);
+        expect(alarmsOn(metric, id), `${metric} ${id}`).toEqual([
+          expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
+        ]);
       }
     }
   });
 
   it('fire when event changes lag behind on the stream', () => {
-    expect(alarmsOn('IteratorAge', idOf(synth.stack.downstream.publisher.fn))).toEqual([expect.objectContaining({ Threshold: 3_600_000 })]);
+    expect(alarmsOn('IteratorAge', idOf(synth.stack.downstream.publisher.fn))).toEqual([
+      expect.objectContaining({ Threshold: 3_600_000 }),
+    ]);
   });
 });
 
@@ -99,7 +124,8 @@ describe('dashboard', () => {
     const body = JSON.stringify(dashboards[0]?.Properties?.DashboardBody);
 
     expect(dashboards).toHaveLength(1);
-    for (const text of ['Invocations', 'NumberOfMessagesSent', 'Errors', 'p50', 'p95']) expect(body, text).toContain(text);
+    for (const text of ['Invocations', 'NumberOfMessagesSent', 'Errors', 'p50', 'p95'])
+      expect(body, text).toContain(text);
     for (const metric of METRICS) expect(body, metric).toMatch(new RegExp(`MetricName=\\W+${metric}\\W`));
   });
 });

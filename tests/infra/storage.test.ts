@@ -4,7 +4,7 @@ import { BUCKET_PREFIXES } from '../../infra/constructs/data-store.js';
 import { codedKeyOf } from '../../src/stages/code-events.js';
 import { articleKeys } from '../../src/storage/blob-store.js';
 import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE } from '../../src/storage/table-design.js';
-import { idOf, resourcesOf, synthesize, type Synthesized } from './support/synth.js';
+import { idOf, resourcesOf, type Synthesized, synthesize } from './support/synth.js';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -20,8 +20,15 @@ describe('data bucket', () => {
     const { template, stack } = synth;
 
     template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: { DestinationBucketName: { Ref: idOf(stack.store.accessLogBucket) } },
     });
@@ -50,7 +57,9 @@ describe('data bucket', () => {
 
     expect(logBucket.Properties).toMatchObject({
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 90 })] },
     });
   });
@@ -61,7 +70,9 @@ describe('data bucket', () => {
     expect(Object.keys(policies)).toHaveLength(2);
     for (const policy of Object.values(policies)) {
       expect(policy.Properties?.PolicyDocument).toEqual(expect.objectContaining({ Statement: expect.anything() }));
-      synth.template.hasResourceProperties('AWS::S3::BucketPolicy', { PolicyDocument: { Statement: denyInsecureTransport } });
+      synth.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: { Statement: denyInsecureTransport },
+      });
     }
   });
 
@@ -104,8 +115,12 @@ describe('tables', () => {
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ]);
     }
-    expect(table.Properties.TimeToLiveSpecification).toEqual(design.ttl ? { AttributeName: TTL_ATTRIBUTE, Enabled: true } : undefined);
-    expect(table.Properties.StreamSpecification).toEqual(design.stream ? { StreamViewType: 'NEW_AND_OLD_IMAGES' } : undefined);
+    expect(table.Properties.TimeToLiveSpecification).toEqual(
+      design.ttl ? { AttributeName: TTL_ATTRIBUTE, Enabled: true } : undefined,
+    );
+    expect(table.Properties.StreamSpecification).toEqual(
+      design.stream ? { StreamViewType: 'NEW_AND_OLD_IMAGES' } : undefined,
+    );
   });
 });
 
@@ -128,7 +143,10 @@ describe('queues', () => {
 
     for (const [id, queue] of Object.entries(queues)) {
       expect(queue.Properties?.SqsManagedSseEnabled, id).toBe(true);
-      const guarded = policies.some((p) => JSON.stringify(p.Properties?.Queues).includes(`"${id}"`) && JSON.stringify(p).includes('aws:SecureTransport'));
+      const guarded = policies.some(
+        (p) =>
+          JSON.stringify(p.Properties?.Queues).includes(`"${id}"`) && JSON.stringify(p).includes('aws:SecureTransport'),
+      );
       expect(guarded, id).toBe(true);
     }
   });
@@ -148,7 +166,8 @@ describe('queues', () => {
     const dev = synthesize({ destroyOnRemoval: 'true' });
 
     for (const type of ['AWS::S3::Bucket', 'AWS::DynamoDB::Table']) {
-      for (const resource of Object.values(resourcesOf(dev.template, type))) expect(resource.DeletionPolicy).toBe('Delete');
+      for (const resource of Object.values(resourcesOf(dev.template, type)))
+        expect(resource.DeletionPolicy).toBe('Delete');
     }
     dev.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
   });
@@ -156,7 +175,12 @@ describe('queues', () => {
 
 describe('provisioned capacity (tableCapacity=provisioned)', () => {
   it('gives every table and index auto-scaled read and write capacity aimed at the target utilisation', () => {
-    const { template } = synthesize({ tableCapacity: 'provisioned', minCapacityUnits: 2, maxCapacityUnits: 50, capacityTargetPercent: 60 });
+    const { template } = synthesize({
+      tableCapacity: 'provisioned',
+      minCapacityUnits: 2,
+      maxCapacityUnits: 50,
+      capacityTargetPercent: 60,
+    });
     const tables = Object.values(resourcesOf(template, 'AWS::DynamoDB::Table'));
     const indexCount = TABLES.reduce((sum, design) => sum + design.indexes.length, 0);
 
@@ -166,9 +190,11 @@ describe('provisioned capacity (tableCapacity=provisioned)', () => {
     }
     const targets = Object.values(resourcesOf(template, 'AWS::ApplicationAutoScaling::ScalableTarget'));
     expect(targets).toHaveLength(2 * (tables.length + indexCount));
-    for (const target of targets) expect(target.Properties).toMatchObject({ MinCapacity: 2, MaxCapacity: 50, ServiceNamespace: 'dynamodb' });
+    for (const target of targets)
+      expect(target.Properties).toMatchObject({ MinCapacity: 2, MaxCapacity: 50, ServiceNamespace: 'dynamodb' });
     const policies = Object.values(resourcesOf(template, 'AWS::ApplicationAutoScaling::ScalingPolicy'));
     expect(policies).toHaveLength(targets.length);
-    for (const policy of policies) expect(policy.Properties).toMatchObject({ TargetTrackingScalingPolicyConfiguration: { TargetValue: 60 } });
+    for (const policy of policies)
+      expect(policy.Properties).toMatchObject({ TargetTrackingScalingPolicyConfiguration: { TargetValue: 60 } });
   });
 });

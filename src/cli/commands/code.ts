@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { describeError } from '../../core/errors.js';
 import { createEventCoder } from '../../coder/index.js';
-import { idOf, mapJsonLines } from '../jsonl.js';
+import { describeError } from '../../core/errors.js';
 import { parseFlags } from '../args.js';
+import { idOf, mapJsonLines } from '../jsonl.js';
 
 const CodeInputSchema = z.object({
   id: z.union([z.string(), z.number()]),
   text: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish(),
 });
 
 export const codeCommand = {
@@ -19,7 +22,11 @@ export const codeCommand = {
     const coder = createEventCoder({ actorDictionaries: values.actors ?? [] });
     await mapJsonLines(process.stdin, process.stdout, (value) => {
       const input = CodeInputSchema.safeParse(value);
-      if (!input.success) return { id: idOf(value), error: `expected {"id","text","date"?}: ${input.error.issues[0]?.message ?? 'invalid'}` };
+      if (!input.success)
+        return {
+          id: idOf(value),
+          error: `expected {"id","text","date"?}: ${input.error.issues[0]?.message ?? 'invalid'}`,
+        };
       try {
         const coded = coder.code({ text: input.data.text, date: input.data.date ?? null });
         return values.full ? { id: input.data.id, ...coded } : { id: input.data.id, events: coded.events };

@@ -1,7 +1,7 @@
-import { FILTER_FLAGS, filterFromFlags, withLocalReader } from '../local-reader.js';
 import type { EventRecord } from '../../storage/records.js';
 import { parseFlags, UsageError } from '../args.js';
 import { csvCell, EVENT_COLUMNS, eventLine, eventRow } from '../format-event.js';
+import { FILTER_FLAGS, filterFromFlags, withLocalReader } from '../local-reader.js';
 
 const FORMATS = ['table', 'jsonl', 'csv'] as const;
 
@@ -21,7 +21,11 @@ export const eventsCommand = {
       const found: EventRecord[] = [];
       let cursor: string | undefined;
       do {
-        const page = await reader.events({ ...filter, limit: Math.min(100, limit - found.length), ...(cursor ? { cursor } : {}) });
+        const page = await reader.events({
+          ...filter,
+          limit: Math.min(100, limit - found.length),
+          ...(cursor ? { cursor } : {}),
+        });
         found.push(...page.items);
         cursor = page.cursor;
       } while (cursor && found.length < limit);
@@ -36,11 +40,16 @@ function isFormat(value: string): value is (typeof FORMATS)[number] {
   return (FORMATS as readonly string[]).includes(value);
 }
 
-export function writeEvents(events: readonly EventRecord[], format: 'table' | 'jsonl' | 'csv', out: NodeJS.WritableStream): void {
+export function writeEvents(
+  events: readonly EventRecord[],
+  format: 'table' | 'jsonl' | 'csv',
+  out: NodeJS.WritableStream,
+): void {
   if (format === 'jsonl') for (const event of events) out.write(`${JSON.stringify(event)}\n`);
   if (format === 'csv') {
     out.write(`${EVENT_COLUMNS.join(',')}\n`);
-    for (const event of events) out.write(`${EVENT_COLUMNS.map((column) => csvCell(eventRow(event)[column])).join(',')}\n`);
+    for (const event of events)
+      out.write(`${EVENT_COLUMNS.map((column) => csvCell(eventRow(event)[column])).join(',')}\n`);
   }
   if (format === 'table') {
     for (const event of events) out.write(`${eventLine(event)}\n`);

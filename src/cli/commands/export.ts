@@ -2,11 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { EventReader } from '../../client/index.js';
 import type { AwsClients } from '../../storage/clients.js';
-import { FILTER_FLAGS, filterFromFlags, withLocalReader } from '../local-reader.js';
 import type { EventRecord } from '../../storage/records.js';
 import { parseFlags, UsageError } from '../args.js';
 import { csvCell, EVENT_COLUMNS, eventRow } from '../format-event.js';
-import { GDELT_COLUMNS, gdeltRow } from '../gdelt.js';
+import { gdeltRow } from '../gdelt.js';
+import { FILTER_FLAGS, filterFromFlags, withLocalReader } from '../local-reader.js';
 
 const FORMATS = ['jsonl', 'csv', 'gdelt'] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -53,12 +53,25 @@ async function exportLine(event: EventRecord, format: ExportFormat, reader: Even
   return gdeltRow(event, mentions.items[0]?.url ?? '').join('\t');
 }
 
-async function writeOut(out: string, body: string, format: ExportFormat, filter: { from: string; to: string }, s3: AwsClients['s3']): Promise<string> {
+async function writeOut(
+  out: string,
+  body: string,
+  format: ExportFormat,
+  filter: { from: string; to: string },
+  s3: AwsClients['s3'],
+): Promise<string> {
   const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(out);
   if (match) {
     const [, bucket = '', prefix = ''] = match;
     const key = `${prefix}${prefix && !prefix.endsWith('/') ? '/' : ''}events-${filter.from}-${filter.to}.${format === 'gdelt' ? 'export.tsv' : format}`;
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: format === 'jsonl' ? 'application/x-ndjson' : 'text/plain' }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentType: format === 'jsonl' ? 'application/x-ndjson' : 'text/plain',
+      }),
+    );
     return `s3://${bucket}/${key}`;
   }
   await new Promise<void>((resolve, reject) => {

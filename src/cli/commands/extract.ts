@@ -13,7 +13,11 @@ export const extractCommand = {
     await loadLanguageDetector();
     await mapJsonLines(process.stdin, process.stdout, (value) => {
       const input = ExtractInputSchema.safeParse(value);
-      if (!input.success) return { id: idOf(value), error: `expected {"id","url","html"}: ${input.error.issues[0]?.message ?? 'invalid'}` };
+      if (!input.success)
+        return {
+          id: idOf(value),
+          error: `expected {"id","url","html"}: ${input.error.issues[0]?.message ?? 'invalid'}`,
+        };
       try {
         const article = extractArticle(input.data.html, { url: input.data.url });
         return { id: input.data.id, ...article };

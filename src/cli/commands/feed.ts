@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseFeed } from '../../feeds/index.js';
-import { HttpFetcher, defaultFetchPolicy } from '../../fetch/index.js';
+import { defaultFetchPolicy, HttpFetcher } from '../../fetch/index.js';
 import { parseFlags } from '../args.js';
 
 export const feedCommand = {
   name: 'feed',
   summary: 'Parse one feed (file or URL) and print it as JSON: format, encoding, bozo flag, items',
-  usage: 'eventwire feed FILE|URL [--content-type "text/xml; charset=..."]   (URLs are fetched with the production fetcher: robots.txt, SSRF guard)',
+  usage:
+    'eventwire feed FILE|URL [--content-type "text/xml; charset=..."]   (URLs are fetched with the production fetcher: robots.txt, SSRF guard)',
   async run(argv: string[]): Promise<number> {
     const { values, positionals } = parseFlags(argv, { 'content-type': { type: 'string' } });
     const target = positionals[0];

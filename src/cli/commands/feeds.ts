@@ -2,8 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { FeedStore } from '../../storage/feed-store.js';
 import type { FeedRecord } from '../../storage/records.js';
-import { withLocalClients } from '../local-reader.js';
 import { parseFlags, UsageError } from '../args.js';
+import { withLocalClients } from '../local-reader.js';
 
 /**
  * The health of every feed, failing ones first. Health lives on each feed's item (last status and error,
@@ -16,8 +16,14 @@ export const feedsCommand = {
   usage: `eventwire feeds [--failing] [--jsonl] [--data-dir DIR]
 eventwire feeds --table NAME [--failing] [--jsonl]     (the feeds table of a deployed stack, with your AWS credentials)`,
   async run(argv: string[]): Promise<number> {
-    const { values } = parseFlags(argv, { failing: { type: 'boolean' }, jsonl: { type: 'boolean' }, 'data-dir': { type: 'string' }, table: { type: 'string' } });
-    if (values.table !== undefined && values['data-dir'] !== undefined) throw new UsageError('--table and --data-dir exclude each other');
+    const { values } = parseFlags(argv, {
+      failing: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      table: { type: 'string' },
+    });
+    if (values.table !== undefined && values['data-dir'] !== undefined)
+      throw new UsageError('--table and --data-dir exclude each other');
     const feeds = sortByHealth(await (values.table ? listDeployed(values.table) : listLocal(values['data-dir'])));
     const shown = values.failing ? feeds.filter((feed) => feed.health.consecutiveFailures > 0) : feeds;
     if (values.jsonl) for (const feed of shown) process.stdout.write(`${JSON.stringify(feed)}\n`);
@@ -41,18 +47,33 @@ async function listDeployed(table: string): Promise<FeedRecord[]> {
 
 /** Failing feeds first (most failures in a row first), then by name. */
 export function sortByHealth(feeds: readonly FeedRecord[]): FeedRecord[] {
-  return [...feeds].sort((a, b) => b.health.consecutiveFailures - a.health.consecutiveFailures || a.name.localeCompare(b.name));
+  return [...feeds].sort(
+    (a, b) => b.health.consecutiveFailures - a.health.consecutiveFailures || a.name.localeCompare(b.name),
+  );
 }
 
 export function formatFeeds(feeds: readonly FeedRecord[]): string {
   const rows = feeds.map((feed) => [
-    feed.health.consecutiveFailures > 0 ? `FAILING x${feed.health.consecutiveFailures}` : feed.health.lastStatus ?? 'never polled',
-    feed.name, String(feed.health.polls), String(feed.health.notModified), String(feed.health.itemsLastPoll),
-    feed.health.lastFetchedAt ?? '-', feed.nextPollAt, feed.health.lastError ?? '',
+    feed.health.consecutiveFailures > 0
+      ? `FAILING x${feed.health.consecutiveFailures}`
+      : (feed.health.lastStatus ?? 'never polled'),
+    feed.name,
+    String(feed.health.polls),
+    String(feed.health.notModified),
+    String(feed.health.itemsLastPoll),
+    feed.health.lastFetchedAt ?? '-',
+    feed.nextPollAt,
+    feed.health.lastError ?? '',
   ]);
   const header = ['status', 'feed', 'polls', '304s', 'items', 'last poll', 'next poll', 'last error'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd();
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
   const failing = feeds.filter((feed) => feed.health.consecutiveFailures > 0).length;
   return [line(header), ...rows.map(line), `${feeds.length} feeds, ${failing} failing`].join('\n');
 }

@@ -1,7 +1,7 @@
 import { GetQueueAttributesCommand, SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { EventwireError } from '../../core/errors.js';
-import { startDemoSite, type DemoSite } from '../../demo-site/index.js';
+import { type DemoSite, startDemoSite } from '../../demo-site/index.js';
 import { ProgressObserver } from '../../local/progress.js';
 import { redriveLocal } from '../../local/redrive.js';
 import { openLocalSession, readLocalState, resolveDataDir } from '../../local/session.js';
@@ -23,14 +23,21 @@ export interface DlqRedrive {
  * back to `queueUrl`. SQS moves the messages itself, at up to `maxPerSecond` when given.
  */
 export async function startDlqRedrive(sqs: SQSClient, queueUrl: string, maxPerSecond?: number): Promise<DlqRedrive> {
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn', 'RedrivePolicy'] }));
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn', 'RedrivePolicy'] }),
+  );
   const destinationArn = Attributes?.QueueArn;
   if (!destinationArn) throw new NoDeadLetterQueueError(`${queueUrl} did not report its ARN`);
-  if (!Attributes?.RedrivePolicy) throw new NoDeadLetterQueueError(`${queueUrl} has no redrive policy, so no dead-letter queue to redrive from`);
+  if (!Attributes?.RedrivePolicy)
+    throw new NoDeadLetterQueueError(`${queueUrl} has no redrive policy, so no dead-letter queue to redrive from`);
   const sourceArn = RedrivePolicySchema.parse(JSON.parse(Attributes.RedrivePolicy)).deadLetterTargetArn;
-  const task = await sqs.send(new StartMessageMoveTaskCommand({
-    SourceArn: sourceArn, DestinationArn: destinationArn, ...(maxPerSecond ? { MaxNumberOfMessagesPerSecond: maxPerSecond } : {}),
-  }));
+  const task = await sqs.send(
+    new StartMessageMoveTaskCommand({
+      SourceArn: sourceArn,
+      DestinationArn: destinationArn,
+      ...(maxPerSecond ? { MaxNumberOfMessagesPerSecond: maxPerSecond } : {}),
+    }),
+  );
   return { taskHandle: task.TaskHandle ?? '', sourceArn, destinationArn };
 }
 
@@ -44,7 +51,10 @@ export const redriveCommand = {
   --rate N         AWS: at most N messages per second (default: SQS's own pace)`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
-      'data-dir': { type: 'string' }, 'queue-url': { type: 'string' }, rate: { type: 'string' }, region: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'queue-url': { type: 'string' },
+      rate: { type: 'string' },
+      region: { type: 'string' },
     });
     if (values['queue-url']) return redriveSqs(values['queue-url'], values.rate, values.region);
     return redriveLocalData(resolveDataDir(values['data-dir']));
@@ -53,11 +63,14 @@ export const redriveCommand = {
 
 async function redriveSqs(queueUrl: string, rate: string | undefined, region: string | undefined): Promise<number> {
   const maxPerSecond = rate === undefined ? undefined : Number(rate);
-  if (maxPerSecond !== undefined && !(Number.isInteger(maxPerSecond) && maxPerSecond > 0)) throw new UsageError(`--rate must be a positive whole number, not "${rate}"`);
+  if (maxPerSecond !== undefined && !(Number.isInteger(maxPerSecond) && maxPerSecond > 0))
+    throw new UsageError(`--rate must be a positive whole number, not "${rate}"`);
   const sqs = new SQSClient(region ? { region } : {});
   try {
     const task = await startDlqRedrive(sqs, queueUrl, maxPerSecond);
-    process.stdout.write(`moving messages from ${task.sourceArn} to ${task.destinationArn} (task ${task.taskHandle})\n`);
+    process.stdout.write(
+      `moving messages from ${task.sourceArn} to ${task.destinationArn} (task ${task.taskHandle})\n`,
+    );
     return 0;
   } finally {
     sqs.destroy();
@@ -76,7 +89,9 @@ async function redriveLocalData(dataDir: string): Promise<number> {
     const result = await redriveLocal({ config, dataDir, observer, signal: new AbortController().signal });
     observer.finish();
     const total = result.replayed.feed + result.replayed.article + result.replayed.code;
-    process.stdout.write(`\nredrive: ${total} letters replayed (feed ${result.replayed.feed}, article ${result.replayed.article}, code ${result.replayed.code}), ${result.reopened} articles reopened, ${result.deadLetters} dead-lettered again\n`);
+    process.stdout.write(
+      `\nredrive: ${total} letters replayed (feed ${result.replayed.feed}, article ${result.replayed.article}, code ${result.replayed.code}), ${result.reopened} articles reopened, ${result.deadLetters} dead-lettered again\n`,
+    );
     return result.deadLetters > 0 ? 1 : 0;
   } finally {
     await demo?.close();

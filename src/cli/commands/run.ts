@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
+import { EventReader } from '../../client/index.js';
 import { parseFeedList } from '../../config/index.js';
-import { openLocalSession, readLocalState, resolveDataDir, writeLocalState } from '../../local/session.js';
+import { type DemoSite, startDemoSite } from '../../demo-site/index.js';
 import { ProgressObserver } from '../../local/progress.js';
 import { runPipeline } from '../../local/runner.js';
-import { startDemoSite, type DemoSite } from '../../demo-site/index.js';
-import { EventReader } from '../../client/index.js';
+import { openLocalSession, readLocalState, resolveDataDir, writeLocalState } from '../../local/session.js';
 import type { FeedSpec } from '../../storage/feed-store.js';
 import type { EventRecord } from '../../storage/records.js';
+import { startWebServer } from '../../web/index.js';
 import { parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
-import { startWebServer } from '../../web/index.js';
 import { DEFAULT_PORT, untilInterrupted } from './serve.js';
 
 export const runCommand = {
@@ -26,7 +26,10 @@ export const runCommand = {
 Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
-      feeds: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-port': { type: 'string' }, verbose: { type: 'boolean' },
+      feeds: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'demo-port': { type: 'string' },
+      verbose: { type: 'boolean' },
       serve: { type: 'boolean' },
     });
     const serve = values.serve === true;
@@ -37,7 +40,8 @@ Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
     let demo: DemoSite | null = null;
     const controller = new AbortController();
     const stop = (): void => {
-      if (!controller.signal.aborted) process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
+      if (!controller.signal.aborted)
+        process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
       else process.exit(130);
       controller.abort();
     };
@@ -50,14 +54,24 @@ Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
         demo = await startPersistentDemo(dataDir, values['demo-port']);
         feeds = demo.feeds;
         allowedHosts = [new URL(demo.origin).host];
-        process.stdout.write(`demo news site: ${demo.origin} (${demo.feeds.length} feeds, ${demo.articleCount} articles)\n`);
+        process.stdout.write(
+          `demo news site: ${demo.origin} (${demo.feeds.length} feeds, ${demo.articleCount} articles)\n`,
+        );
       }
       const config = { ...session.config, allowedHosts, ...(userFeeds ? { hostIntervalMs: 1000 } : {}) };
       const observer = new ProgressObserver(process.stdout, values.verbose ?? false);
       const result = await runPipeline({ config, feeds, observer, dataDir, signal: controller.signal });
       const warnings = observer.finish();
       const reader = new EventReader(result.clients.doc, config.tables.events);
-      await printSummary({ observer, warnings, result, reader, dataDir, elapsedMs: Date.now() - started, started: new Date(started) });
+      await printSummary({
+        observer,
+        warnings,
+        result,
+        reader,
+        dataDir,
+        elapsedMs: Date.now() - started,
+        started: new Date(started),
+      });
       if (serve && !result.interrupted) await serveBrowser(reader, stop);
       return result.interrupted ? 130 : 0;
     } finally {
@@ -80,7 +94,7 @@ async function serveBrowser(reader: EventReader, stop: () => void): Promise<void
 /** The demo site keeps its port across runs so its feed URLs, and so the stored feed state, stay the same. */
 async function startPersistentDemo(dataDir: string, portFlag: string | undefined): Promise<DemoSite> {
   const state = await readLocalState(dataDir);
-  const port = portFlag ? Number(portFlag) : state.demoPort ?? 0;
+  const port = portFlag ? Number(portFlag) : (state.demoPort ?? 0);
   const demo = await startDemoSite({ port });
   await writeLocalState(dataDir, { ...state, demoPort: Number(new URL(demo.origin).port) });
   return demo;
@@ -96,14 +110,24 @@ interface SummaryInput {
   started: Date;
 }
 
-async function printSummary({ observer, warnings, result, reader, dataDir, elapsedMs, started }: SummaryInput): Promise<void> {
+async function printSummary({
+  observer,
+  warnings,
+  result,
+  reader,
+  dataDir,
+  elapsedMs,
+  started,
+}: SummaryInput): Promise<void> {
   const get = (metric: Parameters<ProgressObserver['get']>[0]): number => observer.get(metric);
   const lines = [
     '',
     result.interrupted ? 'eventwire run INTERRUPTED: run again to finish what was left' : 'eventwire run complete',
     `  feeds     ${get('FeedsFetched')} fetched, ${get('FeedsNotModified')} not modified (304), ${get('FeedsFailed')} failed`,
     `  articles  ${get('ArticlesStored') + get('ArticlesSkipped')} new (${get('ArticlesSkipped')} of them stored but not coded), ${get('ArticlesDuplicate')} duplicate, ${get('ArticlesFailed')} failed` +
-      (result.resumed.fetch + result.resumed.code > 0 ? ` (${result.resumed.fetch + result.resumed.code} resumed from an earlier run)` : ''),
+      (result.resumed.fetch + result.resumed.code > 0
+        ? ` (${result.resumed.fetch + result.resumed.code} resumed from an earlier run)`
+        : ''),
     `  events    ${get('EventsWritten')} new, ${get('EventsUpdated')} updated, from ${get('MentionsWritten')} mentions in ${get('ArticlesCoded')} coded articles`,
     `  dead letters ${result.deadLetters}${result.deadLetters > 0 ? ` (see ${dataDir}/dead-letters, replay with: npx eventwire redrive)` : ''}`,
     `  elapsed   ${(elapsedMs / 1000).toFixed(1)} s`,
@@ -111,13 +135,18 @@ async function printSummary({ observer, warnings, result, reader, dataDir, elaps
   ];
   if (warnings.length > 0) lines.push(`  warnings  ${warnings.length} (first: ${warnings[0]})`);
   const fresh = await reader.changedSince(new Date(started.getTime() - 1000), { limit: 20 });
-  const pool = fresh.items.length > 0 ? fresh.items : (await reader.changedSince(new Date(started.getTime() - 30 * 86_400_000), { limit: 20 })).items;
+  const pool =
+    fresh.items.length > 0
+      ? fresh.items
+      : (await reader.changedSince(new Date(started.getTime() - 30 * 86_400_000), { limit: 20 })).items;
   const examples = showcase(pool, 3);
   if (examples.length > 0) {
     lines.push('  example events:');
     for (const event of examples) lines.push(`    ${eventLine(event)}`);
   }
-  lines.push('  query them: npx eventwire events --format table    browse them: npx eventwire serve (or npm start -- --serve)');
+  lines.push(
+    '  query them: npx eventwire events --format table    browse them: npx eventwire serve (or npm start -- --serve)',
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -127,10 +156,14 @@ async function printSummary({ observer, warnings, result, reader, dataDir, elaps
  */
 export function showcase(events: readonly EventRecord[], count: number): EventRecord[] {
   const filled = (event: EventRecord): number =>
-    Number(event.source.code !== null) + Number(event.target?.code != null) + Number(event.location !== null) + event.confidence;
+    Number(event.source.code !== null) +
+    Number(event.target?.code != null) +
+    Number(event.location !== null) +
+    event.confidence;
   const ranked = [...events].sort((a, b) => filled(b) - filled(a));
   const picked: EventRecord[] = [];
-  for (const event of ranked) if (picked.length < count && !picked.some((p) => p.type === event.type)) picked.push(event);
+  for (const event of ranked)
+    if (picked.length < count && !picked.some((p) => p.type === event.type)) picked.push(event);
   for (const event of ranked) if (picked.length < count && !picked.includes(event)) picked.push(event);
   return picked.sort((a, b) => a.date.localeCompare(b.date));
 }

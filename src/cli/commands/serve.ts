@@ -1,6 +1,6 @@
 import { startWebServer } from '../../web/index.js';
-import { withLocalReader } from '../local-reader.js';
 import { parseFlags, UsageError } from '../args.js';
+import { withLocalReader } from '../local-reader.js';
 
 /** Default port of the local event browser. */
 export const DEFAULT_PORT = 8321;
@@ -14,7 +14,8 @@ export const serveCommand = {
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, { port: { type: 'string' }, 'data-dir': { type: 'string' } });
     const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number 0-65535, got "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new UsageError(`--port must be a number 0-65535, got "${values.port}"`);
     await withLocalReader(values['data-dir'], async (reader) => {
       const server = await startWebServer({ reader, port });
       process.stdout.write(`event browser: ${server.origin}/   (Ctrl-C to stop)\n`);

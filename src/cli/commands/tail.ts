@@ -1,6 +1,6 @@
-import { withLocalReader } from '../local-reader.js';
 import { parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
+import { withLocalReader } from '../local-reader.js';
 
 export const tailCommand = {
   name: 'tail',
@@ -8,10 +8,17 @@ export const tailCommand = {
   usage: `eventwire tail [--since ISO_TIME] [--interval-ms N] [--jsonl] [--data-dir DIR]
   Runs until Ctrl-C. In AWS the same changes reach the EventBridge bus ("Event Created", "Event Updated").`,
   async run(argv: string[]): Promise<number> {
-    const { values } = parseFlags(argv, { since: { type: 'string' }, 'interval-ms': { type: 'string' }, jsonl: { type: 'boolean' }, 'data-dir': { type: 'string' } });
+    const { values } = parseFlags(argv, {
+      since: { type: 'string' },
+      'interval-ms': { type: 'string' },
+      jsonl: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+    });
     const interval = Number(values['interval-ms'] ?? 1000);
     let stopped = false;
-    process.on('SIGINT', () => { stopped = true; });
+    process.on('SIGINT', () => {
+      stopped = true;
+    });
     await withLocalReader(values['data-dir'], async (reader) => {
       let since = new Date(values.since ?? Date.now());
       const printed = new Set<string>();
@@ -24,7 +31,9 @@ export const tailCommand = {
             if (printed.has(key)) continue;
             printed.add(key);
             const kind = event.firstSeen === event.updatedAt ? 'created' : 'updated';
-            process.stdout.write(values.jsonl ? `${JSON.stringify({ change: kind, event })}\n` : `${kind.padEnd(8)} ${eventLine(event)}\n`);
+            process.stdout.write(
+              values.jsonl ? `${JSON.stringify({ change: kind, event })}\n` : `${kind.padEnd(8)} ${eventLine(event)}\n`,
+            );
             if (event.updatedAt > since.toISOString()) since = new Date(event.updatedAt);
           }
           cursor = page.cursor;

@@ -53,13 +53,17 @@ function isCountryInfo(row: unknown): row is CountryInfo {
   if (typeof row !== 'object' || row === null) return false;
   const r = row as Record<string, unknown>;
   return (
-    typeof r.iso3 === 'string' && r.iso3.length === 3 &&
-    typeof r.iso2 === 'string' && r.iso2.length === 2 &&
+    typeof r.iso3 === 'string' &&
+    r.iso3.length === 3 &&
+    typeof r.iso2 === 'string' &&
+    r.iso2.length === 2 &&
     typeof r.name === 'string' &&
-    isStringArray(r.names) && isStringArray(r.demonyms) &&
+    isStringArray(r.names) &&
+    isStringArray(r.demonyms) &&
     (r.capital === null || typeof r.capital === 'string') &&
     (r.capitalGeonamesId === null || typeof r.capitalGeonamesId === 'number') &&
-    typeof r.lat === 'number' && typeof r.lon === 'number'
+    typeof r.lat === 'number' &&
+    typeof r.lon === 'number'
   );
 }
 

@@ -6,7 +6,16 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Letters that NFD does not decompose into an ASCII base plus marks.
 const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
 };
 const SPECIAL_PATTERN = /[ßæœøđðþłıħ]/g;
 const QUOTES = /[\u2018\u2019\u02bb\u02bc`´]/g;

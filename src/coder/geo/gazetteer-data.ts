@@ -24,7 +24,11 @@ const FORMAT = 'eventwire-gazetteer/2';
 const FIELD_COUNT = 10;
 
 /** Name fields of one line, all that the index needs at load time. */
-export interface PlaceNames { name: string; asciiName: string; alternates: string[] }
+export interface PlaceNames {
+  name: string;
+  asciiName: string;
+  alternates: string[];
+}
 
 /**
  * The bundled gazetteer's lines (one `|`-separated line per place; see data/geo/README.md),
@@ -62,13 +66,38 @@ function nthIndexOf(text: string, char: string, n: number): number {
  */
 export function decodePlace(line: string, index: number): GazetteerPlace {
   const f = line.split('|');
-  if (f.length !== FIELD_COUNT) throw new GeoDataError(`gazetteer.json: place ${index} does not have ${FIELD_COUNT} fields`);
-  const [id = '', name = '', asciiName = '', alternates = '', country = '', admin1 = '', lat = '', lon = '', population = '', kind = ''] = f;
+  if (f.length !== FIELD_COUNT)
+    throw new GeoDataError(`gazetteer.json: place ${index} does not have ${FIELD_COUNT} fields`);
+  const [
+    id = '',
+    name = '',
+    asciiName = '',
+    alternates = '',
+    country = '',
+    admin1 = '',
+    lat = '',
+    lon = '',
+    population = '',
+    kind = '',
+  ] = f;
   const place: GazetteerPlace = {
-    geonamesId: Number(id), name, asciiName, alternates: alternates ? alternates.split(';') : [],
-    country, admin1, lat: Number(lat), lon: Number(lon), population: Number(population), kind,
+    geonamesId: Number(id),
+    name,
+    asciiName,
+    alternates: alternates ? alternates.split(';') : [],
+    country,
+    admin1,
+    lat: Number(lat),
+    lon: Number(lon),
+    population: Number(population),
+    kind,
   };
-  if (!Number.isInteger(place.geonamesId) || !Number.isFinite(place.lat) || !Number.isFinite(place.lon) || name === '') {
+  if (
+    !Number.isInteger(place.geonamesId) ||
+    !Number.isFinite(place.lat) ||
+    !Number.isFinite(place.lon) ||
+    name === ''
+  ) {
     throw new GeoDataError(`gazetteer.json: place ${index} has an invalid id, name or coordinate`);
   }
   return place;

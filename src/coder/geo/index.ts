@@ -1,5 +1,5 @@
 /** Countries and places for the event coder: country table, gazetteer lookups. */
-export { loadCountries, countryByIso3, type CountryInfo } from './countries.js';
-export { loadGazetteer, type PlaceResolver } from './place-resolver.js';
+export { type CountryInfo, countryByIso3, loadCountries } from './countries.js';
+export { GeoDataError, GeoError } from './errors.js';
 export { placeKey } from './fold.js';
-export { GeoError, GeoDataError } from './errors.js';
+export { loadGazetteer, type PlaceResolver } from './place-resolver.js';

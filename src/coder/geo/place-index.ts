@@ -1,7 +1,7 @@
 import stoplistJson from '../../../data/geo/stoplist.json' with { type: 'json' };
 import type { CountryInfo } from './countries.js';
 import { isAbbreviation, looseKey, placeKey } from './fold.js';
-import { decodePlace, readPlaceNames, type GazetteerPlace } from './gazetteer-data.js';
+import { decodePlace, type GazetteerPlace, readPlaceNames } from './gazetteer-data.js';
 
 /** How a name reached a place; alternate and loose matches count for less than the place's own name. */
 export type MatchTier = 'name' | 'alternate' | 'loose';
@@ -32,12 +32,19 @@ export class PlaceIndex {
   private readonly stopwords: Set<string>;
 
   /** @param lines encoded gazetteer lines (see gazetteer-data.ts); decoded only when looked up. */
-  constructor(private readonly lines: string[], countries: CountryInfo[]) {
+  constructor(
+    private readonly lines: string[],
+    countries: CountryInfo[],
+  ) {
     this.stopwords = new Set(stoplistJson.words.map(placeKey));
-    this.capitalNames = new Map(countries.flatMap((c) => (c.capitalGeonamesId !== null && c.capital ? [[c.capitalGeonamesId, c.capital]] : [])));
+    this.capitalNames = new Map(
+      countries.flatMap((c) => (c.capitalGeonamesId !== null && c.capital ? [[c.capitalGeonamesId, c.capital]] : [])),
+    );
     this.decoded = new Array<GazetteerPlace | undefined>(lines.length);
     for (const country of countries) this.addCountry(country);
-    lines.forEach((line, index) => this.addPlaceNames(line, index));
+    lines.forEach((line, index) => {
+      this.addPlaceNames(line, index);
+    });
   }
 
   /** The country named exactly so; abbreviations ("US", "UK") only when written in capitals. */
@@ -52,7 +59,10 @@ export class PlaceIndex {
   lookup(name: string): PlaceMatch[] {
     const key = placeKey(name);
     if (key === '' || this.stopwords.has(key)) return [];
-    const direct = [...this.collect(this.byName.get(key), 'name'), ...this.collect(this.byAlternate.get(key), 'alternate')];
+    const direct = [
+      ...this.collect(this.byName.get(key), 'name'),
+      ...this.collect(this.byAlternate.get(key), 'alternate'),
+    ];
     if (direct.length > 0) return direct;
     return this.collect(this.looseIndex().get(looseKey(name)), 'loose');
   }

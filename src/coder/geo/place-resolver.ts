@@ -1,5 +1,5 @@
 import type { EventLocation } from '../../core/event-schema.js';
-import { countryByIso3, loadCountries, type CountryInfo } from './countries.js';
+import { type CountryInfo, countryByIso3, loadCountries } from './countries.js';
 import { readGazetteerLines } from './gazetteer-data.js';
 import { PlaceIndex, type PlaceMatch } from './place-index.js';
 
@@ -71,7 +71,14 @@ function placeLocation(match: PlaceMatch): EventLocation {
 }
 
 function countryLocation(country: CountryInfo): EventLocation {
-  return { name: country.name, country: country.iso3, admin1: null, lat: country.lat, lon: country.lon, geonames_id: null };
+  return {
+    name: country.name,
+    country: country.iso3,
+    admin1: null,
+    lat: country.lat,
+    lon: country.lon,
+    geonames_id: null,
+  };
 }
 
 let cached: PlaceResolver | undefined;

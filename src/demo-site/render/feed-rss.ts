@@ -11,7 +11,9 @@ export function renderRss(ctx: FeedContext): string {
   const bozo = ctx.outlet.bozoFeed;
   const items = ctx.articles.map((article) => {
     const text = (value: string): string => (bozo ? value : escapeXml(value));
-    const description = bozo ? `<p>${article.summaryText}<br>Read more at ${ctx.outlet.name}</p>` : escapeXml(article.summaryText);
+    const description = bozo
+      ? `<p>${article.summaryText}<br>Read more at ${ctx.outlet.name}</p>`
+      : escapeXml(article.summaryText);
     return [
       '    <item>',
       `      <title>${text(article.headline)}</title>`,

@@ -6,8 +6,8 @@ import { renderRss } from './feed-rss.js';
 import { renderHeadMeta } from './metadata.js';
 import { PAGE_TEMPLATES } from './templates/index.js';
 
-export { feedMediaType, renderOutletHome, renderPrivatePage, renderRobots, renderRootIndex } from './listing.js';
 export type { FeedContext } from './feed-context.js';
+export { feedMediaType, renderOutletHome, renderPrivatePage, renderRobots, renderRootIndex } from './listing.js';
 
 /** Render an outlet's feed in its configured format (RSS 2.0, Atom 1.0 or JSON Feed 1.1). */
 export function renderFeed(ctx: FeedContext): string {
@@ -27,7 +27,13 @@ export function chromeFor(content: SiteContent, language: string): ChromeText {
  * Render one article page with its outlet's template.
  * @param requestPath - path it is served at; differs from `article.path` when fetched through an alias.
  */
-export function renderArticlePage(content: SiteContent, outlet: Outlet, article: Article, origin: string, requestPath = article.path): string {
+export function renderArticlePage(
+  content: SiteContent,
+  outlet: Outlet,
+  article: Article,
+  origin: string,
+  requestPath = article.path,
+): string {
   const siblings = content.articles.get(outlet.id) ?? [];
   const url = origin + requestPath;
   const canonicalUrl = origin + article.path;

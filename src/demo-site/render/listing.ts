@@ -3,7 +3,10 @@ import { escapeXml as esc } from './escape.js';
 
 /** Outlet front page: a plain list of its stories, linking to their main URLs. */
 export function renderOutletHome(outlet: Outlet, articles: readonly Article[], origin: string): string {
-  const items = articles.map((a) => `<li><a href="${esc(origin + a.path)}">${esc(a.headline)}</a> <small>${a.published.slice(0, 10)}</small></li>`);
+  const items = articles.map(
+    (a) =>
+      `<li><a href="${esc(origin + a.path)}">${esc(a.headline)}</a> <small>${a.published.slice(0, 10)}</small></li>`,
+  );
   return `<!DOCTYPE html>
 <html lang="${esc(outlet.language)}"><head><meta charset="${outlet.encoding}"><title>${esc(outlet.name)}</title>
 <link rel="alternate" type="${feedMediaType(outlet)}" href="${esc(`${origin}/${outlet.id}/${outlet.feedPath}`)}"></head>
@@ -13,7 +16,10 @@ export function renderOutletHome(outlet: Outlet, articles: readonly Article[], o
 
 /** Root page of the demo origin listing every outlet and its feed. */
 export function renderRootIndex(outlets: readonly Outlet[], origin: string): string {
-  const items = outlets.map((o) => `<li><a href="${esc(`${origin}/${o.id}/`)}">${esc(o.name)}</a> – feed (${o.feedFormat}): <a href="${esc(`${origin}/${o.id}/${o.feedPath}`)}">${esc(o.feedPath)}</a></li>`);
+  const items = outlets.map(
+    (o) =>
+      `<li><a href="${esc(`${origin}/${o.id}/`)}">${esc(o.name)}</a> – feed (${o.feedFormat}): <a href="${esc(`${origin}/${o.id}/${o.feedPath}`)}">${esc(o.feedPath)}</a></li>`,
+  );
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>eventwire demo news site</title></head>
 <body><h1>eventwire demo news site</h1><p>Fictional outlets served on loopback for the local pipeline.</p><ul>${items.join('\n')}</ul></body></html>

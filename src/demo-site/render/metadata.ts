@@ -8,7 +8,10 @@ import { escapeXml as esc, jsonForScript, rfc3339 } from './escape.js';
  */
 export function renderHeadMeta(outlet: Outlet, article: Article, url: string, canonicalUrl: string): string {
   const canonical = url !== canonicalUrl ? `<link rel="canonical" href="${esc(canonicalUrl)}">\n` : '';
-  return canonical + (outlet.metadata === 'json-ld' ? jsonLd(outlet, article, canonicalUrl) : metaTags(outlet, article, canonicalUrl));
+  return (
+    canonical +
+    (outlet.metadata === 'json-ld' ? jsonLd(outlet, article, canonicalUrl) : metaTags(outlet, article, canonicalUrl))
+  );
 }
 
 function jsonLd(outlet: Outlet, article: Article, url: string): string {

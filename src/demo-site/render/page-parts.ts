@@ -61,7 +61,9 @@ export function relatedList(related: readonly Article[], origin: string, title: 
 }
 
 export function footer(outlet: Outlet, chrome: ChromeText, cls: string): string {
-  const links = chrome.footerLinks.map((label) => `<a href="/${outlet.id}/info/${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}">${esc(label)}</a>`);
+  const links = chrome.footerLinks.map(
+    (label) => `<a href="/${outlet.id}/info/${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}">${esc(label)}</a>`,
+  );
   return `<footer class="${cls}-footer"><div>${links.join(' | ')}</div><p>© 2026 ${esc(outlet.name)}. All rights reserved.</p></footer>`;
 }
 

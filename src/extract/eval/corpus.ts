@@ -1,10 +1,15 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ExtractError } from '../errors.js';
 
 /** One benchmark page: raw HTML, its URL and the article body a person would copy. */
-export interface BenchmarkPage { id: string; url: string; html: string; expected: string }
+export interface BenchmarkPage {
+  id: string;
+  url: string;
+  html: string;
+  expected: string;
+}
 
 /** Default location of the shared (read-only, third-party) extraction benchmark. */
 export function defaultCorpusDir(repoRoot: string): string {

@@ -24,7 +24,12 @@ function shingleCounts(tokens: readonly string[], size = 4): Map<string, number>
 }
 
 /** Per-page counts normalised so that tp + fp + fn = 1 (or all zero). */
-export interface PageScore { tp: number; fp: number; fn: number; exact: boolean }
+export interface PageScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  exact: boolean;
+}
 
 /** Scores one predicted text against the true article body. */
 export function scorePage(expected: string, predicted: string): PageScore {
@@ -47,7 +52,13 @@ export function scorePage(expected: string, predicted: string): PageScore {
 }
 
 /** Aggregate figures over a set of pages. */
-export interface CorpusScore { precision: number; recall: number; f1: number; accuracy: number; pages: number }
+export interface CorpusScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+  pages: number;
+}
 
 function ratio(scores: readonly PageScore[], miss: (s: PageScore) => number): number {
   const values: number[] = [];

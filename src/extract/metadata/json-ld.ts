@@ -36,7 +36,7 @@ function text(value: Json | undefined): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return text(value[0]);
-  if (isObject(value)) return text(value['name'] ?? value['@value']);
+  if (isObject(value)) return text(value.name ?? value['@value']);
   return null;
 }
 
@@ -54,7 +54,8 @@ function isArticleType(obj: JsonObject): boolean {
 
 function accessibleForFree(value: Json | undefined): boolean | null {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') return /^true$/i.test(value.trim()) ? true : /^false$/i.test(value.trim()) ? false : null;
+  if (typeof value === 'string')
+    return /^true$/i.test(value.trim()) ? true : /^false$/i.test(value.trim()) ? false : null;
   return null;
 }
 
@@ -71,13 +72,13 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
   const article = objects.find(isArticleType) ?? null;
   if (article === null) return null;
   return {
-    headline: text(article['headline'] ?? article['name']),
-    authors: names(article['author'] ?? article['creator']),
-    datePublished: text(article['datePublished'] ?? article['dateCreated']),
-    dateModified: text(article['dateModified']),
-    isAccessibleForFree: accessibleForFree(article['isAccessibleForFree']),
-    publisher: text(article['publisher']),
-    inLanguage: text(article['inLanguage']),
+    headline: text(article.headline ?? article.name),
+    authors: names(article.author ?? article.creator),
+    datePublished: text(article.datePublished ?? article.dateCreated),
+    dateModified: text(article.dateModified),
+    isAccessibleForFree: accessibleForFree(article.isAccessibleForFree),
+    publisher: text(article.publisher),
+    inLanguage: text(article.inLanguage),
     isArticle: true,
   };
 }

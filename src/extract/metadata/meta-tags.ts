@@ -8,7 +8,11 @@ export type MetaTags = ReadonlyMap<string, string>;
 export function readMetaTags(metas: readonly Element[]): MetaTags {
   const tags = new Map<string, string>();
   for (const meta of metas) {
-    const key = meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv');
+    const key =
+      meta.getAttribute('property') ??
+      meta.getAttribute('name') ??
+      meta.getAttribute('itemprop') ??
+      meta.getAttribute('http-equiv');
     const value = meta.getAttribute('content')?.trim();
     if (key === null || value === undefined || value.length === 0) continue;
     const normal = key.trim().toLowerCase();

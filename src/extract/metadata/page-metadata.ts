@@ -1,8 +1,8 @@
+import type { PageScan } from '../page-scan.js';
 import { sameSiteCanonical } from './canonical-url.js';
 import { dateFromUrlPath, toIsoDate } from './dates.js';
-import { readJsonLd, type JsonLdArticle } from './json-ld.js';
-import { firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
-import type { PageScan } from '../page-scan.js';
+import { type JsonLdArticle, readJsonLd } from './json-ld.js';
+import { firstMeta, type MetaTags, readMetaTags } from './meta-tags.js';
 
 /** Article metadata read from the page head, before the body is touched. */
 export interface PageMetadata {
@@ -17,9 +17,46 @@ export interface PageMetadata {
   accessibleForFree: boolean | null;
 }
 
-const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'article.published', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'date', 'article_date_original', 'cxenseparse:recs:publishtime'];
-const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'article.updated', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'lastmod'];
-const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator'];
+const PUBLISHED_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'article.published',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'dcterms.date',
+  'date',
+  'article_date_original',
+  'cxenseparse:recs:publishtime',
+];
+const MODIFIED_KEYS = [
+  'article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'article.updated',
+  'dcterms.modified',
+  'dc.date.modified',
+  'last-modified',
+  'lastmod',
+];
+const AUTHOR_KEYS = [
+  'author',
+  'article:author',
+  'parsely-author',
+  'sailthru.author',
+  'dc.creator',
+  'dcterms.creator',
+  'byl',
+  'twitter:creator',
+];
 const TITLE_KEYS = ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline', 'title'];
 
 function firstDate(...values: (string | null | undefined)[]): string | null {
@@ -30,11 +67,13 @@ function firstDate(...values: (string | null | undefined)[]): string | null {
   return null;
 }
 
-
 function cleanByline(value: string | null): string | null {
   // Profile URLs and Twitter handles are not names.
   if (value === null || /^(https?:|@)/.test(value)) return null;
-  const name = value.replace(/^\s*by\s+/i, '').replace(/\s+/g, ' ').trim();
+  const name = value
+    .replace(/^\s*by\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return name.length > 0 && name.length <= 200 ? name : null;
 }
 
@@ -44,7 +83,10 @@ function titleOf(document: Document, scan: PageScan, ld: JsonLdArticle | null, m
 }
 
 function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags): string | null {
-  const declared = ld?.inLanguage ?? (document.documentElement.getAttribute('lang') || null) ?? firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language']);
+  const declared =
+    ld?.inLanguage ??
+    (document.documentElement.getAttribute('lang') || null) ??
+    firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language']);
   const code = declared?.trim().toLowerCase().split(/[-_]/)[0];
   return code !== undefined && /^[a-z]{2}$/.test(code) ? code : null;
 }
@@ -53,14 +95,25 @@ function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags
  * Reads title, byline, dates, site name, canonical URL and declared language in the order of
  * trust JSON-LD > meta tags > `<time datetime>` > date in the URL path > the feed's date.
  */
-export function readPageMetadata(document: Document, scan: PageScan, url: string, feedPublished: string | null): PageMetadata {
+export function readPageMetadata(
+  document: Document,
+  scan: PageScan,
+  url: string,
+  feedPublished: string | null,
+): PageMetadata {
   const ld = readJsonLd(scan.jsonLd);
   const meta = readMetaTags(scan.metas);
   const ogType = meta.get('og:type')?.toLowerCase() ?? '';
-  const published = firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS), scan.timePublished, scan.firstTime) ?? dateFromUrlPath(url) ?? toIsoDate(feedPublished);
+  const published =
+    firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS), scan.timePublished, scan.firstTime) ??
+    dateFromUrlPath(url) ??
+    toIsoDate(feedPublished);
   return {
     title: titleOf(document, scan, ld, meta),
-    byline: cleanByline(ld !== null && ld.authors.length > 0 ? ld.authors.join(', ') : null) ?? cleanByline(firstMeta(meta, AUTHOR_KEYS)) ?? cleanByline(scan.authorLink),
+    byline:
+      cleanByline(ld !== null && ld.authors.length > 0 ? ld.authors.join(', ') : null) ??
+      cleanByline(firstMeta(meta, AUTHOR_KEYS)) ??
+      cleanByline(scan.authorLink),
     published,
     modified: firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS), scan.timeModified),
     siteName: firstMeta(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null,

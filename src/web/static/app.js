@@ -1,7 +1,7 @@
+import { showDetail } from './detail.js';
 import { actorLabel, el, getJson } from './dom.js';
 import { drawMap } from './map.js';
 import { drawTimeline } from './timeline.js';
-import { showDetail } from './detail.js';
 
 const FILTERS = ['from', 'to', 'actor', 'type', 'location'];
 const PAGE = 200;
@@ -22,8 +22,16 @@ function queryFromForm() {
 }
 
 function row(event) {
-  const cells = [event.date, event.type, event.code, actorLabel(event.source), actorLabel(event.target),
-    event.location ? `${event.location.name} ${event.location.country ?? ''}` : '', event.numMentions, event.confidence.toFixed(2)];
+  const cells = [
+    event.date,
+    event.type,
+    event.code,
+    actorLabel(event.source),
+    actorLabel(event.target),
+    event.location ? `${event.location.name} ${event.location.country ?? ''}` : '',
+    event.numMentions,
+    event.confidence.toFixed(2),
+  ];
   const tr = el('tr', { 'data-event-id': event.eventId }, ...cells.map((cell) => el('td', {}, String(cell))));
   tr.addEventListener('click', () => select(event.eventId));
   return tr;

@@ -2,14 +2,25 @@ import { actorLabel, el, getJson } from './dom.js';
 import { highlightedSentence } from './highlight.js';
 
 function fields(event) {
-  const place = event.location ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''} (${event.location.lat.toFixed(2)}, ${event.location.lon.toFixed(2)})` : '';
+  const place = event.location
+    ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''} (${event.location.lat.toFixed(2)}, ${event.location.lon.toFixed(2)})`
+    : '';
   const rows = [
-    ['Date', event.date], ['Type', event.type], ['CAMEO', `${event.code} (root ${event.root})`],
-    ['QuadClass', event.quadClass], ['Goldstein', event.goldstein], ['Mode', event.mode ?? ''],
-    ['Source', actorLabel(event.source)], ['Target', actorLabel(event.target)], ['Reciprocal', event.reciprocal ? 'yes' : 'no'],
-    ['Place', place], ['Context', event.context.join(', ')], ['Confidence', event.confidence.toFixed(2)],
+    ['Date', event.date],
+    ['Type', event.type],
+    ['CAMEO', `${event.code} (root ${event.root})`],
+    ['QuadClass', event.quadClass],
+    ['Goldstein', event.goldstein],
+    ['Mode', event.mode ?? ''],
+    ['Source', actorLabel(event.source)],
+    ['Target', actorLabel(event.target)],
+    ['Reciprocal', event.reciprocal ? 'yes' : 'no'],
+    ['Place', place],
+    ['Context', event.context.join(', ')],
+    ['Confidence', event.confidence.toFixed(2)],
     ['Reports', `${event.numMentions} mentions, ${event.numArticles} articles, ${event.numSources} outlets`],
-    ['Seen', `${event.firstSeen} … ${event.lastSeen}`], ['Event id', event.eventId],
+    ['Seen', `${event.firstSeen} … ${event.lastSeen}`],
+    ['Event id', event.eventId],
   ];
   return el('dl', {}, ...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, String(value))]));
 }
@@ -17,10 +28,15 @@ function fields(event) {
 function mentionBlock(mention, event) {
   // Only http(s) links: a stored URL is data from the web and must not become a javascript: link.
   const safe = /^https?:\/\//i.test(mention.url);
-  const link = safe ? el('a', { href: mention.url, target: '_blank', rel: 'noopener noreferrer' }, mention.title ?? mention.url) : el('span', {}, mention.title ?? mention.url);
-  return el('div', { class: 'mention' },
+  const link = safe
+    ? el('a', { href: mention.url, target: '_blank', rel: 'noopener noreferrer' }, mention.title ?? mention.url)
+    : el('span', {}, mention.title ?? mention.url);
+  return el(
+    'div',
+    { class: 'mention' },
     highlightedSentence(mention, event),
-    el('div', { class: 'meta' }, `${mention.outlet} · ${mention.published ?? 'undated'} · `, link));
+    el('div', { class: 'meta' }, `${mention.outlet} · ${mention.published ?? 'undated'} · `, link),
+  );
 }
 
 /** Fills the detail panel with the event's fields and every report of it. */

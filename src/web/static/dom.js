@@ -29,7 +29,13 @@ export async function getJson(path) {
   return body;
 }
 
-export const QUAD_LABELS = ['0 neutral', '1 verbal coop.', '2 material coop.', '3 verbal conflict', '4 material conflict'];
+export const QUAD_LABELS = [
+  '0 neutral',
+  '1 verbal coop.',
+  '2 material coop.',
+  '3 verbal conflict',
+  '4 material conflict',
+];
 
 export function actorLabel(actor) {
   if (!actor) return '';

@@ -5,7 +5,10 @@ import { el } from './dom.js';
 function sentenceStart(mention, event) {
   const { sentence, offsets } = mention;
   const candidates = [];
-  for (const [kind, actor] of [['source', event.source], ['target', event.target]]) {
+  for (const [kind, actor] of [
+    ['source', event.source],
+    ['target', event.target],
+  ]) {
     const span = offsets[kind];
     if (!actor || !span || !actor.text) continue;
     let at = sentence.indexOf(actor.text);
@@ -15,7 +18,9 @@ function sentenceStart(mention, event) {
     }
   }
   candidates.push(0);
-  return candidates.find((base) => spansOf(mention, base).length === presentSpans(mention).length && actorsAgree(mention, event, base));
+  return candidates.find(
+    (base) => spansOf(mention, base).length === presentSpans(mention).length && actorsAgree(mention, event, base),
+  );
 }
 
 function presentSpans(mention) {
@@ -54,12 +59,17 @@ function spansByText(mention, event) {
 /** The mention's sentence as a <blockquote> with source, verb and target marked. */
 export function highlightedSentence(mention, event) {
   const base = sentenceStart(mention, event);
-  const spans = (base === undefined ? spansByText(mention, event) : spansOf(mention, base)).sort((a, b) => a.from - b.from);
+  const spans = (base === undefined ? spansByText(mention, event) : spansOf(mention, base)).sort(
+    (a, b) => a.from - b.from,
+  );
   const quote = el('blockquote');
   let cursor = 0;
   for (const span of spans) {
     if (span.from < cursor) continue; // overlapping spans: keep the first
-    quote.append(mention.sentence.slice(cursor, span.from), el('mark', { class: span.kind, title: span.kind }, mention.sentence.slice(span.from, span.to)));
+    quote.append(
+      mention.sentence.slice(cursor, span.from),
+      el('mark', { class: span.kind, title: span.kind }, mention.sentence.slice(span.from, span.to)),
+    );
     cursor = span.to;
   }
   quote.append(mention.sentence.slice(cursor));

@@ -25,13 +25,24 @@ let backdrop;
 
 // The inhabited 2-degree cells of the globe (world-cells.json), loaded once and reused on every redraw.
 async function backdropCells() {
-  backdrop ??= fetch('/world-cells.json').then((response) => response.json()).catch(() => ({ cellDegrees: 2, cells: [] }));
+  backdrop ??= fetch('/world-cells.json')
+    .then((response) => response.json())
+    .catch(() => ({ cellDegrees: 2, cells: [] }));
   const { cellDegrees, cells } = await backdrop;
   const [cellWidth] = project(-180 + cellDegrees, 0);
-  return svg('g', { class: 'land' }, ...cells.map(([lon, lat]) => {
-    const [x, y] = project(lon, lat + cellDegrees);
-    return svg('rect', { x: x.toFixed(1), y: y.toFixed(1), width: cellWidth.toFixed(1), height: cellWidth.toFixed(1) });
-  }));
+  return svg(
+    'g',
+    { class: 'land' },
+    ...cells.map(([lon, lat]) => {
+      const [x, y] = project(lon, lat + cellDegrees);
+      return svg('rect', {
+        x: x.toFixed(1),
+        y: y.toFixed(1),
+        width: cellWidth.toFixed(1),
+        height: cellWidth.toFixed(1),
+      });
+    }),
+  );
 }
 
 /** Draws one dot per event with a place, coloured by QuadClass, sized by mentions; a click opens the event. */
@@ -41,8 +52,17 @@ export async function drawMap(root, events, onSelect) {
     if (!event.location) continue;
     const [x, y] = project(event.location.lon, event.location.lat);
     const radius = Math.min(12, 3 + Math.sqrt(event.numMentions || 1) * 1.5);
-    const dot = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: radius.toFixed(1), class: `marker q${event.quadClass}`, 'data-event-id': event.eventId },
-      svg('title', {}, `${event.date} ${event.type} at ${event.location.name}`));
+    const dot = svg(
+      'circle',
+      {
+        cx: x.toFixed(1),
+        cy: y.toFixed(1),
+        r: radius.toFixed(1),
+        class: `marker q${event.quadClass}`,
+        'data-event-id': event.eventId,
+      },
+      svg('title', {}, `${event.date} ${event.type} at ${event.location.name}`),
+    );
     dot.addEventListener('click', () => onSelect(event.eventId));
     root.append(dot);
   }

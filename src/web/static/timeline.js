@@ -1,4 +1,4 @@
-import { el, svg, QUAD_LABELS } from './dom.js';
+import { el, QUAD_LABELS, svg } from './dom.js';
 
 const WIDTH = 720;
 const HEIGHT = 200;
@@ -31,16 +31,32 @@ export function drawTimeline(root, legend, events) {
       if (count === 0) return;
       const height = (count / max) * plotHeight;
       top -= height;
-      nodes.push(svg('rect', { x: (PAD.left + index * step + 1).toFixed(1), y: top.toFixed(1), width: Math.max(1, step - 2).toFixed(1), height: height.toFixed(1), class: `q${quad}` },
-        svg('title', {}, `${day}: ${count} × ${QUAD_LABELS[quad]}`)));
+      nodes.push(
+        svg(
+          'rect',
+          {
+            x: (PAD.left + index * step + 1).toFixed(1),
+            y: top.toFixed(1),
+            width: Math.max(1, step - 2).toFixed(1),
+            height: height.toFixed(1),
+            class: `q${quad}`,
+          },
+          svg('title', {}, `${day}: ${count} × ${QUAD_LABELS[quad]}`),
+        ),
+      );
     });
   });
   for (const index of labelIndexes(days.length, step)) {
     const day = days[index]?.[0];
-    if (day) nodes.push(svg('text', { x: PAD.left + (index + 0.5) * step, y: HEIGHT - 6, class: 'axis', 'text-anchor': 'middle' }, day));
+    if (day)
+      nodes.push(
+        svg('text', { x: PAD.left + (index + 0.5) * step, y: HEIGHT - 6, class: 'axis', 'text-anchor': 'middle' }, day),
+      );
   }
   root.replaceChildren(...nodes);
-  legend.replaceChildren(...QUAD_LABELS.map((label, quad) => el('span', {}, el('i', { class: `swatch q${quad}` }), label)));
+  legend.replaceChildren(
+    ...QUAD_LABELS.map((label, quad) => el('span', {}, el('i', { class: `swatch q${quad}` }), label)),
+  );
 }
 
 // Every k-th day, k chosen so that labels (about 64 units wide) never overlap.

@@ -8,7 +8,8 @@ import { fromRepoRoot } from '../../../infra/paths.js';
 /** The feature flags and settings of cdk.json, so tests synthesize what `cdk synth` does. */
 export function cdkJsonContext(): Record<string, unknown> {
   const parsed: unknown = JSON.parse(readFileSync(fromRepoRoot('cdk.json'), 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || !('context' in parsed)) throw new Error('cdk.json has no context');
+  if (typeof parsed !== 'object' || parsed === null || !('context' in parsed))
+    throw new Error('cdk.json has no context');
   const context = parsed.context;
   if (typeof context !== 'object' || context === null) throw new Error('cdk.json context is not an object');
   return { ...context };
@@ -40,7 +41,11 @@ export interface CfnResourceJson {
 }
 
 /** Resources of one type, keyed by logical id. */
-export function resourcesOf(template: Template, type: string, props: Record<string, unknown> = {}): Record<string, CfnResourceJson> {
+export function resourcesOf(
+  template: Template,
+  type: string,
+  props: Record<string, unknown> = {},
+): Record<string, CfnResourceJson> {
   return template.findResources(type, props) as Record<string, CfnResourceJson>;
 }
 

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withStackAt } from '../../helpers/local-stack.js';
 import { cliCommand, cliRun, freePort } from '../reliability/support/cli-run.js';
 
@@ -11,7 +11,13 @@ afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, fo
 
 async function storedEventCount(dataDir: string): Promise<number> {
   return withStackAt(dataDir, async (clients, config) => {
-    const scan = await clients.doc.send(new ScanCommand({ TableName: config.tables.events, FilterExpression: 'sk = :event', ExpressionAttributeValues: { ':event': 'EVENT' } }));
+    const scan = await clients.doc.send(
+      new ScanCommand({
+        TableName: config.tables.events,
+        FilterExpression: 'sk = :event',
+        ExpressionAttributeValues: { ':event': 'EVENT' },
+      }),
+    );
     return scan.Items?.length ?? 0;
   });
 }
@@ -22,7 +28,17 @@ describe('eventwire events piped to another program', () => {
     dirs.push(dataDir);
     expect((await cliRun(dataDir, await freePort())).code).toBe(0);
 
-    const listed = await cliCommand(['events', '--data-dir', dataDir, '--from', '2000-01-01', '--to', '2099-12-31', '--format', 'jsonl']);
+    const listed = await cliCommand([
+      'events',
+      '--data-dir',
+      dataDir,
+      '--from',
+      '2000-01-01',
+      '--to',
+      '2099-12-31',
+      '--format',
+      'jsonl',
+    ]);
 
     expect(listed.code).toBe(0);
     const lines = listed.stdout.split('\n').filter(Boolean);

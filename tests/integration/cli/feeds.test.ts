@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withStackAt } from '../../helpers/local-stack.js';
 import { FeedStore } from '../../../src/storage/feed-store.js';
+import { withStackAt } from '../../helpers/local-stack.js';
 import { cliCommand, cliRun, freePort } from '../reliability/support/cli-run.js';
 
 const dirs: string[] = [];
@@ -15,7 +15,12 @@ async function failPoll(dataDir: string, name: string): Promise<void> {
     const store = new FeedStore(clients.doc, config.tables.feeds);
     const feed = (await store.list()).find((candidate) => candidate.name === name);
     if (!feed) throw new Error(`no feed named ${name}`);
-    await store.recordPoll(feed.feedId, { status: 'failed', at: new Date(), error: 'FetchError: HTTP 503 Service Unavailable', nextPollAt: new Date() });
+    await store.recordPoll(feed.feedId, {
+      status: 'failed',
+      at: new Date(),
+      error: 'FetchError: HTTP 503 Service Unavailable',
+      nextPollAt: new Date(),
+    });
   });
 }
 
@@ -33,7 +38,12 @@ describe('eventwire feeds', () => {
     expect(all.stdout).toContain('5 feeds, 0 failing');
     expect(all.stdout.split('\n').filter((line) => line.startsWith('fetched')).length).toBe(5);
     expect(failing.code).toBe(0);
-    const lines = failing.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
-    expect(lines.map((feed) => [feed.name, feed.health.consecutiveFailures, feed.health.lastError])).toEqual([['The Harbour Globe', 1, 'FetchError: HTTP 503 Service Unavailable']]);
+    const lines = failing.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    expect(lines.map((feed) => [feed.name, feed.health.consecutiveFailures, feed.health.lastError])).toEqual([
+      ['The Harbour Globe', 1, 'FetchError: HTTP 503 Service Unavailable'],
+    ]);
   }, 120_000);
 });

@@ -18,7 +18,10 @@ function feedUrl(pathPart: string): string {
   return feed.url;
 }
 
-async function bytesOf(url: string, headers: Record<string, string> = {}): Promise<{ response: Response; bytes: Buffer }> {
+async function bytesOf(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ response: Response; bytes: Buffer }> {
   const response = await fetch(url, { headers });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
 }
@@ -98,12 +101,16 @@ describe('curated demo site over loopback', () => {
   });
 
   it('serves a paywall stub, an aliased page with rel=canonical, and ignores utm_ query strings', async () => {
-    const stub = await (await fetch(`${site.origin}/globe/politics/2026/10/09/starmer-gulf-trip-investment?utm_source=x`)).text();
+    const stub = await (
+      await fetch(`${site.origin}/globe/politics/2026/10/09/starmer-gulf-trip-investment?utm_source=x`)
+    ).text();
     const alias = await (await fetch(`${site.origin}/globe/amp/cairo-gaza-reconstruction-talks`)).text();
 
     expect(stub).toContain('Subscribe to read');
     expect(stub).not.toContain('Typhoon');
-    expect(alias).toContain(`<link rel="canonical" href="${site.origin}/globe/world/2026/10/14/cairo-gaza-reconstruction-talks">`);
+    expect(alias).toContain(
+      `<link rel="canonical" href="${site.origin}/globe/world/2026/10/14/cairo-gaza-reconstruction-talks">`,
+    );
   });
 
   it('refuses to bind to anything but loopback', async () => {

@@ -20,7 +20,11 @@ describe('generated load site over loopback', () => {
   it('serves every generated feed with all of its items', async () => {
     const bodies = await Promise.all(site.feeds.map(async (feed) => (await fetch(feed.url)).text()));
 
-    const itemCounts = bodies.map((body) => (body.startsWith('{') ? (JSON.parse(body) as { items: unknown[] }).items.length : (body.match(/<(item|entry)>/g) ?? []).length));
+    const itemCounts = bodies.map((body) =>
+      body.startsWith('{')
+        ? (JSON.parse(body) as { items: unknown[] }).items.length
+        : (body.match(/<(item|entry)>/g) ?? []).length,
+    );
     expect(itemCounts.every((count) => count === 40)).toBe(true);
   });
 
@@ -32,7 +36,9 @@ describe('generated load site over loopback', () => {
   });
 
   it('serves generated article pages linked from the feeds', async () => {
-    const json = (await (await fetch(site.feeds[2]?.url ?? '')).json()) as { items: Array<{ url: string; title: string }> };
+    const json = (await (await fetch(site.feeds[2]?.url ?? '')).json()) as {
+      items: Array<{ url: string; title: string }>;
+    };
     const [item] = json.items;
 
     const page = await fetch(item?.url ?? '');

@@ -6,8 +6,8 @@ import {
   InvalidUrlError,
   TooManyRedirectsError,
 } from '../../../src/fetch/index.js';
-import { BOMB_MEMBERS } from './misbehaving-server.js';
 import { fetcherFor, useMisbehavingServer } from './fixture.js';
+import { BOMB_MEMBERS } from './misbehaving-server.js';
 
 describe('HttpFetcher bounds against a misbehaving server', () => {
   const server = useMisbehavingServer();

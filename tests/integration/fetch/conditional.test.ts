@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LATIN1_BYTES } from './misbehaving-server.js';
 import { fetcherFor, useMisbehavingServer } from './fixture.js';
+import { LATIN1_BYTES } from './misbehaving-server.js';
 
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
@@ -12,7 +12,12 @@ describe('HttpFetcher responses from a loopback server', () => {
 
     const result = await fetcher.fetch({ url: server.url('/page') });
 
-    expect(result).toMatchObject({ status: 200, notModified: false, etag: '"v1"', lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT' });
+    expect(result).toMatchObject({
+      status: 200,
+      notModified: false,
+      etag: '"v1"',
+      lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT',
+    });
     expect(decode(result.body)).toContain('Nothing happened.');
   });
 

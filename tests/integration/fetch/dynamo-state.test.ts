@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
@@ -48,12 +48,14 @@ describe('fetch state on a local DynamoDB (dynalite)', () => {
     const intervalMs = 40;
     const startedAt = Date.now();
 
-    await Promise.all(Array.from({ length: 6 }, (_, n) => workers[n % workers.length]?.acquire('busy.example', intervalMs)));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, n) => workers[n % workers.length]?.acquire('busy.example', intervalMs)),
+    );
 
     const item = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'HOST#busy.example', sk: 'gate' } }));
-    const nextAllowedAt = Number(item.Item?.['nextAllowedAt']);
+    const nextAllowedAt = Number(item.Item?.nextAllowedAt);
     expect(nextAllowedAt - startedAt).toBeGreaterThanOrEqual(6 * intervalMs);
-    expect(item.Item?.['expiresAt']).toBeGreaterThan(startedAt / 1000);
+    expect(item.Item?.expiresAt).toBeGreaterThan(startedAt / 1000);
   });
 
   it('round-trips robots.txt text and the "no robots.txt" answer', async () => {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { defaultFetchPolicy, HttpFetcher, MemoryHostGate, MemoryRobotsCache, type FetchPolicy, type FetcherDeps } from '../../../src/fetch/index.js';
+import {
+  defaultFetchPolicy,
+  type FetcherDeps,
+  type FetchPolicy,
+  HttpFetcher,
+  MemoryHostGate,
+  MemoryRobotsCache,
+} from '../../../src/fetch/index.js';
 import { MisbehavingServer } from './misbehaving-server.js';
 
 /** Starts one misbehaving server for the file and resets its robots.txt and hit log before each test. */
@@ -17,7 +24,11 @@ export function useMisbehavingServer(): MisbehavingServer {
 }
 
 /** A fetcher allowed to reach the server, with short limits so fault tests finish quickly. */
-export function fetcherFor(server: MisbehavingServer, overrides: Partial<FetchPolicy> = {}, deps: FetcherDeps = {}): HttpFetcher {
+export function fetcherFor(
+  server: MisbehavingServer,
+  overrides: Partial<FetchPolicy> = {},
+  deps: FetcherDeps = {},
+): HttpFetcher {
   const policy = defaultFetchPolicy({
     allowedHosts: [server.host],
     timeoutMs: 1500,

@@ -65,14 +65,21 @@ const ROUTES: Record<string, Handler> = {
       return;
     }
     const ua = request.headers['user-agent'] ?? '';
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag, 'last-modified': lastModified, 'x-seen-user-agent': ua });
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      etag,
+      'last-modified': lastModified,
+      'x-seen-user-agent': ua,
+    });
     response.end(PAGE);
   },
   '/gzip-page': (_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(zlib.gzipSync(PAGE));
   },
   '/br-page': (_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(zlib.brotliCompressSync(PAGE));
+    response
+      .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' })
+      .end(zlib.brotliCompressSync(PAGE));
   },
   '/latin1': (_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LATIN1_BYTES);
@@ -92,7 +99,8 @@ const ROUTES: Record<string, Handler> = {
   '/loop': (_request, response) => response.writeHead(302, { location: '/loop-b' }).end(),
   '/loop-b': (_request, response) => response.writeHead(302, { location: '/loop' }).end(),
   '/hop': (_request, response) => response.writeHead(301, { location: '/page' }).end(),
-  '/to-metadata': (_request, response) => response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+  '/to-metadata': (_request, response) =>
+    response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
   '/to-private': (_request, response) => response.writeHead(302, { location: 'http://10.0.0.1/' }).end(),
   '/to-internal-name': (_request, response) => response.writeHead(307, { location: 'http://intranet.example/' }).end(),
   '/to-file': (_request, response) => response.writeHead(302, { location: 'file:///etc/passwd' }).end(),
@@ -127,6 +135,7 @@ async function streamZeros(response: ServerResponse, total: number): Promise<voi
 }
 
 function sendBomb(response: ServerResponse, server: MisbehavingServer): Promise<void> {
-  return streamGzipBomb(response, () => { server.bombMembersWritten += 1; });
+  return streamGzipBomb(response, () => {
+    server.bombMembersWritten += 1;
+  });
 }
-

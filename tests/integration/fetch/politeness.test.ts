@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type HostGate,
   HttpStatusError,
   MemoryHostGate,
   MemoryRobotsCache,
   RateLimitedError,
   RobotsDisallowedError,
-  type HostGate,
 } from '../../../src/fetch/index.js';
 import { fetcherFor, useMisbehavingServer } from './fixture.js';
 
@@ -113,7 +113,9 @@ describe('HttpFetcher politeness against a loopback server', () => {
   it('turns 503 with a Retry-After date into a rate-limit error', async () => {
     const fetcher = fetcherFor(server);
 
-    const error: unknown = await fetcher.fetch({ url: server.url('/unavailable-until') }).catch((caught: unknown) => caught);
+    const error: unknown = await fetcher
+      .fetch({ url: server.url('/unavailable-until') })
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBeGreaterThan(100_000);

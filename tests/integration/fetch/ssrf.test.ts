@@ -67,7 +67,9 @@ describe('HttpFetcher SSRF guard against a loopback server', () => {
   });
 
   it('checks robots.txt fetches with the same guard', async () => {
-    const fetcher = new HttpFetcher(defaultFetchPolicy({ minHostIntervalMs: 0 }), { resolver: async () => ['169.254.169.254'] });
+    const fetcher = new HttpFetcher(defaultFetchPolicy({ minHostIntervalMs: 0 }), {
+      resolver: async () => ['169.254.169.254'],
+    });
 
     const outcome = fetcher.fetch({ url: 'http://metadata.example/latest/' });
 

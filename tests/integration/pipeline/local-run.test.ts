@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { DemoSite } from '../../../src/demo-site/index.js';
-import { runPipeline } from '../../../src/local/runner.js';
-import { ProgressObserver } from '../../../src/local/progress.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
+import type { DemoSite } from '../../../src/demo-site/index.js';
+import { ProgressObserver } from '../../../src/local/progress.js';
+import { runPipeline } from '../../../src/local/runner.js';
 import { startDemoStack, type TestStack } from '../../helpers/local-stack.js';
 
 let env: TestStack;
@@ -16,13 +16,21 @@ function quietObserver(): ProgressObserver {
 
 async function run(): Promise<ProgressObserver> {
   const observer = quietObserver();
-  await runPipeline({ config: env.config, feeds: demo.feeds, observer, dataDir: env.dataDir, signal: new AbortController().signal });
+  await runPipeline({
+    config: env.config,
+    feeds: demo.feeds,
+    observer,
+    dataDir: env.dataDir,
+    signal: new AbortController().signal,
+  });
   return observer;
 }
 
 async function eventTable(): Promise<Array<Record<string, unknown>>> {
   const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.events }));
-  return (scan.Items ?? []).map(({ updatedAt, lastSeen, ...rest }) => rest).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
+  return (scan.Items ?? [])
+    .map(({ updatedAt, lastSeen, ...rest }) => rest)
+    .sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
 }
 
 let stop: () => Promise<void>;
@@ -72,8 +80,14 @@ describe('a local pipeline run against the demo news site', () => {
   it('merges one happening reported in their own words by two outlets into one event with both mentions', async () => {
     const reader = new EventReader(env.clients.doc, env.config.tables.events);
     const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.articles }));
-    const copyOf = new Map((scan.Items ?? []).filter((item) => item.sk === 'ARTICLE').map((item) => [String(item.articleId), item.duplicateOf as string | null]));
-    const events = (await reader.events({ from: '2026-09-01', to: '2026-12-31', limit: 1000 })).items.filter((event) => event.numSources >= 2);
+    const copyOf = new Map(
+      (scan.Items ?? [])
+        .filter((item) => item.sk === 'ARTICLE')
+        .map((item) => [String(item.articleId), item.duplicateOf as string | null]),
+    );
+    const events = (await reader.events({ from: '2026-09-01', to: '2026-12-31', limit: 1000 })).items.filter(
+      (event) => event.numSources >= 2,
+    );
 
     const independent = [];
     for (const event of events) {

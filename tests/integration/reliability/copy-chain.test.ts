@@ -2,14 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalQueue } from '../../../src/queue/local-queue.js';
-import { CodeMessageSchema, type CodeMessage } from '../../../src/queue/messages.js';
-import { createStageDeps } from '../../../src/runtime/stage-deps.js';
-import type { StageDeps } from '../../../src/stages/deps.js';
-import { codeArticle, fetchArticle, silentObserver } from '../../../src/stages/index.js';
 import { createEventCoder } from '../../../src/coder/index.js';
 import { MemoryHostGate } from '../../../src/fetch/index.js';
 import { drainQueues, queueConsumer } from '../../../src/local/drain.js';
+import { LocalQueue } from '../../../src/queue/local-queue.js';
+import { type CodeMessage, CodeMessageSchema } from '../../../src/queue/messages.js';
+import { createStageDeps } from '../../../src/runtime/stage-deps.js';
+import type { StageDeps } from '../../../src/stages/deps.js';
+import { codeArticle, fetchArticle, silentObserver } from '../../../src/stages/index.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
 const STORY = [
@@ -19,7 +19,8 @@ const STORY = [
   'Officials in Brussels said a proposal would be presented to energy ministers at a meeting in Luxembourg later this month.',
 ];
 // The middle copy adds a paragraph the wire original does not have; the last copy reprints the middle one.
-const ADDED = 'Russia accused Ukraine on Sunday of shelling the border city of Belgorod, killing two civilians and wounding eleven others.';
+const ADDED =
+  'Russia accused Ukraine on Sunday of shelling the border city of Belgorod, killing two civilians and wounding eleven others.';
 
 /** Three copies of one story, published an hour apart: the earliest is the first copy of the other two. */
 const PAGES = {
@@ -59,20 +60,44 @@ async function runInOrder(order: readonly Page[]): Promise<{ events: unknown[]; 
   const env = await startTestStack([new URL(origin).host]);
   stacks.push(env);
   const codeQueue = new LocalQueue<CodeMessage>('code');
-  const deps: StageDeps = createStageDeps(env.config, env.clients, { feed: { send: async () => undefined }, article: { send: async () => undefined }, code: codeQueue },
-    silentObserver, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  const deps: StageDeps = createStageDeps(
+    env.config,
+    env.clients,
+    { feed: { send: async () => undefined }, article: { send: async () => undefined }, code: codeQueue },
+    silentObserver,
+    { gate: new MemoryHostGate(), createCoder: () => createEventCoder() },
+  );
   const now = new Date('2026-11-02T12:00:00Z');
   for (const page of order) {
-    await deps.articles.discover({ articleId: page, url: `${origin}/${page}`, canonicalUrl: `${origin}/${page}`, feedId: 'f', outlet: PAGES[page].outlet, title: null, feedPublished: PAGES[page].published }, now);
+    await deps.articles.discover(
+      {
+        articleId: page,
+        url: `${origin}/${page}`,
+        canonicalUrl: `${origin}/${page}`,
+        feedId: 'f',
+        outlet: PAGES[page].outlet,
+        title: null,
+        feedPublished: PAGES[page].published,
+      },
+      now,
+    );
     await fetchArticle({ articleId: page }, deps);
-    await drainQueues([queueConsumer(codeQueue, CodeMessageSchema, (message) => codeArticle(message, deps), 1)], new AbortController().signal);
+    await drainQueues(
+      [queueConsumer(codeQueue, CodeMessageSchema, (message) => codeArticle(message, deps), 1)],
+      new AbortController().signal,
+    );
   }
   expect(codeQueue.deadLetters).toEqual([]);
   const scan = async (table: string) => (await env.clients.doc.send(new ScanCommand({ TableName: table }))).Items ?? [];
-  const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`);
-  const events = (await scan(env.config.tables.events)).filter((item) => item.kind === 'event' || item.kind === 'mention').sort(byKey)
+  const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`);
+  const events = (await scan(env.config.tables.events))
+    .filter((item) => item.kind === 'event' || item.kind === 'mention')
+    .sort(byKey)
     .map(({ firstSeen: _f, lastSeen: _l, updatedAt: _u, recordedAt: _r, ...item }) => item);
-  const articles = (await scan(env.config.tables.articles)).filter((item) => item.sk === 'ARTICLE').sort(byKey)
+  const articles = (await scan(env.config.tables.articles))
+    .filter((item) => item.sk === 'ARTICLE')
+    .sort(byKey)
     .map((item) => ({ articleId: item.articleId, status: item.status, eventIds: item.eventIds }));
   return { events, articles };
 }
@@ -97,9 +122,33 @@ describe('a fetch message delivered again after its article was stored', () => {
     const env = await startTestStack([new URL(origin).host]);
     stacks.push(env);
     const sent: CodeMessage[] = [];
-    const deps = createStageDeps(env.config, env.clients, { feed: { send: async () => undefined }, article: { send: async () => undefined }, code: { send: async (messages) => { sent.push(...messages); } } },
-      silentObserver, { gate: new MemoryHostGate() });
-    await deps.articles.discover({ articleId: 'wire', url: `${origin}/wire`, canonicalUrl: `${origin}/wire`, feedId: 'f', outlet: 'Wire', title: null, feedPublished: PAGES.wire.published }, new Date());
+    const deps = createStageDeps(
+      env.config,
+      env.clients,
+      {
+        feed: { send: async () => undefined },
+        article: { send: async () => undefined },
+        code: {
+          send: async (messages) => {
+            sent.push(...messages);
+          },
+        },
+      },
+      silentObserver,
+      { gate: new MemoryHostGate() },
+    );
+    await deps.articles.discover(
+      {
+        articleId: 'wire',
+        url: `${origin}/wire`,
+        canonicalUrl: `${origin}/wire`,
+        feedId: 'f',
+        outlet: 'Wire',
+        title: null,
+        feedPublished: PAGES.wire.published,
+      },
+      new Date(),
+    );
 
     const outcomes = [await fetchArticle({ articleId: 'wire' }, deps), await fetchArticle({ articleId: 'wire' }, deps)];
 

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../../src/demo-site/index.js';
-import { runPipeline } from '../../../src/local/runner.js';
-import { LocalQueue } from '../../../src/queue/local-queue.js';
-import { CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage } from '../../../src/queue/messages.js';
-import { createStageDeps } from '../../../src/runtime/stage-deps.js';
-import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../src/stages/index.js';
 import { createEventCoder } from '../../../src/coder/index.js';
+import { type DemoSite, startDemoSite } from '../../../src/demo-site/index.js';
 import { MemoryHostGate } from '../../../src/fetch/index.js';
 import { drainQueues, queueConsumer } from '../../../src/local/drain.js';
+import { runPipeline } from '../../../src/local/runner.js';
+import { LocalQueue } from '../../../src/queue/local-queue.js';
+import {
+  type ArticleMessage,
+  type CodeMessage,
+  CodeMessageSchema,
+  type FeedMessage,
+  FeedMessageSchema,
+} from '../../../src/queue/messages.js';
+import { createStageDeps } from '../../../src/runtime/stage-deps.js';
+import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../src/stages/index.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
-import { countsOf, normaliser, takeSnapshot, type StoreSnapshot } from './support/store-snapshot.js';
+import { countsOf, normaliser, type StoreSnapshot, takeSnapshot } from './support/store-snapshot.js';
 
 let demo: DemoSite;
 let reference: TestStack;
@@ -25,9 +31,21 @@ async function runArticleByArticle(env: TestStack, order: 'oldest' | 'newest'): 
   const feedQueue = new LocalQueue<FeedMessage>('feed');
   const codeQueue = new LocalQueue<CodeMessage>('code');
   const articles: ArticleMessage[] = [];
-  const deps = createStageDeps(env.config, env.clients, {
-    feed: feedQueue, code: codeQueue, article: { send: async (messages) => { articles.push(...messages); } },
-  }, silentObserver, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  const deps = createStageDeps(
+    env.config,
+    env.clients,
+    {
+      feed: feedQueue,
+      code: codeQueue,
+      article: {
+        send: async (messages) => {
+          articles.push(...messages);
+        },
+      },
+    },
+    silentObserver,
+    { gate: new MemoryHostGate(), createCoder: () => createEventCoder() },
+  );
   const drain = (consumer: ReturnType<typeof queueConsumer>) => drainQueues([consumer], new AbortController().signal);
 
   await scheduleDueFeeds(deps, demo.feeds, { everyFeed: true });
@@ -37,7 +55,9 @@ async function runArticleByArticle(env: TestStack, order: 'oldest' | 'newest'): 
     const record = await deps.articles.get(articleId);
     published.set(articleId, `${record?.feedPublished ?? ''}#${articleId}`);
   }
-  const sorted = [...articles].sort((a, b) => String(published.get(a.articleId)).localeCompare(String(published.get(b.articleId))));
+  const sorted = [...articles].sort((a, b) =>
+    String(published.get(a.articleId)).localeCompare(String(published.get(b.articleId))),
+  );
   for (const message of order === 'oldest' ? sorted : sorted.reverse()) {
     await fetchArticle(message, deps);
     await drain(queueConsumer(codeQueue, CodeMessageSchema, (next) => codeArticle(next, deps), 1));
@@ -52,8 +72,18 @@ async function snapshot(env: TestStack): Promise<StoreSnapshot> {
 beforeAll(async () => {
   demo = await startDemoSite({ port: 0 });
   const host = new URL(demo.origin).host;
-  [reference, oldestFirst, newestFirst] = await Promise.all([startTestStack([host]), startTestStack([host]), startTestStack([host])]);
-  const result = await runPipeline({ config: reference.config, feeds: demo.feeds, observer: silentObserver, dataDir: reference.dataDir, signal: new AbortController().signal });
+  [reference, oldestFirst, newestFirst] = await Promise.all([
+    startTestStack([host]),
+    startTestStack([host]),
+    startTestStack([host]),
+  ]);
+  const result = await runPipeline({
+    config: reference.config,
+    feeds: demo.feeds,
+    observer: silentObserver,
+    dataDir: reference.dataDir,
+    signal: new AbortController().signal,
+  });
   result.clients.s3.destroy();
   result.clients.dynamo.destroy();
 }, 60_000);

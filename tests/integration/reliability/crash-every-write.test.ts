@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventCoder } from '../../../src/coder/index.js';
-import { startDemoSite, type DemoSite } from '../../../src/demo-site/index.js';
+import { type DemoSite, startDemoSite } from '../../../src/demo-site/index.js';
 import { MemoryHostGate } from '../../../src/fetch/index.js';
 import type { ArticleMessage, CodeMessage, FeedMessage } from '../../../src/queue/messages.js';
 import { createStageDeps } from '../../../src/runtime/stage-deps.js';
-import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../src/stages/index.js';
 import type { StageDeps } from '../../../src/stages/deps.js';
+import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../src/stages/index.js';
 import type { AwsClients } from '../../../src/storage/clients.js';
 import { withStackAt } from '../../helpers/local-stack.js';
 import { dieAtWrite } from './support/die-at-write.js';
-import { normaliser, takeSnapshot, type StoreSnapshot } from './support/store-snapshot.js';
+import { normaliser, type StoreSnapshot, takeSnapshot } from './support/store-snapshot.js';
 
 /**
  * Each case stops one stage at its n-th write to S3 or DynamoDB, for every n, as a killed process would (that
@@ -28,13 +28,33 @@ const folders: string[] = [];
 type Work = { stage: 'article'; message: ArticleMessage } | { stage: 'code'; message: CodeMessage };
 
 /** Stage dependencies on `clients` whose queues append what a stage sends to `work`. */
-function depsFor(clients: AwsClients, config: Parameters<typeof createStageDeps>[0], work: Work[], feeds: FeedMessage[] = []): StageDeps {
+function depsFor(
+  clients: AwsClients,
+  config: Parameters<typeof createStageDeps>[0],
+  work: Work[],
+  feeds: FeedMessage[] = [],
+): StageDeps {
   const queues = {
-    feed: { send: async (messages: readonly FeedMessage[]) => { feeds.push(...messages); } },
-    article: { send: async (messages: readonly ArticleMessage[]) => { work.push(...messages.map((message) => ({ stage: 'article' as const, message }))); } },
-    code: { send: async (messages: readonly CodeMessage[]) => { work.push(...messages.map((message) => ({ stage: 'code' as const, message }))); } },
+    feed: {
+      send: async (messages: readonly FeedMessage[]) => {
+        feeds.push(...messages);
+      },
+    },
+    article: {
+      send: async (messages: readonly ArticleMessage[]) => {
+        work.push(...messages.map((message) => ({ stage: 'article' as const, message })));
+      },
+    },
+    code: {
+      send: async (messages: readonly CodeMessage[]) => {
+        work.push(...messages.map((message) => ({ stage: 'code' as const, message })));
+      },
+    },
   };
-  return createStageDeps(config, clients, queues, silentObserver, { gate: new MemoryHostGate(), createCoder: () => coder });
+  return createStageDeps(config, clients, queues, silentObserver, {
+    gate: new MemoryHostGate(),
+    createCoder: () => coder,
+  });
 }
 
 /** Deliveries of one message before it would be dead-lettered, as the queues are configured. */
@@ -65,7 +85,10 @@ async function drain(deps: StageDeps, work: Work[], dead: () => boolean = () => 
 }
 
 /** Opens the local servers on a copy of `folder`, runs `use`, closes them. */
-async function onCopyOf<T>(folder: string, use: (clients: AwsClients, config: Parameters<typeof createStageDeps>[0]) => Promise<T>): Promise<{ dir: string; result: T }> {
+async function onCopyOf<T>(
+  folder: string,
+  use: (clients: AwsClients, config: Parameters<typeof createStageDeps>[0]) => Promise<T>,
+): Promise<{ dir: string; result: T }> {
   const dir = await mkdtemp(join(tmpdir(), 'eventwire-write-crash-'));
   folders.push(dir);
   await cp(folder, dir, { recursive: true });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withStackAt } from '../../helpers/local-stack.js';
-import { cliRun, freePort, type CliRunOutcome } from './support/cli-run.js';
+import { type CliRunOutcome, cliRun, freePort } from './support/cli-run.js';
 import { seededRandom } from './support/redelivering-pipeline.js';
-import { normaliser, takeSnapshot, type StoreSnapshot } from './support/store-snapshot.js';
+import { normaliser, type StoreSnapshot, takeSnapshot } from './support/store-snapshot.js';
 
 const startedAt = new Date();
 let demoPort: number;
@@ -21,7 +21,10 @@ async function snapshotOf(dir: string): Promise<StoreSnapshot> {
 
 /** One undisturbed run, made once and shared by every comparison. */
 async function undisturbedRun(): Promise<{ outcome: CliRunOutcome; snapshot: StoreSnapshot }> {
-  reference ??= cliRun(referenceDir, demoPort).then(async (outcome) => ({ outcome, snapshot: await snapshotOf(referenceDir) }));
+  reference ??= cliRun(referenceDir, demoPort).then(async (outcome) => ({
+    outcome,
+    snapshot: await snapshotOf(referenceDir),
+  }));
   return reference;
 }
 
@@ -41,7 +44,8 @@ describe('a local run killed at random points', () => {
   it('ends, once rerun to completion, with exactly the state of an undisturbed run', async () => {
     const random = seededRandom(Date.now());
     killed = [];
-    for (const delay of [300 + random() * 1200, 300 + random() * 1200]) killed.push(await cliRun(dataDir, demoPort, Math.round(delay)));
+    for (const delay of [300 + random() * 1200, 300 + random() * 1200])
+      killed.push(await cliRun(dataDir, demoPort, Math.round(delay)));
     final = await cliRun(dataDir, demoPort);
     const undisturbed = await undisturbedRun();
 
@@ -63,15 +67,22 @@ describe('a local run killed inside a DynamoDB index write', () => {
   // dynalite deletes an item's old index entries, writes the new ones, then the item: killed in between, the
   // item is missing from its index. Feed updates 1-5 are the schedule's leases of the five demo feeds, 6 the
   // first recorded poll (its articles are already discovered).
-  it.each([1, 6])('ends, once rerun, with exactly the state of an undisturbed run (killed in feed update %i)', async (update) => {
-    const dir = await mkdtemp(join(tmpdir(), 'eventwire-index-crash-'));
-    crashDirs.push(dir);
-    const killed = await cliRun(dir, demoPort, undefined, { module: killer, env: { KILL_INSIDE_INDEX_WRITE: `feeds:${update}` } });
-    const final = await cliRun(dir, demoPort);
-    const undisturbed = await undisturbedRun();
+  it.each([1, 6])(
+    'ends, once rerun, with exactly the state of an undisturbed run (killed in feed update %i)',
+    async (update) => {
+      const dir = await mkdtemp(join(tmpdir(), 'eventwire-index-crash-'));
+      crashDirs.push(dir);
+      const killed = await cliRun(dir, demoPort, undefined, {
+        module: killer,
+        env: { KILL_INSIDE_INDEX_WRITE: `feeds:${update}` },
+      });
+      const final = await cliRun(dir, demoPort);
+      const undisturbed = await undisturbedRun();
 
-    expect(killed.signal).toBe('SIGKILL');
-    expect({ code: final.code, stderr: final.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(await snapshotOf(dir)).toEqual(undisturbed.snapshot);
-  }, 120_000);
+      expect(killed.signal).toBe('SIGKILL');
+      expect({ code: final.code, stderr: final.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(await snapshotOf(dir)).toEqual(undisturbed.snapshot);
+    },
+    120_000,
+  );
 });

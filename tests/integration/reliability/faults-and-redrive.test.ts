@@ -1,13 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoSite } from '../../../src/demo-site/index.js';
 import { redriveLocal } from '../../../src/local/redrive.js';
-import { ArticleStore } from '../../../src/storage/article-store.js';
 import { silentObserver } from '../../../src/stages/index.js';
+import { ArticleStore } from '../../../src/storage/article-store.js';
 import { startDemoStack, type TestStack } from '../../helpers/local-stack.js';
-import { injectThrottling, type FaultLog } from './support/fault-injection.js';
+import { type FaultLog, injectThrottling } from './support/fault-injection.js';
 import { runStages } from './support/redelivering-pipeline.js';
 
 let demo: DemoSite;
@@ -15,7 +15,13 @@ let env: TestStack;
 let faults: FaultLog;
 
 async function articleStatuses(): Promise<Map<string, string>> {
-  const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.articles, FilterExpression: 'sk = :sk', ExpressionAttributeValues: { ':sk': 'ARTICLE' } }));
+  const scan = await env.clients.doc.send(
+    new ScanCommand({
+      TableName: env.config.tables.articles,
+      FilterExpression: 'sk = :sk',
+      ExpressionAttributeValues: { ':sk': 'ARTICLE' },
+    }),
+  );
   return new Map((scan.Items ?? []).map((item) => [String(item.articleId), String(item.status)]));
 }
 
@@ -50,7 +56,12 @@ describe('local redrive of dead letters', () => {
     const letter = { body: JSON.stringify({ articleId }), receiveCount: 3, reason: 'FetchError: injected outage' };
     await writeFile(join(env.dataDir, 'dead-letters', 'article.jsonl'), `${JSON.stringify(letter)}\n`);
 
-    const result = await redriveLocal({ config: env.config, dataDir: env.dataDir, observer: silentObserver, signal: new AbortController().signal });
+    const result = await redriveLocal({
+      config: env.config,
+      dataDir: env.dataDir,
+      observer: silentObserver,
+      signal: new AbortController().signal,
+    });
 
     expect(result).toEqual({ replayed: { feed: 0, article: 1, code: 0 }, reopened: 1, deadLetters: 0 });
     expect((await articleStatuses()).get(articleId)).toBe('coded');
@@ -59,12 +70,28 @@ describe('local redrive of dead letters', () => {
   }, 30_000);
 
   it('dead-letters an unreplayable letter again with its new reason, once', async () => {
-    await writeFile(join(env.dataDir, 'dead-letters', 'code.jsonl'), `${JSON.stringify({ body: '{"articleId":"gone"}', receiveCount: 3, reason: 'old' })}\n`);
+    await writeFile(
+      join(env.dataDir, 'dead-letters', 'code.jsonl'),
+      `${JSON.stringify({ body: '{"articleId":"gone"}', receiveCount: 3, reason: 'old' })}\n`,
+    );
 
-    const result = await redriveLocal({ config: env.config, dataDir: env.dataDir, observer: silentObserver, signal: new AbortController().signal });
-    const again = (await readFile(join(env.dataDir, 'dead-letters', 'code.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { reason: string });
+    const result = await redriveLocal({
+      config: env.config,
+      dataDir: env.dataDir,
+      observer: silentObserver,
+      signal: new AbortController().signal,
+    });
+    const again = (await readFile(join(env.dataDir, 'dead-letters', 'code.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { reason: string });
 
     expect(result.deadLetters).toBe(1);
-    expect(again).toEqual([expect.objectContaining({ body: '{"articleId":"gone"}', reason: 'UnknownItemError: article gone is not in the articles table' })]);
+    expect(again).toEqual([
+      expect.objectContaining({
+        body: '{"articleId":"gone"}',
+        reason: 'UnknownItemError: article gone is not in the articles table',
+      }),
+    ]);
   }, 30_000);
 });

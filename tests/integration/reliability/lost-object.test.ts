@@ -22,7 +22,10 @@ describe('an object broken by a killed overwrite after its article was done', ()
     const raw = before.find((file) => file.includes(`${join('raw', '')}`));
     if (!raw) throw new Error('the run stored no raw page');
     // What a process killed while rewriting the object leaves: bytes, and metadata cut short.
-    await writeFile(join(dataDir, 's3', raw.replace(/\._S3rver_object$/, '._S3rver_metadata.json')), '{"content-type":');
+    await writeFile(
+      join(dataDir, 's3', raw.replace(/\._S3rver_object$/, '._S3rver_metadata.json')),
+      '{"content-type":',
+    );
 
     const rerun = await cliRun(dataDir, port);
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../../src/demo-site/index.js';
+import { type DemoSite, startDemoSite } from '../../../src/demo-site/index.js';
 import { runPipeline } from '../../../src/local/runner.js';
 import { silentObserver } from '../../../src/stages/index.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
-import { countsOf, normaliser, takeSnapshot, type StoreSnapshot } from './support/store-snapshot.js';
 import { runWithRedelivery } from './support/redelivering-pipeline.js';
+import { countsOf, normaliser, type StoreSnapshot, takeSnapshot } from './support/store-snapshot.js';
 
 let demo: DemoSite;
 let reference: TestStack;
@@ -12,7 +12,13 @@ let redelivered: TestStack;
 const startedAt = new Date();
 
 async function runOnce(env: TestStack): Promise<void> {
-  const result = await runPipeline({ config: env.config, feeds: demo.feeds, observer: silentObserver, dataDir: env.dataDir, signal: new AbortController().signal });
+  const result = await runPipeline({
+    config: env.config,
+    feeds: demo.feeds,
+    observer: silentObserver,
+    dataDir: env.dataDir,
+    signal: new AbortController().signal,
+  });
   result.clients.s3.destroy();
   result.clients.dynamo.destroy();
 }

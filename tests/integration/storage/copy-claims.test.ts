@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CopyClaims, claimantOf } from '../../../src/storage/copy-claims.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
@@ -24,7 +24,11 @@ describe('CopyClaims on the local DynamoDB-compatible server', () => {
     const laterAgain = await claims.judge(claimantOf('b-later', '2026-10-05T12:00:00Z'), story);
 
     expect(later).toEqual({ firstCopy: null, displaced: [], taken: [] });
-    expect(earlier).toEqual({ firstCopy: null, displaced: ['b-later'], taken: ['PARA#p1', 'PARA#p2', 'PARA#p3', 'PARA#p4'] });
+    expect(earlier).toEqual({
+      firstCopy: null,
+      displaced: ['b-later'],
+      taken: ['PARA#p1', 'PARA#p2', 'PARA#p3', 'PARA#p4'],
+    });
     expect(laterAgain.firstCopy).toBe('a-earlier');
     expect(await claimKeys()).toEqual(['PARA#p1', 'PARA#p2', 'PARA#p3', 'PARA#p4']);
   });

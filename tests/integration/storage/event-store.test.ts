@@ -1,16 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
-import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
+import { EventStore } from '../../../src/storage/event-store.js';
 import { codedEvent } from '../../helpers/coded-event.js';
+import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
 let env: TestStack;
 let store: EventStore;
 let reader: EventReader;
 const now = new Date('2026-10-06T12:00:00Z');
-const wire = { articleId: 'a-wire', url: 'http://127.0.0.1/wire/1', outlet: 'Wire', title: 'Talks', published: '2026-10-05T10:00:00Z' };
-const paper = { articleId: 'a-paper', url: 'http://127.0.0.1/paper/9', outlet: 'Paper', title: 'Ministers meet', published: '2026-10-05T12:00:00Z' };
+const wire = {
+  articleId: 'a-wire',
+  url: 'http://127.0.0.1/wire/1',
+  outlet: 'Wire',
+  title: 'Talks',
+  published: '2026-10-05T10:00:00Z',
+};
+const paper = {
+  articleId: 'a-paper',
+  url: 'http://127.0.0.1/paper/9',
+  outlet: 'Paper',
+  title: 'Ministers meet',
+  published: '2026-10-05T12:00:00Z',
+};
 // The other outlet names the sides in the other order: a reciprocal event is the same happening.
 const paperReport = codedEvent({
   source: { text: 'Germany', name: 'Germany', code: 'DEU', sector: 'GOV', entity_id: 'DEU', span: [0, 7] },
@@ -54,9 +66,30 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
 
   it('answers every access pattern by Query: day range, actor as source, target or either, type, CAMEO root, place, article, recent changes', async () => {
     const consult = await store.recordMentions(wire, [codedEvent()], '2026-10-05', now);
-    const protest = await store.recordMentions(wire, [codedEvent({ type: 'PROTEST', code: '141', quad_class: 3, reciprocal: false, date: '2026-10-04',
-      source: { text: 'protesters', name: 'protesters', code: 'GRC', sector: 'CVL', entity_id: null, span: [0, 10] }, target: null,
-      location: { name: 'Athens', country: 'GRC', admin1: null, lat: 37.98, lon: 23.72, geonames_id: 264371 } })], '2026-10-04', now);
+    const protest = await store.recordMentions(
+      wire,
+      [
+        codedEvent({
+          type: 'PROTEST',
+          code: '141',
+          quad_class: 3,
+          reciprocal: false,
+          date: '2026-10-04',
+          source: {
+            text: 'protesters',
+            name: 'protesters',
+            code: 'GRC',
+            sector: 'CVL',
+            entity_id: null,
+            span: [0, 10],
+          },
+          target: null,
+          location: { name: 'Athens', country: 'GRC', admin1: null, lat: 37.98, lon: 23.72, geonames_id: 264371 },
+        }),
+      ],
+      '2026-10-04',
+      now,
+    );
     await store.recordArticleCoded(wire, [...consult.eventIds, ...protest.eventIds], now);
     const range = { from: '2026-10-01', to: '2026-10-31' };
 
@@ -68,7 +101,9 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const root14 = await reader.events({ ...range, root: '14' });
     const inGreece = await reader.events({ ...range, locationCountry: 'GRC' });
     const ofArticle = await reader.eventsOfArticle('a-wire');
-    const changed = await reader.changedSince(new Date('2026-10-06T00:00:00Z'), { until: new Date('2026-10-09T00:00:00Z') });
+    const changed = await reader.changedSince(new Date('2026-10-06T00:00:00Z'), {
+      until: new Date('2026-10-09T00:00:00Z'),
+    });
 
     expect(byDay.items).toHaveLength(2);
     expect(asSource.items.map((e) => e.type)).toEqual(['PROTEST']);
@@ -84,12 +119,22 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
 
   it('pages through results with opaque cursors without losing or repeating events', async () => {
     for (let day = 10; day < 15; day += 1) {
-      await store.recordMentions(wire, [codedEvent({ date: `2026-10-${day}`, sentence_index: day })], `2026-10-${day}`, now);
+      await store.recordMentions(
+        wire,
+        [codedEvent({ date: `2026-10-${day}`, sentence_index: day })],
+        `2026-10-${day}`,
+        now,
+      );
     }
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await reader.events({ from: '2026-10-01', to: '2026-10-31', limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await reader.events({
+        from: '2026-10-01',
+        to: '2026-10-31',
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((e) => e.eventId));
       cursor = page.cursor;
     } while (cursor);
@@ -98,13 +143,18 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     expect(new Set(seen).size).toBe(7);
   });
 
-  it('finds a CAMEO root\'s events under each PLOVER type its codes map to, with other filters applied on the server', async () => {
+  it("finds a CAMEO root's events under each PLOVER type its codes map to, with other filters applied on the server", async () => {
     const place = (country: string) => ({ name: country, country, admin1: null, lat: 0, lon: 0, geonames_id: null });
-    await store.recordMentions(paper, [
-      codedEvent({ type: 'CONCEDE', code: '081', date: '2026-11-02', location: place('KEN') }),
-      codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-03', sentence_index: 2, location: place('KEN') }),
-      codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-04', sentence_index: 3, location: place('UGA') }),
-    ], '2026-11-02', now);
+    await store.recordMentions(
+      paper,
+      [
+        codedEvent({ type: 'CONCEDE', code: '081', date: '2026-11-02', location: place('KEN') }),
+        codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-03', sentence_index: 2, location: place('KEN') }),
+        codedEvent({ type: 'RETREAT', code: '0871', date: '2026-11-04', sentence_index: 3, location: place('UGA') }),
+      ],
+      '2026-11-02',
+      now,
+    );
     const november = { from: '2026-11-01', to: '2026-11-30' };
 
     const root08 = await reader.events({ ...november, root: '08' });
@@ -120,14 +170,26 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const capped = new EventStore(env.clients.doc, env.config.tables.events, 2);
     const day = '2026-12-01';
     // An article's reports are recorded together; c-3 reports the event twice.
-    const report = (articleId: string, outlet: string, sentences: number[]) => [{ ...wire, articleId, outlet }, sentences.map((sentence) => codedEvent({ date: day, sentence_index: sentence }))] as const;
-    const reports = [report('c-1', 'Wire', [1]), report('c-2', 'Paper', [1]), report('c-3', 'Daily', [1, 2]), report('c-4', 'Wire', [1])];
+    const report = (articleId: string, outlet: string, sentences: number[]) =>
+      [
+        { ...wire, articleId, outlet },
+        sentences.map((sentence) => codedEvent({ date: day, sentence_index: sentence })),
+      ] as const;
+    const reports = [
+      report('c-1', 'Wire', [1]),
+      report('c-2', 'Paper', [1]),
+      report('c-3', 'Daily', [1, 2]),
+      report('c-4', 'Wire', [1]),
+    ];
     for (const [source, events] of reports) await capped.recordMentions(source, events, day, now);
     const [eventId] = (await capped.recordMentions(...report('c-1', 'Wire', [1]), day, now)).eventIds;
     const before = await reader.get(eventId ?? '');
     for (const [source, events] of [...reports].reverse()) await capped.recordMentions(source, events, day, now);
     const after = await reader.get(eventId ?? '');
-    const stored = (await tableSnapshot()).find((item) => (item as { pk: string; sk: string }).pk === `EVENT#${eventId}` && (item as { sk: string }).sk === 'EVENT') as { mentionKeys: Set<string> };
+    const stored = (await tableSnapshot()).find(
+      (item) =>
+        (item as { pk: string; sk: string }).pk === `EVENT#${eventId}` && (item as { sk: string }).sk === 'EVENT',
+    ) as { mentionKeys: Set<string> };
 
     expect(before).toMatchObject({ numMentions: 5, numArticles: 4, numSources: 3 });
     expect(after).toEqual(before);

@@ -1,20 +1,32 @@
-import { afterAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
-import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
+import { EventStore } from '../../../src/storage/event-store.js';
 import { codedEvent } from '../../helpers/coded-event.js';
+import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 import { dieAtWrite, KILLED } from '../reliability/support/die-at-write.js';
 
 let env: TestStack | undefined;
 const now = new Date('2026-10-06T12:00:00Z');
 const day = '2026-10-05';
-const source = (articleId: string, outlet: string) => ({ articleId, url: `http://127.0.0.1/${articleId}`, outlet, title: null, published: null });
+const source = (articleId: string, outlet: string) => ({
+  articleId,
+  url: `http://127.0.0.1/${articleId}`,
+  outlet,
+  title: null,
+  published: null,
+});
 const original = source('a-original', 'Wire');
 const copy = source('a-copy', 'Globe');
 const talks = codedEvent();
 // A sentence only the copy has (its agency line) gives an event no other article reports.
-const agencyLine = codedEvent({ type: 'COOPERATE', code: '060', sentence: 'This article was supplied by an agency.', sentence_index: 9, offsets: { source: null, verb: [13, 21], target: null } });
+const agencyLine = codedEvent({
+  type: 'COOPERATE',
+  code: '060',
+  sentence: 'This article was supplied by an agency.',
+  sentence_index: 9,
+  offsets: { source: null, verb: [13, 21], target: null },
+});
 
 async function eventTable(): Promise<Record<string, unknown>[]> {
   const scan = await env!.clients.doc.send(new ScanCommand({ TableName: env!.config.tables.events }));
@@ -25,13 +37,19 @@ async function eventTable(): Promise<Record<string, unknown>[]> {
 async function freshStore(trackedReports?: number): Promise<{ store: EventStore; reader: EventReader }> {
   await env?.close();
   env = await startTestStack();
-  return { store: new EventStore(env!.clients.doc, env!.config.tables.events, trackedReports), reader: new EventReader(env!.clients.doc, env!.config.tables.events) };
+  return {
+    store: new EventStore(env!.clients.doc, env!.config.tables.events, trackedReports),
+    reader: new EventReader(env!.clients.doc, env!.config.tables.events),
+  };
 }
 
 afterAll(async () => env?.close());
 
 async function emptyEventTable(): Promise<void> {
-  for (const item of await eventTable()) await env!.clients.doc.send(new DeleteCommand({ TableName: env!.config.tables.events, Key: { pk: item.pk, sk: item.sk } }));
+  for (const item of await eventTable())
+    await env!.clients.doc.send(
+      new DeleteCommand({ TableName: env!.config.tables.events, Key: { pk: item.pk, sk: item.sk } }),
+    );
 }
 
 describe('withdrawing the reports a copy recorded from its own text', () => {
@@ -48,7 +66,10 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
     expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
     expect(await reader.get(own.eventIds[1] ?? '')).toBeUndefined();
     const items = await eventTable();
-    expect(items.map((item) => `${String(item.pk).split('#')[0]}/${String(item.sk).split('#')[0]}`)).toEqual(['EVENT/EVENT', 'EVENT/MENTION']);
+    expect(items.map((item) => `${String(item.pk).split('#')[0]}/${String(item.sk).split('#')[0]}`)).toEqual([
+      'EVENT/EVENT',
+      'EVENT/MENTION',
+    ]);
     expect(items.every((item) => item.articleId === undefined || item.articleId === original.articleId)).toBe(true);
   });
 
@@ -78,8 +99,10 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
 
     const event = await reader.get(recorded.eventIds[0] ?? '');
     expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
-    const item = await env!.clients.doc.send(new GetCommand({ TableName: env!.config.tables.events, Key: { pk: `EVENT#${event?.eventId}`, sk: 'EVENT' } }));
-    expect([...(item.Item?.outlets as Set<string>)]).toEqual(['Globe']);
+    const item = await env!.clients.doc.send(
+      new GetCommand({ TableName: env!.config.tables.events, Key: { pk: `EVENT#${event?.eventId}`, sk: 'EVENT' } }),
+    );
+    expect([...(item.Item!.outlets as Set<string>)]).toEqual(['Globe']);
   });
 
   it('takes back the counters of reports past the tracked cap', async () => {

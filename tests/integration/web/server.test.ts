@@ -55,7 +55,8 @@ describe('the local web server', () => {
   });
 
   it('returns one event and its mentions with the source sentence and article link', async () => {
-    const [protest] = (await getJson<{ items: EventRecord[] }>(`/api/events?${inRange({ type: 'PROTEST' })}`)).body.items;
+    const [protest] = (await getJson<{ items: EventRecord[] }>(`/api/events?${inRange({ type: 'PROTEST' })}`)).body
+      .items;
     const id = encodeURIComponent(protest?.eventId ?? '');
 
     const event = await getJson<EventRecord>(`/api/events/${id}`);

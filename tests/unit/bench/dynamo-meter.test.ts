@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { indexWriteUnits, itemKind, writeUnits } from '../../../scripts/lib/dynamo-meter.js';
 import type { IndexDesign } from '../../../src/storage/table-design.js';
 

@@ -1,18 +1,36 @@
-import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
 import { DETAIL_TYPES, toChangeEvent } from '../../../src/changes/change-events.js';
 
 type StreamImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
-const image = (item: Record<string, unknown>): StreamImage => marshall(item, { convertClassInstanceToMap: false }) as StreamImage;
+const image = (item: Record<string, unknown>): StreamImage =>
+  marshall(item, { convertClassInstanceToMap: false }) as StreamImage;
 
-const event = (mentions: string[], articles: string[], outlets: string[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  pk: 'EVENT#e1', sk: 'EVENT', kind: 'event', eventId: 'e1', type: 'CONSULT', bestMention: 0.8, byDatePk: 'DATE#2026-10',
-  mentionKeys: new Set(mentions), articleIds: new Set(articles), outlets: new Set(outlets), ...extra,
+const event = (
+  mentions: string[],
+  articles: string[],
+  outlets: string[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> => ({
+  pk: 'EVENT#e1',
+  sk: 'EVENT',
+  kind: 'event',
+  eventId: 'e1',
+  type: 'CONSULT',
+  bestMention: 0.8,
+  byDatePk: 'DATE#2026-10',
+  mentionKeys: new Set(mentions),
+  articleIds: new Set(articles),
+  outlets: new Set(outlets),
+  ...extra,
 });
 
 function change(eventName: 'INSERT' | 'MODIFY', next: Record<string, unknown>, previous?: Record<string, unknown>) {
-  return toChangeEvent({ eventName, dynamodb: { NewImage: image(next), ...(previous ? { OldImage: image(previous) } : {}) } });
+  return toChangeEvent({
+    eventName,
+    dynamodb: { NewImage: image(next), ...(previous ? { OldImage: image(previous) } : {}) },
+  });
 }
 
 describe('change feed events from stream images', () => {
@@ -20,15 +38,29 @@ describe('change feed events from stream images', () => {
     const created = change('INSERT', event(['m1'], ['a1'], ['Wire']));
 
     expect(created?.detailType).toBe(DETAIL_TYPES.eventCreated);
-    expect(created?.detail).toMatchObject({ eventId: 'e1', numMentions: 1, numArticles: 1, numSources: 1, confidence: 0.8 });
+    expect(created?.detail).toMatchObject({
+      eventId: 'e1',
+      numMentions: 1,
+      numArticles: 1,
+      numSources: 1,
+      confidence: 0.8,
+    });
     expect(Object.keys(created?.detail ?? {})).not.toEqual(expect.arrayContaining(['mentionKeys', 'pk', 'byDatePk']));
   });
 
   it('announces new counts with the previous ones when a report joins', () => {
-    const updated = change('MODIFY', event(['m1', 'm2'], ['a1', 'a2'], ['Wire', 'Paper']), event(['m1'], ['a1'], ['Wire']));
+    const updated = change(
+      'MODIFY',
+      event(['m1', 'm2'], ['a1', 'a2'], ['Wire', 'Paper']),
+      event(['m1'], ['a1'], ['Wire']),
+    );
 
     expect(updated?.detailType).toBe(DETAIL_TYPES.eventUpdated);
-    expect(updated?.detail).toMatchObject({ numMentions: 2, numSources: 2, previous: { numMentions: 1, numSources: 1, confidence: 0.8 } });
+    expect(updated?.detail).toMatchObject({
+      numMentions: 2,
+      numSources: 2,
+      previous: { numMentions: 1, numSources: 1, confidence: 0.8 },
+    });
     expect(Number(updated?.detail.confidence)).toBeGreaterThan(0.8);
   });
 
@@ -40,6 +72,8 @@ describe('change feed events from stream images', () => {
   });
 
   it('announces a coded article', () => {
-    expect(change('INSERT', { pk: 'ARTICLE#a1', sk: 'CODED', kind: 'article-coded', eventIds: ['e1'] })?.detailType).toBe(DETAIL_TYPES.articleCoded);
+    expect(
+      change('INSERT', { pk: 'ARTICLE#a1', sk: 'CODED', kind: 'article-coded', eventIds: ['e1'] })?.detailType,
+    ).toBe(DETAIL_TYPES.articleCoded);
   });
 });

@@ -1,16 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { GDELT_COLUMNS, gdeltRow } from '../../../src/cli/gdelt.js';
 import { csvCell, EVENT_COLUMNS, eventRow } from '../../../src/cli/format-event.js';
+import { GDELT_COLUMNS, gdeltRow } from '../../../src/cli/gdelt.js';
 import type { EventRecord } from '../../../src/storage/records.js';
 
 const event: EventRecord = {
-  schemaVersion: 1, eventId: 'a1b2c3d4e5f60718293a', type: 'PROTEST', code: '141', root: '14', quadClass: 3, goldstein: -6.5,
-  mode: null, context: [], reciprocal: false, date: '2026-10-07',
+  schemaVersion: 1,
+  eventId: 'a1b2c3d4e5f60718293a',
+  type: 'PROTEST',
+  code: '141',
+  root: '14',
+  quadClass: 3,
+  goldstein: -6.5,
+  mode: null,
+  context: [],
+  reciprocal: false,
+  date: '2026-10-07',
   source: { text: 'protesters', name: 'protesters, "angry"', code: 'KEN', sector: 'CVL', entity_id: null },
   target: { text: 'government', name: 'Kenya', code: 'KEN', sector: 'GOV', entity_id: 'KEN' },
   location: { name: 'Nairobi', country: 'KEN', admin1: 'KE.05', lat: -1.2833, lon: 36.8167, geonames_id: 184745 },
-  confidence: 0.8, numMentions: 3, numArticles: 2, numSources: 2,
-  firstSeen: '2026-10-07T10:00:00.000Z', lastSeen: '2026-10-07T12:00:00.000Z', updatedAt: '2026-10-07T12:00:00.000Z', coderVersion: 'test',
+  confidence: 0.8,
+  numMentions: 3,
+  numArticles: 2,
+  numSources: 2,
+  firstSeen: '2026-10-07T10:00:00.000Z',
+  lastSeen: '2026-10-07T12:00:00.000Z',
+  updatedAt: '2026-10-07T12:00:00.000Z',
+  coderVersion: 'test',
 };
 
 describe('export formats', () => {
@@ -20,8 +35,21 @@ describe('export formats', () => {
 
     expect(GDELT_COLUMNS).toHaveLength(61);
     expect(row).toHaveLength(61);
-    expect([cell('SQLDATE'), cell('Actor1Code'), cell('Actor2CountryCode'), cell('EventCode'), cell('EventRootCode'), cell('QuadClass')]).toEqual(['20261007', 'KENCVL', 'KEN', '141', '14', '3']);
-    expect([cell('ActionGeo_FullName'), cell('ActionGeo_Lat'), cell('ActionGeo_FeatureID'), cell('NumArticles'), cell('SOURCEURL')]).toEqual(['Nairobi', '-1.2833', '184745', '2', 'http://127.0.0.1/a']);
+    expect([
+      cell('SQLDATE'),
+      cell('Actor1Code'),
+      cell('Actor2CountryCode'),
+      cell('EventCode'),
+      cell('EventRootCode'),
+      cell('QuadClass'),
+    ]).toEqual(['20261007', 'KENCVL', 'KEN', '141', '14', '3']);
+    expect([
+      cell('ActionGeo_FullName'),
+      cell('ActionGeo_Lat'),
+      cell('ActionGeo_FeatureID'),
+      cell('NumArticles'),
+      cell('SOURCEURL'),
+    ]).toEqual(['Nairobi', '-1.2833', '184745', '2', 'http://127.0.0.1/a']);
   });
 
   it('quote CSV cells that hold commas or quotes', () => {

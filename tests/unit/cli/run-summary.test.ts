@@ -2,15 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { showcase } from '../../../src/cli/commands/run.js';
 import type { EventRecord } from '../../../src/storage/records.js';
 
-const actor = (code: string | null) => ({ text: code ?? 'reporters', name: code, code, sector: 'GOV', entity_id: code });
+const actor = (code: string | null) => ({
+  text: code ?? 'reporters',
+  name: code,
+  code,
+  sector: 'GOV',
+  entity_id: code,
+});
 const berlin = { name: 'Berlin', country: 'DEU', admin1: null, lat: 52.52, lon: 13.405, geonames_id: 2950159 };
 
 function event(id: string, fields: Partial<EventRecord>): EventRecord {
   return {
-    schemaVersion: 1, eventId: id, type: 'CONSULT', code: '040', root: '04', quadClass: 1, goldstein: 1, mode: null, context: [],
-    source: actor('FRA'), target: actor('DEU'), reciprocal: false, date: '2026-10-05', location: berlin, confidence: 0.7,
-    numMentions: 1, numArticles: 1, numSources: 1, firstSeen: '2026-10-05T00:00:00Z', lastSeen: '2026-10-05T00:00:00Z',
-    updatedAt: '2026-10-05T00:00:00Z', coderVersion: 'test', ...fields,
+    schemaVersion: 1,
+    eventId: id,
+    type: 'CONSULT',
+    code: '040',
+    root: '04',
+    quadClass: 1,
+    goldstein: 1,
+    mode: null,
+    context: [],
+    source: actor('FRA'),
+    target: actor('DEU'),
+    reciprocal: false,
+    date: '2026-10-05',
+    location: berlin,
+    confidence: 0.7,
+    numMentions: 1,
+    numArticles: 1,
+    numSources: 1,
+    firstSeen: '2026-10-05T00:00:00Z',
+    lastSeen: '2026-10-05T00:00:00Z',
+    updatedAt: '2026-10-05T00:00:00Z',
+    coderVersion: 'test',
+    ...fields,
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CAMEO_ROOTS, codeInfo } from '../../../src/coder/index.js';
-import { ploverTypesOfRoot } from '../../../src/coder/cameo.js';
 import cameoJson from '../../../data/coder/cameo.json' with { type: 'json' };
+import { ploverTypesOfRoot } from '../../../src/coder/cameo.js';
 import { composeCode, futureCode, negatedCode } from '../../../src/coder/compose.js';
+import { CAMEO_ROOTS, codeInfo } from '../../../src/coder/index.js';
 
 describe('CAMEO code table', () => {
   it('lists the twenty roots with their Goldstein value and closest PLOVER type', () => {
@@ -23,7 +23,7 @@ describe('CAMEO code table', () => {
   });
 });
 
-describe('PLOVER types of a CAMEO root (root queries read these types\' index partitions)', () => {
+describe("PLOVER types of a CAMEO root (root queries read these types' index partitions)", () => {
   it('holds the type of every listed code under its root, so no event is missed', () => {
     const codes = [...Object.keys(CAMEO_ROOTS), ...Object.keys(cameoJson.codes)];
     for (const code of codes) expect(ploverTypesOfRoot(code.slice(0, 2))).toContain(codeInfo(code).type);

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CodedArticleSchema } from '../../../src/core/event-schema.js';
 import { CoderInputError, createEventCoder } from '../../../src/coder/index.js';
+import { CodedArticleSchema } from '../../../src/core/event-schema.js';
 import { stubGazetteer } from './stub-gazetteer.js';
 
 const coder = createEventCoder({ gazetteer: stubGazetteer });
@@ -60,7 +60,9 @@ describe('actors', () => {
   });
 
   it('resolves a pronoun to the person named in the previous sentence', () => {
-    const events = code('Kenyan President William Ruto arrived in Addis Ababa. He praised Ethiopia for its hospitality.');
+    const events = code(
+      'Kenyan President William Ruto arrived in Addis Ababa. He praised Ethiopia for its hospitality.',
+    );
     const praise = events.find((e) => e.type === 'SUPPORT');
     expect(praise?.source).toMatchObject({ text: 'He', name: 'William Ruto', code: 'KEN' });
     expect(praise?.target?.code).toBe('ETH');
@@ -87,7 +89,14 @@ describe('actors', () => {
   it('recognises actors from a user dictionary file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'coder-dict-'));
     const file = join(dir, 'actors.json');
-    writeFileSync(file, JSON.stringify({ actors: [{ id: 'reb:blue-river', kind: 'ORGANIZATION', code: 'NGA', sector: 'REB', names: ['Blue River Front'] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        actors: [
+          { id: 'reb:blue-river', kind: 'ORGANIZATION', code: 'NGA', sector: 'REB', names: ['Blue River Front'] },
+        ],
+      }),
+    );
     const custom = createEventCoder({ gazetteer: stubGazetteer, actorDictionaries: [file] });
     const [event] = custom.code({ text: 'The Blue River Front attacked a police post.', date: null }).events;
     expect(event?.source).toMatchObject({ entity_id: 'reb:blue-river', code: 'NGA', sector: 'REB' });
@@ -96,9 +105,14 @@ describe('actors', () => {
 
 describe('article output', () => {
   it('lists entities and attributes quotations to their speaker', () => {
-    const article = coder.code({ text: '"We will not give up," Ukrainian President Volodymyr Zelensky said in Kyiv.', date: '2024-03-13' });
+    const article = coder.code({
+      text: '"We will not give up," Ukrainian President Volodymyr Zelensky said in Kyiv.',
+      date: '2024-03-13',
+    });
     expect(article.quotations[0]).toMatchObject({ speaker: 'Volodymyr Zelensky', quote: 'We will not give up,' });
-    expect(article.entities).toContainEqual(expect.objectContaining({ kind: 'PERSON', text: 'Volodymyr Zelensky', code: 'UKR' }));
+    expect(article.entities).toContainEqual(
+      expect.objectContaining({ kind: 'PERSON', text: 'Volodymyr Zelensky', code: 'UKR' }),
+    );
     expect(CodedArticleSchema.safeParse(article).success).toBe(true);
   });
 

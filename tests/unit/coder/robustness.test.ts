@@ -1,14 +1,52 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CodedArticleSchema } from '../../../src/core/event-schema.js';
 import { createEventCoder } from '../../../src/coder/index.js';
+import { CodedArticleSchema } from '../../../src/core/event-schema.js';
 import { stubGazetteer } from './stub-gazetteer.js';
 
 const coder = createEventCoder({ gazetteer: stubGazetteer });
 const WORDS = [
-  'Israel', 'Hamas', 'the', 'UN', 'police', 'said', 'attacked', 'will', 'not', 'meet', 'in', 'Damascus', 'he', 'it',
-  'on', 'Sunday', 'January', '23', '"', '“', '”', ',', '.', '-', 'agreed', 'to', 'refused', 'talks', 'with', "'s",
-  'Putin', 'Russian', 'troops', 'protesters', 'urged', 'must', 'withdraw', 'Kazakh', 'capital', 'Astana', '\n',
+  'Israel',
+  'Hamas',
+  'the',
+  'UN',
+  'police',
+  'said',
+  'attacked',
+  'will',
+  'not',
+  'meet',
+  'in',
+  'Damascus',
+  'he',
+  'it',
+  'on',
+  'Sunday',
+  'January',
+  '23',
+  '"',
+  '“',
+  '”',
+  ',',
+  '.',
+  '-',
+  'agreed',
+  'to',
+  'refused',
+  'talks',
+  'with',
+  "'s",
+  'Putin',
+  'Russian',
+  'troops',
+  'protesters',
+  'urged',
+  'must',
+  'withdraw',
+  'Kazakh',
+  'capital',
+  'Astana',
+  '\n',
 ];
 
 describe('coder robustness', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CodedArticleSchema } from '../../../src/core/event-schema.js';
 import { createEventCoder } from '../../../src/coder/index.js';
+import { CodedArticleSchema } from '../../../src/core/event-schema.js';
 import { stubGazetteer } from './stub-gazetteer.js';
 
 // Written for this test: the facts of the project's seed story, in our own words.

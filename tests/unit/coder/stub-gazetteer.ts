@@ -1,5 +1,5 @@
-import type { EventLocation } from '../../../src/core/event-schema.js';
 import type { PlaceResolver } from '../../../src/coder/index.js';
+import type { EventLocation } from '../../../src/core/event-schema.js';
 
 const PLACES: Record<string, EventLocation> = {
   astana: { name: 'Astana', country: 'KAZ', admin1: null, lat: 51.18, lon: 71.45, geonames_id: 1526273 },
@@ -8,7 +8,13 @@ const PLACES: Record<string, EventLocation> = {
   moscow: { name: 'Moscow', country: 'RUS', admin1: null, lat: 55.75, lon: 37.62, geonames_id: 524901 },
   'addis ababa': { name: 'Addis Ababa', country: 'ETH', admin1: null, lat: 9.02, lon: 38.75, geonames_id: 344979 },
 };
-const CAPITALS: Record<string, string> = { astana: 'KAZ', damascus: 'SYR', nairobi: 'KEN', moscow: 'RUS', 'addis ababa': 'ETH' };
+const CAPITALS: Record<string, string> = {
+  astana: 'KAZ',
+  damascus: 'SYR',
+  nairobi: 'KEN',
+  moscow: 'RUS',
+  'addis ababa': 'ETH',
+};
 
 /** A five-place gazetteer so coder tests do not depend on the full geo data. */
 export const stubGazetteer: PlaceResolver = {

@@ -13,22 +13,35 @@ describe('verb patterns', () => {
   });
 
   it('lets modifiers sit between a verb and its noun', () => {
-    expect(first('Washington imposed tough new economic sanctions on Iran.')).toMatchObject({ type: 'SANCTION', code: '163' });
+    expect(first('Washington imposed tough new economic sanctions on Iran.')).toMatchObject({
+      type: 'SANCTION',
+      code: '163',
+    });
   });
 
   it('takes a participle after a determiner as a modifier, not an act', () => {
     expect(first('Doctors treated the injured at a hospital in Gaza.')).toBeUndefined();
     expect(first('Talks on the disputed border resumed in Geneva.')?.type).not.toBe('ACCUSE');
-    expect(first('Israeli troops raided a village in the occupied West Bank.')).toMatchObject({ type: 'ASSAULT', code: '180' });
+    expect(first('Israeli troops raided a village in the occupied West Bank.')).toMatchObject({
+      type: 'ASSAULT',
+      code: '180',
+    });
   });
 
   it('counts a name or a number between verb and noun as one word', () => {
-    expect(first('The European Union gave the Ivory Coast 5.1 million dollars for farming.')).toMatchObject({ type: 'AID', code: '071', target: { code: 'CIV' } });
+    expect(first('The European Union gave the Ivory Coast 5.1 million dollars for farming.')).toMatchObject({
+      type: 'AID',
+      code: '071',
+      target: { code: 'CIV' },
+    });
     expect(first('The ministry gave the farmers of the northern provinces some dollars.')).toBeUndefined();
   });
 
   it('codes a statement only when no stronger act is in the sentence', () => {
-    expect(first('The foreign minister expressed concern over the fighting.')).toMatchObject({ code: '012', quad_class: 0 });
+    expect(first('The foreign minister expressed concern over the fighting.')).toMatchObject({
+      code: '012',
+      quad_class: 0,
+    });
     expect(first('The minister expressed concern after troops shelled the city.')?.type).toBe('ASSAULT');
   });
 
@@ -37,8 +50,16 @@ describe('verb patterns', () => {
   });
 
   it('knows the common wordings of calls, ties, restrictions and refusals', () => {
-    expect(first('Russia and Ukraine spoke by phone on Thursday.')).toMatchObject({ type: 'CONSULT', code: '041', reciprocal: true, target: { code: 'UKR' } });
-    expect(first('The Bahamas suspended its relationship with the United States.')).toMatchObject({ type: 'SANCTION', code: '160' });
+    expect(first('Russia and Ukraine spoke by phone on Thursday.')).toMatchObject({
+      type: 'CONSULT',
+      code: '041',
+      reciprocal: true,
+      target: { code: 'UKR' },
+    });
+    expect(first('The Bahamas suspended its relationship with the United States.')).toMatchObject({
+      type: 'SANCTION',
+      code: '160',
+    });
     expect(first('Iran lifted a closure on schools and shops.')).toMatchObject({ type: 'CONCEDE', code: '081' });
     expect(first('The minister ruled out talks with the rebels.')).toMatchObject({ type: 'REJECT' });
   });

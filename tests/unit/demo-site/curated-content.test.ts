@@ -4,7 +4,8 @@ import { loadSiteContent } from '../../../src/demo-site/load-content.js';
 
 const content = await loadSiteContent();
 const all: Article[] = [...content.articles.values()].flat();
-const find = (outlet: string, slug: string): Article | undefined => content.articles.get(outlet)?.find((a) => a.slug === slug);
+const find = (outlet: string, slug: string): Article | undefined =>
+  content.articles.get(outlet)?.find((a) => a.slug === slug);
 
 describe('curated demo content', () => {
   it('has at least three outlets covering RSS, Atom and JSON Feed and 36 articles', () => {

@@ -17,16 +17,18 @@ const JsonFeedSchema = z.object({
   title: z.string().min(1),
   home_page_url: z.url(),
   feed_url: z.url(),
-  items: z.array(
-    z.object({
-      id: z.string().min(1),
-      url: z.url(),
-      title: z.string(),
-      content_html: z.string(),
-      date_published: z.iso.datetime(),
-      authors: z.array(z.object({ name: z.string() })).min(1),
-    }),
-  ).min(1),
+  items: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        url: z.url(),
+        title: z.string(),
+        content_html: z.string(),
+        date_published: z.iso.datetime(),
+        authors: z.array(z.object({ name: z.string() })).min(1),
+      }),
+    )
+    .min(1),
 });
 
 describe('feed renderers', () => {
@@ -63,7 +65,10 @@ describe('feed renderers', () => {
 
     expect(XMLValidator.validate(xml)).not.toBe(true);
     const items = new XMLParser({ unpairedTags: ['br'] }).parse(xml).rss.channel.item;
-    expect(items.map((item: { title: string }) => item.title)).toEqual(['Norway & Sweden hold talks in Oslo', 'Chile sends aid to Peru']);
+    expect(items.map((item: { title: string }) => item.title)).toEqual([
+      'Norway & Sweden hold talks in Oslo',
+      'Chile sends aid to Peru',
+    ]);
   });
 
   it('appends utm_ tracking parameters to feed links when the outlet uses them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSiteContent } from '../../../src/demo-site/generate-content.js';
 import { seededRandom } from '../../../src/core/random.js';
+import { generateSiteContent } from '../../../src/demo-site/generate-content.js';
 import { DEFAULT_CONTENT_DIR } from '../../../src/demo-site/load-content.js';
 
 describe('generateSiteContent', () => {
@@ -26,7 +26,10 @@ describe('generateSiteContent', () => {
   it('fills every template placeholder in generated text', async () => {
     const site = await generateSiteContent({ feeds: 3, articlesPerFeed: 20, seed: 1 }, DEFAULT_CONTENT_DIR);
 
-    const text = [...site.articles.values()].flat().flatMap((a) => [a.headline, ...a.paragraphs]).join('\n');
+    const text = [...site.articles.values()]
+      .flat()
+      .flatMap((a) => [a.headline, ...a.paragraphs])
+      .join('\n');
     expect(text).not.toMatch(/\{[A-Za-z]+\}/);
   });
 

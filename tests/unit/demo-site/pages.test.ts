@@ -31,14 +31,20 @@ describe('article page templates', () => {
     const document = render('wire', 'json-ld');
 
     const data = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
-    expect(data).toMatchObject({ '@type': 'NewsArticle', headline: 'Norway & Sweden hold talks in Oslo', datePublished: '2026-10-07T10:00:00Z' });
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Norway & Sweden hold talks in Oslo',
+      datePublished: '2026-10-07T10:00:00Z',
+    });
     expect(data.author[0].name).toBe('A. Writer');
   });
 
   it('writes Open Graph and article:published_time meta tags for meta-tag outlets', () => {
     const document = render('globe', 'meta-tags');
 
-    expect(document.querySelector('meta[property="article:published_time"]')?.getAttribute('content')).toBe('2026-10-07T10:00:00Z');
+    expect(document.querySelector('meta[property="article:published_time"]')?.getAttribute('content')).toBe(
+      '2026-10-07T10:00:00Z',
+    );
     expect(document.querySelector('time')?.getAttribute('datetime')).toBe('2026-10-07T10:00:00Z');
   });
 
@@ -54,7 +60,12 @@ describe('article page templates', () => {
   it('links rel=canonical to the main URL when the page is served through its alias', () => {
     const outlet = makeOutlet();
     const site = sampleSite(outlet);
-    const article = makeArticle(outlet, 'aliased', ['headline: H', 'published: 2026-10-08T00:00:00Z', 'author: X', 'alias: amp/aliased'], ['One.', 'Two.', 'Three.', 'Four.']);
+    const article = makeArticle(
+      outlet,
+      'aliased',
+      ['headline: H', 'published: 2026-10-08T00:00:00Z', 'author: X', 'alias: amp/aliased'],
+      ['One.', 'Two.', 'Three.', 'Four.'],
+    );
 
     const html = renderArticlePage(site, outlet, article, ORIGIN, article.feedLinkPath);
 

@@ -11,21 +11,38 @@ describe('extractArticle main text', () => {
     for (const paragraph of BODY_PARAGRAPHS) expect(article.text).toContain(paragraph);
     expect(article.text).toContain('What happens next');
     expect(article.text).toContain('Ferry timetable suspended from Monday');
-    for (const clutter of ['Sport', 'cookies', 'Share on', 'Photo: Staff', 'Bridge repairs', 'dangerous for years', 'Read more', 'By Jane Example', 'All rights reserved', 'tracker']) {
+    for (const clutter of [
+      'Sport',
+      'cookies',
+      'Share on',
+      'Photo: Staff',
+      'Bridge repairs',
+      'dangerous for years',
+      'Read more',
+      'By Jane Example',
+      'All rights reserved',
+      'tracker',
+    ]) {
       expect(article.text).not.toContain(clutter);
     }
   });
 
   it('separates paragraphs with a blank line and normalises whitespace inside them', () => {
-    const html = '<html><body><article><p>First   paragraph with\n  odd spacing and enough words to count as prose in a news story today.</p><p>Second paragraph of the same story, also long enough to be kept by the extractor here.</p></article></body></html>';
+    const html =
+      '<html><body><article><p>First   paragraph with\n  odd spacing and enough words to count as prose in a news story today.</p><p>Second paragraph of the same story, also long enough to be kept by the extractor here.</p></article></body></html>';
 
     const article = extractArticle(html, { url: URL });
 
-    expect(article.text).toBe('First paragraph with odd spacing and enough words to count as prose in a news story today.\n\nSecond paragraph of the same story, also long enough to be kept by the extractor here.');
+    expect(article.text).toBe(
+      'First paragraph with odd spacing and enough words to count as prose in a news story today.\n\nSecond paragraph of the same story, also long enough to be kept by the extractor here.',
+    );
   });
 
   it('keeps a results table as one line per row and an embedded quote inside a social embed box', () => {
-    const rows = ['<tr class="row-item"><td>1</td><td>Harbour Rowing Club</td><td>42</td></tr>', '<tr class="row-item"><td>2</td><td>Island Sailing Team</td><td>37</td></tr>'].join('');
+    const rows = [
+      '<tr class="row-item"><td>1</td><td>Harbour Rowing Club</td><td>42</td></tr>',
+      '<tr class="row-item"><td>2</td><td>Island Sailing Team</td><td>37</td></tr>',
+    ].join('');
     const html = `<html><body><article><p>${BODY_PARAGRAPHS[0]}</p><table><tbody>${rows}</tbody></table><div class="social-embed"><blockquote><p>The pier was part of our childhood and we will miss the morning crossing.</p></blockquote></div><p>${BODY_PARAGRAPHS[1]}</p></article></body></html>`;
 
     const article = extractArticle(html, { url: URL });

@@ -3,7 +3,8 @@ import { contentHash, hammingDistance, simhash64 } from '../../../src/extract/in
 import { BODY_PARAGRAPHS } from './pages.js';
 
 const story = BODY_PARAGRAPHS.join('\n\n');
-const other = 'Astronomers using a new southern telescope have catalogued thousands of faint dwarf galaxies around the nearest large spiral, a survey that took four winters of observing and careful calibration of the camera. The team says the count is far higher than older models predicted and hopes follow-up spectra will settle how old the smallest of them are.';
+const other =
+  'Astronomers using a new southern telescope have catalogued thousands of faint dwarf galaxies around the nearest large spiral, a survey that took four winters of observing and careful calibration of the camera. The team says the count is far higher than older models predicted and hopes follow-up spectra will settle how old the smallest of them are.';
 
 describe('simhash64', () => {
   it('gives near-identical texts a small hamming distance', () => {

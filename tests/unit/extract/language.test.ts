@@ -9,7 +9,9 @@ describe('language identification with the packaged fastText model', () => {
 
   it('identifies German and English article text', () => {
     expect(detectLanguage('Der Stadtrat hat am Dienstag beschlossen, den alten Fähranleger zu schließen.')).toBe('de');
-    expect(detectLanguage('The council voted on Tuesday to close the old ferry pier after engineers found cracks.')).toBe('en');
+    expect(
+      detectLanguage('The council voted on Tuesday to close the old ferry pier after engineers found cracks.'),
+    ).toBe('en');
   });
 
   it('returns null for text too short to judge', () => {

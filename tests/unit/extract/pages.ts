@@ -32,7 +32,13 @@ ${paragraphs.split('\n').slice(2).join('\n')}
 
 /** A paywall stub: a teaser sentence and a subscription prompt, JSON-LD marks it not free. */
 export function paywallStubPage(): string {
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Budget talks stall', isAccessibleForFree: 'False', datePublished: '2024-03-02T08:00:00Z' });
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'Budget talks stall',
+    isAccessibleForFree: 'False',
+    datePublished: '2024-03-02T08:00:00Z',
+  });
   return `<html><head><script type="application/ld+json">${ld}</script></head><body><article>
 <h1>Budget talks stall</h1><p>Negotiators left the capital without a deal late on Friday night.</p>
 <div class="paywall-prompt"><p>Subscribe to continue reading. Already a subscriber? Sign in.</p></div>
@@ -45,7 +51,9 @@ export function germanArticlePage(): string {
     'Der Stadtrat hat am Dienstag beschlossen, den alten Fähranleger zu schließen, nachdem Ingenieure tiefe Risse in den Betonstützen gefunden hatten.',
     'Viele Anwohner sind auf die morgendliche Überfahrt angewiesen und müssen nun einen langen Umweg über die Landstraße in Kauf nehmen.',
     'Der Vorsitzende erklärte, ein schwimmender Anleger könne bis zum Frühjahr eingerichtet werden, wenn der regionale Verkehrsfonds zustimmt.',
-  ].map((p) => `<p>${p}</p>`).join('');
+  ]
+    .map((p) => `<p>${p}</p>`)
+    .join('');
   return `<html lang="de"><head><title>Fähranleger geschlossen</title></head><body><article><h1>Fähranleger geschlossen</h1>${body}</article></body></html>`;
 }
 
@@ -58,6 +66,9 @@ export function consentWallPage(): string {
 
 /** A section front: dozens of headline links and no prose. */
 export function sectionFrontPage(): string {
-  const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/story/${i}">Headline number ${i} about a local matter</a></li>`).join('');
+  const items = Array.from(
+    { length: 30 },
+    (_, i) => `<li><a href="/story/${i}">Headline number ${i} about a local matter</a></li>`,
+  ).join('');
   return `<html><head><title>Local news</title></head><body><h1>Local news</h1><ul>${items}</ul></body></html>`;
 }

@@ -16,7 +16,10 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate(input)).toBe(iso);
   });
 
-  it.each(['', 'yesterday', '2003-13-45', 'Fri, 31 Feb 2004 10:00:00 GMT'])('returns null for unparseable %j', (input) => {
-    expect(parseFeedDate(input)).toBeNull();
-  });
+  it.each(['', 'yesterday', '2003-13-45', 'Fri, 31 Feb 2004 10:00:00 GMT'])(
+    'returns null for unparseable %j',
+    (input) => {
+      expect(parseFeedDate(input)).toBeNull();
+    },
+  );
 });

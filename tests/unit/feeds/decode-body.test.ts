@@ -13,7 +13,11 @@ describe('decodeBody and feed encodings', () => {
   });
 
   it('decodes UTF-16 with a byte-order mark', () => {
-    const bytes = new Uint8Array([0xff, 0xfe, ...iconv.encode(feedText('Ünïcode news', ' encoding="utf-16"'), 'utf-16le')]);
+    const bytes = new Uint8Array([
+      0xff,
+      0xfe,
+      ...iconv.encode(feedText('Ünïcode news', ' encoding="utf-16"'), 'utf-16le'),
+    ]);
     expect(parseFeed(bytes)).toMatchObject({ title: 'Ünïcode news', encoding: 'utf-16le' });
   });
 
@@ -51,7 +55,19 @@ describe('decodeBody and feed encodings', () => {
   });
 
   it('reads the curly quotes and dashes of a windows-1252 HTML page, not latin-1 control characters', () => {
-    const page = Uint8Array.from([...Buffer.from('<p>'), 0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x91, 0x62, 0x92, ...Buffer.from('</p>')]);
+    const page = Uint8Array.from([
+      ...Buffer.from('<p>'),
+      0x93,
+      0x61,
+      0x94,
+      0x20,
+      0x96,
+      0x20,
+      0x91,
+      0x62,
+      0x92,
+      ...Buffer.from('</p>'),
+    ]);
 
     const decoded = decodeBody(page, 'text/html; charset=windows-1252', 'html');
 

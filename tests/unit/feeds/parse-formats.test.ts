@@ -48,7 +48,12 @@ const ATOM03 = `<feed version="0.3" xmlns="http://purl.org/atom/ns#">
 describe('parseFeed formats', () => {
   it('reads an RSS 2.0 channel and resolves relative item links against the base URL', () => {
     const feed = parseFeed(RSS2, { baseUrl: 'https://gazette.example/rss.xml' });
-    expect(feed).toMatchObject({ format: 'rss2.0', title: 'Harbour Town Gazette', link: 'https://gazette.example/', bozo: false });
+    expect(feed).toMatchObject({
+      format: 'rss2.0',
+      title: 'Harbour Town Gazette',
+      link: 'https://gazette.example/',
+      bozo: false,
+    });
     expect(feed.items).toEqual([
       {
         title: 'Council approves ferry budget',
@@ -65,7 +70,11 @@ describe('parseFeed formats', () => {
   it('reads RSS 1.0 (RDF) items that sit beside the channel, with Dublin Core dates and creators', () => {
     const feed = parseFeed(RSS1);
     expect(feed.format).toBe('rss1.0');
-    expect(feed.items[0]).toMatchObject({ title: 'Bridge reopens', updated: '2024-11-02T08:00:00Z', author: 'R. Ortiz' });
+    expect(feed.items[0]).toMatchObject({
+      title: 'Bridge reopens',
+      updated: '2024-11-02T08:00:00Z',
+      author: 'R. Ortiz',
+    });
   });
 
   it('recognises the Netscape RSS 0.90 namespace', () => {
@@ -101,14 +110,34 @@ describe('parseFeed formats', () => {
       home_page_url: 'https://lantern.example/',
       feed_url: 'https://lantern.example/feed.json',
       items: [
-        { id: 7, url: '/p/7', title: 'Market hall sold', content_html: '<p>Sold at <i>auction</i>.</p>', date_published: '2025-02-01T10:00:00+02:00', authors: [{ name: 'Lee' }] },
+        {
+          id: 7,
+          url: '/p/7',
+          title: 'Market hall sold',
+          content_html: '<p>Sold at <i>auction</i>.</p>',
+          date_published: '2025-02-01T10:00:00+02:00',
+          authors: [{ name: 'Lee' }],
+        },
         'not an item',
       ],
     });
     const feed = parseFeed(new TextEncoder().encode(json), { contentType: 'application/feed+json' });
-    expect(feed).toMatchObject({ format: 'json', title: 'Lantern Street', link: 'https://lantern.example/', bozo: true });
+    expect(feed).toMatchObject({
+      format: 'json',
+      title: 'Lantern Street',
+      link: 'https://lantern.example/',
+      bozo: true,
+    });
     expect(feed.items).toEqual([
-      { title: 'Market hall sold', link: 'https://lantern.example/p/7', id: '7', published: '2025-02-01T08:00:00Z', updated: null, author: 'Lee', summary: 'Sold at auction.' },
+      {
+        title: 'Market hall sold',
+        link: 'https://lantern.example/p/7',
+        id: '7',
+        published: '2025-02-01T08:00:00Z',
+        updated: null,
+        author: 'Lee',
+        summary: 'Sold at auction.',
+      },
     ]);
   });
 

@@ -9,7 +9,9 @@ describe('nextBackoffMs', () => {
   it('doubles the ceiling with each consecutive failure', () => {
     const top = (): number => 1;
 
-    expect([1, 2, 3, 4].map((failures) => nextBackoffMs(failures, 1000, 1_000_000, top))).toEqual([1000, 2000, 4000, 8000]);
+    expect([1, 2, 3, 4].map((failures) => nextBackoffMs(failures, 1000, 1_000_000, top))).toEqual([
+      1000, 2000, 4000, 8000,
+    ]);
   });
 
   it('jitters between half the ceiling and the ceiling', () => {

@@ -55,9 +55,9 @@ describe('canonicalUrl', () => {
   });
 
   it('falls back to og:url when there is no usable canonical', () => {
-    expect(canonicalUrl('https://example.com/a?x=1', { canonical: 'https://evil.example.net/a', ogUrl: '/real-a' })).toBe(
-      'https://example.com/real-a',
-    );
+    expect(
+      canonicalUrl('https://example.com/a?x=1', { canonical: 'https://evil.example.net/a', ogUrl: '/real-a' }),
+    ).toBe('https://example.com/real-a');
   });
 
   it('resolves a relative canonical against the page URL', () => {
@@ -69,7 +69,9 @@ describe('canonicalUrl', () => {
   });
 
   it('ignores blank and unparsable hints', () => {
-    expect(canonicalUrl('https://example.com/a', { canonical: '   ', ogUrl: 'http://[bad' })).toBe('https://example.com/a');
+    expect(canonicalUrl('https://example.com/a', { canonical: '   ', ogUrl: 'http://[bad' })).toBe(
+      'https://example.com/a',
+    );
   });
 
   it('returns a string or throws InvalidUrlError for any input, and is idempotent', () => {
@@ -95,9 +97,14 @@ describe('canonicalUrl', () => {
   });
 
   it('is idempotent on URLs with awkward paths and queries', () => {
-    const segment = fc.stringMatching(/^[a-zA-Z0-9%._~!$&'()*+,;=:@\/ -]{0,12}$/);
+    const segment = fc.stringMatching(/^[a-zA-Z0-9%._~!$&'()*+,;=:@/ -]{0,12}$/);
     const awkwardUrl = fc
-      .tuple(fc.constantFrom('http', 'https', 'HTTP'), fc.domain(), fc.array(segment, { maxLength: 4 }), fc.array(segment, { maxLength: 4 }))
+      .tuple(
+        fc.constantFrom('http', 'https', 'HTTP'),
+        fc.domain(),
+        fc.array(segment, { maxLength: 4 }),
+        fc.array(segment, { maxLength: 4 }),
+      )
       .map(([scheme, host, path, query]) => `${scheme}://${host}/${path.join('/')}?${query.join('&')}`);
     fc.assert(
       fc.property(awkwardUrl, (input) => {

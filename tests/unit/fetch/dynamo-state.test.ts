@@ -1,4 +1,8 @@
-import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -74,7 +78,9 @@ describe('DynamoHostGate', () => {
 
   it('passes other DynamoDB failures through to the caller', async () => {
     dynamo.on(GetCommand).resolves({});
-    dynamo.on(UpdateCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    dynamo
+      .on(UpdateCommand)
+      .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     const gate = new DynamoHostGate(doc, TABLE, clock);
 
     const outcome = gate.acquire('news.example', 1000);
@@ -94,7 +100,12 @@ describe('DynamoRobotsCache', () => {
 
     expect(dynamo.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
-      Item: { pk: 'ROBOTS#news.example:8080', sk: 'robots', robotsTxt: 'User-agent: *\nDisallow:', expiresAt: NOW / 1000 + 3600 },
+      Item: {
+        pk: 'ROBOTS#news.example:8080',
+        sk: 'robots',
+        robotsTxt: 'User-agent: *\nDisallow:',
+        expiresAt: NOW / 1000 + 3600,
+      },
     });
   });
 

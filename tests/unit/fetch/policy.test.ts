@@ -6,7 +6,13 @@ describe('defaultFetchPolicy', () => {
   it('is strict by default: no private hosts, 15 s, 5 MiB, 5 redirects, robots respected', () => {
     const policy = defaultFetchPolicy();
 
-    expect(policy).toMatchObject({ allowedHosts: [], timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, respectRobots: true });
+    expect(policy).toMatchObject({
+      allowedHosts: [],
+      timeoutMs: 15_000,
+      maxBytes: 5 * 1024 * 1024,
+      maxRedirects: 5,
+      respectRobots: true,
+    });
     expect(policy.userAgent).toMatch(/^eventwire\/\S+ \(\+https:\/\//);
   });
 

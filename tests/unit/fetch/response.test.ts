@@ -27,19 +27,24 @@ describe('redirectTarget', () => {
   });
 
   it('refuses a downgrade from https to http', () => {
-    const hop = (): URL | undefined => redirectTarget(new URL('https://news.example/a'), response(302, { location: 'http://news.example/a' }));
+    const hop = (): URL | undefined =>
+      redirectTarget(new URL('https://news.example/a'), response(302, { location: 'http://news.example/a' }));
 
     expect(hop).toThrow(TlsDowngradeError);
   });
 
   it('allows an upgrade from http to https', () => {
-    const next = redirectTarget(new URL('http://news.example/a'), response(308, { location: 'https://news.example/a' }));
+    const next = redirectTarget(
+      new URL('http://news.example/a'),
+      response(308, { location: 'https://news.example/a' }),
+    );
 
     expect(next?.protocol).toBe('https:');
   });
 
   it('refuses a Location with a scheme other than http or https', () => {
-    const hop = (): URL | undefined => redirectTarget(new URL('https://news.example/a'), response(302, { location: 'gopher://news.example/' }));
+    const hop = (): URL | undefined =>
+      redirectTarget(new URL('https://news.example/a'), response(302, { location: 'gopher://news.example/' }));
 
     expect(hop).toThrow(InvalidUrlError);
   });
@@ -47,7 +52,10 @@ describe('redirectTarget', () => {
 
 describe('statusError', () => {
   it('gives 429 without Retry-After a default wait', () => {
-    expect(statusError('https://news.example/', 429, undefined)).toMatchObject({ name: 'RateLimitedError', retryAfterMs: 60_000 });
+    expect(statusError('https://news.example/', 429, undefined)).toMatchObject({
+      name: 'RateLimitedError',
+      retryAfterMs: 60_000,
+    });
   });
 
   it('marks server errors retryable and client errors permanent', () => {

@@ -27,7 +27,11 @@ describe('parseRobots', () => {
   });
 
   it('lets the longest matching rule win, and Allow win a tie', () => {
-    const rules = parseRobots('User-agent: *\nDisallow: /news/\nAllow: /news/public/\nAllow: /tie\nDisallow: /tie\n', ORIGIN, UA);
+    const rules = parseRobots(
+      'User-agent: *\nDisallow: /news/\nAllow: /news/public/\nAllow: /tie\nDisallow: /tie\n',
+      ORIGIN,
+      UA,
+    );
 
     expect(rules.isAllowed(`${ORIGIN}/news/internal`)).toBe(false);
     expect(rules.isAllowed(`${ORIGIN}/news/public/story`)).toBe(true);
@@ -56,13 +60,21 @@ describe('parseRobots', () => {
   });
 
   it('reads the crawl-delay of the group that applies, in milliseconds', () => {
-    const rules = parseRobots('User-agent: *\nCrawl-delay: 10\n\nUser-agent: eventwire\nCrawl-delay: 2.5\n', ORIGIN, UA);
+    const rules = parseRobots(
+      'User-agent: *\nCrawl-delay: 10\n\nUser-agent: eventwire\nCrawl-delay: 2.5\n',
+      ORIGIN,
+      UA,
+    );
 
     expect(rules.crawlDelayMs()).toBe(2500);
   });
 
   it('ignores comments, blank lines and unknown fields', () => {
-    const rules = parseRobots('# house rules\n\nUser-agent: * # everyone\nNoindex: /x\nDisallow: /tmp # scratch\n', ORIGIN, UA);
+    const rules = parseRobots(
+      '# house rules\n\nUser-agent: * # everyone\nNoindex: /x\nDisallow: /tmp # scratch\n',
+      ORIGIN,
+      UA,
+    );
 
     expect(rules.isAllowed(`${ORIGIN}/tmp/a`)).toBe(false);
     expect(rules.isAllowed(`${ORIGIN}/x`)).toBe(true);

@@ -33,9 +33,21 @@ describe('loadCountries', () => {
 
 describe('demonyms and short names', () => {
   it.each([
-    ['USA', 'American'], ['SYR', 'Syrian'], ['FRA', 'French'], ['RUS', 'Russian'], ['TUR', 'Turkish'],
-    ['ARE', 'Emirati'], ['SAU', 'Saudi'], ['ISR', 'Israeli'], ['PSE', 'Palestinian'], ['KAZ', 'Kazakh'],
-    ['KAZ', 'Kazakhstani'], ['GBR', 'British'], ['CHN', 'Chinese'], ['IRN', 'Iranian'], ['UKR', 'Ukrainian'],
+    ['USA', 'American'],
+    ['SYR', 'Syrian'],
+    ['FRA', 'French'],
+    ['RUS', 'Russian'],
+    ['TUR', 'Turkish'],
+    ['ARE', 'Emirati'],
+    ['SAU', 'Saudi'],
+    ['ISR', 'Israeli'],
+    ['PSE', 'Palestinian'],
+    ['KAZ', 'Kazakh'],
+    ['KAZ', 'Kazakhstani'],
+    ['GBR', 'British'],
+    ['CHN', 'Chinese'],
+    ['IRN', 'Iranian'],
+    ['UKR', 'Ukrainian'],
   ])('lists %s among the countries called "%s"', (iso3, demonym) => {
     expect(countryByIso3(iso3)?.demonyms).toContain(demonym);
   });

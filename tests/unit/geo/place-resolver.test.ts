@@ -43,7 +43,12 @@ describe('resolve', () => {
   });
 
   it('resolves country names to the country, also when they are names of other places', () => {
-    expect(gazetteer.resolve('Syria', noHints)).toMatchObject({ name: 'Syria', country: 'SYR', admin1: null, geonames_id: null });
+    expect(gazetteer.resolve('Syria', noHints)).toMatchObject({
+      name: 'Syria',
+      country: 'SYR',
+      admin1: null,
+      geonames_id: null,
+    });
     expect(gazetteer.resolve('Georgia', noHints)?.country).toBe('GEO');
     expect(gazetteer.resolve('Jordan', noHints)?.country).toBe('JOR');
     expect(gazetteer.resolve('the Netherlands', noHints)?.country).toBe('NLD');
@@ -64,8 +69,15 @@ describe('resolve', () => {
 
 describe('isCapitalOf', () => {
   it.each([
-    ['Damascus', 'SYR'], ['Washington', 'USA'], ['Paris', 'FRA'], ['Astana', 'KAZ'], ['Nur-Sultan', 'KAZ'],
-    ['Jerusalem', 'ISR'], ['Pristina', 'XKX'], ['Moscow', 'RUS'], ['Bogota', 'COL'],
+    ['Damascus', 'SYR'],
+    ['Washington', 'USA'],
+    ['Paris', 'FRA'],
+    ['Astana', 'KAZ'],
+    ['Nur-Sultan', 'KAZ'],
+    ['Jerusalem', 'ISR'],
+    ['Pristina', 'XKX'],
+    ['Moscow', 'RUS'],
+    ['Bogota', 'COL'],
   ])('knows %s is the capital of %s', (name, iso3) => {
     expect(gazetteer.isCapitalOf(name)).toBe(iso3);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { InvalidMessageError } from '../../../src/queue/errors.js';
 import { LocalQueue } from '../../../src/queue/local-queue.js';
 import { handleSqsBatch } from '../../../src/queue/sqs-batch.js';
-import { InvalidMessageError } from '../../../src/queue/errors.js';
 
 const Schema = z.object({ id: z.string() });
 
@@ -28,7 +28,9 @@ describe('handleSqsBatch', () => {
     const event = queue.receive(10) ?? { Records: [] };
     const errors: unknown[] = [];
 
-    const response = await handleSqsBatch(event, Schema, async () => undefined, { failed: (_record, error) => errors.push(error) });
+    const response = await handleSqsBatch(event, Schema, async () => undefined, {
+      failed: (_record, error) => errors.push(error),
+    });
 
     expect(response.batchItemFailures).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(InvalidMessageError);

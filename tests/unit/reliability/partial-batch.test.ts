@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LocalQueue } from '../../../src/queue/local-queue.js';
-import { CodeMessageSchema, type CodeMessage } from '../../../src/queue/messages.js';
 import { drainQueues, queueConsumer } from '../../../src/local/drain.js';
+import { LocalQueue } from '../../../src/queue/local-queue.js';
+import { type CodeMessage, CodeMessageSchema } from '../../../src/queue/messages.js';
 import { UnknownItemError } from '../../../src/stages/errors.js';
 
 const KNOWN = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'];
@@ -18,7 +18,9 @@ function countingStage(): { handled: Map<string, number>; stage: (message: CodeM
   };
 }
 
-async function drainWithOneBadMessage(badBody: string): Promise<{ queue: LocalQueue<CodeMessage>; handled: Map<string, number> }> {
+async function drainWithOneBadMessage(
+  badBody: string,
+): Promise<{ queue: LocalQueue<CodeMessage>; handled: Map<string, number> }> {
   const queue = new LocalQueue<CodeMessage>('code', 3);
   await queue.send(KNOWN.slice(0, 4).map((articleId) => ({ articleId })));
   await queue.sendRaw([badBody]);
@@ -39,7 +41,11 @@ describe('one bad message in an SQS batch', () => {
     const { queue } = await drainWithOneBadMessage('{"articleId": "a9"');
 
     expect(queue.deadLetters).toEqual([
-      { body: '{"articleId": "a9"', receiveCount: 3, reason: expect.stringMatching(/^InvalidMessageError: message .* is not JSON$/) },
+      {
+        body: '{"articleId": "a9"',
+        receiveCount: 3,
+        reason: expect.stringMatching(/^InvalidMessageError: message .* is not JSON$/),
+      },
     ]);
   });
 
@@ -49,7 +55,11 @@ describe('one bad message in an SQS batch', () => {
     expect(handled.size).toBe(KNOWN.length);
     expect(queue.depth).toBe(0);
     expect(queue.deadLetters).toEqual([
-      { body: '{"articleId":"no-such-article"}', receiveCount: 3, reason: 'UnknownItemError: article no-such-article is not in the articles table' },
+      {
+        body: '{"articleId":"no-such-article"}',
+        receiveCount: 3,
+        reason: 'UnknownItemError: article no-such-article is not in the articles table',
+      },
     ]);
   });
 

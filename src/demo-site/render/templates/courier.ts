@@ -1,5 +1,14 @@
 import { escapeXml as esc } from '../escape.js';
-import { commentsSection, cookieBanner, footer, navMenu, newsletterBox, paragraphsHtml, relatedList, shareButtons } from '../page-parts.js';
+import {
+  commentsSection,
+  cookieBanner,
+  footer,
+  navMenu,
+  newsletterBox,
+  paragraphsHtml,
+  relatedList,
+  shareButtons,
+} from '../page-parts.js';
 import { displayDate, type PageView } from '../page-view.js';
 
 /**
@@ -11,7 +20,11 @@ export function courierPage(view: PageView): string {
   const blocks = paragraphsHtml(article).map((p) => `<div class="article__text-block">${p}</div>`);
   view.related.slice(0, 2).forEach((item, i) => {
     const at = Math.min(blocks.length, 2 + i * 3);
-    blocks.splice(at, 0, `<div class="article__promo"><p><strong>READ MORE:</strong> <a href="${esc(origin + item.path)}">${esc(item.headline)}</a></p></div>`);
+    blocks.splice(
+      at,
+      0,
+      `<div class="article__promo"><p><strong>READ MORE:</strong> <a href="${esc(origin + item.path)}">${esc(item.headline)}</a></p></div>`,
+    );
   });
   return `<!DOCTYPE html>
 <html lang="${esc(article.language ?? outlet.language)}">

@@ -1,5 +1,14 @@
 import { escapeXml as esc } from '../escape.js';
-import { commentsSection, cookieBanner, footer, navMenu, newsletterBox, paragraphsHtml, relatedList, shareButtons } from '../page-parts.js';
+import {
+  commentsSection,
+  cookieBanner,
+  footer,
+  navMenu,
+  newsletterBox,
+  paragraphsHtml,
+  relatedList,
+  shareButtons,
+} from '../page-parts.js';
 import { displayDate, type PageView } from '../page-view.js';
 
 /** French-language daily: <article> with a "chapô" lead paragraph, French boilerplate and JSON-LD. */

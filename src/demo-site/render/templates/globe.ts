@@ -1,6 +1,15 @@
 import type { ChromeText } from '../../content-schema.js';
 import { escapeXml as esc, rfc3339 } from '../escape.js';
-import { commentsSection, cookieBanner, footer, navMenu, newsletterBox, paragraphsHtml, relatedList, shareButtons } from '../page-parts.js';
+import {
+  commentsSection,
+  cookieBanner,
+  footer,
+  navMenu,
+  newsletterBox,
+  paragraphsHtml,
+  relatedList,
+  shareButtons,
+} from '../page-parts.js';
 import { displayDate, type PageView } from '../page-view.js';
 
 /**
@@ -53,7 +62,11 @@ function interleave(paragraphs: string[], view: PageView, chrome: ChromeText): s
   const out = [...paragraphs];
   const also = view.related[0];
   if (out.length > 3 && also) {
-    out.splice(3, 0, `<aside class="hg-read-also"><strong>${esc(chrome.readAlso)}:</strong> <a href="${esc(view.origin + also.path)}">${esc(also.headline)}</a></aside>`);
+    out.splice(
+      3,
+      0,
+      `<aside class="hg-read-also"><strong>${esc(chrome.readAlso)}:</strong> <a href="${esc(view.origin + also.path)}">${esc(also.headline)}</a></aside>`,
+    );
   }
   if (out.length > 2) out.splice(2, 0, `<div class="hg-ad" data-slot="inline-1">${esc(chrome.advert)}</div>`);
   return out;

@@ -1,5 +1,13 @@
 import { escapeXml as esc } from '../escape.js';
-import { commentsSection, cookieBanner, footer, navMenu, paragraphsHtml, relatedList, shareButtons } from '../page-parts.js';
+import {
+  commentsSection,
+  cookieBanner,
+  footer,
+  navMenu,
+  paragraphsHtml,
+  relatedList,
+  shareButtons,
+} from '../page-parts.js';
 import { displayDate, type PageView } from '../page-view.js';
 
 /**

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const CLI_ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
@@ -10,7 +10,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -32,7 +34,12 @@ export interface CliPreload {
  * `eventwire run` as a real child process. With `killAfterMs`, it is SIGKILLed that long after the demo site
  * came up (the pipeline is running by then), like a Lambda container or laptop dying mid-batch.
  */
-export async function cliRun(dataDir: string, demoPort: number, killAfterMs?: number, preload?: CliPreload): Promise<CliRunOutcome> {
+export async function cliRun(
+  dataDir: string,
+  demoPort: number,
+  killAfterMs?: number,
+  preload?: CliPreload,
+): Promise<CliRunOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const outcome = await cliCommand(['run', '--data-dir', dataDir, '--demo-port', String(demoPort)], {
     ...(preload ? { preload } : {}),
@@ -47,11 +54,16 @@ export async function cliRun(dataDir: string, demoPort: number, killAfterMs?: nu
 }
 
 /** Any eventwire command as a child process with piped output, run until it exits and its output ends. */
-export async function cliCommand(args: readonly string[], options: { preload?: CliPreload; onStdout?: (stdout: string, child: ChildProcess) => void } = {}): Promise<CliRunOutcome> {
+export async function cliCommand(
+  args: readonly string[],
+  options: { preload?: CliPreload; onStdout?: (stdout: string, child: ChildProcess) => void } = {},
+): Promise<CliRunOutcome> {
   const { preload, onStdout } = options;
   const imports = ['--import', 'tsx', ...(preload ? ['--import', preload.module] : [])];
   const child = spawn(process.execPath, ['--openssl-legacy-provider', ...imports, 'src/cli/main.ts', ...args], {
-    cwd: process.cwd(), env: { ...CLI_ENV, ...preload?.env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: process.cwd(),
+    env: { ...CLI_ENV, ...preload?.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
@@ -59,6 +71,8 @@ export async function cliCommand(args: readonly string[], options: { preload?: C
     stdout += chunk.toString('utf8');
     onStdout?.(stdout, child);
   });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }

@@ -15,13 +15,21 @@ interface RawResponse {
 
 /** The wire answer DynamoDB gives a throttled request: HTTP 400 with the exception type in a JSON body. */
 function throttled(): RawResponse {
-  const body = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'injected: rate of requests exceeds the allowed throughput' });
-  return { statusCode: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: Readable.from([Buffer.from(body)]) };
+  const body = JSON.stringify({
+    __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+    message: 'injected: rate of requests exceeds the allowed throughput',
+  });
+  return {
+    statusCode: 400,
+    headers: { 'content-type': 'application/x-amz-json-1.0' },
+    body: Readable.from([Buffer.from(body)]),
+  };
 }
 
 /** The wire answer S3 gives when it sheds load: HTTP 503 SlowDown with an XML error body. */
 function slowDown(): RawResponse {
-  const body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>injected: please reduce your request rate</Message><RequestId>fault</RequestId></Error>';
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>injected: please reduce your request rate</Message><RequestId>fault</RequestId></Error>';
   return { statusCode: 503, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(body)]) };
 }
 
@@ -39,7 +47,13 @@ export function injectThrottling(clients: AwsClients, every: number, limit: numb
     counter.faults += 1;
     return true;
   };
-  clients.dynamo.middlewareStack.add((next) => async (args) => (faultNow(log.dynamodb) ? { response: throttled(), output: {} as never } : next(args)), options);
-  clients.s3.middlewareStack.add((next) => async (args) => (faultNow(log.s3) ? { response: slowDown(), output: {} as never } : next(args)), options);
+  clients.dynamo.middlewareStack.add(
+    (next) => async (args) => (faultNow(log.dynamodb) ? { response: throttled(), output: {} as never } : next(args)),
+    options,
+  );
+  clients.s3.middlewareStack.add(
+    (next) => async (args) => (faultNow(log.s3) ? { response: slowDown(), output: {} as never } : next(args)),
+    options,
+  );
   return log;
 }

@@ -9,10 +9,20 @@
 import { createRequire } from 'node:module';
 
 type Callback = (error?: unknown) => void;
-interface IndexAction { index: string; key: string }
-interface IndexDb { del(key: string, cb: Callback): void }
-interface Store { getIndexDb(type: string, table: string, index: string): IndexDb }
-interface Table { TableName: string; GlobalSecondaryIndexes?: unknown[] }
+interface IndexAction {
+  index: string;
+  key: string;
+}
+interface IndexDb {
+  del(key: string, cb: Callback): void;
+}
+interface Store {
+  getIndexDb(type: string, table: string, index: string): IndexDb;
+}
+interface Table {
+  TableName: string;
+  GlobalSecondaryIndexes?: unknown[];
+}
 interface DynaliteDb {
   updateIndexes(store: Store, table: Table, existing: unknown, item: unknown, cb: Callback): void;
   getIndexActions(indexes: unknown[], existing: unknown, item: unknown, table: Table): { deletes: IndexAction[] };
@@ -25,14 +35,22 @@ if (suffix && nth) {
   const updateIndexes = db.updateIndexes.bind(db);
   let updates = 0;
   db.updateIndexes = (store, table, existing, item, cb) => {
-    if (!(existing && item && table.TableName.endsWith(suffix)) || (updates += 1) !== Number(nth)) {
+    const watched = Boolean(existing && item && table.TableName.endsWith(suffix));
+    if (watched) updates += 1;
+    if (!watched || updates !== Number(nth)) {
       updateIndexes(store, table, existing, item, cb);
       return;
     }
     const { deletes } = db.getIndexActions(table.GlobalSecondaryIndexes ?? [], existing, item, table);
     let left = deletes.length;
-    const die = (): void => { process.kill(process.pid, 'SIGKILL'); };
+    const die = (): void => {
+      process.kill(process.pid, 'SIGKILL');
+    };
     if (left === 0) die();
-    for (const { index, key } of deletes) store.getIndexDb('Global', table.TableName, index).del(key, () => { if ((left -= 1) === 0) die(); });
+    for (const { index, key } of deletes)
+      store.getIndexDb('Global', table.TableName, index).del(key, () => {
+        left -= 1;
+        if (left === 0) die();
+      });
   };
 }

@@ -1,16 +1,29 @@
-import { LocalQueue } from '../../../../src/queue/local-queue.js';
-import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema, type ArticleMessage, type CodeMessage, type FeedMessage } from '../../../../src/queue/messages.js';
-import type { MessageSink } from '../../../../src/queue/sink.js';
-import { createStageDeps } from '../../../../src/runtime/stage-deps.js';
-import { codeArticle, fetchArticle, fetchFeed, scheduleDueFeeds, silentObserver } from '../../../../src/stages/index.js';
 import { createEventCoder } from '../../../../src/coder/index.js';
+import type { AppConfig } from '../../../../src/config/index.js';
+import { seededRandom } from '../../../../src/core/random.js';
 import { MemoryHostGate } from '../../../../src/fetch/index.js';
 import { drainQueues, queueConsumer } from '../../../../src/local/drain.js';
+import { LocalQueue } from '../../../../src/queue/local-queue.js';
+import {
+  type ArticleMessage,
+  ArticleMessageSchema,
+  type CodeMessage,
+  CodeMessageSchema,
+  type FeedMessage,
+  FeedMessageSchema,
+} from '../../../../src/queue/messages.js';
+import type { MessageSink } from '../../../../src/queue/sink.js';
+import { createStageDeps } from '../../../../src/runtime/stage-deps.js';
+import {
+  codeArticle,
+  fetchArticle,
+  fetchFeed,
+  scheduleDueFeeds,
+  silentObserver,
+} from '../../../../src/stages/index.js';
+import type { AwsClients } from '../../../../src/storage/clients.js';
 import type { FeedSpec } from '../../../../src/storage/feed-store.js';
 import type { TestStack } from '../../../helpers/local-stack.js';
-import type { AppConfig } from '../../../../src/config/index.js';
-import type { AwsClients } from '../../../../src/storage/clients.js';
-import { seededRandom } from '../../../../src/core/random.js';
 
 export { seededRandom } from '../../../../src/core/random.js';
 
@@ -22,7 +35,11 @@ class RedeliveringSink<T> implements MessageSink<T> {
   pending = 0;
   delivered = 0;
 
-  constructor(private readonly queue: LocalQueue<T>, private readonly random: () => number, private readonly direct = false) {}
+  constructor(
+    private readonly queue: LocalQueue<T>,
+    private readonly random: () => number,
+    private readonly direct = false,
+  ) {}
 
   async send(messages: readonly T[]): Promise<void> {
     if (this.direct) {
@@ -33,11 +50,14 @@ class RedeliveringSink<T> implements MessageSink<T> {
       const copies = [1, 2, 5][Math.floor(this.random() * 3)] ?? 1;
       for (let copy = 0; copy < copies; copy += 1) {
         this.pending += 1;
-        setTimeout(() => {
-          this.pending -= 1;
-          this.delivered += 1;
-          void this.queue.send([message]);
-        }, Math.floor(this.random() * 40));
+        setTimeout(
+          () => {
+            this.pending -= 1;
+            this.delivered += 1;
+            void this.queue.send([message]);
+          },
+          Math.floor(this.random() * 40),
+        );
       }
     }
   }
@@ -52,7 +72,12 @@ export async function runWithRedelivery(env: TestStack, feeds: readonly FeedSpec
  * The local runner's schedule-and-drain loop on the given clients (so a test can instrument them); with `random`,
  * every message is redelivered 1, 2 or 5 times in shuffled order. Throws when anything is dead-lettered.
  */
-export async function runStages(config: AppConfig, clients: AwsClients, feeds: readonly FeedSpec[], random?: () => number): Promise<number> {
+export async function runStages(
+  config: AppConfig,
+  clients: AwsClients,
+  feeds: readonly FeedSpec[],
+  random?: () => number,
+): Promise<number> {
   const queues = {
     feed: new LocalQueue<FeedMessage>('feed', 3),
     article: new LocalQueue<ArticleMessage>('article', 3),
@@ -64,7 +89,10 @@ export async function runStages(config: AppConfig, clients: AwsClients, feeds: r
     article: new RedeliveringSink(queues.article, random ?? once, random === undefined),
     code: new RedeliveringSink(queues.code, random ?? once, random === undefined),
   };
-  const deps = createStageDeps(config, clients, sinks, silentObserver, { gate: new MemoryHostGate(), createCoder: () => createEventCoder() });
+  const deps = createStageDeps(config, clients, sinks, silentObserver, {
+    gate: new MemoryHostGate(),
+    createCoder: () => createEventCoder(),
+  });
   await scheduleDueFeeds(deps, feeds, { everyFeed: true });
   const consumers = [
     queueConsumer(queues.feed, FeedMessageSchema, (m) => fetchFeed(m, deps), 2),
@@ -77,6 +105,9 @@ export async function runStages(config: AppConfig, clients: AwsClients, feeds: r
     if (inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
   } while (inFlight() > 0 || queues.feed.depth + queues.article.depth + queues.code.depth > 0);
   const dead = queues.feed.deadLetters.length + queues.article.deadLetters.length + queues.code.deadLetters.length;
-  if (dead > 0) throw new Error(`redelivery run dead-lettered ${dead} messages: ${JSON.stringify(queues.code.deadLetters.concat(queues.article.deadLetters).slice(0, 2))}`);
+  if (dead > 0)
+    throw new Error(
+      `redelivery run dead-lettered ${dead} messages: ${JSON.stringify(queues.code.deadLetters.concat(queues.article.deadLetters).slice(0, 2))}`,
+    );
   return sinks.feed.delivered + sinks.article.delivered + sinks.code.delivered;
 }

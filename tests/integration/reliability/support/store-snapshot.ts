@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { bucketName, type AppConfig } from '../../../../src/config/index.js';
+import { type AppConfig, bucketName } from '../../../../src/config/index.js';
 import type { AwsClients } from '../../../../src/storage/clients.js';
 
 /** Everything the pipeline leaves behind: the four tables and the bucket, normalised for comparison. */
@@ -31,16 +31,19 @@ export function normaliser(from: Date, to: Date): (value: unknown) => unknown {
   const low = from.getTime() - 60_000;
   // Up to a day ahead: next poll times and leases are run time plus an interval.
   const high = to.getTime() + 86_400_000;
-  const text = (value: string): string => value.replace(ISO_TIME, (instant) => {
-    const at = Date.parse(instant);
-    return at >= low && at <= high ? '<run-time>' : instant;
-  });
+  const text = (value: string): string =>
+    value.replace(ISO_TIME, (instant) => {
+      const at = Date.parse(instant);
+      return at >= low && at <= high ? '<run-time>' : instant;
+    });
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return text(value);
     if (value instanceof Set) return [...value].map(walk).sort();
     if (Array.isArray(value)) return value.map(walk);
     if (value && typeof value === 'object') {
-      const entries = Object.entries(value).filter(([key]) => !VOLATILE_FIELDS.has(key)).map(([key, inner]) => [key, walk(inner)]);
+      const entries = Object.entries(value)
+        .filter(([key]) => !VOLATILE_FIELDS.has(key))
+        .map(([key, inner]) => [key, walk(inner)]);
       return Object.fromEntries(entries.sort(([a], [b]) => String(a).localeCompare(String(b))));
     }
     return value;
@@ -49,7 +52,11 @@ export function normaliser(from: Date, to: Date): (value: unknown) => unknown {
 }
 
 /** Full scans of the four tables and every object of the bucket (gzip bodies compared unzipped). */
-export async function takeSnapshot(clients: AwsClients, config: AppConfig, normalise: (value: unknown) => unknown): Promise<StoreSnapshot> {
+export async function takeSnapshot(
+  clients: AwsClients,
+  config: AppConfig,
+  normalise: (value: unknown) => unknown,
+): Promise<StoreSnapshot> {
   const tables: Record<string, unknown[]> = {};
   for (const [id, name] of Object.entries(config.tables)) {
     const items: unknown[] = [];
@@ -64,7 +71,11 @@ export async function takeSnapshot(clients: AwsClients, config: AppConfig, norma
   return { tables, objects: await bucketContents(clients, bucketName(config), normalise) };
 }
 
-async function bucketContents(clients: AwsClients, bucket: string, normalise: (value: unknown) => unknown): Promise<Record<string, string>> {
+async function bucketContents(
+  clients: AwsClients,
+  bucket: string,
+  normalise: (value: unknown) => unknown,
+): Promise<Record<string, string>> {
   // One page of up to 1000 keys: s3rver's continuation tokens need node's legacy OpenSSL provider.
   const listing = await clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1000 }));
   if (listing.IsTruncated) throw new Error('bucket holds more than 1000 objects: the snapshot would be partial');
