@@ -19,7 +19,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldPath = join(root, '..', 'shared', 'eval', 'events', 'plover-gsr.jsonl');
 const seedPath = join(root, '..', 'shared', 'seeds', '000_1b2de568631d7ccf.txt');
 const storiesPath = join(root, '..', 'shared', 'train', 'ngec-synthetic-events.csv.gz');
-for (const p of [goldPath, seedPath, storiesPath]) {
+const newsPath = join(root, '..', 'shared', 'eval', 'events', 'conflibert-news-dev.jsonl');
+for (const p of [goldPath, seedPath, storiesPath, newsPath]) {
   if (!existsSync(p)) {
     console.error(`eval-coder: missing ${p} (the ../shared development data must sit beside the repo)`);
     process.exit(1);
@@ -217,6 +218,64 @@ function storyRecall(coder: EventCoder): { stories: number; anySentence: number;
   return { stories, anySentence: anySentence / Math.max(1, stories), lead: lead / Math.max(1, stories) };
 }
 
+interface NewsSentence {
+  id: string;
+  text: string;
+  events: { quad_class: number; source_spans?: string[] }[];
+}
+
+/**
+ * Real news sentences labelled with the QuadClass of their main event (per the README of
+ * eval/events): the coder's most confident event must carry that QuadClass, a sentence without an
+ * event counts as wrong. Source overlap: of the sentences with an annotated source span whose most confident
+ * event has a source text, the share where that text overlaps one of those spans (a sentence without an event
+ * is already counted wrong by the accuracy, so it is not counted twice here).
+ */
+function scoreNews(coder: EventCoder, sentences: NewsSentence[]) {
+  const classes = [0, 1, 2, 3, 4];
+  const tallies = new Map<number, Tally>(classes.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
+  let correct = 0,
+    noEvent = 0,
+    sourceN = 0,
+    sourceOk = 0;
+  for (const sentence of sentences) {
+    const label = sentence.events[0]?.quad_class;
+    if (label === undefined) continue;
+    const events = coder.code({ text: sentence.text, date: null }).events;
+    const top = events.reduce<CodedEvent | null>(
+      (best, e) => (best && best.confidence >= e.confidence ? best : e),
+      null,
+    );
+    const tally = tallies.get(label) as Tally;
+    if (top === null) noEvent += 1;
+    if (top?.quad_class === label) {
+      correct += 1;
+      tally.tp += 1;
+    } else {
+      tally.fn += 1;
+      if (top) (tallies.get(top.quad_class) as Tally).fp += 1;
+    }
+    const spans = (sentence.events[0]?.source_spans ?? [])
+      .map((text) => [sentence.text.indexOf(text), text.length] as const)
+      .filter(([start]) => start >= 0)
+      .map(([start, length]) => [start, start + length] as const);
+    const predicted = top?.source.span;
+    if (spans.length === 0 || !predicted) continue;
+    sourceN += 1;
+    if (spans.some(([start, end]) => predicted[0] < end && start < predicted[1])) sourceOk += 1;
+  }
+  const perClass = classes.map((c) => ({ quad: c, ...prf(tallies.get(c) as Tally) }));
+  return {
+    n: sentences.length,
+    accuracy: correct / Math.max(1, sentences.length),
+    macroF1: perClass.reduce((a, c) => a + c.f, 0) / classes.length,
+    perClass,
+    noEvent,
+    sourceOverlap: sourceOk / Math.max(1, sourceN),
+    sourceN,
+  };
+}
+
 const coder = createEventCoder();
 const gold = readFileSync(goldPath, 'utf8')
   .trim()
@@ -259,6 +318,16 @@ const seeds = seedChecks(coder);
 seeds.forEach((ok, i) => {
   console.log(`seed check ${i + 1}: ${ok ? 'PASS' : 'FAIL'}  ${labels[i]}`);
 });
+const newsSentences = readFileSync(newsPath, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as NewsSentence);
+const news = scoreNews(coder, newsSentences);
+console.log(
+  `real news (${news.n} sentences): QuadClass accuracy ${news.accuracy.toFixed(3)}, macro-F1 ${news.macroF1.toFixed(3)}, no event ${news.noEvent}; source overlap ${news.sourceOverlap.toFixed(3)} (n=${news.sourceN})`,
+);
+for (const c of news.perClass)
+  console.log(`  quad ${c.quad}: precision ${c.p.toFixed(3)} recall ${c.r.toFixed(3)} F1 ${c.f.toFixed(3)}`);
 const stories = storyRecall(coder);
 console.log(
   `synthetic stories n=${stories.stories}: label among the story's coded types ${stories.anySentence.toFixed(3)}, in its lead sentence ${stories.lead.toFixed(3)} (noisy story-level labels)`,
@@ -277,5 +346,8 @@ console.log(
     coder_seed_checks_total: seeds.length,
     coder_synthetic_story_recall: r3(stories.anySentence),
     coder_synthetic_lead_recall: r3(stories.lead),
+    coder_news_quad_accuracy: r3(news.accuracy),
+    coder_news_quad_macro_f1: r3(news.macroF1),
+    coder_news_source_overlap: r3(news.sourceOverlap),
   })}`,
 );
