@@ -6,7 +6,10 @@ import { type ActorEntry, ActorFileSchema, SectorFileSchema } from './data-schem
 import { DictionaryError } from './errors.js';
 import type { CountryInfo } from './geo/index.js';
 import { phraseTokens, type Token } from './nlp.js';
+import { type DatedRole, loadPhoenixActors, type PhoenixActor } from './phoenix-actors.js';
 import { type PhraseMatch, PhraseTrie } from './phrase-trie.js';
+
+export { pickByDate } from './actor-at-date.js';
 
 export type LexiconKind = 'COUNTRY' | 'DEMONYM' | 'CAPITAL' | 'PERSON' | 'ORGANIZATION' | 'SECTOR';
 
@@ -26,6 +29,8 @@ export interface LexiconEntry {
   equipment?: boolean;
   from: string | null;
   to: string | null;
+  /** A converted Phoenix actor: its dated roles decide `code` and `sector` (see actor-at-date.ts). */
+  dated?: { readonly roles: DatedRole[]; readonly id: string };
   /** Dictionary tokens as written, for case checks. */
   forms: string[];
 }
@@ -36,6 +41,8 @@ export interface ActorDictionary {
   countries: Map<string, CountryInfo>;
   /** Lowercased person titles ("president", "foreign minister"). */
   titles: Set<string>;
+  /** Last date the converted Phoenix roles know of: after it our own dated files win. */
+  dataEnds: string | null;
 }
 
 /** Builds the actor dictionary from geo's countries, the bundled dictionaries and user files. */
@@ -50,6 +57,8 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
   for (const file of userFiles) for (const actor of readUserFile(file)) addActor(add, actor);
   for (const actor of parseActors(leadersJson, 'leaders.json')) addActor(add, actor);
   for (const actor of parseActors(organizationsJson, 'organizations.json')) addActor(add, actor);
+  const phoenix = loadPhoenixActors();
+  for (const actor of phoenix.actors) addPhoenixActor(trie, actor);
   for (const country of countries) addCountry(add, country);
   const sectorNouns = new Set(
     Object.values(sectors.sectors)
@@ -103,7 +112,26 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
       });
     }
   }
-  return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles };
+  return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles, dataEnds: phoenix.dataEnds };
+}
+
+/** Phoenix names come tokenised: they go into the trie without a tokenizer pass (cold start). */
+function addPhoenixActor(trie: PhraseTrie<LexiconEntry>, actor: PhoenixActor): void {
+  const entry = {
+    kind: actor.kind,
+    code: actor.code,
+    sector: null,
+    name: actor.names[0] ?? null,
+    // Set from `dated.id` when the entry is picked (see actor-at-date.ts): most actors are never mentioned.
+    entityId: null,
+    place: false,
+    plural: false,
+    title: false,
+    from: null,
+    to: null,
+    dated: actor,
+  };
+  for (const forms of actor.tokens) trie.add(forms, { ...entry, forms });
 }
 
 type AddFn = (phrase: string, entry: Omit<LexiconEntry, 'forms'>) => void;
@@ -169,15 +197,4 @@ export function caseMatches(entry: LexiconEntry, tokens: Token[], match: PhraseM
     if (acronym ? text !== form : text.charAt(0) !== text.charAt(0).toUpperCase()) return false;
   }
   return true;
-}
-
-/** The entry valid on `date` (terms in office), preferring the most recent term without a date. */
-export function pickByDate(entries: LexiconEntry[], date: string | null): LexiconEntry | undefined {
-  if (entries.length <= 1) return entries[0];
-  const dated = entries.filter((e) => date && (!e.from || e.from <= date) && (!e.to || e.to >= date));
-  if (dated[0]) return dated[0];
-  const order: LexiconKind[] = ['PERSON', 'ORGANIZATION', 'COUNTRY', 'CAPITAL', 'DEMONYM', 'SECTOR'];
-  return [...entries].sort(
-    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (b.from ?? '').localeCompare(a.from ?? ''),
-  )[0];
 }

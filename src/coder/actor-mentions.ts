@@ -40,7 +40,7 @@ export function findActorMentions(
     const match = dict.trie.startsWith(token)
       ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m))
       : null;
-    const entry = match ? pickByDate(match.values, date) : undefined;
+    const entry = match ? pickByDate(match.values, date, dict.dataEnds) : undefined;
     // A sector word used as an adjective ("military talks") is not an actor.
     const modified = tokens[match?.end ?? 0];
     const adjectival =
