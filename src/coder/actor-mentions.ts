@@ -16,6 +16,8 @@ export interface ActorMention {
   /** A bare title ("the president") or pronoun that coreference may resolve. */
   needsAntecedent: boolean;
   pronoun: 'person' | 'thing' | 'plural' | null;
+  /** A pronoun resolved within its sentence: the antecedent's tokens [start, end), which name the actor. */
+  antecedentSpan?: [number, number] | undefined;
   /** Parts that were merged (for entity listing). */
   parts: Array<{ start: number; end: number; entry: LexiconEntry }>;
 }
@@ -113,11 +115,16 @@ function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Toke
     entityId: entry.kind === 'SECTOR' || entry.kind === 'DEMONYM' ? null : entry.entityId,
     kind,
     isPlace,
-    plural: entry.plural,
+    // "rebel leaders" matches the entry "rebel leader" by lemma: the text decides the number.
+    plural: entry.plural || pluralByLemma(tokens[end - 1], entry.forms[entry.forms.length - 1]),
     needsAntecedent: entry.kind === 'SECTOR' && entry.title && definite,
     pronoun: null,
     parts: [{ start, end, entry }],
   };
+}
+
+function pluralByLemma(token: Token | undefined, form: string | undefined): boolean {
+  return token !== undefined && form !== undefined && token.lower !== form.toLowerCase() && /s$/.test(token.lower);
 }
 
 function pronounMention(i: number, pronoun: 'person' | 'thing' | 'plural'): ActorMention {

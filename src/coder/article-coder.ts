@@ -34,7 +34,7 @@ export function codeArticle(text: string, date: string | null, deps: CoderDeps):
     if (sentence.tokens.length === 0) continue;
     const before = memory.lastCountry();
     const raw = findActorMentions(sentence.tokens, deps.dict, deps.cues, date);
-    const mentions = giveCountries(memory.resolve(raw), sentence.tokens, before);
+    const mentions = giveCountries(memory.resolve(raw, sentence.tokens), sentence.tokens, before);
     resolved.push({ sentence, mentions });
     const frames = selectFrames(findEventFrames(sentence.tokens, mentions, deps.lexicon, deps.cues), sentence.tokens);
     const places = frames.length > 0 ? placesOf(sentence, mentions, deps) : [];
@@ -171,7 +171,8 @@ function span(tokens: Token[], start: number, end: number): [number, number] {
 
 function toActor(m: ActorMention | null, sentence: Sentence): Actor {
   if (!m) return { text: '', name: null, code: null, sector: null, entity_id: null, span: null };
-  const s = span(sentence.tokens, m.start, m.end);
+  const [start, end] = m.antecedentSpan ?? [m.start, m.end];
+  const s = span(sentence.tokens, start, end);
   return {
     text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start),
     name: m.name,
