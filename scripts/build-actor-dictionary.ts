@@ -268,32 +268,45 @@ function packRoles(roles: Built['roles']): string {
   return `${main}|${[...new Set(packed)].join(';')}`;
 }
 
-function main(): void {
-  const countryRows = countriesJson as Array<{ iso3: string; names: string[]; demonyms: string[] }>;
-  const countries = new Set(countryRows.map((c) => c.iso3));
-  const countryWords = new Set(countryRows.flatMap((c) => [...c.names, ...c.demonyms].map((n) => n.toLowerCase())));
-  const prefixes = new Set([
-    ...sectorsJson.personTitles.flatMap((t) => t.toLowerCase().split(' ')),
-    ...countryWords,
-    'u.s.',
-    'us',
-    'mr',
-    'mr.',
-    'former',
-    'acting',
-    'deputy',
-    'then',
-  ]);
+interface CountryRow {
+  iso3: string;
+  names: string[];
+  demonyms: string[];
+}
+
+/** Every word the country table already knows ("syria", "syrian"), lowercased. */
+function countryWordsOf(rows: CountryRow[]): Set<string> {
+  return new Set(rows.flatMap((c) => [...c.names, ...c.demonyms].map((n) => n.toLowerCase())));
+}
+
+/** Words that may precede a name the actor already has: titles, countries and demonyms, "former". */
+function namePrefixes(countryWords: Set<string>): Set<string> {
+  const extra = ['u.s.', 'us', 'mr', 'mr.', 'former', 'acting', 'deputy', 'then'];
+  return new Set([...sectorsJson.personTitles.flatMap((t) => t.toLowerCase().split(' ')), ...countryWords, ...extra]);
+}
+
+/** "Hamad bin Khalifa al Thani" is written "al-Thani" in news: both spellings are kept. */
+function withArticleVariants(names: string[]): string[] {
+  const out = [...names];
+  for (const name of names) {
+    const joined = name.replace(/\b(al|el) (\p{Lu})/gu, '$1-$2');
+    if (joined !== name && !out.includes(joined)) out.push(joined);
+  }
+  return out;
+}
+
+function readActors(countries: Set<string>): { actors: Built[]; blocks: RawActor[] } {
   const raw = FILES.flatMap(readActorFile);
-  // Country blocks ("AFGHANISTAN_ [AFG]" with its cities and regions) are not people or organisations.
-  const actors = raw
-    .filter((a) => !(a.roles.length === 1 && /^[A-Z]{3}$/.test(a.roles[0]?.code ?? '') && a.names.length > 3))
-    .flatMap((a) => {
-      const built = convert(a, countries);
-      return built ? [built] : [];
-    });
-  const places = loadGazetteer();
-  // A name listed under actors of different countries (or kinds) names nobody in particular.
+  // Country blocks ("AFGHANISTAN_ [AFG]" with its spellings, cities and regions) are not people or organisations.
+  const isBlock = (a: RawActor): boolean =>
+    a.roles.length === 1 && /^[A-Z]{3}$/.test(a.roles[0]?.code ?? '') && a.names.length > 3;
+  const actors = raw.filter((a) => !isBlock(a)).flatMap((a) => convert(a, countries) ?? []);
+  for (const a of actors) a.names = withArticleVariants(a.names);
+  return { actors, blocks: raw.filter(isBlock) };
+}
+
+/** A name listed under actors of different countries (or kinds) names nobody in particular. */
+function ambiguousNames(actors: Built[]): Set<string> {
   const owners = new Map<string, Set<string>>();
   for (const a of actors)
     for (const n of a.names) {
@@ -302,6 +315,13 @@ function main(): void {
       set.add(`${a.kind}${[...new Set(a.roles.map((r) => r.code))].sort().join('')}`);
       owners.set(key, set);
     }
+  return new Set([...owners].filter(([, set]) => set.size > 1).map(([key]) => key));
+}
+
+function actorLines(actors: Built[], countryWords: Set<string>): { lines: string[]; dropped: number } {
+  const places = loadGazetteer();
+  const ambiguous = ambiguousNames(actors);
+  const prefixes = namePrefixes(countryWords);
   const lines: string[] = [];
   const seen = new Set<string>();
   let dropped = 0;
@@ -311,7 +331,7 @@ function main(): void {
       const key = n.toLowerCase();
       const single = !key.includes(' ');
       const keep =
-        (owners.get(key)?.size ?? 0) === 1 &&
+        !ambiguous.has(key) &&
         !countryWords.has(key) &&
         !titledCopy(n, own, prefixes) &&
         !(single && (places.isPlace(n) || sectorsJson.personTitles.includes(key))) &&
@@ -323,8 +343,76 @@ function main(): void {
     for (const n of names) seen.add(`${n.toLowerCase()}|${a.kind}`);
     lines.push(`${a.kind}|${names.map(tokenMarked).join(';')}|${packRoles(a.roles)}`);
   }
+  return { lines, dropped };
+}
+
+/** Edit distance (insert, delete, substitute, swap two neighbours), for spelling variants. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j += 1) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = d[i] as number[];
+    const up = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The closest of `words` to `key`, and whether it is close enough to be a misspelling of it. */
+function nearest(key: string, words: string[]): { distance: number; close: boolean } {
+  let best = { distance: Number.POSITIVE_INFINITY, close: false };
+  for (const word of words) {
+    const w = word.toLowerCase();
+    const distance = editDistance(key, w);
+    const close = w.charAt(0) === key.charAt(0) && distance <= (w.length >= 8 ? 2 : 1);
+    if (distance < best.distance) best = { distance, close };
+  }
+  return best;
+}
+
+/**
+ * Misspellings of a country or its demonym that the country blocks list ("Ethopia", "Quatar", "Pakstan"):
+ * within one edit of a name of up to 7 letters, two of a longer one, with the same first letter, at least
+ * 6 letters long, and neither a place, a plural demonym nor another country's word. Cities, regions and foreign-language names in the same blocks are left out.
+ */
+function countryVariantLines(blocks: RawActor[], rows: CountryRow[], countryWords: Set<string>): string[] {
+  const places = loadGazetteer();
+  const byIso = new Map(rows.map((c) => [c.iso3, c]));
+  const lines: string[] = [];
+  for (const block of blocks) {
+    const code = block.roles[0]?.code ?? '';
+    const country = byIso.get(COUNTRY_ALIASES[code] ?? code);
+    if (!country) continue;
+    const found = { C: [] as string[], D: [] as string[] };
+    const plurals = new Set(country.demonyms.flatMap((d) => [`${d}s`, `${d}es`]).map((d) => d.toLowerCase()));
+    for (const raw of block.names) {
+      const name = titleCase(raw, false);
+      const key = name.toLowerCase();
+      if (key.length < 6 || countryWords.has(key) || plurals.has(key) || places.isPlace(name)) continue;
+      const asName = nearest(key, country.names);
+      const asDemonym = nearest(key, country.demonyms);
+      if (asName.close && asName.distance <= asDemonym.distance) found.C.push(name);
+      else if (asDemonym.close) found.D.push(name);
+    }
+    for (const kind of ['C', 'D'] as const)
+      if (found[kind].length > 0) lines.push(`${kind}|${found[kind].map(tokenMarked).join(';')}|${country.iso3}|`);
+  }
+  return lines;
+}
+
+function main(): void {
+  const rows = countriesJson as CountryRow[];
+  const countryWords = countryWordsOf(rows);
+  const { actors, blocks } = readActors(new Set(rows.map((c) => c.iso3)));
+  const { lines, dropped } = actorLines(actors, countryWords);
+  const variants = countryVariantLines(blocks, rows, countryWords);
+  const text = [...lines, ...variants].join('\n');
   const dates = lines.flatMap((l) => [...l.matchAll(/\d{8}/g)].map((m) => m[0])).sort();
-  const text = lines.join('\n');
   const packed = brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
   const json = {
     format: FORMAT,
@@ -335,9 +423,10 @@ function main(): void {
     actorsBrotliBase64: packed.toString('base64'),
   };
   writeFileSync(OUT, `${JSON.stringify(json)}\n`);
-  const persons = lines.filter((l) => l.startsWith('P|')).length;
+  const people = lines.filter((l) => l.startsWith('P|')).length;
+  const names = lines.reduce((n, l) => n + (l.split('|')[1] ?? '').split(';').length, 0);
   console.log(
-    `${lines.length} actors (${persons} people), ${lines.reduce((n, l) => n + (l.split('|')[1] ?? '').split(';').length, 0)} names, ${dropped} names dropped; text ${text.length} bytes, stored ${JSON.stringify(json).length} bytes; data ends ${json.dataEnds}`,
+    `${lines.length} actors (${people} people), ${names} names, ${dropped} names dropped, ${variants.length} countries with spelling variants; text ${text.length} bytes, stored ${JSON.stringify(json).length} bytes; data ends ${json.dataEnds}`,
   );
 }
 

@@ -6,7 +6,7 @@ import { type ActorEntry, ActorFileSchema, SectorFileSchema } from './data-schem
 import { DictionaryError } from './errors.js';
 import type { CountryInfo } from './geo/index.js';
 import { phraseTokens, type Token } from './nlp.js';
-import { type DatedRole, loadPhoenixActors, type PhoenixActor } from './phoenix-actors.js';
+import { type CountryVariant, type DatedRole, loadPhoenixActors, type PhoenixActor } from './phoenix-actors.js';
 import { type PhraseMatch, PhraseTrie } from './phrase-trie.js';
 
 export { pickByDate } from './actor-at-date.js';
@@ -59,6 +59,8 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
   for (const actor of parseActors(organizationsJson, 'organizations.json')) addActor(add, actor);
   const phoenix = loadPhoenixActors();
   for (const actor of phoenix.actors) addPhoenixActor(trie, actor);
+  const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
+  for (const variant of phoenix.countryVariants) addCountryVariant(trie, variant, byIso3.get(variant.code));
   for (const country of countries) addCountry(add, country);
   const sectorNouns = new Set(
     Object.values(sectors.sectors)
@@ -113,6 +115,24 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
     }
   }
   return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles, dataEnds: phoenix.dataEnds };
+}
+
+/** A misspelt country or demonym ("Ethopia") reads as the country itself. */
+function addCountryVariant(trie: PhraseTrie<LexiconEntry>, variant: CountryVariant, country?: CountryInfo): void {
+  if (!country) return;
+  const entry = {
+    kind: variant.kind,
+    code: country.iso3,
+    sector: null,
+    name: country.name,
+    entityId: `country:${country.iso3}`,
+    place: variant.kind === 'COUNTRY',
+    plural: false,
+    title: false,
+    from: null,
+    to: null,
+  };
+  for (const forms of variant.tokens) trie.add(forms, { ...entry, forms });
 }
 
 /** Phoenix names come tokenised: they go into the trie without a tokenizer pass (cold start). */

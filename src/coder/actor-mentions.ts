@@ -1,4 +1,5 @@
 import { type ActorDictionary, caseMatches, type LexiconEntry, pickByDate } from './actor-dictionary.js';
+import { mergeAppositions } from './appositions.js';
 import type { Token } from './nlp.js';
 
 /** An actor phrase found in a sentence (token indices are sentence-relative, end exclusive). */
@@ -59,10 +60,11 @@ export function findActorMentions(
     if (pronoun && token.pos === 'PRON') raw.push(pronounMention(i, pronoun));
     i += 1;
   }
-  return mergeChains(
+  const chains = mergeChains(
     raw.map((m) => absorbUnknownName(m, tokens, dict)),
     tokens,
   ).map((m) => finish(m, tokens));
+  return mergeAppositions(chains, tokens);
 }
 
 /**
@@ -150,12 +152,19 @@ function absorbUnknownName(m: ActorMention, tokens: Token[], dict: ActorDictiona
   if (last?.entry.kind !== 'SECTOR' || !last.entry.title) return m;
   let end = m.end;
   while (end < tokens.length && end - m.end < 4 && isNameToken(tokens[end] as Token)) end += 1;
-  if (end === m.end || dict.trie.startsWith(tokens[m.end] as Token)) return m;
+  if (end === m.end || knownAt(m.end, tokens, dict)) return m;
   const name = tokens
     .slice(m.end, end)
     .map((t) => t.text)
     .join(' ');
   return { ...m, end, name, kind: 'PERSON', needsAntecedent: false };
+}
+
+/** A dictionary actor starts here ("President" + "Vladimir Putin"), so the title names no unknown person. */
+function knownAt(i: number, tokens: Token[], dict: ActorDictionary): boolean {
+  const token = tokens[i];
+  if (!token || !dict.trie.startsWith(token)) return false;
+  return dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m)) !== null;
 }
 
 function isNameToken(t: Token): boolean {
@@ -185,6 +194,8 @@ function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   if (gap.length === 0) return !(aNamed && b.kind === 'GROUP' && b.code !== null);
   const ofLink = gap.length <= 2 && gap[0]?.lower === 'of' && (gap.length === 1 || gap[1]?.lower === 'the');
   const unknownPerson = a.kind === 'PERSON' && a.entityId === null && a.code === null;
+  // "President Erdogan of Turkey": the country only restates the person's own.
+  if (ofLink && a.kind === 'PERSON' && b.kind === 'COUNTRY' && a.code === b.code) return true;
   if (ofLink)
     return (a.kind === 'GROUP' || unknownPerson) && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
   if (gap.length > 2 || a.kind === 'PERSON') return false;

@@ -27,9 +27,17 @@ export interface PhoenixActor {
 
 const FORMAT = 'eventwire-actors/1';
 
+/** Misspellings of a country's name or demonym ("Ethopia"), tokenised. */
+export interface CountryVariant {
+  kind: 'COUNTRY' | 'DEMONYM';
+  code: string;
+  tokens: string[][];
+}
+
 /** The converted PETRARCH2 / Phoenix actors and the last date their roles know of. */
 export interface PhoenixDictionary {
   actors: PhoenixActor[];
+  countryVariants: CountryVariant[];
   /** After this date the dictionary's open-ended roles are guesses: our own dated files win. */
   dataEnds: string | null;
 }
@@ -44,8 +52,19 @@ export function loadPhoenixActors(): PhoenixDictionary {
   if (data.format !== FORMAT || typeof data.actorsBrotliBase64 !== 'string')
     throw new DictionaryError(`phoenix-actors.json: expected format ${FORMAT} with actorsBrotliBase64`);
   const text = brotliDecompressSync(Buffer.from(data.actorsBrotliBase64, 'base64')).toString('utf8');
-  const actors = text.split('\n').map(decodeLine);
-  return { actors, dataEnds: typeof data.dataEnds === 'string' ? data.dataEnds : null };
+  const actors: PhoenixActor[] = [];
+  const countryVariants: CountryVariant[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.startsWith('C|') || line.startsWith('D|')) countryVariants.push(decodeVariant(line, index));
+    else actors.push(decodeLine(line, index));
+  });
+  return { actors, countryVariants, dataEnds: typeof data.dataEnds === 'string' ? data.dataEnds : null };
+}
+
+function decodeVariant(line: string, index: number): CountryVariant {
+  const [kind, names, code] = line.split('|');
+  if (!names || !code) throw new DictionaryError(`phoenix-actors.json: line ${index + 1} does not have 4 fields`);
+  return { kind: kind === 'C' ? 'COUNTRY' : 'DEMONYM', code, tokens: names.split(';').map((n) => n.split(/[ _]/)) };
 }
 
 function decodeLine(line: string, index: number): PhoenixActor {
