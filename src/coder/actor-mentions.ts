@@ -63,8 +63,12 @@ export function findActorMentions(
   const chains = mergeChains(
     raw.map((m) => absorbUnknownName(m, tokens, dict)),
     tokens,
-  ).map((m) => finish(m, tokens));
-  return mergeAppositions(chains, tokens);
+  );
+  const heads = new Set(chains.map((m) => m.start));
+  return mergeAppositions(
+    chains.map((m) => finish(m, tokens, heads)),
+    tokens,
+  );
 }
 
 /**
@@ -72,13 +76,22 @@ export function findActorMentions(
  * capital") is a place hint, not an actor; a definite title phrase ("the 51-year-old Syrian leader")
  * stands for a person named earlier.
  */
-function finish(m: ActorMention, tokens: Token[]): ActorMention {
+function finish(m: ActorMention, tokens: Token[], heads: Set<number>): ActorMention {
   const only = m.parts.length === 1 ? m.parts[0]?.entry : undefined;
   const next = tokens[m.end];
   const modifier = next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
   // "Kazakh capital" is a place hint; "Palestinian prisoners" (a plural people noun) stays an actor.
   const singularNoun = next !== undefined && next.pos === 'NOUN' && !/(s|men|people)$/.test(next.lower);
-  if (only && ((only.kind === 'CAPITAL' && modifier) || (only.kind === 'DEMONYM' && !only.plural && singularNoun)))
+  // "Israeli-occupied West Bank", "U.S.-led forces": a modifier of the actor or place that follows.
+  const after = tokens[m.end + 2];
+  const compound =
+    next?.text === '-' && tokens[m.end + 1]?.pos !== 'PROPN' && (heads.has(m.end + 2) || after?.pos === 'PROPN');
+  if (
+    only &&
+    ((only.kind === 'CAPITAL' && modifier) ||
+      (only.kind === 'DEMONYM' && !only.plural && (singularNoun || compound)) ||
+      (only.kind === 'COUNTRY' && compound))
+  )
     return { ...m, isPlace: true };
   const last = m.parts[m.parts.length - 1]?.entry;
   const named = m.kind === 'PERSON' || m.kind === 'ORGANIZATION';
@@ -104,7 +117,7 @@ function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Toke
   // A dateline ("KYIV, March 3 -") names where the story was filed, not an actor.
   const dateline =
     start === 0 && tokens[end]?.text === ',' && tokens[start]?.text === tokens[start]?.text.toUpperCase();
-  const isPlace = entry.place && (locatives.has(prev) || dateline);
+  const isPlace = entry.place && (locatives.has(prev) || dateline || placeNounOf(start, tokens));
   const kind = entry.kind === 'DEMONYM' || entry.kind === 'SECTOR' ? 'GROUP' : entry.kind;
   const article = tokens[start - 1]?.lower ?? '';
   const definite = article === 'the' || article === 'a' || article === 'an';
@@ -123,6 +136,37 @@ function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Toke
     pronoun: null,
     parts: [{ start, end, entry }],
   };
+}
+
+/** Nouns naming a kind of place: "the island of Cyprus", "the town of Gorazde" are places. */
+const PLACE_NOUNS = new Set([
+  'island',
+  'city',
+  'town',
+  'village',
+  'region',
+  'province',
+  'state',
+  'capital',
+  'district',
+  'county',
+  'port',
+  'enclave',
+  'territory',
+  'republic',
+  'kingdom',
+  'streets',
+  'outskirts',
+  'north',
+  'south',
+  'east',
+  'west',
+  'centre',
+  'center',
+]);
+
+function placeNounOf(start: number, tokens: Token[]): boolean {
+  return tokens[start - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[start - 2]?.lower ?? '');
 }
 
 function pluralByLemma(token: Token | undefined, form: string | undefined): boolean {
