@@ -1,9 +1,12 @@
 import type { Actor, CodedArticle, CodedEvent, NamedEntity } from '../core/event-schema.js';
+import { dominantCountry, giveCountries, isCountryCode } from './actor-countries.js';
 import type { ActorDictionary } from './actor-dictionary.js';
 import { type ActorMention, findActorMentions } from './actor-mentions.js';
+import { locateEvents, mainPlace } from './article-location.js';
 import { codeInfo } from './cameo.js';
 import { ActorMemory } from './coreference.js';
 import type { Cues } from './cues.js';
+import { matchDateline, resolveDateline } from './dateline.js';
 import { collectEntities } from './entities.js';
 import { type DateMention, findDateMentions, resolveEventDate } from './event-date.js';
 import { type EventFrame, findEventFrames } from './event-frames.js';
@@ -24,55 +27,60 @@ export interface CoderDeps {
   version: string;
 }
 
-/** Codes one article: sentences -> actors (with coreference) -> event frames -> events. */
+/** Codes one article: sentences -> actors (with coreference) -> event frames -> events -> places. */
 export function codeArticle(text: string, date: string | null, deps: CoderDeps): CodedArticle {
-  const memory = new ActorMemory();
+  const dateline = matchDateline(text);
+  const resolved = findArticleActors(text, date, deps, dateline?.end ?? 0);
+  const countries = articleCountries(resolved);
   const events: CodedEvent[] = [];
   const entities: NamedEntity[] = [];
-  const resolved: SentenceActors[] = [];
-  for (const sentence of tokenizeText(text)) {
-    if (sentence.tokens.length === 0) continue;
-    const before = memory.lastCountry();
-    const raw = findActorMentions(sentence.tokens, deps.dict, deps.cues, date);
-    const mentions = giveCountries(memory.resolve(raw, sentence.tokens), sentence.tokens, before);
-    resolved.push({ sentence, mentions });
+  const placesBySentence: PlaceMention[][] = [];
+  for (const { sentence, mentions } of resolved) {
     const frames = selectFrames(findEventFrames(sentence.tokens, mentions, deps.lexicon, deps.cues), sentence.tokens);
-    const places = frames.length > 0 ? placesOf(sentence, mentions, deps) : [];
+    const places = placesOf(sentence, mentions, deps, countries);
+    placesBySentence.push(places);
     entities.push(...collectEntities(sentence, mentions, places));
     if (frames.length > 0) events.push(...sentenceEvents(sentence, mentions, frames, places, date, deps));
   }
-  return { events, entities, quotations: findQuotations(text, resolved) };
+  const article = {
+    dateline: dateline ? resolveDateline(dateline, deps.places, countries) : null,
+    main: mainPlace(placesBySentence),
+  };
+  return { events: locateEvents(events, article), entities, quotations: findQuotations(text, resolved) };
 }
 
-function placesOf(sentence: Sentence, mentions: ActorMention[], deps: CoderDeps): PlaceMention[] {
-  return findPlaces(sentence.tokens, mentions, deps.places, actorCountries(mentions));
+/** Every sentence's actors, coreference resolved in reading order; the dateline's words are a place. */
+function findArticleActors(text: string, date: string | null, deps: CoderDeps, datelineEnd: number): SentenceActors[] {
+  const found = tokenizeText(text)
+    .filter((sentence) => sentence.tokens.length > 0)
+    .map((sentence) => ({
+      sentence,
+      mentions: findActorMentions(sentence.tokens, deps.dict, deps.cues, date).map((m) =>
+        (sentence.tokens[m.start]?.start ?? 0) < datelineEnd ? { ...m, isPlace: true } : m,
+      ),
+    }));
+  const about = dominantCountry(found.map((f) => f.mentions));
+  const memory = new ActorMemory();
+  return found.map(({ sentence, mentions }) => ({
+    sentence,
+    mentions: giveCountries(memory.resolve(mentions, sentence.tokens), sentence.tokens, about),
+  }));
+}
+
+/** The article's countries, most mentioned first: they decide between places of the same name. */
+function articleCountries(resolved: SentenceActors[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { mentions } of resolved)
+    for (const m of mentions) if (isCountryCode(m.code)) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+}
+
+function placesOf(sentence: Sentence, mentions: ActorMention[], deps: CoderDeps, article: string[]): PlaceMention[] {
+  return findPlaces(sentence.tokens, mentions, deps.places, { sentence: actorCountries(mentions), article });
 }
 
 function actorCountries(mentions: ActorMention[]): string[] {
   return [...new Set(mentions.filter((m) => !m.isPlace && m.code && m.code.length === 3).map((m) => m.code as string))];
-}
-
-/**
- * Bare sector nouns and unknown titled persons ("police", "Judge Ana Ruiz") take the country of a
- * place attached to them ("police in X"), else the nearest country before them in the sentence, else
- * the article's last country, else the first country after them in the sentence.
- */
-function giveCountries(mentions: ActorMention[], tokens: Token[], articleCountry: string | null): ActorMention[] {
-  let last: string | null = null;
-  const countryAfter = (i: number): string | null =>
-    mentions.slice(i + 1).find((m) => isCountryCode(m.code))?.code ?? null;
-  return mentions.map((m, i) => {
-    if (isCountryCode(m.code)) last = m.code;
-    if (m.code !== null || m.sector === null || m.kind === 'PRONOUN') return m;
-    const next = mentions[i + 1];
-    const attached = next?.isPlace && next.start - m.end <= 1 && tokens[m.end]?.lower === 'in' ? next.code : null;
-    const code = attached ?? last ?? articleCountry ?? countryAfter(i);
-    return code ? { ...m, code } : m;
-  });
-}
-
-function isCountryCode(code: string | null): boolean {
-  return code !== null && code.length === 3 && code !== 'IGO' && code !== 'NGO' && code !== 'MNC';
 }
 
 function sentenceEvents(

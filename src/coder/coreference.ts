@@ -22,8 +22,7 @@ function isSubjectPronoun(m: ActorMention, tokens: readonly Token[]): boolean {
 
 /**
  * Article-level memory of named actors, used to resolve pronouns ("he", "it", "they") and bare
- * titles ("the president") to a compatible actor named earlier, and to give a country to bare sector
- * nouns ("police") from the article's most recent country.
+ * titles ("the president") to a compatible actor named earlier.
  *
  * A subject pronoun ("it said it would", "Bangladesh told the UN it cannot") prefers the subject of
  * its own sentence, then of the sentence before (centering); other mentions take the most recent
@@ -49,15 +48,6 @@ export class ActorMemory {
       }
       return resolved;
     });
-  }
-
-  /** The most recent country code seen in the article, for sector nouns without one. */
-  lastCountry(): string | null {
-    for (let i = this.recent.length - 1; i >= 0; i -= 1) {
-      const code = this.recent[i]?.mention.code;
-      if (code && /^[A-Z]{3}$/.test(code) && code !== 'IGO' && code !== 'NGO' && code !== 'MNC') return code;
-    }
-    return null;
   }
 
   private remember(mention: ActorMention, subject: boolean): void {

@@ -1,4 +1,4 @@
-import type { EventLocation } from '../core/event-schema.js';
+import type { Place } from '../core/event-schema.js';
 import type { PlaceResolver } from './geo/index.js';
 
 const MAX_ENTRIES = 20_000;
@@ -8,7 +8,7 @@ const MAX_ENTRIES = 20_000;
  * is the costliest per-sentence step after tokenisation. The cache is cleared when full.
  */
 export function cachedResolver(inner: PlaceResolver): PlaceResolver {
-  const resolved = new Map<string, EventLocation | null>();
+  const resolved = new Map<string, Place | null>();
   return {
     resolve(name, hints) {
       const key = `${name}|${hints.countries.join(',')}`;
@@ -21,5 +21,6 @@ export function cachedResolver(inner: PlaceResolver): PlaceResolver {
     },
     isCapitalOf: (name) => inner.isCapitalOf(name),
     isPlace: (name) => inner.isPlace(name),
+    countriesOf: (name) => inner.countriesOf(name),
   };
 }

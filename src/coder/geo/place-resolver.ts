@@ -1,4 +1,4 @@
-import type { EventLocation } from '../../core/event-schema.js';
+import type { Place } from '../../core/event-schema.js';
 import { type CountryInfo, countryByIso3, loadCountries } from './countries.js';
 import { readGazetteerLines } from './gazetteer-data.js';
 import { PlaceIndex, type PlaceMatch } from './place-index.js';
@@ -11,11 +11,13 @@ export interface PlaceResolver {
    * Case-insensitive on exact names and common alternate names, with ASCII folding
    * ("Sao Paulo" = "São Paulo"); abbreviations ("US", "UK") only match in capitals.
    */
-  resolve(name: string, hints: { countries: string[] }): EventLocation | null;
+  resolve(name: string, hints: { countries: string[] }): Place | null;
   /** ISO3 of the country whose capital this name is ("Damascus" -> "SYR"), else null. */
   isCapitalOf(name: string): string | null;
   /** True when the name is a known place (city or country), for NER of places. */
   isPlace(name: string): boolean;
+  /** Countries (ISO3) of the places called exactly so; more than one means the name is ambiguous. */
+  countriesOf(name: string): string[];
 }
 
 // A capital outranks a bigger namesake only up to this factor ("Tripoli" is Libya's before Lebanon's,
@@ -27,7 +29,7 @@ const TIER_WEIGHT = { name: 1, alternate: 0.05, loose: 0.01 } as const;
 class GazetteerResolver implements PlaceResolver {
   constructor(private readonly index: PlaceIndex) {}
 
-  resolve(name: string, hints: { countries: string[] }): EventLocation | null {
+  resolve(name: string, hints: { countries: string[] }): Place | null {
     const country = this.index.country(name);
     if (country) return countryLocation(country);
     const best = pickBest(this.index.lookup(name), new Set(hints.countries.map((c) => c.toUpperCase())));
@@ -41,6 +43,12 @@ class GazetteerResolver implements PlaceResolver {
 
   isPlace(name: string): boolean {
     return this.index.country(name) !== undefined || this.index.directMatches(name).length > 0;
+  }
+
+  countriesOf(name: string): string[] {
+    const country = this.index.country(name);
+    if (country) return [country.iso3];
+    return [...new Set(this.index.directMatches(name).map((m) => m.place.country))];
   }
 }
 
@@ -57,7 +65,7 @@ function pickBest(matches: PlaceMatch[], hinted: Set<string>): PlaceMatch | unde
   return best;
 }
 
-function placeLocation(match: PlaceMatch): EventLocation {
+function placeLocation(match: PlaceMatch): Place {
   const { place } = match;
   const iso2 = countryByIso3(place.country)?.iso2;
   return {
@@ -70,7 +78,13 @@ function placeLocation(match: PlaceMatch): EventLocation {
   };
 }
 
-function countryLocation(country: CountryInfo): EventLocation {
+/** A country as a place (its capital's coordinates, no admin1, no GeoNames id), or null for an unknown code. */
+export function countryPlace(iso3: string): Place | null {
+  const country = countryByIso3(iso3);
+  return country ? countryLocation(country) : null;
+}
+
+function countryLocation(country: CountryInfo): Place {
   return {
     name: country.name,
     country: country.iso3,

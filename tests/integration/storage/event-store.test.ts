@@ -84,7 +84,15 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
             span: [0, 10],
           },
           target: null,
-          location: { name: 'Athens', country: 'GRC', admin1: null, lat: 37.98, lon: 23.72, geonames_id: 264371 },
+          location: {
+            name: 'Athens',
+            country: 'GRC',
+            admin1: null,
+            lat: 37.98,
+            lon: 23.72,
+            geonames_id: 264371,
+            basis: 'sentence',
+          },
         }),
       ],
       '2026-10-04',
@@ -144,7 +152,15 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
   });
 
   it("finds a CAMEO root's events under each PLOVER type its codes map to, with other filters applied on the server", async () => {
-    const place = (country: string) => ({ name: country, country, admin1: null, lat: 0, lon: 0, geonames_id: null });
+    const place = (country: string) => ({
+      name: country,
+      country,
+      admin1: null,
+      lat: 0,
+      lon: 0,
+      geonames_id: null,
+      basis: 'sentence' as const,
+    });
     await store.recordMentions(
       paper,
       [
