@@ -45,7 +45,7 @@ function covers(from: string | null, to: string | null, date: string): boolean {
 }
 
 function sameActor(own: LexiconEntry, dictionary: LexiconEntry): boolean {
-  return own.entityId === dictionary.dated?.id || dictionary.dated?.roles.some((r) => r.code === own.code) === true;
+  return own.entityId === dictionary.entityId || dictionary.dated?.roles.some((r) => r.code === own.code) === true;
 }
 
 /**
@@ -67,7 +67,6 @@ function roleOn(entries: LexiconEntry[], date: string, dated: boolean): LexiconE
 function asRole(entry: LexiconEntry, role: DatedRole): LexiconEntry {
   return {
     ...entry,
-    entityId: entry.dated?.id ?? null,
     code: role.code,
     sector: role.sector,
     from: role.from,

@@ -6,7 +6,7 @@ import { type ActorEntry, ActorFileSchema, SectorFileSchema } from './data-schem
 import { DictionaryError } from './errors.js';
 import type { CountryInfo } from './geo/index.js';
 import { phraseTokens, type Token } from './nlp.js';
-import { type CountryVariant, type DatedRole, loadPhoenixActors, type PhoenixActor } from './phoenix-actors.js';
+import { type CountryVariant, type DatedRole, PhoenixActors, type PhoenixName } from './phoenix-actors.js';
 import { type PhraseMatch, PhraseTrie } from './phrase-trie.js';
 
 export { pickByDate } from './actor-at-date.js';
@@ -30,7 +30,7 @@ export interface LexiconEntry {
   from: string | null;
   to: string | null;
   /** A converted Phoenix actor: its dated roles decide `code` and `sector` (see actor-at-date.ts). */
-  dated?: { readonly roles: DatedRole[]; readonly id: string };
+  dated?: { readonly roles: DatedRole[] };
   /** Dictionary tokens as written, for case checks. */
   forms: string[];
 }
@@ -41,6 +41,8 @@ export interface ActorDictionary {
   countries: Map<string, CountryInfo>;
   /** Lowercased person titles ("president", "foreign minister"). */
   titles: Set<string>;
+  /** The converted Phoenix actors, matched beside the trie (see {@link matchActorAt}). */
+  phoenix: PhoenixActors;
   /** Last date the converted Phoenix roles know of: after it our own dated files win. */
   dataEnds: string | null;
 }
@@ -57,8 +59,7 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
   for (const file of userFiles) for (const actor of readUserFile(file)) addActor(add, actor);
   for (const actor of parseActors(leadersJson, 'leaders.json')) addActor(add, actor);
   for (const actor of parseActors(organizationsJson, 'organizations.json')) addActor(add, actor);
-  const phoenix = loadPhoenixActors();
-  for (const actor of phoenix.actors) addPhoenixActor(trie, actor);
+  const phoenix = new PhoenixActors();
   const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
   for (const variant of phoenix.countryVariants) addCountryVariant(trie, variant, byIso3.get(variant.code));
   for (const country of countries) addCountry(add, country);
@@ -114,7 +115,46 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
       });
     }
   }
-  return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles, dataEnds: phoenix.dataEnds };
+  return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles, phoenix, dataEnds: phoenix.dataEnds };
+}
+
+/**
+ * The longest dictionary phrase at token `start` that passes the case rule: from the trie (our files,
+ * countries, sector nouns) and the Phoenix actors; readings of the same length from both are kept together.
+ */
+export function matchActorAt(dict: ActorDictionary, tokens: Token[], start: number): PhraseMatch<LexiconEntry> | null {
+  const token = tokens[start];
+  if (!token) return null;
+  const own = dict.trie.startsWith(token)
+    ? dict.trie.longestAt(tokens, start, (e, m) => caseMatches(e, tokens, m))
+    : null;
+  if (!dict.phoenix.startsWith(token)) return own;
+  const names = dict.phoenix.namesAt(tokens, start, (name, end) =>
+    caseMatches(phoenixEntry(name), tokens, { start, end, values: [] }),
+  );
+  const end = start + (names[0]?.forms.length ?? 0);
+  if (names.length === 0 || (own && own.end > end)) return own;
+  const values = names.map(phoenixEntry);
+  return own && own.end === end ? { start, end, values: [...own.values, ...values] } : { start, end, values };
+}
+
+/** A Phoenix name as a dictionary reading; its dated roles decide code and sector (see actor-at-date.ts). */
+function phoenixEntry(name: PhoenixName): LexiconEntry {
+  const { actor } = name;
+  return {
+    kind: actor.kind,
+    code: actor.code,
+    sector: null,
+    name: actor.names[0] ?? null,
+    entityId: actor.id,
+    place: false,
+    plural: false,
+    title: false,
+    from: null,
+    to: null,
+    dated: actor,
+    forms: name.forms,
+  };
 }
 
 /** A misspelt country or demonym ("Ethopia") reads as the country itself. */
@@ -133,25 +173,6 @@ function addCountryVariant(trie: PhraseTrie<LexiconEntry>, variant: CountryVaria
     to: null,
   };
   for (const forms of variant.tokens) trie.add(forms, { ...entry, forms });
-}
-
-/** Phoenix names come tokenised: they go into the trie without a tokenizer pass (cold start). */
-function addPhoenixActor(trie: PhraseTrie<LexiconEntry>, actor: PhoenixActor): void {
-  const entry = {
-    kind: actor.kind,
-    code: actor.code,
-    sector: null,
-    name: actor.names[0] ?? null,
-    // Set from `dated.id` when the entry is picked (see actor-at-date.ts): most actors are never mentioned.
-    entityId: null,
-    place: false,
-    plural: false,
-    title: false,
-    from: null,
-    to: null,
-    dated: actor,
-  };
-  for (const forms of actor.tokens) trie.add(forms, { ...entry, forms });
 }
 
 type AddFn = (phrase: string, entry: Omit<LexiconEntry, 'forms'>) => void;

@@ -1,4 +1,4 @@
-import { type ActorDictionary, caseMatches, type LexiconEntry, pickByDate } from './actor-dictionary.js';
+import { type ActorDictionary, type LexiconEntry, matchActorAt, pickByDate } from './actor-dictionary.js';
 import { mergeAppositions } from './appositions.js';
 import type { Token } from './nlp.js';
 
@@ -40,9 +40,7 @@ export function findActorMentions(
   const raw: ActorMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    const match = dict.trie.startsWith(token)
-      ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m))
-      : null;
+    const match = matchActorAt(dict, tokens, i);
     const entry = match ? pickByDate(match.values, date, dict.dataEnds) : undefined;
     // A sector word used as an adjective ("military talks") is not an actor.
     const modified = tokens[match?.end ?? 0];
@@ -206,9 +204,7 @@ function absorbUnknownName(m: ActorMention, tokens: Token[], dict: ActorDictiona
 
 /** A dictionary actor starts here ("President" + "Vladimir Putin"), so the title names no unknown person. */
 function knownAt(i: number, tokens: Token[], dict: ActorDictionary): boolean {
-  const token = tokens[i];
-  if (!token || !dict.trie.startsWith(token)) return false;
-  return dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m)) !== null;
+  return matchActorAt(dict, tokens, i) !== null;
 }
 
 function isNameToken(t: Token): boolean {
