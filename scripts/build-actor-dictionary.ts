@@ -257,8 +257,23 @@ function tokenMarked(name: string): string {
   return out;
 }
 
+/**
+ * A person outside every listed office is coded as elite (ELI) of the first role's country anyway (see
+ * src/coder/actor-at-date.ts), so ELI roles of that country add nothing unless another default role would
+ * take over; one role is always kept.
+ */
+function withoutElite(kind: Built['kind'], roles: Built['roles']): Built['roles'] {
+  if (kind !== 'P') return roles;
+  const main = roles[0]?.code;
+  const defaults = roles.filter((r) => !r.from && !r.to);
+  if (!defaults.every((r) => r.sector === 'ELI' && r.code === main)) return roles;
+  const kept = roles.filter((r) => !(r.sector === 'ELI' && r.code === main));
+  return kept.length > 0 ? kept : roles.slice(0, 1);
+}
+
 /** Roles as "CCC" (the first role's code) then ";"-separated "SEC from to" (dates YYYYMMDD, empty if open); "CCC:" prefixes a role of another code. */
-function packRoles(roles: Built['roles']): string {
+function packRoles(kind: Built['kind'], all: Built['roles']): string {
+  const roles = withoutElite(kind, all);
   const main = roles[0]?.code ?? '';
   const packed = roles.map((r) => {
     const date = (d: string | null): string => (d ? d.replace(/-/g, '') : '');
@@ -341,7 +356,7 @@ function actorLines(actors: Built[], countryWords: Set<string>): { lines: string
     });
     if (names.length === 0) continue;
     for (const n of names) seen.add(`${n.toLowerCase()}|${a.kind}`);
-    lines.push(`${a.kind}|${names.map(tokenMarked).join(';')}|${packRoles(a.roles)}`);
+    lines.push(`${a.kind}|${names.map(tokenMarked).join(';')}|${packRoles(a.kind, a.roles)}`);
   }
   return { lines, dropped };
 }
