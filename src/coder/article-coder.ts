@@ -101,7 +101,7 @@ function sentenceEvents(
     const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
-    const location = pickLocation(places, frame.head, countries);
+    const location = pickLocation(places, frame.head, countries, isVerbal(info.code));
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
     const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;
@@ -135,6 +135,12 @@ function sentenceEvents(
     }
   }
   return out;
+}
+
+/** Statements, appeals, intents, consultations, demands, accusations, rejections and threats (CAMEO 01-05, 09-13). */
+function isVerbal(code: string): boolean {
+  const root = Number(code.slice(0, 2));
+  return root <= 5 || (root >= 9 && root <= 13);
 }
 
 /** Military exercises are cooperation (062) only with a partner; alone they are a show of force (150). */

@@ -13,6 +13,10 @@ export interface PlaceMention {
   country: string | null;
   /** Named as a point of departure ("drones from Belarus"): not where the event happened. */
   origin: boolean;
+  /** The subject of talk ("discussed the war in Sudan"): where a statement is about, not where it is made. */
+  topic: boolean;
+  /** Inside a participle clause ("the agreement signed in Washington"): that clause's place. */
+  clause: boolean;
 }
 
 /** Countries that decide between places of the same name: the sentence's actors first, then the article's. */
@@ -23,6 +27,33 @@ export interface PlaceHints {
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
 const ORIGIN = new Set(['from']);
+/** Nouns that make a following place the topic: "the war in", "the situation in", "peace in". */
+const TOPIC_NOUNS = new Set([
+  'war',
+  'wars',
+  'conflict',
+  'conflicts',
+  'crisis',
+  'crises',
+  'fighting',
+  'violence',
+  'situation',
+  'unrest',
+  'peace',
+  'ceasefire',
+  'truce',
+  'elections',
+  'election',
+  'killings',
+  'atrocities',
+  'abuses',
+  'humanitarian',
+  'operations',
+  'offensive',
+  'presence',
+  'involvement',
+  'intervention',
+]);
 
 /**
  * Places of a sentence: dictionary places used locatively ("in Syria", "the capital Damascus") and
@@ -41,7 +72,8 @@ export function findPlaces(
     const name = text(tokens, m.start, m.end);
     const location = resolvePlace(name, resolver, hints);
     const origin = ORIGIN.has(tokens[m.start - 1]?.lower ?? '');
-    places.push({ start: m.start, end: m.end, name, location, country: location?.country ?? m.code, origin });
+    const country = location?.country ?? m.code;
+    places.push({ start: m.start, end: m.end, name, location, country, origin, ...attachment(tokens, m.start) });
     for (let j = m.start; j < m.end; j += 1) taken.add(j);
   }
   for (let i = 0; i < tokens.length - 1; i += 1) {
@@ -53,9 +85,32 @@ export function findPlaces(
     if (end === j) continue;
     const name = text(tokens, j, end);
     const location = resolvePlace(name, resolver, hints);
-    if (location) places.push({ start: j, end, name, location, country: location.country, origin: false });
+    if (location)
+      places.push({
+        start: j,
+        end,
+        name,
+        location,
+        country: location.country,
+        origin: false,
+        ...attachment(tokens, j),
+      });
   }
   return places.sort((a, b) => a.start - b.start);
+}
+
+/** What the preposition before a place hangs on: a topic noun, or a participle after a noun. */
+function attachment(tokens: Token[], start: number): { topic: boolean; clause: boolean } {
+  let prep = start - 1;
+  while (prep > 0 && (tokens[prep]?.pos === 'DET' || tokens[prep]?.pos === 'ADJ')) prep -= 1;
+  const head = tokens[prep - 1];
+  const beforeHead = tokens[prep - 2];
+  const topic = head !== undefined && TOPIC_NOUNS.has(head.lower);
+  const clause =
+    head?.pos === 'VERB' &&
+    /(ed|en|wn|ld|lt|nt)$/.test(head.lower) &&
+    (beforeHead?.pos === 'NOUN' || beforeHead?.pos === 'PROPN');
+  return { topic, clause };
 }
 
 function text(tokens: Token[], start: number, end: number): string {
@@ -67,8 +122,8 @@ function text(tokens: Token[], start: number, end: number): string {
 
 /**
  * A name to a place, deciding between namesakes by the sentence's countries, then the article's
- * ("Tripoli" in a story about Lebanon is Lebanon's). A name shared by places in several countries, none of
- * them a country of the article, is left unresolved: a wrong place is worse than none.
+ * ("Tripoli" in a story about Lebanon is Lebanon's). An ambiguous name ("Hyderabad", "Valencia") that
+ * neither decides stays unresolved: a wrong place is worse than none.
  */
 export function resolvePlace(name: string, resolver: PlaceResolver, hints: PlaceHints): Place | null {
   const inSentence = resolver.resolve(name, { countries: hints.sentence });
@@ -77,16 +132,24 @@ export function resolvePlace(name: string, resolver: PlaceResolver, hints: Place
   if (inSentence.geonames_id === null || fits(inSentence, hints.sentence)) return inSentence;
   const inArticle = resolver.resolve(name, { countries: hints.article });
   if (inArticle && fits(inArticle, hints.article)) return inArticle;
-  const ambiguous = resolver.countriesOf(name).length > 1;
-  return ambiguous && hints.article.length > 0 ? null : inSentence;
+  return resolver.ambiguous(name) ? null : inSentence;
 }
 
-/** The event's place in its sentence: a resolved city near the predicate wins over a country; actors' countries first. */
-export function pickLocation(places: PlaceMention[], verbToken: number, countries: string[]): EventLocation | null {
+/**
+ * The event's place in its sentence: a resolved city near the predicate wins over a country; actors'
+ * countries first. Origins and places of participle clauses never count; topics ("the war in Sudan") do
+ * not count for statements, consultations, appeals, accusations and threats (`verbal`).
+ */
+export function pickLocation(
+  places: PlaceMention[],
+  verbToken: number,
+  countries: string[],
+  verbal = false,
+): EventLocation | null {
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
-    if (!p.location || p.origin) continue;
+    if (!p.location || p.origin || p.clause || (verbal && p.topic)) continue;
     const consistent = p.location.country !== null && countries.includes(p.location.country) ? 20 : 0;
     const specific = p.location.geonames_id !== null ? 2 : 0;
     // The event's own place usually follows the predicate ("bombed positions in northern Iraq");

@@ -21,6 +21,6 @@ export function cachedResolver(inner: PlaceResolver): PlaceResolver {
     },
     isCapitalOf: (name) => inner.isCapitalOf(name),
     isPlace: (name) => inner.isPlace(name),
-    countriesOf: (name) => inner.countriesOf(name),
+    ambiguous: (name) => inner.ambiguous(name),
   };
 }

@@ -16,13 +16,19 @@ export interface PlaceResolver {
   isCapitalOf(name: string): string | null;
   /** True when the name is a known place (city or country), for NER of places. */
   isPlace(name: string): boolean;
-  /** Countries (ISO3) of the places called exactly so; more than one means the name is ambiguous. */
-  countriesOf(name: string): string[];
+  /**
+   * True when places of this exact name lie in more than one country and none dominates: the runner-up
+   * in another country has at least a tenth of the best one's weight (population, capital), as for
+   * "Hyderabad" or "Valencia", unlike "London" or "Alexandria".
+   */
+  ambiguous(name: string): boolean;
 }
 
 // A capital outranks a bigger namesake only up to this factor ("Tripoli" is Libya's before Lebanon's,
 // but "Hamilton" is the Canadian city, not Bermuda's capital).
 const CAPITAL_WEIGHT = 20;
+// A namesake abroad with a tenth of the best place's weight makes a name ambiguous.
+const AMBIGUITY_RATIO = 10;
 // An exonym or variant is weaker evidence than a place's own name.
 const TIER_WEIGHT = { name: 1, alternate: 0.05, loose: 0.01 } as const;
 
@@ -45,10 +51,13 @@ class GazetteerResolver implements PlaceResolver {
     return this.index.country(name) !== undefined || this.index.directMatches(name).length > 0;
   }
 
-  countriesOf(name: string): string[] {
-    const country = this.index.country(name);
-    if (country) return [country.iso3];
-    return [...new Set(this.index.directMatches(name).map((m) => m.place.country))];
+  ambiguous(name: string): boolean {
+    if (this.index.country(name)) return false;
+    const matches = this.index.directMatches(name);
+    const best = pickBest(matches, new Set());
+    if (!best) return false;
+    const rival = matches.filter((m) => m.place.country !== best.place.country).map(score);
+    return rival.some((s) => s * AMBIGUITY_RATIO >= score(best));
   }
 }
 

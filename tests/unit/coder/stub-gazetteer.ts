@@ -21,8 +21,5 @@ export const stubGazetteer: PlaceResolver = {
   resolve: (name) => PLACES[name.toLowerCase()] ?? null,
   isCapitalOf: (name) => CAPITALS[name.toLowerCase()] ?? null,
   isPlace: (name) => name.toLowerCase() in PLACES,
-  countriesOf: (name) => {
-    const country = PLACES[name.toLowerCase()]?.country;
-    return country ? [country] : [];
-  },
+  ambiguous: () => false,
 };
