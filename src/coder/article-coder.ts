@@ -101,7 +101,7 @@ function sentenceEvents(
     const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
-    const location = pickLocation(places, frame.head, countries, isVerbal(info.code));
+    const location = pickLocation(places, frame, countries, isVerbal(info.code));
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
     const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;

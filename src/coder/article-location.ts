@@ -16,7 +16,7 @@ export function mainPlace(sentences: PlaceMention[][]): Place | null {
   const tally = new Map<string, { place: Place; score: number }>();
   for (const places of sentences)
     for (const p of places) {
-      if (!p.location || p.origin || p.clause) continue;
+      if (!p.location || p.origin) continue;
       const key = p.location.geonames_id === null ? `country:${p.location.country}` : String(p.location.geonames_id);
       const entry = tally.get(key) ?? { place: p.location, score: p.location.geonames_id === null ? 0 : 0.5 };
       entry.score += 1;

@@ -15,8 +15,9 @@ export interface PlaceMention {
   origin: boolean;
   /** The subject of talk ("discussed the war in Sudan"): where a statement is about, not where it is made. */
   topic: boolean;
-  /** Inside a participle clause ("the agreement signed in Washington"): that clause's place. */
-  clause: boolean;
+  /** A verb right before the preposition, after a noun ("the agreement signed in Washington"): the place
+   * belongs to that verb, which may be a participle clause's rather than the event's. */
+  clauseVerb: number | null;
 }
 
 /** Countries that decide between places of the same name: the sentence's actors first, then the article's. */
@@ -99,8 +100,8 @@ export function findPlaces(
   return places.sort((a, b) => a.start - b.start);
 }
 
-/** What the preposition before a place hangs on: a topic noun, or a participle after a noun. */
-function attachment(tokens: Token[], start: number): { topic: boolean; clause: boolean } {
+/** What the preposition before a place hangs on: a topic noun, or a verb after a noun. */
+function attachment(tokens: Token[], start: number): { topic: boolean; clauseVerb: number | null } {
   let prep = start - 1;
   while (prep > 0 && (tokens[prep]?.pos === 'DET' || tokens[prep]?.pos === 'ADJ')) prep -= 1;
   const head = tokens[prep - 1];
@@ -110,7 +111,7 @@ function attachment(tokens: Token[], start: number): { topic: boolean; clause: b
     head?.pos === 'VERB' &&
     /(ed|en|wn|ld|lt|nt)$/.test(head.lower) &&
     (beforeHead?.pos === 'NOUN' || beforeHead?.pos === 'PROPN');
-  return { topic, clause };
+  return { topic, clauseVerb: clause ? prep - 1 : null };
 }
 
 function text(tokens: Token[], start: number, end: number): string {
@@ -135,21 +136,30 @@ export function resolvePlace(name: string, resolver: PlaceResolver, hints: Place
   return resolver.ambiguous(name) ? null : inSentence;
 }
 
+/** The event's predicate: its head token and its token span [start, end). */
+export interface PredicateSpan {
+  head: number;
+  start: number;
+  end: number;
+}
+
 /**
  * The event's place in its sentence: a resolved city near the predicate wins over a country; actors'
- * countries first. Origins and places of participle clauses never count; topics ("the war in Sudan") do
- * not count for statements, consultations, appeals, accusations and threats (`verbal`).
+ * countries first. Origins and places of another verb's participle clause never count; topics ("the war
+ * in Sudan") do not count for statements, consultations, appeals, accusations and threats (`verbal`).
  */
 export function pickLocation(
   places: PlaceMention[],
-  verbToken: number,
+  predicate: PredicateSpan,
   countries: string[],
   verbal = false,
 ): EventLocation | null {
+  const verbToken = predicate.head;
+  const otherClause = (v: number | null): boolean => v !== null && (v < predicate.start || v >= predicate.end);
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
-    if (!p.location || p.origin || p.clause || (verbal && p.topic)) continue;
+    if (!p.location || p.origin || otherClause(p.clauseVerb) || (verbal && p.topic)) continue;
     const consistent = p.location.country !== null && countries.includes(p.location.country) ? 20 : 0;
     const specific = p.location.geonames_id !== null ? 2 : 0;
     // The event's own place usually follows the predicate ("bombed positions in northern Iraq");
