@@ -48,7 +48,7 @@ export function giveCountries(
     const next = mentions[i + 1];
     const attached = next?.isPlace && next.start - m.end <= 1 && tokens[m.end]?.lower === 'in' ? next.code : null;
     const code = attached ?? last ?? articleCountry ?? countryAfter(mentions, i);
-    return code ? { ...m, code } : m;
+    return code ? { ...m, code, inferredCountry: true } : m;
   });
 }
 

@@ -1,6 +1,7 @@
 import { type ActorDictionary, type LexiconEntry, matchActorAt, pickByDate } from './actor-dictionary.js';
 import { mergeAppositions } from './appositions.js';
 import type { Token } from './nlp.js';
+import { placeModifiersBefore, placeNounOf } from './place-words.js';
 
 /** An actor phrase found in a sentence (token indices are sentence-relative, end exclusive). */
 export interface ActorMention {
@@ -17,6 +18,8 @@ export interface ActorMention {
   /** A bare title ("the president") or pronoun that coreference may resolve. */
   needsAntecedent: boolean;
   pronoun: 'person' | 'thing' | 'plural' | null;
+  /** The country was inferred from context (see actor-countries.ts), not read from the actor's own words. */
+  inferredCountry?: boolean;
   /** A pronoun resolved within its sentence: the antecedent's tokens [start, end), which name the actor. */
   antecedentSpan?: [number, number] | undefined;
   /** Parts that were merged (for entity listing). */
@@ -108,9 +111,8 @@ function definiteBefore(start: number, tokens: Token[]): boolean {
 }
 
 function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Token[], cues: MentionCues): ActorMention {
-  // "in Syria", "in northern Nigeria", "in the capital Damascus": skip one adjective or article.
-  const skip = tokens[start - 1]?.pos === 'ADJ' || tokens[start - 1]?.lower === 'the' ? 1 : 0;
-  const prev = tokens[start - 1 - skip]?.lower ?? '';
+  // "in Syria", "in northern Nigeria", "in the capital Damascus", "of mostly Christian eastern Beirut".
+  const prev = tokens[placeModifiersBefore(start, tokens) - 1]?.lower ?? '';
   const locatives = entry.kind === 'COUNTRY' ? cues.countryLocatives : cues.placeLocatives;
   // A dateline ("KYIV, March 3 -") names where the story was filed, not an actor.
   const dateline =
@@ -134,37 +136,6 @@ function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Toke
     pronoun: null,
     parts: [{ start, end, entry }],
   };
-}
-
-/** Nouns naming a kind of place: "the island of Cyprus", "the town of Gorazde" are places. */
-const PLACE_NOUNS = new Set([
-  'island',
-  'city',
-  'town',
-  'village',
-  'region',
-  'province',
-  'state',
-  'capital',
-  'district',
-  'county',
-  'port',
-  'enclave',
-  'territory',
-  'republic',
-  'kingdom',
-  'streets',
-  'outskirts',
-  'north',
-  'south',
-  'east',
-  'west',
-  'centre',
-  'center',
-]);
-
-function placeNounOf(start: number, tokens: Token[]): boolean {
-  return tokens[start - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[start - 2]?.lower ?? '');
 }
 
 function pluralByLemma(token: Token | undefined, form: string | undefined): boolean {

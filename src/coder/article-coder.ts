@@ -71,7 +71,11 @@ function findArticleActors(text: string, date: string | null, deps: CoderDeps, d
 function articleCountries(resolved: SentenceActors[]): string[] {
   const counts = new Map<string, number>();
   for (const { mentions } of resolved)
-    for (const m of mentions) if (isCountryCode(m.code)) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+    for (const m of mentions) {
+      // A capital's dictionary country is a guess until the place is resolved ("Tripoli", Libya or Lebanon).
+      const guess = m.inferredCountry || (m.isPlace && m.kind === 'CAPITAL');
+      if (!guess && isCountryCode(m.code)) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+    }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([code]) => code);
 }
 
@@ -80,7 +84,8 @@ function placesOf(sentence: Sentence, mentions: ActorMention[], deps: CoderDeps,
 }
 
 function actorCountries(mentions: ActorMention[]): string[] {
-  return [...new Set(mentions.filter((m) => !m.isPlace && m.code && m.code.length === 3).map((m) => m.code as string))];
+  const own = mentions.filter((m) => !m.isPlace && !m.inferredCountry && isCountryCode(m.code));
+  return [...new Set(own.map((m) => m.code as string))];
 }
 
 function sentenceEvents(
@@ -101,7 +106,7 @@ function sentenceEvents(
     const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
-    const location = pickLocation(places, frame, countries, isVerbal(info.code));
+    const location = pickLocation(places, frame, countries, info.code);
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
     const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;
@@ -135,12 +140,6 @@ function sentenceEvents(
     }
   }
   return out;
-}
-
-/** Statements, appeals, intents, consultations, demands, accusations, rejections and threats (CAMEO 01-05, 09-13). */
-function isVerbal(code: string): boolean {
-  const root = Number(code.slice(0, 2));
-  return root <= 5 || (root >= 9 && root <= 13);
 }
 
 /** Military exercises are cooperation (062) only with a partner; alone they are a show of force (150). */

@@ -2,6 +2,7 @@ import type { EventLocation, Place } from '../core/event-schema.js';
 import type { ActorMention } from './actor-mentions.js';
 import type { PlaceResolver } from './geo/index.js';
 import type { Token } from './nlp.js';
+import { placeModifiersBefore, placeNounOf } from './place-words.js';
 
 /** A place named in a sentence and, when the gazetteer knows it, where it is. */
 export interface PlaceMention {
@@ -15,6 +16,8 @@ export interface PlaceMention {
   origin: boolean;
   /** The subject of talk ("discussed the war in Sudan"): where a statement is about, not where it is made. */
   topic: boolean;
+  /** Where someone goes or sends something ("sent troops to Mali"): the place of acts, not of statements. */
+  destination: boolean;
   /** A verb right before the preposition, after a noun ("the agreement signed in Washington"): the place
    * belongs to that verb, which may be a participle clause's rather than the event's. */
   clauseVerb: number | null;
@@ -27,6 +30,7 @@ export interface PlaceHints {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
+const DESTINATIONS = new Set(['to', 'into']);
 const ORIGIN = new Set(['from']);
 /** Nouns that make a following place the topic: "the war in", "the situation in", "peace in". */
 const TOPIC_NOUNS = new Set([
@@ -68,36 +72,50 @@ export function findPlaces(
 ): PlaceMention[] {
   const places: PlaceMention[] = [];
   const taken = new Set<number>();
+  const add = (start: number, end: number, location: Place | null, country: string | null): void => {
+    const before = tokens[placeModifiersBefore(start, tokens) - 1]?.lower ?? '';
+    const origin = ORIGIN.has(before);
+    const destination = DESTINATIONS.has(before);
+    places.push({
+      start,
+      end,
+      name: text(tokens, start, end),
+      location,
+      country,
+      origin,
+      destination,
+      ...attachment(tokens, start),
+    });
+    for (let j = start; j < end; j += 1) taken.add(j);
+  };
   for (const m of mentions) {
-    if (!m.isPlace) continue;
-    const name = text(tokens, m.start, m.end);
-    const location = resolvePlace(name, resolver, hints);
-    const origin = ORIGIN.has(tokens[m.start - 1]?.lower ?? '');
-    const country = location?.country ?? m.code;
-    places.push({ start: m.start, end: m.end, name, location, country, origin, ...attachment(tokens, m.start) });
-    for (let j = m.start; j < m.end; j += 1) taken.add(j);
+    // A country or capital someone goes to ("sent troops to Mali") is also the act's place.
+    const goneTo = !m.isPlace && (m.kind === 'COUNTRY' || m.kind === 'CAPITAL') && isDestination(m.start, tokens);
+    if (!m.isPlace && !goneTo) continue;
+    const location = resolvePlace(text(tokens, m.start, m.end), resolver, hints);
+    add(m.start, m.end, location, location?.country ?? m.code);
   }
   for (let i = 0; i < tokens.length - 1; i += 1) {
-    if (!PLACE_PREPOSITIONS.has(tokens[i]?.lower ?? '')) continue;
+    const word = tokens[i]?.lower ?? '';
+    if (!PLACE_PREPOSITIONS.has(word) && !DESTINATIONS.has(word) && !placeNounOf(i + 1, tokens)) continue;
     let j = i + 1;
     if (tokens[j]?.lower === 'the') j += 1;
     let end = j;
-    while (end < tokens.length && end - j < 3 && tokens[end]?.pos === 'PROPN' && !taken.has(end)) end += 1;
+    while (end < tokens.length && end - j < 3 && isNameWord(tokens[end]) && !taken.has(end)) end += 1;
     if (end === j) continue;
-    const name = text(tokens, j, end);
-    const location = resolvePlace(name, resolver, hints);
-    if (location)
-      places.push({
-        start: j,
-        end,
-        name,
-        location,
-        country: location.country,
-        origin: false,
-        ...attachment(tokens, j),
-      });
+    const location = resolvePlace(text(tokens, j, end), resolver, hints);
+    if (location) add(j, end, location, location.country);
   }
   return places.sort((a, b) => a.start - b.start);
+}
+
+/** A proper name's word: tagged PROPN, or capitalised where the tagger guessed otherwise ("in Bam"). */
+function isNameWord(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'PROPN' || (/^\p{Lu}\p{Ll}+$/u.test(t.text) && t.pos !== 'VERB'));
+}
+
+function isDestination(start: number, tokens: Token[]): boolean {
+  return DESTINATIONS.has(tokens[placeModifiersBefore(start, tokens) - 1]?.lower ?? '');
 }
 
 /** What the preposition before a place hangs on: a topic noun, or a verb after a noun. */
@@ -145,21 +163,27 @@ export interface PredicateSpan {
 
 /**
  * The event's place in its sentence: a resolved city near the predicate wins over a country; actors'
- * countries first. Origins and places of another verb's participle clause never count; topics ("the war
- * in Sudan") do not count for statements, consultations, appeals, accusations and threats (`verbal`).
+ * countries first. Origins and places of another verb's participle clause never count; for statements,
+ * appeals, consultations, accusations and threats (CAMEO 01-05, 09-13) topics ("the war in Sudan") do not
+ * count, nor destinations ("a letter to Paris") except for meetings and visits (04).
  */
 export function pickLocation(
   places: PlaceMention[],
   predicate: PredicateSpan,
   countries: string[],
-  verbal = false,
+  code: string,
 ): EventLocation | null {
   const verbToken = predicate.head;
+  const root = Number(code.slice(0, 2));
+  const verbal = root <= 5 || (root >= 9 && root <= 13);
+  // A meeting or visit happens where people go ("travelled to Kigali for talks").
+  const goes = !verbal || root === 4;
   const otherClause = (v: number | null): boolean => v !== null && (v < predicate.start || v >= predicate.end);
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
-    if (!p.location || p.origin || otherClause(p.clauseVerb) || (verbal && p.topic)) continue;
+    if (!p.location || p.origin || otherClause(p.clauseVerb) || (verbal && p.topic) || (!goes && p.destination))
+      continue;
     const consistent = p.location.country !== null && countries.includes(p.location.country) ? 20 : 0;
     const specific = p.location.geonames_id !== null ? 2 : 0;
     // The event's own place usually follows the predicate ("bombed positions in northern Iraq");

@@ -9,7 +9,8 @@ export interface PlaceResolver {
    * The best place for a name mentioned in text, preferring places in `hints.countries` (ISO3),
    * then capitals, then population; null when unknown. Country names resolve to the country.
    * Case-insensitive on exact names and common alternate names, with ASCII folding
-   * ("Sao Paulo" = "São Paulo"); abbreviations ("US", "UK") only match in capitals.
+   * ("Sao Paulo" = "São Paulo"); abbreviations ("US", "UK") only match in capitals. A looser
+   * transliteration match ("al-Raqqa" ~ "Ar Raqqah") only counts in one of `hints.countries`.
    */
   resolve(name: string, hints: { countries: string[] }): Place | null;
   /** ISO3 of the country whose capital this name is ("Damascus" -> "SYR"), else null. */
@@ -38,8 +39,11 @@ class GazetteerResolver implements PlaceResolver {
   resolve(name: string, hints: { countries: string[] }): Place | null {
     const country = this.index.country(name);
     if (country) return countryLocation(country);
-    const best = pickBest(this.index.lookup(name), new Set(hints.countries.map((c) => c.toUpperCase())));
-    return best ? placeLocation(best) : null;
+    const hinted = new Set(hints.countries.map((c) => c.toUpperCase()));
+    const best = pickBest(this.index.lookup(name), hinted);
+    // A transliteration match ("Samarra" ~ "Samara") is trusted only in a country the text names.
+    if (!best || (best.tier === 'loose' && !hinted.has(best.place.country))) return null;
+    return placeLocation(best);
   }
 
   isCapitalOf(name: string): string | null {
