@@ -9,8 +9,9 @@ export interface PlaceResolver {
    * The best place for a name mentioned in text, preferring places in `hints.countries` (ISO3),
    * then capitals, then population; null when unknown. Country names resolve to the country.
    * Case-insensitive on exact names and common alternate names, with ASCII folding
-   * ("Sao Paulo" = "São Paulo"); abbreviations ("US", "UK") only match in capitals. A looser
-   * transliteration match ("al-Raqqa" ~ "Ar Raqqah") only counts in one of `hints.countries`.
+   * ("Sao Paulo" = "São Paulo"); abbreviations ("US", "UK") only match in capitals. Looser
+   * transliteration matches ("al-Raqqa" ~ "Ar Raqqah") in several countries count only in one of
+   * `hints.countries`.
    */
   resolve(name: string, hints: { countries: string[] }): Place | null;
   /** ISO3 of the country whose capital this name is ("Damascus" -> "SYR"), else null. */
@@ -40,9 +41,13 @@ class GazetteerResolver implements PlaceResolver {
     const country = this.index.country(name);
     if (country) return countryLocation(country);
     const hinted = new Set(hints.countries.map((c) => c.toUpperCase()));
-    const best = pickBest(this.index.lookup(name), hinted);
-    // A transliteration match ("Samarra" ~ "Samara") is trusted only in a country the text names.
-    if (!best || (best.tier === 'loose' && !hinted.has(best.place.country))) return null;
+    const matches = this.index.lookup(name);
+    const best = pickBest(matches, hinted);
+    if (!best) return null;
+    // Transliteration matches in several countries ("Samarra" ~ Samara, Russia, and Samarra, Iraq) are
+    // trusted only in a country the text names.
+    const spread = new Set(matches.map((m) => m.place.country)).size > 1;
+    if (best.tier === 'loose' && spread && !hinted.has(best.place.country)) return null;
     return placeLocation(best);
   }
 
