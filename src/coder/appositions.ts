@@ -36,7 +36,7 @@ export function mergeAppositions(mentions: ActorMention[], tokens: Token[]): Act
 }
 
 /** "(NAF)", "(Party of God)": a short parenthesis without a verb right after an actor. */
-function aliasEnd(head: ActorMention, tokens: Token[]): number | null {
+function aliasEnd(head: Pick<ActorMention, 'end'>, tokens: Token[]): number | null {
   if (tokens[head.end]?.text !== '(') return null;
   for (let j = head.end + 1; j < tokens.length && j <= head.end + MAX_ALIAS + 1; j += 1) {
     const t = tokens[j] as Token;
@@ -60,11 +60,17 @@ function appositionEnd(head: ActorMention, mentions: ActorMention[], tokens: Tok
   let noun = false;
   for (let j = from; j < tokens.length && j - from <= MAX_APPOSITION; j += 1) {
     const t = tokens[j] as Token;
+    // "Forces for Defence of Democracy (FDD)": an alias inside the apposition.
+    const alias = t.text === '(' ? aliasEnd({ end: j }, tokens) : null;
+    if (alias !== null) {
+      j = alias - 1;
+      continue;
+    }
     if (t.text === ',') return noun && j > from ? j : null;
     if (t.pos === 'VERB' || t.pos === 'AUX') return namedAfterTitle(head, mentions, from, j, tokens) ? j : null;
     if (t.lower === 'and' || t.lower === 'or') return null;
     if (!APPOSITION_POS.has(t.pos) && t.text !== '-' && t.text !== "'s" && t.text !== '’s') return null;
-    if (t.pos === 'NOUN') noun = true;
+    if (t.pos === 'NOUN' || mentions.some((m) => m.start === j && m.kind === 'GROUP')) noun = true;
   }
   return null;
 }

@@ -4,6 +4,7 @@ import type { ActorDictionary } from './actor-dictionary.js';
 import { type ActorMention, findActorMentions } from './actor-mentions.js';
 import { locateEvents, mainPlace } from './article-location.js';
 import { codeInfo } from './cameo.js';
+import { sameActor } from './actor-identity.js';
 import { ActorMemory } from './coreference.js';
 import type { Cues } from './cues.js';
 import { matchDateline, resolveDateline } from './dateline.js';
@@ -113,7 +114,9 @@ function sentenceEvents(
     for (const s of sources) {
       for (const t of targets) {
         const source = toActor(s, sentence);
-        const target = t ? toActor(t, sentence) : placeTarget;
+        const named = t ? toActor(t, sentence) : placeTarget;
+        // No event of an actor on itself: the act has no target of its own.
+        const target = named && sameActor(source, named) ? null : named;
         const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
         if (seen.has(key)) continue;
         seen.add(key);

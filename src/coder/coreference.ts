@@ -106,6 +106,7 @@ function compatible(m: ActorMention, a: ActorMention): boolean {
       (a.kind === 'GROUP' && !a.plural && !titledPerson(a))
     );
   if (m.pronoun === 'plural') return a.kind !== 'PERSON' && !titledPerson(a);
-  // A bare title ("the president", "the Syrian leader") stands for the last named person of that country.
-  return a.kind === 'PERSON' && (m.code === null || m.code === a.code);
+  // A bare title ("the president", "the Syrian leader") stands for the last named person of that country;
+  // a plural one ("the two presidents") for several, so for no one person.
+  return !m.plural && a.kind === 'PERSON' && (m.code === null || m.code === a.code);
 }
