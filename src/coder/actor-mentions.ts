@@ -67,7 +67,10 @@ export function findActorMentions(
   );
   const heads = new Set(chains.map((m) => m.start));
   return mergeAppositions(
-    chains.map((m) => finish(m, tokens, heads)),
+    coordinatedPlaces(
+      chains.map((m) => finish(m, tokens, heads)),
+      tokens,
+    ),
     tokens,
   );
 }
@@ -99,6 +102,17 @@ function finish(m: ActorMention, tokens: Token[], heads: Set<number>): ActorMent
   if (last && last.kind === 'SECTOR' && last.title && !named && definiteBefore(m.start, tokens))
     return { ...m, needsAntecedent: true };
   return m;
+}
+
+/** "in Brussels and Washington": a place name joined to a place is a place too. */
+function coordinatedPlaces(mentions: ActorMention[], tokens: Token[]): ActorMention[] {
+  return mentions.map((m, i) => {
+    const prev = mentions[i - 1];
+    const joint = tokens[m.start - 1]?.lower;
+    const placeName = m.parts.length === 1 && m.parts[0]?.entry.place === true;
+    const joined = prev?.isPlace && prev.end === m.start - 1 && (joint === 'and' || joint === 'or');
+    return !m.isPlace && placeName && joined ? { ...m, isPlace: true } : m;
+  });
 }
 
 function definiteBefore(start: number, tokens: Token[]): boolean {

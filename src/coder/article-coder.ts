@@ -1,17 +1,17 @@
 import type { Actor, CodedArticle, CodedEvent, NamedEntity } from '../core/event-schema.js';
 import { dominantCountry, giveCountries, isCountryCode } from './actor-countries.js';
 import type { ActorDictionary } from './actor-dictionary.js';
+import { sameActor } from './actor-identity.js';
 import { type ActorMention, findActorMentions } from './actor-mentions.js';
 import { locateEvents, mainPlace } from './article-location.js';
 import { codeInfo } from './cameo.js';
-import { sameActor } from './actor-identity.js';
 import { ActorMemory } from './coreference.js';
 import type { Cues } from './cues.js';
 import { matchDateline, resolveDateline } from './dateline.js';
 import { collectEntities } from './entities.js';
 import { type DateMention, findDateMentions, resolveEventDate } from './event-date.js';
 import { type EventFrame, findEventFrames } from './event-frames.js';
-import { findPlaces, type PlaceMention, pickLocation } from './event-location.js';
+import { eventPlaces, findPlaces, ownPlaces, type PlaceMention, pickLocation } from './event-location.js';
 import { assignRoles, type EventRoles } from './event-roles.js';
 import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
@@ -39,7 +39,12 @@ export function codeArticle(text: string, date: string | null, deps: CoderDeps):
   for (const { sentence, mentions } of resolved) {
     const frames = selectFrames(findEventFrames(sentence.tokens, mentions, deps.lexicon, deps.cues), sentence.tokens);
     const places = placesOf(sentence, mentions, deps, countries);
-    placesBySentence.push(places);
+    // The article's place is counted from the places that can be where something in it happened.
+    placesBySentence.push(
+      frames.length > 0
+        ? places.filter((p) => frames.some((f) => eventPlaces([p], f, f.code).length > 0))
+        : places.filter((p) => p.clauseVerb === null),
+    );
     entities.push(...collectEntities(sentence, mentions, places));
     if (frames.length > 0) events.push(...sentenceEvents(sentence, mentions, frames, places, date, deps));
   }
@@ -155,7 +160,7 @@ function soloExercise(code: string, roles: EventRoles): boolean {
  * Jericho") targets the country where it happened. The actor has the place's text and country.
  */
 function placeAsTarget(places: PlaceMention[], frame: EventFrame, sentence: Sentence): Actor | null {
-  const place = places.find((p) => p.start > frame.anchor && p.country);
+  const place = ownPlaces(places, frame).find((p) => p.start > frame.anchor && p.country);
   if (!place) return null;
   const s = span(sentence.tokens, place.start, place.end);
   return {

@@ -28,9 +28,11 @@ export function mainPlace(sentences: PlaceMention[][]): Place | null {
 }
 
 /**
- * Gives every event without a place of its own the best supported one, with its basis: the dateline, then
- * the article's main place, when its country is one of the event's actors' (or the actors have none); else
- * the country of the source actor, then of the target, at country level. An event with neither keeps none.
+ * Gives every event without a place of its own the best supported one, with its basis: the dateline, when
+ * its country is one of the event's actors' (or the actors have none); the article's main place, when its
+ * country is the source's (a state acting from home: "Rwanda rejected the accusation" is not where the
+ * article's fighting is), else, for a source without a country, one of the actors'; else the country of the
+ * source actor, then of the target, at country level. An event with neither keeps none.
  */
 export function locateEvents(events: CodedEvent[], article: ArticlePlaces): CodedEvent[] {
   return events.map((e) => (e.location ? e : { ...e, location: fallbackLocation(e, article) }));
@@ -38,10 +40,11 @@ export function locateEvents(events: CodedEvent[], article: ArticlePlaces): Code
 
 function fallbackLocation(e: CodedEvent, article: ArticlePlaces): EventLocation | null {
   const involved = [e.source.code, e.target?.code].filter(isCountryCode);
-  const fits = (p: Place | null): p is Place =>
-    p !== null && (involved.length === 0 || (p.country !== null && involved.includes(p.country)));
-  if (fits(article.dateline)) return { ...article.dateline, basis: 'dateline' };
-  if (fits(article.main)) return { ...article.main, basis: 'article' };
+  const acting = isCountryCode(e.source.code) ? [e.source.code] : involved;
+  const within = (p: Place | null, countries: string[]): p is Place =>
+    p !== null && (countries.length === 0 || (p.country !== null && countries.includes(p.country)));
+  if (within(article.dateline, involved)) return { ...article.dateline, basis: 'dateline' };
+  if (within(article.main, acting)) return { ...article.main, basis: 'article' };
   for (const code of involved) {
     const place = countryPlace(code);
     if (place) return { ...place, basis: 'actor_country' };

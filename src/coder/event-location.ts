@@ -161,12 +161,26 @@ export interface PredicateSpan {
   end: number;
 }
 
+/** Places of a sentence that belong to this predicate: not origins, not another verb's participle clause. */
+export function ownPlaces(places: PlaceMention[], predicate: PredicateSpan): PlaceMention[] {
+  const otherClause = (v: number | null): boolean => v !== null && (v < predicate.start || v >= predicate.end);
+  return places.filter((p) => !p.origin && !otherClause(p.clauseVerb));
+}
+
 /**
- * The event's place in its sentence: a resolved city near the predicate wins over a country; actors'
- * countries first. Origins and places of another verb's participle clause never count; for statements,
- * appeals, consultations, accusations and threats (CAMEO 01-05, 09-13) topics ("the war in Sudan") do not
- * count, nor destinations ("a letter to Paris") except for meetings and visits (04).
+ * The places of a sentence that can be where an event happened: its own places ({@link ownPlaces}); for
+ * statements, appeals, consultations, accusations and threats (CAMEO 01-05, 09-13) not topics ("the war in
+ * Sudan"), nor destinations ("a letter to Paris") except for meetings and visits (04), which happen where
+ * people go.
  */
+export function eventPlaces(places: PlaceMention[], predicate: PredicateSpan, code: string): PlaceMention[] {
+  const root = Number(code.slice(0, 2));
+  const verbal = root <= 5 || (root >= 9 && root <= 13);
+  const goes = !verbal || root === 4;
+  return ownPlaces(places, predicate).filter((p) => !(verbal && p.topic) && !(!goes && p.destination));
+}
+
+/** The event's place in its sentence: a resolved city near the predicate wins over a country; actors' countries first. */
 export function pickLocation(
   places: PlaceMention[],
   predicate: PredicateSpan,
@@ -174,16 +188,10 @@ export function pickLocation(
   code: string,
 ): EventLocation | null {
   const verbToken = predicate.head;
-  const root = Number(code.slice(0, 2));
-  const verbal = root <= 5 || (root >= 9 && root <= 13);
-  // A meeting or visit happens where people go ("travelled to Kigali for talks").
-  const goes = !verbal || root === 4;
-  const otherClause = (v: number | null): boolean => v !== null && (v < predicate.start || v >= predicate.end);
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
-  for (const p of places) {
-    if (!p.location || p.origin || otherClause(p.clauseVerb) || (verbal && p.topic) || (!goes && p.destination))
-      continue;
+  for (const p of eventPlaces(places, predicate, code)) {
+    if (!p.location) continue;
     const consistent = p.location.country !== null && countries.includes(p.location.country) ? 20 : 0;
     const specific = p.location.geonames_id !== null ? 2 : 0;
     // The event's own place usually follows the predicate ("bombed positions in northern Iraq");
