@@ -32,6 +32,12 @@ describe('actors at the event date', () => {
     expect(event?.source).toMatchObject({ code: 'GEO', sector: 'GOV', entity_id: 'person:eduard-shevardnadze' });
   });
 
+  it('reads a country misspelt as the converted dictionary lists it', () => {
+    const [event] = code('Ethopia has agreed to reopen its borders to peacekeepers.');
+
+    expect(event?.source.code).toBe('ETH');
+  });
+
   it('keeps the entity id of our own dictionary when the converted one names the same person', () => {
     const [event] = code('Vladimir Putin criticised the European Union.', '1999-09-01');
 
