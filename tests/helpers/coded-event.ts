@@ -1,4 +1,15 @@
-import type { CodedEvent } from '../../src/core/event-schema.js';
+import type { CodedEvent, EventLocation } from '../../src/core/event-schema.js';
+
+/** Athens as the coder places an event named there. */
+export const ATHENS: EventLocation = {
+  name: 'Athens',
+  country: 'GRC',
+  admin1: null,
+  lat: 37.98,
+  lon: 23.72,
+  geonames_id: 264371,
+  basis: 'sentence',
+};
 
 /** A valid coded event with sensible defaults; tests override what they are about. */
 export function codedEvent(overrides: Partial<CodedEvent> = {}): CodedEvent {
