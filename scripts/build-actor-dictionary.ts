@@ -187,12 +187,17 @@ function splitCode(code: string, countries: Set<string>): [string, string | null
   return [who, DEFAULT_SECTOR[who] ?? null];
 }
 
+/** Arabic articles and patronymics stay lower case even first in a name ("al-Qaeda", "bin Laden"). */
+const LOWER_FIRST = new Set(['al', 'el', 'bin', 'ibn']);
+
 function titleCase(phrase: string, organisation: boolean): string {
-  const words = phrase.split(' ');
+  const words = phrase.replace(/^the /i, '').split(' ');
   return words
-    .map((word) => {
+    .map((word, i) => {
       const lower = word.toLowerCase();
-      if (PARTICLES.has(lower)) return lower;
+      // Other particles are capitalised first in a name ("Le Duc Anh", "La Francophonie"), so the name does
+      // not open on an everyday word the text is full of.
+      if (PARTICLES.has(lower) && (i > 0 || LOWER_FIRST.has(lower))) return lower;
       // Acronyms keep exact case ("IAEA", "WHO" is not "Who"): a short one-word organisation name, a
       // word without vowels ("PKK", "ANSF") or a regnal number ("Hassan II").
       const letters = word.replace(/[.&]/g, '');
@@ -216,6 +221,9 @@ function isPerson(actor: RawActor): boolean {
   return !ORGANISATION_WORDS.test(actor.names[0] ?? '');
 }
 
+/** Names that open on a number ("17 November") would be looked up at every number in the text. */
+const usableName = (name: string): boolean => name.length > 1 && !/^\d/.test(name);
+
 function convert(actor: RawActor, countries: Set<string>): Built | null {
   const roles: Built['roles'] = [];
   for (const role of actor.roles) {
@@ -225,7 +233,7 @@ function convert(actor: RawActor, countries: Set<string>): Built | null {
   }
   if (roles.length === 0) return null;
   const person = isPerson(actor);
-  const names = [...new Set(actor.names.filter((n) => n.length > 1).map((n) => titleCase(n, !person)))];
+  const names = [...new Set(actor.names.filter(usableName).map((n) => titleCase(n, !person)))];
   return names.length > 0 ? { kind: person ? 'P' : 'O', names, roles } : null;
 }
 
