@@ -9,6 +9,7 @@ const MAX_ENTRIES = 20_000;
  */
 export function cachedResolver(inner: PlaceResolver): PlaceResolver {
   const resolved = new Map<string, Place | null>();
+  const ambiguous = new Map<string, boolean>();
   return {
     resolve(name, hints) {
       const key = `${name}|${hints.countries.join(',')}`;
@@ -21,6 +22,13 @@ export function cachedResolver(inner: PlaceResolver): PlaceResolver {
     },
     isCapitalOf: (name) => inner.isCapitalOf(name),
     isPlace: (name) => inner.isPlace(name),
-    ambiguous: (name) => inner.ambiguous(name),
+    ambiguous(name) {
+      const hit = ambiguous.get(name);
+      if (hit !== undefined) return hit;
+      if (ambiguous.size >= MAX_ENTRIES) ambiguous.clear();
+      const value = inner.ambiguous(name);
+      ambiguous.set(name, value);
+      return value;
+    },
   };
 }
