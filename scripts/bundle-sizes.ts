@@ -4,9 +4,10 @@
  *
  *   npx tsx scripts/bundle-sizes.ts
  *
- * Exits 1 if any bundle (index.mjs, data inlined) exceeds 5 MB or fails to build. The source map ships
- * too but is only read when an error is formatted, so it is reported, not gated.
- * Last line: RESULT {"bundle_bytes": {...}, "sourcemap_bytes": {...}, "zipped_bytes": {...}, "limit_bytes": 5242880}
+ * Exits 1 if any bundle (index.mjs, data inlined) exceeds its limit (5 MB; 6 MB for code-events, whose
+ * dictionaries may grow as long as its cold start stays under 1 s, see scripts/bench-cold-start.ts) or fails to
+ * build. The source map ships too but is only read when an error is formatted, so it is reported, not gated.
+ * Last line: RESULT {"bundle_bytes": {...}, "sourcemap_bytes": {...}, "zipped_bytes": {...}, "limit_bytes": 5242880, "limits_bytes": {...}}
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,9 @@ import { entryOf, FUNCTION_IDS, type FunctionId } from '../infra/functions.js';
 import { fromRepoRoot } from '../infra/paths.js';
 
 const LIMIT_BYTES = 5 * 1024 * 1024;
+/** The event coder carries the NLP model, gazetteer and actor dictionaries inlined. */
+const LIMITS: Partial<Record<FunctionId, number>> = { 'code-events': 6 * 1024 * 1024 };
+const limitOf = (id: FunctionId): number => LIMITS[id] ?? LIMIT_BYTES;
 /** Handlers without NLP models should stay well below this; reported as a hint, not a failure. */
 const LIGHT_BYTES = 1024 * 1024;
 
@@ -59,7 +63,9 @@ function printTable(rows: readonly Measured[]): void {
     `${'function'.padEnd(16)}${'bundle'.padStart(9)}${'map'.padStart(9)}${'zipped'.padStart(9)}  largest inputs`,
   );
   for (const r of rows) {
-    const flag = r.bundleBytes > LIMIT_BYTES ? '  OVER 5 MB' : r.bundleBytes > LIGHT_BYTES ? '  (> 1 MB)' : '';
+    const limit = limitOf(r.id);
+    const over = `  OVER ${limit / 1024 / 1024} MB`;
+    const flag = r.bundleBytes > limit ? over : r.bundleBytes > LIGHT_BYTES ? '  (> 1 MB)' : '';
     console.log(
       `${r.id.padEnd(16)}${kb(r.bundleBytes)}${kb(r.sourcemapBytes)}${kb(r.zippedBytes)}  ${r.largestInputs.join(', ')}${flag}`,
     );
@@ -83,14 +89,15 @@ async function main(): Promise<void> {
   }
   printTable(rows);
   for (const failure of failures) console.error(`build failed: ${failure}`);
-  const over = rows.filter((r) => r.bundleBytes > LIMIT_BYTES).map((r) => r.id);
-  if (over.length > 0) console.error(`over the 5 MB limit: ${over.join(', ')}`);
+  const over = rows.filter((r) => r.bundleBytes > limitOf(r.id)).map((r) => r.id);
+  if (over.length > 0) console.error(`over the size limit: ${over.join(', ')}`);
   console.log(
     `RESULT ${JSON.stringify({
       bundle_bytes: Object.fromEntries(rows.map((r) => [r.id, r.bundleBytes])),
       sourcemap_bytes: Object.fromEntries(rows.map((r) => [r.id, r.sourcemapBytes])),
       zipped_bytes: Object.fromEntries(rows.map((r) => [r.id, r.zippedBytes])),
       limit_bytes: LIMIT_BYTES,
+      limits_bytes: Object.fromEntries(rows.map((r) => [r.id, limitOf(r.id)])),
     })}`,
   );
   if (over.length > 0 || failures.length > 0) process.exitCode = 1;

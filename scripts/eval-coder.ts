@@ -1,8 +1,9 @@
 /**
  * Event-coder quality on the PLOVER gold standard (../shared/eval/events/plover-gsr.jsonl), four checks on
- * the seed article (../shared/seeds/000_1b2de568631d7ccf.txt, published 2017-01-09), and story-level recall on
+ * the seed article (../shared/seeds/000_1b2de568631d7ccf.txt, published 2017-01-09), story-level recall on
  * the synthetic training stories (../shared/train/ngec-synthetic-events.csv.gz), a signal from text the rules
- * were not written against.
+ * were not written against, and event locations (scripts/lib/eval-locations.ts: demo site, hand-written
+ * articles with known places, the gold's `event_loc`).
  * Scoring (per the gold README): per sentence, predicted events are matched to gold events by PLOVER
  * type; micro / macro P, R, F1 over types; QuadClass accuracy and source / target country agreement
  * on matched events. Predicted events sharing a type and predicate span are one event (the gold puts
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createEventCoder, type EventCoder } from '../src/coder/index.js';
 import { CodedArticleSchema, type CodedEvent, PLOVER_TYPES } from '../src/core/event-schema.js';
+import { demoLocations, goldLocations, locationChecks } from './lib/eval-locations.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldPath = join(root, '..', 'shared', 'eval', 'events', 'plover-gsr.jsonl');
@@ -332,6 +334,20 @@ const stories = storyRecall(coder);
 console.log(
   `synthetic stories n=${stories.stories}: label among the story's coded types ${stories.anySentence.toFixed(3)}, in its lead sentence ${stories.lead.toFixed(3)} (noisy story-level labels)`,
 );
+const demo = await demoLocations(coder);
+const basisShares = Object.entries(demo.bases)
+  .map(([basis, share]) => `${basis} ${share.toFixed(3)}`)
+  .join(', ');
+console.log(`demo site (${demo.events} events): with a location ${demo.share.toFixed(3)}; by basis ${basisShares}`);
+const checks = locationChecks(coder, root);
+console.log(
+  `location checks (${checks.articles} hand-written articles, ${checks.events} events): located ${checks.coverage.toFixed(3)}, right country ${checks.precision.toFixed(3)}, right place ${checks.placePrecision.toFixed(3)} (n=${checks.places}), capitals as actors taken for places ${checks.metonymsAsPlaces}`,
+);
+for (const b of checks.byBasis) console.log(`  basis ${b.basis}: n=${b.n} right country ${b.precision.toFixed(3)}`);
+const goldPlaces = goldLocations(coder, gold);
+console.log(
+  `PLOVER gold event_loc (${goldPlaces.n} events, ${goldPlaces.found} of their types coded): located ${goldPlaces.coverage.toFixed(3)}, right country ${goldPlaces.precision.toFixed(3)}`,
+);
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 console.log(
   `RESULT ${JSON.stringify({
@@ -349,5 +365,15 @@ console.log(
     coder_news_quad_accuracy: r3(news.accuracy),
     coder_news_quad_macro_f1: r3(news.macroF1),
     coder_news_source_overlap: r3(news.sourceOverlap),
+    coder_demo_location_share: r3(demo.share),
+    ...Object.fromEntries(
+      Object.entries(demo.bases).map(([b, share]) => [`coder_demo_location_basis_${b}`, r3(share)]),
+    ),
+    coder_location_check_coverage: r3(checks.coverage),
+    coder_location_check_precision: r3(checks.precision),
+    coder_location_check_place_precision: r3(checks.placePrecision),
+    coder_location_metonyms_as_places: checks.metonymsAsPlaces,
+    coder_gold_location_coverage: r3(goldPlaces.coverage),
+    coder_gold_location_precision: r3(goldPlaces.precision),
   })}`,
 );

@@ -11,7 +11,7 @@ function actor(value: StoredActor | null): string {
 /** One line per event: date, source, type and code, target, place, counts. */
 export function eventLine(event: EventRecord): string {
   const place = event.location
-    ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''}`
+    ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''}${event.location.basis ? ` [${event.location.basis}]` : ''}`
     : 'place unknown';
   const arrow = event.reciprocal ? '<->' : '->';
   return `${event.date}  ${actor(event.source)} ${event.type}/${event.code}${event.mode ? ` [${event.mode}]` : ''} ${arrow} ${actor(event.target)}  @ ${place}  (${event.numMentions} mentions, ${event.numSources} sources)`;
@@ -34,6 +34,7 @@ export const EVENT_COLUMNS = [
   'reciprocal',
   'place',
   'placeCountry',
+  'placeBasis',
   'lat',
   'lon',
   'confidence',
@@ -63,6 +64,7 @@ export function eventRow(event: EventRecord): Record<(typeof EVENT_COLUMNS)[numb
     reciprocal: event.reciprocal,
     place: event.location?.name ?? null,
     placeCountry: event.location?.country ?? null,
+    placeBasis: event.location?.basis ?? null,
     lat: event.location?.lat ?? null,
     lon: event.location?.lon ?? null,
     confidence: event.confidence,

@@ -6,7 +6,10 @@ import { type ActorEntry, ActorFileSchema, SectorFileSchema } from './data-schem
 import { DictionaryError } from './errors.js';
 import type { CountryInfo } from './geo/index.js';
 import { phraseTokens, type Token } from './nlp.js';
+import { type CountryVariant, type DatedRole, PhoenixActors, type PhoenixName } from './phoenix-actors.js';
 import { type PhraseMatch, PhraseTrie } from './phrase-trie.js';
+
+export { pickByDate } from './actor-at-date.js';
 
 export type LexiconKind = 'COUNTRY' | 'DEMONYM' | 'CAPITAL' | 'PERSON' | 'ORGANIZATION' | 'SECTOR';
 
@@ -26,6 +29,8 @@ export interface LexiconEntry {
   equipment?: boolean;
   from: string | null;
   to: string | null;
+  /** A converted Phoenix actor: its dated roles decide `code` and `sector` (see actor-at-date.ts). */
+  dated?: { readonly roles: DatedRole[] };
   /** Dictionary tokens as written, for case checks. */
   forms: string[];
 }
@@ -36,6 +41,10 @@ export interface ActorDictionary {
   countries: Map<string, CountryInfo>;
   /** Lowercased person titles ("president", "foreign minister"). */
   titles: Set<string>;
+  /** The converted Phoenix actors, matched beside the trie (see {@link matchActorAt}). */
+  phoenix: PhoenixActors;
+  /** Last date the converted Phoenix roles know of: after it our own dated files win. */
+  dataEnds: string | null;
 }
 
 /** Builds the actor dictionary from geo's countries, the bundled dictionaries and user files. */
@@ -50,6 +59,9 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
   for (const file of userFiles) for (const actor of readUserFile(file)) addActor(add, actor);
   for (const actor of parseActors(leadersJson, 'leaders.json')) addActor(add, actor);
   for (const actor of parseActors(organizationsJson, 'organizations.json')) addActor(add, actor);
+  const phoenix = new PhoenixActors();
+  const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
+  for (const variant of phoenix.countryVariants) addCountryVariant(trie, variant, byIso3.get(variant.code));
   for (const country of countries) addCountry(add, country);
   const sectorNouns = new Set(
     Object.values(sectors.sectors)
@@ -103,7 +115,64 @@ export function buildActorDictionary(countries: CountryInfo[], userFiles: string
       });
     }
   }
-  return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles };
+  return { trie, countries: new Map(countries.map((c) => [c.iso3, c])), titles, phoenix, dataEnds: phoenix.dataEnds };
+}
+
+/**
+ * The longest dictionary phrase at token `start` that passes the case rule: from the trie (our files,
+ * countries, sector nouns) and the Phoenix actors; readings of the same length from both are kept together.
+ */
+export function matchActorAt(dict: ActorDictionary, tokens: Token[], start: number): PhraseMatch<LexiconEntry> | null {
+  const token = tokens[start];
+  if (!token) return null;
+  const own = dict.trie.startsWith(token)
+    ? dict.trie.longestAt(tokens, start, (e, m) => caseMatches(e, tokens, m))
+    : null;
+  if (!dict.phoenix.startsWith(token)) return own;
+  const names = dict.phoenix.namesAt(tokens, start, (name, end) =>
+    caseMatches(phoenixEntry(name), tokens, { start, end, values: [] }),
+  );
+  const end = start + (names[0]?.forms.length ?? 0);
+  if (names.length === 0 || (own && own.end > end)) return own;
+  const values = names.map(phoenixEntry);
+  return own && own.end === end ? { start, end, values: [...own.values, ...values] } : { start, end, values };
+}
+
+/** A Phoenix name as a dictionary reading; its dated roles decide code and sector (see actor-at-date.ts). */
+function phoenixEntry(name: PhoenixName): LexiconEntry {
+  const { actor } = name;
+  return {
+    kind: actor.kind,
+    code: actor.code,
+    sector: null,
+    name: actor.names[0] ?? null,
+    entityId: actor.id,
+    place: false,
+    plural: false,
+    title: false,
+    from: null,
+    to: null,
+    dated: actor,
+    forms: name.forms,
+  };
+}
+
+/** A misspelt country or demonym ("Ethopia") reads as the country itself. */
+function addCountryVariant(trie: PhraseTrie<LexiconEntry>, variant: CountryVariant, country?: CountryInfo): void {
+  if (!country) return;
+  const entry = {
+    kind: variant.kind,
+    code: country.iso3,
+    sector: null,
+    name: country.name,
+    entityId: `country:${country.iso3}`,
+    place: variant.kind === 'COUNTRY',
+    plural: false,
+    title: false,
+    from: null,
+    to: null,
+  };
+  for (const forms of variant.tokens) trie.add(forms, { ...entry, forms });
 }
 
 type AddFn = (phrase: string, entry: Omit<LexiconEntry, 'forms'>) => void;
@@ -169,15 +238,4 @@ export function caseMatches(entry: LexiconEntry, tokens: Token[], match: PhraseM
     if (acronym ? text !== form : text.charAt(0) !== text.charAt(0).toUpperCase()) return false;
   }
   return true;
-}
-
-/** The entry valid on `date` (terms in office), preferring the most recent term without a date. */
-export function pickByDate(entries: LexiconEntry[], date: string | null): LexiconEntry | undefined {
-  if (entries.length <= 1) return entries[0];
-  const dated = entries.filter((e) => date && (!e.from || e.from <= date) && (!e.to || e.to >= date));
-  if (dated[0]) return dated[0];
-  const order: LexiconKind[] = ['PERSON', 'ORGANIZATION', 'COUNTRY', 'CAPITAL', 'DEMONYM', 'SECTOR'];
-  return [...entries].sort(
-    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (b.from ?? '').localeCompare(a.from ?? ''),
-  )[0];
 }

@@ -1,5 +1,7 @@
-import { type ActorDictionary, caseMatches, type LexiconEntry, pickByDate } from './actor-dictionary.js';
+import { type ActorDictionary, type LexiconEntry, matchActorAt, pickByDate } from './actor-dictionary.js';
+import { mergeAppositions } from './appositions.js';
 import type { Token } from './nlp.js';
+import { placeModifiersBefore, placeNounOf } from './place-words.js';
 
 /** An actor phrase found in a sentence (token indices are sentence-relative, end exclusive). */
 export interface ActorMention {
@@ -16,6 +18,10 @@ export interface ActorMention {
   /** A bare title ("the president") or pronoun that coreference may resolve. */
   needsAntecedent: boolean;
   pronoun: 'person' | 'thing' | 'plural' | null;
+  /** The country was inferred from context (see actor-countries.ts), not read from the actor's own words. */
+  inferredCountry?: boolean;
+  /** A pronoun resolved within its sentence: the antecedent's tokens [start, end), which name the actor. */
+  antecedentSpan?: [number, number] | undefined;
   /** Parts that were merged (for entity listing). */
   parts: Array<{ start: number; end: number; entry: LexiconEntry }>;
 }
@@ -37,10 +43,8 @@ export function findActorMentions(
   const raw: ActorMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    const match = dict.trie.startsWith(token)
-      ? dict.trie.longestAt(tokens, i, (e, m) => caseMatches(e, tokens, m))
-      : null;
-    const entry = match ? pickByDate(match.values, date) : undefined;
+    const match = matchActorAt(dict, tokens, i);
+    const entry = match ? pickByDate(match.values, date, dict.dataEnds) : undefined;
     // A sector word used as an adjective ("military talks") is not an actor.
     const modified = tokens[match?.end ?? 0];
     const adjectival =
@@ -57,10 +61,18 @@ export function findActorMentions(
     if (pronoun && token.pos === 'PRON') raw.push(pronounMention(i, pronoun));
     i += 1;
   }
-  return mergeChains(
+  const chains = mergeChains(
     raw.map((m) => absorbUnknownName(m, tokens, dict)),
     tokens,
-  ).map((m) => finish(m, tokens));
+  );
+  const heads = new Set(chains.map((m) => m.start));
+  return mergeAppositions(
+    coordinatedPlaces(
+      chains.map((m) => finish(m, tokens, heads)),
+      tokens,
+    ),
+    tokens,
+  );
 }
 
 /**
@@ -68,19 +80,39 @@ export function findActorMentions(
  * capital") is a place hint, not an actor; a definite title phrase ("the 51-year-old Syrian leader")
  * stands for a person named earlier.
  */
-function finish(m: ActorMention, tokens: Token[]): ActorMention {
+function finish(m: ActorMention, tokens: Token[], heads: Set<number>): ActorMention {
   const only = m.parts.length === 1 ? m.parts[0]?.entry : undefined;
   const next = tokens[m.end];
   const modifier = next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
   // "Kazakh capital" is a place hint; "Palestinian prisoners" (a plural people noun) stays an actor.
   const singularNoun = next !== undefined && next.pos === 'NOUN' && !/(s|men|people)$/.test(next.lower);
-  if (only && ((only.kind === 'CAPITAL' && modifier) || (only.kind === 'DEMONYM' && !only.plural && singularNoun)))
+  // "Israeli-occupied West Bank", "U.S.-led forces": a modifier of the actor or place that follows.
+  const after = tokens[m.end + 2];
+  const compound =
+    next?.text === '-' && tokens[m.end + 1]?.pos !== 'PROPN' && (heads.has(m.end + 2) || after?.pos === 'PROPN');
+  if (
+    only &&
+    ((only.kind === 'CAPITAL' && modifier) ||
+      (only.kind === 'DEMONYM' && !only.plural && (singularNoun || compound)) ||
+      (only.kind === 'COUNTRY' && compound))
+  )
     return { ...m, isPlace: true };
   const last = m.parts[m.parts.length - 1]?.entry;
   const named = m.kind === 'PERSON' || m.kind === 'ORGANIZATION';
   if (last && last.kind === 'SECTOR' && last.title && !named && definiteBefore(m.start, tokens))
     return { ...m, needsAntecedent: true };
   return m;
+}
+
+/** "in Brussels and Washington": a place name joined to a place is a place too. */
+function coordinatedPlaces(mentions: ActorMention[], tokens: Token[]): ActorMention[] {
+  return mentions.map((m, i) => {
+    const prev = mentions[i - 1];
+    const joint = tokens[m.start - 1]?.lower;
+    const placeName = m.parts.length === 1 && m.parts[0]?.entry.place === true;
+    const joined = prev?.isPlace && prev.end === m.start - 1 && (joint === 'and' || joint === 'or');
+    return !m.isPlace && placeName && joined ? { ...m, isPlace: true } : m;
+  });
 }
 
 function definiteBefore(start: number, tokens: Token[]): boolean {
@@ -93,14 +125,13 @@ function definiteBefore(start: number, tokens: Token[]): boolean {
 }
 
 function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Token[], cues: MentionCues): ActorMention {
-  // "in Syria", "in northern Nigeria", "in the capital Damascus": skip one adjective or article.
-  const skip = tokens[start - 1]?.pos === 'ADJ' || tokens[start - 1]?.lower === 'the' ? 1 : 0;
-  const prev = tokens[start - 1 - skip]?.lower ?? '';
+  // "in Syria", "in northern Nigeria", "in the capital Damascus", "of mostly Christian eastern Beirut".
+  const prev = tokens[placeModifiersBefore(start, tokens) - 1]?.lower ?? '';
   const locatives = entry.kind === 'COUNTRY' ? cues.countryLocatives : cues.placeLocatives;
   // A dateline ("KYIV, March 3 -") names where the story was filed, not an actor.
   const dateline =
     start === 0 && tokens[end]?.text === ',' && tokens[start]?.text === tokens[start]?.text.toUpperCase();
-  const isPlace = entry.place && (locatives.has(prev) || dateline);
+  const isPlace = entry.place && (locatives.has(prev) || dateline || placeNounOf(start, tokens));
   const kind = entry.kind === 'DEMONYM' || entry.kind === 'SECTOR' ? 'GROUP' : entry.kind;
   const article = tokens[start - 1]?.lower ?? '';
   const definite = article === 'the' || article === 'a' || article === 'an';
@@ -113,11 +144,16 @@ function fromEntry(start: number, end: number, entry: LexiconEntry, tokens: Toke
     entityId: entry.kind === 'SECTOR' || entry.kind === 'DEMONYM' ? null : entry.entityId,
     kind,
     isPlace,
-    plural: entry.plural,
+    // "rebel leaders" matches the entry "rebel leader" by lemma: the text decides the number.
+    plural: entry.plural || pluralByLemma(tokens[end - 1], entry.forms[entry.forms.length - 1]),
     needsAntecedent: entry.kind === 'SECTOR' && entry.title && definite,
     pronoun: null,
     parts: [{ start, end, entry }],
   };
+}
+
+function pluralByLemma(token: Token | undefined, form: string | undefined): boolean {
+  return token !== undefined && form !== undefined && token.lower !== form.toLowerCase() && /s$/.test(token.lower);
 }
 
 function pronounMention(i: number, pronoun: 'person' | 'thing' | 'plural'): ActorMention {
@@ -143,12 +179,17 @@ function absorbUnknownName(m: ActorMention, tokens: Token[], dict: ActorDictiona
   if (last?.entry.kind !== 'SECTOR' || !last.entry.title) return m;
   let end = m.end;
   while (end < tokens.length && end - m.end < 4 && isNameToken(tokens[end] as Token)) end += 1;
-  if (end === m.end || dict.trie.startsWith(tokens[m.end] as Token)) return m;
+  if (end === m.end || knownAt(m.end, tokens, dict)) return m;
   const name = tokens
     .slice(m.end, end)
     .map((t) => t.text)
     .join(' ');
   return { ...m, end, name, kind: 'PERSON', needsAntecedent: false };
+}
+
+/** A dictionary actor starts here ("President" + "Vladimir Putin"), so the title names no unknown person. */
+function knownAt(i: number, tokens: Token[], dict: ActorDictionary): boolean {
+  return matchActorAt(dict, tokens, i) !== null;
 }
 
 function isNameToken(t: Token): boolean {
@@ -178,6 +219,8 @@ function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   if (gap.length === 0) return !(aNamed && b.kind === 'GROUP' && b.code !== null);
   const ofLink = gap.length <= 2 && gap[0]?.lower === 'of' && (gap.length === 1 || gap[1]?.lower === 'the');
   const unknownPerson = a.kind === 'PERSON' && a.entityId === null && a.code === null;
+  // "President Erdogan of Turkey": the country only restates the person's own.
+  if (ofLink && a.kind === 'PERSON' && b.kind === 'COUNTRY' && a.code === b.code) return true;
   if (ofLink)
     return (a.kind === 'GROUP' || unknownPerson) && a.code === null && (b.kind !== 'GROUP' || b.code !== null);
   if (gap.length > 2 || a.kind === 'PERSON') return false;

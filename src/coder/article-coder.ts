@@ -1,13 +1,17 @@
 import type { Actor, CodedArticle, CodedEvent, NamedEntity } from '../core/event-schema.js';
+import { dominantCountry, giveCountries, isCountryCode } from './actor-countries.js';
 import type { ActorDictionary } from './actor-dictionary.js';
+import { sameActor } from './actor-identity.js';
 import { type ActorMention, findActorMentions } from './actor-mentions.js';
+import { locateEvents, mainPlace } from './article-location.js';
 import { codeInfo } from './cameo.js';
 import { ActorMemory } from './coreference.js';
 import type { Cues } from './cues.js';
+import { matchDateline, resolveDateline } from './dateline.js';
 import { collectEntities } from './entities.js';
 import { type DateMention, findDateMentions, resolveEventDate } from './event-date.js';
 import { type EventFrame, findEventFrames } from './event-frames.js';
-import { findPlaces, type PlaceMention, pickLocation } from './event-location.js';
+import { eventPlaces, findPlaces, ownPlaces, type PlaceMention, pickLocation } from './event-location.js';
 import { assignRoles, type EventRoles } from './event-roles.js';
 import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
@@ -24,55 +28,70 @@ export interface CoderDeps {
   version: string;
 }
 
-/** Codes one article: sentences -> actors (with coreference) -> event frames -> events. */
+/** Codes one article: sentences -> actors (with coreference) -> event frames -> events -> places. */
 export function codeArticle(text: string, date: string | null, deps: CoderDeps): CodedArticle {
-  const memory = new ActorMemory();
+  const dateline = matchDateline(text);
+  const resolved = findArticleActors(text, date, deps, dateline?.end ?? 0);
+  const countries = articleCountries(resolved);
   const events: CodedEvent[] = [];
   const entities: NamedEntity[] = [];
-  const resolved: SentenceActors[] = [];
-  for (const sentence of tokenizeText(text)) {
-    if (sentence.tokens.length === 0) continue;
-    const before = memory.lastCountry();
-    const raw = findActorMentions(sentence.tokens, deps.dict, deps.cues, date);
-    const mentions = giveCountries(memory.resolve(raw), sentence.tokens, before);
-    resolved.push({ sentence, mentions });
+  const placesBySentence: PlaceMention[][] = [];
+  for (const { sentence, mentions } of resolved) {
     const frames = selectFrames(findEventFrames(sentence.tokens, mentions, deps.lexicon, deps.cues), sentence.tokens);
-    const places = frames.length > 0 ? placesOf(sentence, mentions, deps) : [];
+    const places = placesOf(sentence, mentions, deps, countries);
+    // The article's place is counted from the places that can be where something in it happened.
+    placesBySentence.push(
+      frames.length > 0
+        ? places.filter((p) => frames.some((f) => eventPlaces([p], f, f.code).length > 0))
+        : places.filter((p) => p.clauseVerb === null),
+    );
     entities.push(...collectEntities(sentence, mentions, places));
     if (frames.length > 0) events.push(...sentenceEvents(sentence, mentions, frames, places, date, deps));
   }
-  return { events, entities, quotations: findQuotations(text, resolved) };
+  const article = {
+    dateline: dateline ? resolveDateline(dateline, deps.places, countries) : null,
+    main: mainPlace(placesBySentence),
+  };
+  return { events: locateEvents(events, article), entities, quotations: findQuotations(text, resolved) };
 }
 
-function placesOf(sentence: Sentence, mentions: ActorMention[], deps: CoderDeps): PlaceMention[] {
-  return findPlaces(sentence.tokens, mentions, deps.places, actorCountries(mentions));
+/** Every sentence's actors, coreference resolved in reading order; the dateline's words are a place. */
+function findArticleActors(text: string, date: string | null, deps: CoderDeps, datelineEnd: number): SentenceActors[] {
+  const found = tokenizeText(text)
+    .filter((sentence) => sentence.tokens.length > 0)
+    .map((sentence) => ({
+      sentence,
+      mentions: findActorMentions(sentence.tokens, deps.dict, deps.cues, date).map((m) =>
+        (sentence.tokens[m.start]?.start ?? 0) < datelineEnd ? { ...m, isPlace: true } : m,
+      ),
+    }));
+  const about = dominantCountry(found.map((f) => f.mentions));
+  const memory = new ActorMemory();
+  return found.map(({ sentence, mentions }) => ({
+    sentence,
+    mentions: giveCountries(memory.resolve(mentions, sentence.tokens), sentence.tokens, about),
+  }));
+}
+
+/** The article's countries, most mentioned first: they decide between places of the same name. */
+function articleCountries(resolved: SentenceActors[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { mentions } of resolved)
+    for (const m of mentions) {
+      // A capital's dictionary country is a guess until the place is resolved ("Tripoli", Libya or Lebanon).
+      const guess = m.inferredCountry || (m.isPlace && m.kind === 'CAPITAL');
+      if (!guess && isCountryCode(m.code)) counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+    }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+}
+
+function placesOf(sentence: Sentence, mentions: ActorMention[], deps: CoderDeps, article: string[]): PlaceMention[] {
+  return findPlaces(sentence.tokens, mentions, deps.places, { sentence: actorCountries(mentions), article });
 }
 
 function actorCountries(mentions: ActorMention[]): string[] {
-  return [...new Set(mentions.filter((m) => !m.isPlace && m.code && m.code.length === 3).map((m) => m.code as string))];
-}
-
-/**
- * Bare sector nouns and unknown titled persons ("police", "Judge Ana Ruiz") take the country of a
- * place attached to them ("police in X"), else the nearest country before them in the sentence, else
- * the article's last country, else the first country after them in the sentence.
- */
-function giveCountries(mentions: ActorMention[], tokens: Token[], articleCountry: string | null): ActorMention[] {
-  let last: string | null = null;
-  const countryAfter = (i: number): string | null =>
-    mentions.slice(i + 1).find((m) => isCountryCode(m.code))?.code ?? null;
-  return mentions.map((m, i) => {
-    if (isCountryCode(m.code)) last = m.code;
-    if (m.code !== null || m.sector === null || m.kind === 'PRONOUN') return m;
-    const next = mentions[i + 1];
-    const attached = next?.isPlace && next.start - m.end <= 1 && tokens[m.end]?.lower === 'in' ? next.code : null;
-    const code = attached ?? last ?? articleCountry ?? countryAfter(i);
-    return code ? { ...m, code } : m;
-  });
-}
-
-function isCountryCode(code: string | null): boolean {
-  return code !== null && code.length === 3 && code !== 'IGO' && code !== 'NGO' && code !== 'MNC';
+  const own = mentions.filter((m) => !m.isPlace && !m.inferredCountry && isCountryCode(m.code));
+  return [...new Set(own.map((m) => m.code as string))];
 }
 
 function sentenceEvents(
@@ -93,14 +112,16 @@ function sentenceEvents(
     const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
-    const location = pickLocation(places, frame.head, countries);
+    const location = pickLocation(places, frame, countries, info.code);
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
     const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;
     for (const s of sources) {
       for (const t of targets) {
         const source = toActor(s, sentence);
-        const target = t ? toActor(t, sentence) : placeTarget;
+        const named = t ? toActor(t, sentence) : placeTarget;
+        // No event of an actor on itself: the act has no target of its own.
+        const target = named && sameActor(source, named) ? null : named;
         const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -139,7 +160,7 @@ function soloExercise(code: string, roles: EventRoles): boolean {
  * Jericho") targets the country where it happened. The actor has the place's text and country.
  */
 function placeAsTarget(places: PlaceMention[], frame: EventFrame, sentence: Sentence): Actor | null {
-  const place = places.find((p) => p.start > frame.anchor && p.country);
+  const place = ownPlaces(places, frame).find((p) => p.start > frame.anchor && p.country);
   if (!place) return null;
   const s = span(sentence.tokens, place.start, place.end);
   return {
@@ -171,7 +192,8 @@ function span(tokens: Token[], start: number, end: number): [number, number] {
 
 function toActor(m: ActorMention | null, sentence: Sentence): Actor {
   if (!m) return { text: '', name: null, code: null, sector: null, entity_id: null, span: null };
-  const s = span(sentence.tokens, m.start, m.end);
+  const [start, end] = m.antecedentSpan ?? [m.start, m.end];
+  const s = span(sentence.tokens, start, end);
   return {
     text: sentence.text.slice(s[0] - sentence.start, s[1] - sentence.start),
     name: m.name,

@@ -1,4 +1,4 @@
-import type { EventLocation } from '../core/event-schema.js';
+import type { Place } from '../core/event-schema.js';
 import type { PlaceResolver } from './geo/index.js';
 
 const MAX_ENTRIES = 20_000;
@@ -8,7 +8,8 @@ const MAX_ENTRIES = 20_000;
  * is the costliest per-sentence step after tokenisation. The cache is cleared when full.
  */
 export function cachedResolver(inner: PlaceResolver): PlaceResolver {
-  const resolved = new Map<string, EventLocation | null>();
+  const resolved = new Map<string, Place | null>();
+  const ambiguous = new Map<string, boolean>();
   return {
     resolve(name, hints) {
       const key = `${name}|${hints.countries.join(',')}`;
@@ -21,5 +22,13 @@ export function cachedResolver(inner: PlaceResolver): PlaceResolver {
     },
     isCapitalOf: (name) => inner.isCapitalOf(name),
     isPlace: (name) => inner.isPlace(name),
+    ambiguous(name) {
+      const hit = ambiguous.get(name);
+      if (hit !== undefined) return hit;
+      if (ambiguous.size >= MAX_ENTRIES) ambiguous.clear();
+      const value = inner.ambiguous(name);
+      ambiguous.set(name, value);
+      return value;
+    },
   };
 }

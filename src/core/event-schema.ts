@@ -40,7 +40,8 @@ export const ActorSchema = z.object({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-export const LocationSchema = z.object({
+/** A resolved place: a gazetteer place (GeoNames) or a country (no admin1, no GeoNames id, its capital's coordinates). */
+export const PlaceSchema = z.object({
   name: z.string(),
   country: z.string().nullable(),
   admin1: z.string().nullable(),
@@ -48,6 +49,18 @@ export const LocationSchema = z.object({
   lon: z.number(),
   geonames_id: z.number().int().nullable(),
 });
+export type Place = z.infer<typeof PlaceSchema>;
+
+/**
+ * What an event's place rests on, most precise first: `sentence` (named in the event's sentence), `dateline`
+ * (where the story was filed), `article` (the place the article is about), `actor_country` (the country of
+ * the event's actor, at country level).
+ */
+export const LOCATION_BASES = ['sentence', 'dateline', 'article', 'actor_country'] as const;
+export const LocationBasisSchema = z.enum(LOCATION_BASES);
+export type LocationBasis = z.infer<typeof LocationBasisSchema>;
+
+export const LocationSchema = PlaceSchema.extend({ basis: LocationBasisSchema });
 export type EventLocation = z.infer<typeof LocationSchema>;
 
 export const EventModeSchema = z.enum(['future', 'hypothetical', 'negated', 'intent']).nullable();

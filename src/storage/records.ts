@@ -76,7 +76,8 @@ export const EventRecordSchema = z.object({
   target: StoredActorSchema.nullable(),
   reciprocal: z.boolean(),
   date: z.string(),
-  location: LocationSchema.nullable(),
+  // Events stored before coder 0.3 have no `basis`.
+  location: LocationSchema.partial({ basis: true }).nullable(),
   confidence: z.number(),
   numMentions: z.number().int(),
   numArticles: z.number().int(),

@@ -2,4 +2,4 @@
 export { type CountryInfo, countryByIso3, loadCountries } from './countries.js';
 export { GeoDataError, GeoError } from './errors.js';
 export { placeKey } from './fold.js';
-export { loadGazetteer, type PlaceResolver } from './place-resolver.js';
+export { countryPlace, loadGazetteer, type PlaceResolver } from './place-resolver.js';

@@ -3,7 +3,7 @@ import { highlightedSentence } from './highlight.js';
 
 function fields(event) {
   const place = event.location
-    ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''} (${event.location.lat.toFixed(2)}, ${event.location.lon.toFixed(2)})`
+    ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''} (${event.location.lat.toFixed(2)}, ${event.location.lon.toFixed(2)})${event.location.basis ? `, from the ${event.location.basis.replace('_', ' ')}` : ''}`
     : '';
   const rows = [
     ['Date', event.date],

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
 import { EventStore } from '../../../src/storage/event-store.js';
-import { codedEvent } from '../../helpers/coded-event.js';
+import { ATHENS, codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
 let env: TestStack;
@@ -84,7 +84,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
             span: [0, 10],
           },
           target: null,
-          location: { name: 'Athens', country: 'GRC', admin1: null, lat: 37.98, lon: 23.72, geonames_id: 264371 },
+          location: ATHENS,
         }),
       ],
       '2026-10-04',
@@ -144,7 +144,15 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
   });
 
   it("finds a CAMEO root's events under each PLOVER type its codes map to, with other filters applied on the server", async () => {
-    const place = (country: string) => ({ name: country, country, admin1: null, lat: 0, lon: 0, geonames_id: null });
+    const place = (country: string) => ({
+      name: country,
+      country,
+      admin1: null,
+      lat: 0,
+      lon: 0,
+      geonames_id: null,
+      basis: 'sentence' as const,
+    });
     await store.recordMentions(
       paper,
       [

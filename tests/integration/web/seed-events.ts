@@ -1,7 +1,7 @@
 import { EventReader } from '../../../src/client/index.js';
 import { EventStore } from '../../../src/storage/event-store.js';
 import { startWebServer, type WebServer } from '../../../src/web/index.js';
-import { codedEvent } from '../../helpers/coded-event.js';
+import { ATHENS, codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
 /** A test stack holding three events (a meeting, a protest, an attack) and the web server in front of it. */
@@ -43,7 +43,7 @@ const protest = codedEvent({
   target: null,
   sentence: 'Greek farmers marched through Athens against the new tax.',
   offsets: { source: [40, 53], verb: [54, 61], target: null },
-  location: { name: 'Athens', country: 'GRC', admin1: null, lat: 37.98, lon: 23.72, geonames_id: 264371 },
+  location: ATHENS,
 });
 const attack = codedEvent({
   type: 'ASSAULT',
@@ -56,7 +56,15 @@ const attack = codedEvent({
   target: { text: 'Kharkiv', name: 'Ukraine', code: 'UKR', sector: null, entity_id: 'UKR', span: [224, 231] },
   sentence: 'Russian forces shelled Kharkiv overnight.',
   offsets: { source: [200, 214], verb: [215, 222], target: [223, 230] },
-  location: { name: 'Kharkiv', country: 'UKR', admin1: null, lat: 49.99, lon: 36.23, geonames_id: 706483 },
+  location: {
+    name: 'Kharkiv',
+    country: 'UKR',
+    admin1: null,
+    lat: 49.99,
+    lon: 36.23,
+    geonames_id: 706483,
+    basis: 'sentence',
+  },
 });
 
 export async function startWebFixture(): Promise<WebFixture> {

@@ -1,7 +1,7 @@
 import type { PlaceResolver } from '../../../src/coder/index.js';
-import type { EventLocation } from '../../../src/core/event-schema.js';
+import type { Place } from '../../../src/core/event-schema.js';
 
-const PLACES: Record<string, EventLocation> = {
+const PLACES: Record<string, Place> = {
   astana: { name: 'Astana', country: 'KAZ', admin1: null, lat: 51.18, lon: 71.45, geonames_id: 1526273 },
   damascus: { name: 'Damascus', country: 'SYR', admin1: null, lat: 33.51, lon: 36.29, geonames_id: 170654 },
   nairobi: { name: 'Nairobi', country: 'KEN', admin1: null, lat: -1.28, lon: 36.82, geonames_id: 184745 },
@@ -21,4 +21,5 @@ export const stubGazetteer: PlaceResolver = {
   resolve: (name) => PLACES[name.toLowerCase()] ?? null,
   isCapitalOf: (name) => CAPITALS[name.toLowerCase()] ?? null,
   isPlace: (name) => name.toLowerCase() in PLACES,
+  ambiguous: () => false,
 };

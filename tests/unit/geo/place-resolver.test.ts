@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../../src/coder/geo/index.js';
+import { countryPlace, loadGazetteer } from '../../../src/coder/geo/index.js';
 
 const gazetteer = loadGazetteer();
 const noHints = { countries: [] };
@@ -102,5 +102,44 @@ describe('isPlace', () => {
   it('rejects ordinary words and unknown names', () => {
     expect(gazetteer.isPlace('Mobile')).toBe(false);
     expect(gazetteer.isPlace('Qwertyville')).toBe(false);
+  });
+});
+
+describe('ambiguous', () => {
+  it.each(['Hyderabad', 'Valencia', 'San Jose', 'Birmingham'])(
+    'calls %s ambiguous: a namesake abroad weighs at least a tenth of the best one',
+    (name) => {
+      expect(gazetteer.ambiguous(name)).toBe(true);
+    },
+  );
+
+  it.each(['London', 'Alexandria', 'Tripoli', 'Paris', 'Syria'])(
+    'does not call %s ambiguous: one place or country dominates',
+    (name) => {
+      expect(gazetteer.ambiguous(name)).toBe(false);
+    },
+  );
+});
+
+describe('looser transliteration matches', () => {
+  it('keeps a transliteration that matches places of one country only', () => {
+    expect(gazetteer.resolve("Sana'a", noHints)?.country).toBe('YEM');
+  });
+
+  it('drops a transliteration that matches places in several countries unless the text names one', () => {
+    expect(gazetteer.resolve('Samarra', noHints)).toBeNull();
+    expect(gazetteer.resolve('Samarra', { countries: ['IRQ'] })?.country).toBe('IRQ');
+  });
+
+  it('knows English exonyms added as overrides', () => {
+    expect(gazetteer.resolve('Geneva', noHints)?.country).toBe('CHE');
+    expect(gazetteer.resolve('Cologne', noHints)?.country).toBe('DEU');
+  });
+});
+
+describe('countryPlace', () => {
+  it('gives a country as a place at country level', () => {
+    expect(countryPlace('KEN')).toMatchObject({ name: 'Kenya', country: 'KEN', admin1: null, geonames_id: null });
+    expect(countryPlace('XXX')).toBeNull();
   });
 });
