@@ -13,6 +13,7 @@ import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
 import { type Sentence, type Token, tokenizeText } from './nlp.js';
 import { findQuotations, type SentenceActors } from './quotations.js';
+import { isSameActor } from './self-target.js';
 import type { VerbLexicon } from './verb-lexicon.js';
 
 /** Everything the coder loads once and shares across articles. */
@@ -98,9 +99,11 @@ function sentenceEvents(
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
     const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;
     for (const s of sources) {
-      for (const t of targets) {
-        const source = toActor(s, sentence);
-        const target = t ? toActor(t, sentence) : placeTarget;
+      const source = toActor(s, sentence);
+      const others = targets
+        .map((t) => (t ? toActor(t, sentence) : placeTarget))
+        .filter((t) => !isSameActor(source, t));
+      for (const target of others.length > 0 ? others : [null]) {
         const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -114,7 +117,7 @@ function sentenceEvents(
           context,
           source,
           target,
-          reciprocal: roles.reciprocal,
+          reciprocal: roles.reciprocal && target !== null,
           date: when,
           location,
           sentence: sentence.text,
