@@ -104,6 +104,7 @@ function sentenceEvents(
         .map((t) => (t ? toActor(t, sentence) : placeTarget))
         .filter((t) => !isSameActor(source, t));
       for (const target of others.length > 0 ? others : [null]) {
+        if (process.env.EXP_A && !isActor(source) && !isActor(target)) continue;
         const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -192,4 +193,8 @@ function contextTags(tokens: Token[], cues: Cues): string[] {
     if (tag) tags.add(tag);
   }
   return [...tags].slice(0, 4);
+}
+
+function isActor(a: Actor | null): boolean {
+  return a !== null && (a.code !== null || a.sector !== null);
 }

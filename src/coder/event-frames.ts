@@ -23,11 +23,18 @@ export interface EventFrame {
   innerTarget: ActorMention | null;
   /** Obligation ("X must withdraw"): the subject is the target of a demand, the speaker its source. */
   obligation: boolean;
+  /**
+   * Reported as not having happened ("did not attack", "no talks were held"): never an event, but still the
+   * sentence's act, so a noun beside it ("during the summit") is not coded in its place.
+   */
+  negated: boolean;
   confidence: number;
 }
 
 interface Aux {
   negated: boolean;
+  /** "did not", "has not", "had never": a negated past act, which did not happen. */
+  past: boolean;
   future: boolean;
   hypothetical: boolean;
   obligation: boolean;
@@ -77,6 +84,7 @@ function obligationFrames(tokens: Token[], mentions: ActorMention[], cues: Cues)
         mode: null,
         innerTarget: null,
         obligation: true,
+        negated: false,
         confidence: 0.55,
       },
     ];
@@ -115,12 +123,13 @@ function frameFor(
       mode: null,
       innerTarget: null,
       obligation: true,
+      negated: false,
       confidence: 0.7,
     };
   }
-  const modal = applyModality(t, g, aux, tokens, cues);
-  if (!modal) return null;
-  const mode = modal.mode ?? (isConditional(g.head, tokens) ? 'hypothetical' : null);
+  const modal = applyModality(t, g, aux, tokens, cues) ?? { code: g.code, mode: null, negated: true };
+  // "if ... will", "whether X will meet", a question: the act is only supposed, whatever its tense.
+  const mode = isConditional(g.head, tokens) || isQuestion(tokens) ? 'hypothetical' : modal.mode;
   const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (g.governed ? 0.05 : 0);
   // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
   const nominal = t.nominal && !g.governed;
@@ -134,6 +143,7 @@ function frameFor(
     mode,
     innerTarget: g.innerTarget,
     obligation: aux.obligation && !g.governed,
+    negated: modal.negated === true,
     confidence,
   };
 }
@@ -165,9 +175,11 @@ function applyModality(
   aux: Aux,
   tokens: Token[],
   cues: Cues,
-): { code: string; mode: EventMode } | null {
+): { code: string; mode: EventMode; negated?: boolean } | null {
   if (aux.negated) {
-    const rejected = t.nominal ? null : negatedCode(g.code);
+    // "will not accept", "does not recognise" refuse an act now; "did not attack", "has not signed" report that
+    // nothing happened, and a refusal already coded ("refused to meet") is not turned round again.
+    const rejected = t.nominal || aux.past || g.governed ? null : negatedCode(g.code);
     return rejected ? { code: rejected, mode: null } : null;
   }
   if (aux.obligation && !t.nominal && !g.governed) return { code: composeCode('demand', g.code) ?? g.code, mode: null };
@@ -242,23 +254,47 @@ function governorAt(
   return cls ? { cls, index: j, between } : null;
 }
 
+const PAST_AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'was', 'were']);
+
 function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
-  const aux: Aux = { negated: false, future: false, hypothetical: false, obligation: false };
+  const aux: Aux = { negated: false, past: false, future: false, hypothetical: false, obligation: false };
   for (let j = head - 1; j >= 0 && j >= head - 5; j -= 1) {
     const t = tokens[j] as Token;
     if (!(t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || t.lower === 'to' || t.lower === 'going')) break;
     if (cues.negation.has(t.lower)) aux.negated = true;
+    if (PAST_AUXILIARIES.has(t.lower)) aux.past = true;
     if (cues.future.has(t.lower)) aux.future = true;
     if (cues.hypothetical.has(t.lower)) aux.hypothetical = true;
     if (cues.obligation.has(t.lower)) aux.obligation = true;
   }
+  // "never attacked": a negated simple past; "no talks were held", "neither side fired": a negated subject.
+  if (aux.negated && !aux.future && !aux.hypothetical && /ed$/.test(tokens[head]?.lower ?? '')) aux.past = true;
+  if (!aux.negated && negatedSubject(head, tokens)) aux.negated = aux.past = true;
   return aux;
+}
+
+/** "No arrests were made", "Neither side launched attacks", "None of the parties signed": nobody acted. */
+function negatedSubject(head: number, tokens: Token[]): boolean {
+  for (let j = head - 1; j >= 0 && j >= head - 6; j -= 1) {
+    const w = tokens[j]?.lower ?? '';
+    if (w === 'no' || w === 'neither' || w === 'none' || w === 'nobody') return j === 0 || isClauseStart(tokens[j - 1]);
+    if (w === ',' || w === ';' || tokens[j]?.pos === 'VERB') return false;
+  }
+  return false;
+}
+
+function isClauseStart(t: Token | undefined): boolean {
+  return t === undefined || t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ';
 }
 
 function hasFutureAdjective(start: number, tokens: Token[], cues: Cues): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1)
     if (cues.futureAdjectives.has(tokens[j]?.lower ?? '')) return true;
   return false;
+}
+
+function isQuestion(tokens: Token[]): boolean {
+  return tokens[tokens.length - 1]?.text === '?';
 }
 
 function isConditional(head: number, tokens: Token[]): boolean {

@@ -7,13 +7,19 @@ const ADJUNCT_PREPOSITIONS = new Set(['during', 'at', 'after', 'before', 'follow
  * Which frames of a sentence become events. A news sentence carries one main event: the first
  * verbal act (coding every coordinated or subordinate verb too cost precision on the gold set),
  * else a statement (01x), else the first nominal event. Planned meetings ("the upcoming talks")
- * and adjunct meetings ("during a meeting with X") are coded besides the main event.
+ * and adjunct meetings ("during a meeting with X") are coded besides the main event. A negated act is chosen
+ * like any other and then yields nothing.
  */
 export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
-  const acts = frames.filter((f) => !f.code.startsWith('01') && !f.nominal);
-  const main = acts.find((f) => !subordinate(f, tokens)) ?? acts[0] ?? frames.find((f) => !f.nominal) ?? frames[0];
-  if (!main) return [];
-  return [main, ...frames.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)))];
+  const live = frames.filter((f) => !f.negated);
+  const acts = live.filter((f) => !f.code.startsWith('01') && !f.nominal);
+  const extras = (main: EventFrame | undefined): EventFrame[] =>
+    live.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)));
+  // A negated act ("did not meet during the summit") is no event, and the nouns around it are not either.
+  if (acts.length === 0 && frames.some((f) => f.negated && !f.nominal))
+    return extras(undefined).filter((f) => f.mode === 'future');
+  const main = acts.find((f) => !subordinate(f, tokens)) ?? acts[0] ?? live.find((f) => !f.nominal) ?? live[0];
+  return main ? [main, ...extras(main)] : [];
 }
 
 // Not "as" or "since": too often prepositions ("as a result of").

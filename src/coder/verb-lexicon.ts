@@ -78,7 +78,8 @@ export class VerbLexicon {
       const m = this.matchWith('v:', tokens, i, false);
       if (m) return m;
     }
-    return nominal ? this.matchWith('n:', tokens, i, true) : null;
+    const noun = nominal ? this.matchWith('n:', tokens, i, true) : null;
+    return noun && !modifiesNoun(tokens, noun.end) ? noun : null;
   }
 
   private matchWith(prefix: string, tokens: Token[], i: number, nominal: boolean): TriggerMatch | null {
@@ -90,6 +91,20 @@ export class VerbLexicon {
     }
     return null;
   }
+}
+
+/** Time words that may follow an event noun without the noun being their modifier ("the attack yesterday"). */
+const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'weekend']);
+
+/**
+ * An event noun that modifies the next noun names a thing, not an act: "the ceasefire line", "the protest site",
+ * "attack helicopters", "the talks' agenda".
+ */
+function modifiesNoun(tokens: Token[], end: number): boolean {
+  const next = tokens[end];
+  if (!next) return false;
+  if (next.text === "'" || next.text === '’' || next.lower === "'s" || next.lower === '’s') return true;
+  return next.pos === 'NOUN' && !TIME_NOUNS.has(next.lower);
 }
 
 function matchRest(tokens: Token[], from: number, rest: string[]): number {
