@@ -12,6 +12,7 @@ import { assignRoles, type EventRoles } from './event-roles.js';
 import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
 import { type Sentence, type Token, tokenizeText } from './nlp.js';
+import { nonEventReason, senseOf } from './non-events.js';
 import { findQuotations, type SentenceActors } from './quotations.js';
 import { isSameActor } from './self-target.js';
 import type { VerbLexicon } from './verb-lexicon.js';
@@ -87,10 +88,12 @@ function sentenceEvents(
   const dates = findDateMentions(sentence.text, date);
   const countries = actorCountries(mentions);
   const context = contextTags(sentence.tokens, deps.cues);
+  const sense = senseOf(sentence.tokens, mentions, places, deps.cues, date);
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
   for (const frame of frames) {
     const roles = assignRoles(frame, sentence.tokens, mentions, deps.cues);
+    if (nonEventReason(frame, roles, sense) !== null) continue;
     const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
@@ -104,7 +107,6 @@ function sentenceEvents(
         .map((t) => (t ? toActor(t, sentence) : placeTarget))
         .filter((t) => !isSameActor(source, t));
       for (const target of others.length > 0 ? others : [null]) {
-        if (process.env.EXP_A && !isActor(source) && !isActor(target)) continue;
         const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -193,8 +195,4 @@ function contextTags(tokens: Token[], cues: Cues): string[] {
     if (tag) tags.add(tag);
   }
   return [...tags].slice(0, 4);
-}
-
-function isActor(a: Actor | null): boolean {
-  return a !== null && (a.code !== null || a.sector !== null);
 }

@@ -71,6 +71,15 @@ export const CueFileSchema = z.object({
   clauseBreaks: z.array(z.string()),
   reciprocalCodes: z.array(z.string()),
   contexts: z.record(z.string(), z.array(z.string())),
+  /** Words that mark a sport, business, culture or science story, where conflict verbs are rarely political. */
+  domains: z.record(z.enum(['sport', 'business', 'culture', 'science']), z.array(z.string().min(1))),
+  /** Natural forces, diseases, accidents and vehicles: harm they do is no political act. */
+  hazards: z.array(z.string().min(1)),
+  /** Weapons: harm done with them is violence even beside a hazard word ("a car bomb"). */
+  weapons: z.array(z.string().min(1)),
+  /** Unnamed collective actors ("the two countries", "armed men"): someone acts, though no code is known. */
+  collectiveActors: z.array(z.string().min(1)),
 });
 export type CueFile = z.infer<typeof CueFileSchema>;
 export type GovernorClass = keyof CueFile['governors'];
+export type StoryDomain = keyof CueFile['domains'];
