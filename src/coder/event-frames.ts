@@ -48,8 +48,10 @@ export function findEventFrames(
   cues: Cues,
 ): EventFrame[] {
   const triggers: TriggerMatch[] = [];
+  // A word inside an actor's name is not a predicate: "armed forces", "the Arab Peace Initiative".
+  const insideActor = (i: number): boolean => mentions.some((m) => !m.isPlace && m.start <= i && i < m.end);
   for (let i = 0; i < tokens.length; ) {
-    const m = lexicon.matchAt(tokens, i);
+    const m = insideActor(i) ? null : lexicon.matchAt(tokens, i);
     if (m) triggers.push(m);
     i = m && !m.nominal ? m.end : i + 1;
   }

@@ -40,8 +40,12 @@ const SUBORDINATORS = new Set([
   'whereas',
 ]);
 
-/** In a relative or adverbial clause ("rebels, who seized the town, ...", "After troops shelled X, ..."). */
+/**
+ * In a relative or adverbial clause ("rebels, who seized the town, ...", "After troops shelled X, ..."), or a
+ * participle modifying a noun ("fishermen, held captive in Libya, ...", "forces backed by Russian jets").
+ */
 function subordinate(f: EventFrame, tokens: Token[]): boolean {
+  if (participleModifier(f, tokens)) return true;
   for (let j = f.head - 1; j >= 0; j -= 1) {
     const w = tokens[j]?.lower ?? '';
     if (w === ',' || w === ';') return false;
@@ -57,4 +61,21 @@ function partnered(f: EventFrame, tokens: Token[]): boolean {
   let j = f.start - 1;
   while (j >= 0 && (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'NUM')) j -= 1;
   return ADJUNCT_PREPOSITIONS.has(tokens[j]?.lower ?? '');
+}
+
+/**
+ * A participle with no object of its own, right after a comma ("fishermen, held captive in Libya, ...") or after
+ * a noun with its agent ("forces backed by Russian jets"); "Mamoun, started a hunger strike" has an object and
+ * is the main verb after an apposition.
+ */
+/** Regular and the commonest irregular past participles (held, sent, kept, built, led, shot, hit, set, put). */
+const PARTICIPLE = /(?:ed|en|wn|ught|eld|ent|ept|ilt|led|hot|hit|set|put)$/;
+
+function participleModifier(f: EventFrame, tokens: Token[]): boolean {
+  const verb = tokens[f.head];
+  if (f.nominal || !verb || !PARTICIPLE.test(verb.lower)) return false;
+  const prev = tokens[f.head - 1];
+  const next = tokens[f.head + 1];
+  if (prev?.text === ',' && f.head > 1) return next !== undefined && ['ADP', 'ADJ', 'ADV'].includes(next.pos);
+  return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && next?.lower === 'by';
 }
