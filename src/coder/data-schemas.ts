@@ -23,10 +23,13 @@ export const CameoFileSchema = z.object({
   ),
 });
 
-/** data/coder/verbs.json: CAMEO code -> verb patterns and noun (nominal event) patterns. */
+/** data/coder/verbs.json: CAMEO code -> verb, noun (nominal event) and predicate-adjective patterns. */
 export const VerbFileSchema = z.object({
   verbs: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
   nouns: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
+  adjectives: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
+  /** Verb and noun phrases that are no event, overriding shorter patterns ("fight the epidemic"). */
+  none: z.object({ verbs: z.array(z.string().min(1)), nouns: z.array(z.string().min(1)) }),
 });
 
 /** One actor entry of data/coder/leaders.json, organizations.json, or a user dictionary. */

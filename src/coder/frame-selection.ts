@@ -12,7 +12,7 @@ const ADJUNCT_PREPOSITIONS = new Set(['during', 'at', 'after', 'before', 'follow
  */
 export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
   const live = frames.filter((f) => !f.negated);
-  const acts = live.filter((f) => !f.code.startsWith('01') && !f.nominal);
+  const acts = live.filter((f) => !f.nominal);
   const extras = (main: EventFrame | undefined): EventFrame[] =>
     live.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)));
   // A negated act ("did not meet during the summit") is no event, and the nouns around it are not either.

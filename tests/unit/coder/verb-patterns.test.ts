@@ -37,12 +37,13 @@ describe('verb patterns', () => {
     expect(first('The ministry gave the farmers of the northern provinces some dollars.')).toBeUndefined();
   });
 
-  it('codes a statement only when no stronger act is in the sentence', () => {
+  it("codes a statement when it is the main clause's act, not the act it reacts to", () => {
     expect(first('The foreign minister expressed concern over the fighting.')).toMatchObject({
       code: '012',
       quad_class: 0,
     });
-    expect(first('The minister expressed concern after troops shelled the city.')?.type).toBe('ASSAULT');
+    expect(first('The minister expressed concern after troops shelled the city.')).toMatchObject({ code: '012' });
+    expect(first('After troops shelled the city, the minister met the mayor.')?.type).toBe('CONSULT');
   });
 
   it('codes an appeal as CAMEO 02 with PLOVER type REQUEST', () => {
