@@ -160,7 +160,9 @@ function applyGovernor(
   consumed: Set<number>,
 ): Governed {
   const gov = findGovernor(t.start, tokens, mentions, cues);
-  const composed = gov ? composeCode(gov.cls, t.code) : null;
+  // "X claimed that rebels attacked" reports the rebels' act; "X claimed that they attacked" claims its own.
+  const ownClaim = gov?.cls !== 'claim' || gov.between?.kind === 'PRONOUN';
+  const composed = gov && ownClaim ? composeCode(gov.cls, t.code) : null;
   if (!gov || !composed) return { code: t.code, head: t.start, mode: null, innerTarget: null, governed: false };
   if (all.some((g) => g.start === gov.index)) consumed.add(gov.index);
   const mode = gov.cls === 'intent' || gov.cls === 'threaten' ? 'intent' : null;
@@ -251,8 +253,9 @@ function governorAt(
   if (!t) return null;
   const classes = cues.governors.get(t.lemma) ?? cues.governors.get(t.lower);
   if (!classes) return null;
-  // Without "to"/"that", only refusals and accusations govern a direct object act ("rejected talks").
-  const cls = direct ? classes.find((c) => c === 'refuse') : classes[0];
+  // Without "to"/"that", only refusals, denials and deliberations govern a direct object act ("rejected talks",
+  // "denied sending troops", "is considering sanctions").
+  const cls = direct ? classes.find((c) => c === 'refuse' || c === 'deny' || c === 'consider') : classes[0];
   return cls ? { cls, index: j, between } : null;
 }
 

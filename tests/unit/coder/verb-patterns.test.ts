@@ -9,7 +9,8 @@ describe('verb patterns', () => {
   it('matches phrasal verbs with their particles', () => {
     expect(first('Ethiopian troops pulled out of the disputed town.')).toMatchObject({ type: 'RETREAT', code: '0874' });
     expect(first('The police cracked down on student protesters.')).toMatchObject({ type: 'COERCE', code: '172' });
-    expect(first('The opposition called for early elections.')).toMatchObject({ type: 'REQUEST', code: '104' });
+    expect(first('The opposition called for early elections.')).toMatchObject({ type: 'REQUEST', code: '024' });
+    expect(first('The opposition demanded early elections.')).toMatchObject({ type: 'REQUEST', code: '104' });
   });
 
   it('lets modifiers sit between a verb and its noun', () => {
