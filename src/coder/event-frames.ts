@@ -161,7 +161,7 @@ function applyGovernor(
 ): Governed {
   const gov = findGovernor(t.start, tokens, mentions, cues);
   // "X claimed that rebels attacked" reports the rebels' act; "X claimed that they attacked" claims its own.
-  const ownClaim = gov?.cls !== 'claim' || gov.between?.kind === 'PRONOUN';
+  const ownClaim = gov?.cls !== 'claim' || (gov.between !== null && gov.between.pronoun !== null);
   const composed = gov && ownClaim ? composeCode(gov.cls, t.code) : null;
   if (!gov || !composed) return { code: t.code, head: t.start, mode: null, innerTarget: null, governed: false };
   if (all.some((g) => g.start === gov.index)) consumed.add(gov.index);

@@ -63,19 +63,22 @@ function partnered(f: EventFrame, tokens: Token[]): boolean {
   return ADJUNCT_PREPOSITIONS.has(tokens[j]?.lower ?? '');
 }
 
-/**
- * A participle with no object of its own, right after a comma ("fishermen, held captive in Libya, ...") or after
- * a noun with its agent ("forces backed by Russian jets"); "Mamoun, started a hunger strike" has an object and
- * is the main verb after an apposition.
- */
 /** Regular and the commonest irregular past participles (held, sent, kept, built, led, shot, hit, set, put). */
 const PARTICIPLE = /(?:ed|en|wn|ught|eld|ent|ept|ilt|led|hot|hit|set|put)$/;
+const PARTICIPLE_COMPLEMENTS = new Set(['ADP', 'ADJ', 'ADV']);
 
+/**
+ * A participle with no object of its own, right after a comma ("fishermen, held captive in Libya, ...",
+ * "the company, working with the state government, said ...") or after a noun with its agent ("forces backed by
+ * Russian jets"); "Mamoun, started a hunger strike" has an object and is the main verb after an apposition.
+ */
 function participleModifier(f: EventFrame, tokens: Token[]): boolean {
   const verb = tokens[f.head];
-  if (f.nominal || !verb || !PARTICIPLE.test(verb.lower)) return false;
+  if (f.nominal || !verb) return false;
   const prev = tokens[f.head - 1];
   const next = tokens[f.head + 1];
-  if (prev?.text === ',' && f.head > 1) return next !== undefined && ['ADP', 'ADJ', 'ADV'].includes(next.pos);
-  return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && next?.lower === 'by';
+  const past = PARTICIPLE.test(verb.lower);
+  if (prev?.text === ',' && f.head > 1 && (past || verb.lower.endsWith('ing')))
+    return next !== undefined && PARTICIPLE_COMPLEMENTS.has(next.pos);
+  return past && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && next?.lower === 'by';
 }
