@@ -18,7 +18,10 @@ export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[
   // A negated act ("did not meet during the summit") is no event, and the nouns around it are not either.
   if (acts.length === 0 && frames.some((f) => f.negated && !f.nominal))
     return extras(undefined).filter((f) => f.mode === 'future');
-  const main = acts.find((f) => !subordinate(f, tokens)) ?? acts[0] ?? live.find((f) => !f.nominal) ?? live[0];
+  // A plain statement ("said", "announced", 010) is the event only when the sentence reports no other act: "X said
+  // Y attacked Z" is Y's attack.
+  const reported = acts.filter((f) => f.code !== '010');
+  const main = reported.find((f) => !subordinate(f, tokens)) ?? reported[0] ?? acts[0] ?? live[0];
   return main ? [main, ...extras(main)] : [];
 }
 
