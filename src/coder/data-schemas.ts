@@ -32,15 +32,6 @@ export const VerbFileSchema = z.object({
   none: z.object({ verbs: z.array(z.string().min(1)), nouns: z.array(z.string().min(1)) }),
 });
 
-/** data/coder/petrarch-verbs.json: verb patterns converted from PETRARCH2 (scripts/build-petrarch-verbs.ts). */
-export const PetrarchVerbFileSchema = z.object({
-  source: z.string(),
-  /** Synonym sets referenced as "&name" in patterns. */
-  synsets: z.record(z.string(), z.array(z.string())),
-  verbs: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
-  none: z.array(z.string().min(1)),
-});
-
 /** One actor entry of data/coder/leaders.json, organizations.json, or a user dictionary. */
 export const ActorEntrySchema = z.object({
   id: z.string().min(1),

@@ -132,8 +132,7 @@ function frameFor(
   const modal = applyModality(t, g, aux, tokens, cues) ?? { code: g.code, mode: null, negated: true };
   // "if ... will", "whether X will meet", a question: the act is only supposed, whatever its tense.
   const mode = isConditional(g.head, tokens) || isQuestion(tokens) ? 'hypothetical' : modal.mode;
-  const confidence =
-    (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (g.governed ? 0.05 : 0) - (t.converted ? 0.1 : 0);
+  const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (g.governed ? 0.05 : 0);
   // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
   const nominal = t.nominal && !g.governed;
   return {

@@ -5,13 +5,6 @@ export interface PatternWord {
   word: string;
   /** Must follow the previous pattern word directly (written "=to" in verbs.json). */
   adjacent: boolean;
-  /** A synonym set ("&weapon" in petrarch-verbs.json): any of its words matches. */
-  set?: ReadonlySet<string>;
-}
-
-function matches(t: Token, w: PatternWord): boolean {
-  if (w.set) return w.set.has(t.lemma) || w.set.has(t.lower);
-  return t.lemma === w.word || t.lower === w.word;
 }
 
 /** Tokens that may sit between pattern words ("impose tough new sanctions"). */
@@ -26,8 +19,7 @@ const MAX_GAP = 3;
  */
 export function matchRest(tokens: Token[], from: number, rest: PatternWord[]): number {
   let at = from;
-  for (const w of rest) {
-    const adjacent = w.adjacent;
+  for (const { word, adjacent } of rest) {
     let found = -1;
     let limit = adjacent ? at : at + MAX_GAP;
     for (let j = at; j < tokens.length && j <= limit; j += 1) {
@@ -39,7 +31,7 @@ export function matchRest(tokens: Token[], from: number, rest: PatternWord[]): n
       )
         limit += 1;
       const t = tokens[j] as Token;
-      if (matches(t, w)) {
+      if (t.lemma === word || t.lower === word) {
         found = j;
         break;
       }
@@ -67,8 +59,9 @@ export function matchBefore(tokens: Token[], aux: number, rest: PatternWord[]): 
   }
   let k = 0;
   for (let j = from; j < aux && k < rest.length; j += 1) {
-    const w = rest[k];
-    if (w && matches(tokens[j] as Token, w)) k += 1;
+    const t = tokens[j] as Token;
+    const word = rest[k]?.word;
+    if (t.lemma === word || t.lower === word) k += 1;
   }
   return k === rest.length;
 }

@@ -1,6 +1,5 @@
-import petrarchJson from '../../data/coder/petrarch-verbs.json' with { type: 'json' };
 import verbsJson from '../../data/coder/verbs.json' with { type: 'json' };
-import { PetrarchVerbFileSchema, VerbFileSchema } from './data-schemas.js';
+import { VerbFileSchema } from './data-schemas.js';
 import { DictionaryError } from './errors.js';
 import { phraseTokens, type Token } from './nlp.js';
 import { matchBefore, matchRest, type PatternWord, stems } from './pattern-match.js';
@@ -12,8 +11,6 @@ interface Pattern {
   code: string | null;
   /** Words after the anchor, matched in order by lemma or lowercase form. */
   rest: PatternWord[];
-  /** From the converted PETRARCH2 dictionary: used where the project's own patterns say nothing longer. */
-  converted: boolean;
 }
 
 /** A verb, noun or predicate-adjective pattern matched in a sentence (token indices, end exclusive). */
@@ -24,8 +21,6 @@ export interface TriggerMatch {
   nominal: boolean;
   /** Number of pattern words: longer patterns are more specific. */
   size: number;
-  /** Matched by a converted PETRARCH2 pattern rather than one of the project's own. */
-  converted: boolean;
 }
 
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
@@ -40,34 +35,24 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'g
  */
 export class VerbLexicon {
   private readonly byAnchor = new Map<string, Pattern[]>();
-  private readonly synsets = new Map<string, ReadonlySet<string>>();
 
   constructor() {
     const parsed = VerbFileSchema.safeParse(verbsJson);
     if (!parsed.success) throw new DictionaryError(`data/coder/verbs.json is invalid: ${parsed.error.message}`);
-    const converted = PetrarchVerbFileSchema.safeParse(petrarchJson);
-    if (!converted.success)
-      throw new DictionaryError(`data/coder/petrarch-verbs.json is invalid: ${converted.error.message}`);
     const { verbs, nouns, adjectives, none } = parsed.data;
-    for (const [code, list] of Object.entries(verbs)) for (const p of list) this.add('v', code, p, false);
-    for (const [code, list] of Object.entries(nouns)) for (const p of list) this.add('n', code, p, false);
-    for (const [code, list] of Object.entries(adjectives)) for (const p of list) this.add('a', code, p, false);
-    for (const p of none.verbs) this.add('v', null, p, false);
-    for (const p of none.nouns) this.add('n', null, p, false);
-    for (const [name, words] of Object.entries(converted.data.synsets)) this.synsets.set(name, new Set(words));
-    for (const [code, list] of Object.entries(converted.data.verbs)) for (const p of list) this.add('v', code, p, true);
-    for (const p of converted.data.none) this.add('v', null, p, true);
-    // Longest first; on equal length the project's own pattern wins (sort is stable, own patterns come first).
+    for (const [code, list] of Object.entries(verbs)) for (const p of list) this.add('v', code, p);
+    for (const [code, list] of Object.entries(nouns)) for (const p of list) this.add('n', code, p);
+    for (const [code, list] of Object.entries(adjectives)) for (const p of list) this.add('a', code, p);
+    for (const p of none.verbs) this.add('v', null, p);
+    for (const p of none.nouns) this.add('n', null, p);
     for (const list of this.byAnchor.values()) list.sort((a, b) => b.rest.length - a.rest.length);
   }
 
-  private add(kind: PatternKind, code: string | null, phrase: string, converted: boolean): void {
+  private add(kind: PatternKind, code: string | null, phrase: string): void {
     const words = phrase
       .toLowerCase()
       .split(/\s+/)
-      .flatMap((w): PatternWord[] => {
-        const set = w.startsWith('&') ? this.synsets.get(w.slice(1)) : undefined;
-        if (set) return [{ word: w, adjacent: false, set }];
+      .flatMap((w) => {
         // "=to": the word must follow the previous one directly ("return =to" is going back, not giving back).
         const adjacent = w.startsWith('=');
         return phraseTokens(adjacent ? w.slice(1) : w).map((word, k) => ({ word, adjacent: adjacent && k === 0 }));
@@ -76,7 +61,7 @@ export class VerbLexicon {
     if (!anchor) return;
     const key = `${kind}:${anchor.word}`;
     const list = this.byAnchor.get(key) ?? [];
-    list.push({ code, rest: words.slice(1), converted });
+    list.push({ code, rest: words.slice(1) });
     this.byAnchor.set(key, list);
   }
 
@@ -123,12 +108,7 @@ export class VerbLexicon {
     const list = this.lookup(kind, tokens[i] as Token);
     if (!list) return undefined;
     const passive = kind === 'v' ? passiveAux(tokens, i) : -1;
-    // Converted PETRARCH2 patterns only where the project's own say nothing, and never a bare verb or a plain 010.
-    const ordered = [
-      ...list.filter((p) => !p.converted),
-      ...list.filter((p) => p.converted && p.rest.length > 0 && p.code !== '010'),
-    ];
-    for (const pattern of ordered) {
+    for (const pattern of list) {
       const end = matchRest(tokens, i + 1, pattern.rest);
       // "sanctions against Iran were lifted": in the passive the pattern's object stands before the verb.
       const before = end < 0 && passive >= 0 && pattern.rest.length > 0 && matchBefore(tokens, passive, pattern.rest);
@@ -140,7 +120,6 @@ export class VerbLexicon {
         end: end < 0 ? i + 1 : end,
         nominal: kind === 'n',
         size: pattern.rest.length + 1,
-        converted: pattern.converted,
       };
     }
     return undefined;
