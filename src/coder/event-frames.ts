@@ -62,7 +62,8 @@ export function findEventFrames(
     if (frame) frames.push({ frame, at: trigger.start });
   }
   const kept = frames.filter((f) => !consumed.has(f.at)).map((f) => f.frame);
-  return kept.length > 0 ? kept : obligationFrames(tokens, mentions, cues);
+  // A plain statement ("Russia says Israel must end ...") leaves room for the obligation it reports.
+  return kept.some((f) => f.code !== '010') ? kept : [...obligationFrames(tokens, mentions, cues), ...kept];
 }
 
 /**

@@ -22,7 +22,7 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   const before = nearestBefore(frame.head, actors, tokens, cues);
   const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1, actors, tokens, cues, frame);
   if (passive) {
-    const agent = actors.find((m) => m.start >= frame.end && tokens[m.start - 1]?.lower === 'by');
+    const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens));
     sources = agent ? group(agent, actors, tokens) : [];
     targets = before ? group(before, actors, tokens) : [];
   } else if (frame.nominal) {
@@ -40,6 +40,13 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   }
   targets = targets.filter((t) => !sources.includes(t));
   return splitReciprocal(frame, sources, targets, cues);
+}
+
+/** The agent of a passive: "by police", "by a mob", "by the country's army". */
+function afterBy(m: ActorMention, tokens: Token[]): boolean {
+  let j = m.start - 1;
+  while (j >= 0 && (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'NUM')) j -= 1;
+  return tokens[j]?.lower === 'by';
 }
 
 function isPassive(frame: EventFrame, tokens: Token[]): boolean {
@@ -76,8 +83,10 @@ function firstAfter(
 ): ActorMention | null {
   for (const m of actors) {
     if (m.start < from) continue;
-    // A bare sector noun inside the pattern ("deployed troops") is the instrument, not the target.
-    if (m.start < frame.end && m.name === null && m.kind === 'GROUP') continue;
+    // The actor's own forces named inside the pattern ("deployed troops", "sent police") are its instrument, not
+    // the target; "shot dead protesters" names the target.
+    if (m.start < frame.end && m.name === null && m.kind === 'GROUP' && (m.sector === 'MIL' || m.sector === 'COP'))
+      continue;
     // Weapons ("a drone attack on ...", "shot down two drones") are instruments, not targets.
     if (m.parts.some((p) => p.entry.equipment === true)) continue;
     // "its troops", "their supporters": the subject's own people are not the target.

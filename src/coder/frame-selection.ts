@@ -12,16 +12,21 @@ const ADJUNCT_PREPOSITIONS = new Set(['during', 'at', 'after', 'before', 'follow
  */
 export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[] {
   const live = frames.filter((f) => !f.negated);
-  const acts = live.filter((f) => !f.nominal);
+  // A plain statement ("said", "announced", 010) is the event only when the sentence reports nothing else: "X said
+  // Y attacked Z" is Y's attack, "X announced a ceasefire" the ceasefire, "X did not attack, Y said" nothing.
+  const statements = live.filter((f) => f.code === '010');
+  const acts = live.filter((f) => !f.nominal && f.code !== '010');
   const extras = (main: EventFrame | undefined): EventFrame[] =>
     live.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)));
   // A negated act ("did not meet during the summit") is no event, and the nouns around it are not either.
   if (acts.length === 0 && frames.some((f) => f.negated && !f.nominal))
     return extras(undefined).filter((f) => f.mode === 'future');
-  // A plain statement ("said", "announced", 010) is the event only when the sentence reports no other act: "X said
-  // Y attacked Z" is Y's attack.
-  const reported = acts.filter((f) => f.code !== '010');
-  const main = reported.find((f) => !subordinate(f, tokens)) ?? reported[0] ?? acts[0] ?? live[0];
+  const main =
+    acts.find((f) => !subordinate(f, tokens)) ??
+    live.find((f) => f.nominal && !subordinate(f, tokens)) ??
+    acts[0] ??
+    live.find((f) => f.nominal) ??
+    statements.find((f) => !subordinate(f, tokens));
   return main ? [main, ...extras(main)] : [];
 }
 

@@ -11,7 +11,7 @@ export interface PatternWord {
 const GAP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PRON']);
 /** Function words that may sit there too: "the people of X", "more than 20 air strikes", "the country's borders". */
 const GAP_WORDS = new Set(['of', 'than', "'s", '’s']);
-const MAX_GAP = 3;
+const MAX_GAP = 5;
 
 /**
  * Matches pattern words in order from token `from`, each within MAX_GAP skippable tokens of the previous one;
@@ -70,9 +70,45 @@ function continuesRun(previous: Token, token: Token): boolean {
   return previous.pos === token.pos && (token.pos === 'PROPN' || token.pos === 'NUM');
 }
 
+/** Irregular past forms of event verbs, which the tagger sometimes takes for nouns ("The rebels shot down ..."). */
+export const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
+  ['shot', 'shoot'],
+  ['struck', 'strike'],
+  ['fought', 'fight'],
+  ['threw', 'throw'],
+  ['sought', 'seek'],
+  ['held', 'hold'],
+  ['took', 'take'],
+  ['led', 'lead'],
+  ['drove', 'drive'],
+  ['sold', 'sell'],
+  ['sent', 'send'],
+  ['gave', 'give'],
+  ['met', 'meet'],
+  ['beat', 'beat'],
+  ['broke', 'break'],
+  ['stole', 'steal'],
+  ['withdrew', 'withdraw'],
+  ['overran', 'overrun'],
+  ['overthrew', 'overthrow'],
+  ['froze', 'freeze'],
+  ['fled', 'flee'],
+  ['flew', 'fly'],
+  ['blew', 'blow'],
+  ['bombed', 'bomb'],
+  ['paid', 'pay'],
+  ['laid', 'lay'],
+  ['upheld', 'uphold'],
+  ['undertook', 'undertake'],
+  ['tore', 'tear'],
+  ['swept', 'sweep'],
+]);
+
 /** Fallback base forms when wink's lemma misses ("staged" -> "stag"): tried in order. */
 export function stems(word: string): string[] {
   const out: string[] = [];
+  const irregular = IRREGULAR_PAST.get(word);
+  if (irregular) out.push(irregular);
   const undouble = (w: string): string => (/(.)\1$/.test(w) ? w.slice(0, -1) : w);
   if (word.endsWith('ied')) out.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('ed')) out.push(word.slice(0, -1), word.slice(0, -2), undouble(word.slice(0, -2)));

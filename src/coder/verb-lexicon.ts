@@ -2,7 +2,7 @@ import verbsJson from '../../data/coder/verbs.json' with { type: 'json' };
 import { VerbFileSchema } from './data-schemas.js';
 import { DictionaryError } from './errors.js';
 import { phraseTokens, type Token } from './nlp.js';
-import { matchBefore, matchRest, type PatternWord, stems } from './pattern-match.js';
+import { IRREGULAR_PAST, matchBefore, matchRest, type PatternWord, stems } from './pattern-match.js';
 
 type PatternKind = 'v' | 'n' | 'a';
 
@@ -83,7 +83,8 @@ export class VerbLexicon {
     // Only right after a subject-like word: "the wounded soldiers", "91 armed groups" stay adjectives.
     const prev = tokens[i - 1]?.pos;
     const afterSubject = prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON';
-    const pastForm = token.lower.length > 4 && /(ed|en)$/.test(token.lower) && afterSubject;
+    const pastForm =
+      ((token.lower.length > 4 && /(ed|en)$/.test(token.lower)) || IRREGULAR_PAST.has(token.lower)) && afterSubject;
     // Right after a determiner a word is a modifier or a noun ("the disputed region", "treated the injured").
     const modifier = prev === 'DET' || POSSESSIVES.has(tokens[i - 1]?.lower ?? '');
     const verbal = !modifier && (token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && pastForm));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import verbsJson from '../../../data/coder/verbs.json' with { type: 'json' };
 import { createEventCoder } from '../../../src/coder/index.js';
 import { stubGazetteer } from './stub-gazetteer.js';
 
@@ -64,5 +65,18 @@ describe('verb patterns', () => {
     });
     expect(first('Iran lifted a closure on schools and shops.')).toMatchObject({ type: 'CONCEDE', code: '081' });
     expect(first('The minister ruled out talks with the rebels.')).toMatchObject({ type: 'REJECT' });
+  });
+});
+
+describe('the verb dictionary', () => {
+  it('lists every phrase under one code only, so no match depends on file order', () => {
+    for (const kind of ['verbs', 'nouns', 'adjectives'] as const) {
+      const seen = new Map<string, string>();
+      for (const [code, phrases] of Object.entries(verbsJson[kind]))
+        for (const phrase of phrases as string[]) {
+          expect(seen.get(phrase), `${kind} "${phrase}" under ${code}`).toBeUndefined();
+          seen.set(phrase, code);
+        }
+    }
   });
 });
