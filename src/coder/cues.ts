@@ -23,6 +23,7 @@ export interface Cues extends MentionCues {
   hazards: PhraseTrie<true>;
   weapons: PhraseTrie<true>;
   collectiveActors: PhraseTrie<true>;
+  peacekeeping: PhraseTrie<true>;
 }
 
 /** Loads and indexes data/coder/cues.json. */
@@ -64,6 +65,7 @@ export function loadCues(): Cues {
     hazards: wordTrie(c.hazards),
     weapons: wordTrie(c.weapons),
     collectiveActors: wordTrie(c.collectiveActors),
+    peacekeeping: wordTrie(c.peacekeeping),
     pronouns,
     countryLocatives: new Set(c.countryLocatives),
     placeLocatives: new Set(c.placeLocatives),

@@ -95,6 +95,8 @@ export const CueFileSchema = z.object({
   weapons: z.array(z.string().min(1)),
   /** Unnamed collective actors ("the two countries", "armed men"): someone acts, though no code is known. */
   collectiveActors: z.array(z.string().min(1)),
+  /** Words of peacekeeping: troops deployed or arriving for it provide protection (074), not a show of force. */
+  peacekeeping: z.array(z.string().min(1)),
 });
 export type CueFile = z.infer<typeof CueFileSchema>;
 export type GovernorClass = keyof CueFile['governors'];

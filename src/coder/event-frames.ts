@@ -3,6 +3,7 @@ import { composeCode, futureCode, negatedCode } from './compose.js';
 import type { Cues } from './cues.js';
 import type { GovernorClass } from './data-schemas.js';
 import type { Token } from './nlp.js';
+import { firstMatch } from './phrase-trie.js';
 import type { TriggerMatch, VerbLexicon } from './verb-lexicon.js';
 
 export type EventMode = 'future' | 'hypothetical' | 'negated' | 'intent' | null;
@@ -62,6 +63,10 @@ export function findEventFrames(
     if (frame) frames.push({ frame, at: trigger.start });
   }
   const kept = frames.filter((f) => !consumed.has(f.at)).map((f) => f.frame);
+  // "Britain is deploying 300 troops to the UN peacekeeping mission", "peacekeepers arrived in Juba": protection
+  // provided (074), not a show of force or a visit.
+  if (kept.some((f) => /^(?:15|04[23])/.test(f.code)) && firstMatch(cues.peacekeeping, tokens) !== null)
+    for (const f of kept) if (/^(?:15|04[23])/.test(f.code)) f.code = '074';
   // A plain statement ("Russia says Israel must end ...") leaves room for the obligation it reports.
   return kept.some((f) => f.code !== '010') ? kept : [...obligationFrames(tokens, mentions, cues), ...kept];
 }

@@ -19,7 +19,9 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   let sources: ActorMention[] = [];
   let targets: ActorMention[] = [];
   const passive = isPassive(frame, tokens);
-  const before = nearestBefore(frame.head, actors, tokens, cues);
+  const before = speakerOnly(frame)
+    ? speakerBefore(frame.head, actors, tokens)
+    : nearestBefore(frame.head, actors, tokens, cues);
   const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1, actors, tokens, cues, frame);
   if (passive) {
     const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens));
@@ -57,6 +59,18 @@ function isPassive(frame: EventFrame, tokens: Token[]): boolean {
   // "is prepared to", "are determined to": adjectival governors, not passives.
   const governs = tokens[frame.head + 1]?.lower === 'to';
   return !frame.nominal && participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
+}
+
+/** A plain statement (010) is made by the actor it follows in its own clause ("the ministry said"), or by no one. */
+function speakerOnly(frame: EventFrame): boolean {
+  return frame.code === '010';
+}
+
+function speakerBefore(head: number, actors: ActorMention[], tokens: Token[]): ActorMention | null {
+  const m = [...actors].reverse().find((a) => a.end <= head);
+  if (!m) return null;
+  const between = tokens.slice(m.end, head);
+  return between.length <= 3 && between.every((t) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') ? m : null;
 }
 
 function nearestBefore(head: number, actors: ActorMention[], tokens: Token[], cues: Cues): ActorMention | null {

@@ -14,13 +14,18 @@ export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[
   const live = frames.filter((f) => !f.negated);
   // A plain statement ("said", "announced", 010) is the event only when the sentence reports nothing else: "X said
   // Y attacked Z" is Y's attack, "X announced a ceasefire" the ceasefire, "X did not attack, Y said" nothing.
-  const statements = live.filter((f) => f.code === '010');
+  // A statement yet to be made ("is expected to announce") is no event.
+  const statements = live.filter((f) => f.code === '010' && f.mode === null);
   const acts = live.filter((f) => !f.nominal && f.code !== '010');
   const extras = (main: EventFrame | undefined): EventFrame[] =>
     live.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)));
-  // A negated act ("did not meet during the summit") is no event, and the nouns around it are not either.
-  if (acts.length === 0 && frames.some((f) => f.negated && !f.nominal))
-    return extras(undefined).filter((f) => f.mode === 'future');
+  // A negated act ("did not meet during the summit") is no event, and the nouns of its clause are not either.
+  const negated = frames.filter((f) => f.negated && !f.nominal);
+  if (acts.length === 0 && negated.length > 0) {
+    const free = live.filter((f) => f.nominal && !negated.some((n) => sameClause(n, f, tokens)));
+    const main = free[0];
+    return main ? [main, ...extras(main)] : extras(undefined).filter((f) => f.mode === 'future');
+  }
   const main =
     acts.find((f) => !subordinate(f, tokens)) ??
     live.find((f) => f.nominal && !subordinate(f, tokens)) ??
@@ -89,4 +94,10 @@ function participleModifier(f: EventFrame, tokens: Token[]): boolean {
   if (prev?.text === ',' && f.head > 1 && (past || verb.lower.endsWith('ing')))
     return next !== undefined && PARTICIPLE_COMPLEMENTS.has(next.pos);
   return past && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && next?.lower === 'by';
+}
+
+/** No comma, semicolon or "but" between two frames. */
+function sameClause(a: EventFrame, b: EventFrame, tokens: Token[]): boolean {
+  const [from, to] = a.start < b.start ? [a.end, b.start] : [b.end, a.start];
+  return !tokens.slice(from, to).some((t) => t.text === ',' || t.text === ';' || t.lower === 'but');
 }

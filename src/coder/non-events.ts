@@ -4,7 +4,7 @@ import type { StoryDomain } from './data-schemas.js';
 import type { EventFrame } from './event-frames.js';
 import type { EventRoles } from './event-roles.js';
 import type { Token } from './nlp.js';
-import type { PhraseTrie } from './phrase-trie.js';
+import { firstMatch } from './phrase-trie.js';
 
 /** Why a coded act is not reported as a political event. */
 export type NonEventReason = 'domain' | 'hazard' | 'no-actor' | 'background';
@@ -69,15 +69,6 @@ export function senseOf(
     unknownActors: tokens.some(unknownName) || firstMatch(cues.collectiveActors, tokens) !== null,
     year: published ? Number(published.slice(0, 4)) : null,
   };
-}
-
-function firstMatch<T>(trie: PhraseTrie<T>, tokens: Token[]): T | null {
-  for (let i = 0; i < tokens.length; i += 1) {
-    if (!trie.startsWith(tokens[i] as Token)) continue;
-    const match = trie.longestAt(tokens, i, () => true);
-    if (match) return match.values[0] ?? null;
-  }
-  return null;
 }
 
 /**

@@ -44,7 +44,7 @@ export function matchRest(tokens: Token[], from: number, rest: PatternWord[]): n
   return at;
 }
 
-const PASSIVE_SUBJECT_SPAN = 8;
+const PASSIVE_SUBJECT_SPAN = 10;
 
 /**
  * The passive form of a pattern: its words in order in the subject before the auxiliary at `aux` ("UN sanctions
@@ -52,13 +52,16 @@ const PASSIVE_SUBJECT_SPAN = 8;
  */
 export function matchBefore(tokens: Token[], aux: number, rest: PatternWord[]): boolean {
   let from = aux;
-  while (from > 0 && aux - from < PASSIVE_SUBJECT_SPAN) {
+  // "have been expelled", "will be lifted": the subject stands before the whole verb group.
+  while (from > 0 && tokens[from - 1]?.pos === 'AUX') from -= 1;
+  const end = from;
+  while (from > 0 && end - from < PASSIVE_SUBJECT_SPAN) {
     const t = tokens[from - 1] as Token;
     if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') break;
     from -= 1;
   }
   let k = 0;
-  for (let j = from; j < aux && k < rest.length; j += 1) {
+  for (let j = from; j < end && k < rest.length; j += 1) {
     const t = tokens[j] as Token;
     const word = rest[k]?.word;
     if (t.lemma === word || t.lower === word) k += 1;

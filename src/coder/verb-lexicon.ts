@@ -98,6 +98,12 @@ export class VerbLexicon {
       const m = this.matchWith('v', tokens, i);
       if (m !== undefined) return m;
     }
+    // Headline English ("Saudi Arabia lifts blockade of Qatar", "UN leaders appeal for calm"): a present-tense
+    // verb the tagger reads as a noun, taken as a verb only when a multi-word pattern follows it.
+    if (!verbal && nominal && !modifier && (prev === 'NOUN' || prev === 'PROPN')) {
+      const m = this.matchWith('v', tokens, i, true);
+      if (m) return m;
+    }
     // A capitalised event word inside a sentence is a name ("in March", "the Rally party").
     if (!nominal || (i > 0 && /^\p{Lu}/u.test(token.text))) return null;
     const noun = this.matchWith('n', tokens, i) ?? null;
@@ -105,11 +111,12 @@ export class VerbLexicon {
   }
 
   /** The longest pattern at i (undefined: none applies; null: a `none` phrase matched). */
-  private matchWith(kind: PatternKind, tokens: Token[], i: number): TriggerMatch | null | undefined {
+  private matchWith(kind: PatternKind, tokens: Token[], i: number, specific = false): TriggerMatch | null | undefined {
     const list = this.lookup(kind, tokens[i] as Token);
     if (!list) return undefined;
     const passive = kind === 'v' ? passiveAux(tokens, i) : -1;
     for (const pattern of list) {
+      if (specific && pattern.rest.length === 0) break;
       const end = matchRest(tokens, i + 1, pattern.rest);
       // "sanctions against Iran were lifted": in the passive the pattern's object stands before the verb.
       const before = end < 0 && passive >= 0 && pattern.rest.length > 0 && matchBefore(tokens, passive, pattern.rest);
