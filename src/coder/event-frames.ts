@@ -6,7 +6,7 @@ import type { Token } from './nlp.js';
 import { firstMatch } from './phrase-trie.js';
 import type { TriggerMatch, VerbLexicon } from './verb-lexicon.js';
 
-export type EventMode = 'future' | 'hypothetical' | 'negated' | 'intent' | null;
+export type EventMode = 'future' | 'hypothetical' | 'intent' | null;
 
 /** An event before actors are attached: code, verb span (token indices) and mode. */
 export interface EventFrame {
