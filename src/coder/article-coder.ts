@@ -100,7 +100,9 @@ function sentenceEvents(
     const location = pickLocation(places, frame.head, countries);
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
-    const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;
+    // A statement is made somewhere, not to a place: only acts take the place where they happen as target.
+    const placeTarget =
+      roles.targets.length === 0 && !frame.code.startsWith('01') ? placeAsTarget(places, frame, sentence) : null;
     for (const s of sources) {
       const source = toActor(s, sentence);
       const others = targets

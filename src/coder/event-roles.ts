@@ -31,7 +31,11 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
     ({ sources, targets } = nominalRoles(frame, tokens, actors, before, after));
   } else {
     sources = before ? group(before, actors, tokens) : reporterAfter(frame, tokens, actors, cues);
-    targets = frame.innerTarget ? group(frame.innerTarget, actors, tokens) : after ? group(after, actors, tokens) : [];
+    targets = frame.innerTarget
+      ? group(frame.innerTarget, actors, tokens)
+      : after && (!speakerOnly(frame) || addressee(after, frame, tokens))
+        ? group(after, actors, tokens)
+        : [];
   }
   if (frame.obligation && sources.length > 0) {
     const speaker = actors.find(
@@ -64,6 +68,12 @@ function isPassive(frame: EventFrame, tokens: Token[]): boolean {
 /** A plain statement (010) is made by the actor it follows in its own clause ("the ministry said"), or by no one. */
 function speakerOnly(frame: EventFrame): boolean {
   return frame.code === '010';
+}
+
+/** A statement's target is whom it was told to ("told reporters", "said to Iran"), not an actor it speaks of. */
+function addressee(m: ActorMention, frame: EventFrame, tokens: Token[]): boolean {
+  const gap = tokens.slice(frame.end, m.start).map((t) => t.lower);
+  return gap.every((w) => w === 'to' || w === 'the');
 }
 
 function speakerBefore(head: number, actors: ActorMention[], tokens: Token[]): ActorMention | null {

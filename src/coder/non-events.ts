@@ -87,6 +87,8 @@ export function nonEventReason(frame: EventFrame, roles: EventRoles, sense: Sent
   const participants = [...roles.sources, ...roles.targets];
   if (sense.domain !== null || commercialForce(frame, roles)) return 'domain';
   if (sense.hazard && !sense.armed && GENERIC_HARM.test(frame.code)) return 'hazard';
+  // A plain statement needs its speaker: "..., Pakistan said" with no actor before "said" is nobody's statement.
+  if (frame.code === '010' && !roles.sources.some(isActor)) return 'no-actor';
   // An actor inside the predicate counts too: "clashed with police", "deployed troops".
   const inside = sense.actors.filter((m) => m.start >= frame.start && m.end <= frame.end);
   if (![...participants, ...inside].some(isActor) && !sense.unknownActors) return 'no-actor';
