@@ -320,7 +320,7 @@ console.log(
   `micro P ${sum.micro.p.toFixed(3)} R ${sum.micro.r.toFixed(3)} F1 ${sum.micro.f.toFixed(3)}; macro F1 ${sum.macro.toFixed(3)}`,
 );
 console.log(
-  `QuadClass accuracy ${all.quad.toFixed(3)}; source-country agreement ${all.src.toFixed(3)}; target-country agreement ${all.tgt.toFixed(3)}`,
+  `PLOVER quad group of the type (as the gold is labelled) accuracy ${all.quad.toFixed(3)}; source-country agreement ${all.src.toFixed(3)}; target-country agreement ${all.tgt.toFixed(3)}`,
 );
 const idNum = (g: GoldSentence) => Number(/(\d+)$/.exec(g.id)?.[1] ?? 0);
 for (const [label, part] of [

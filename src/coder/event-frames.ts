@@ -53,6 +53,11 @@ export function findEventFrames(
   const insideActor = (i: number): boolean => mentions.some((m) => !m.isPlace && m.start <= i && i < m.end);
   for (let i = 0; i < tokens.length; ) {
     const m = insideActor(i) ? null : lexicon.matchAt(tokens, i);
+    if (m && 'none' in m) {
+      // "a press release published": no word of a none phrase starts an event of its own.
+      i = m.end;
+      continue;
+    }
     if (m) triggers.push(m);
     i = m && !m.nominal ? m.end : i + 1;
   }

@@ -4,7 +4,7 @@ import type { StoryDomain } from './data-schemas.js';
 import type { EventFrame } from './event-frames.js';
 import type { EventRoles } from './event-roles.js';
 import type { Token } from './nlp.js';
-import { firstMatch } from './phrase-trie.js';
+import { firstMatch, type PhraseTrie } from './phrase-trie.js';
 
 /** Why a coded act is not reported as a political event. */
 export type NonEventReason = 'domain' | 'hazard' | 'no-actor' | 'background';
@@ -19,8 +19,10 @@ export interface SentenceSense {
    * actor (in sport, a country is a team and does not count), or null.
    */
   domain: StoryDomain | null;
-  /** The sentence names a natural force, accident or vehicle. */
-  hazard: boolean;
+  /** Token indices where a natural force, accident or vehicle is named. */
+  hazards: number[];
+  /** Token indices where a weapon is named. */
+  weapons: number[];
   /** The sentence names a weapon or a political or armed actor: harm in it is violence. */
   armed: boolean;
   /**
@@ -64,7 +66,8 @@ export function senseOf(
     tokens,
     actors,
     domain: domain !== null && !actors.some((m) => political(m, domain === 'sport')) ? domain : null,
-    hazard: firstMatch(cues.hazards, tokens) !== null,
+    hazards: matchStarts(cues.hazards, tokens),
+    weapons: matchStarts(cues.weapons, tokens),
     armed: firstMatch(cues.weapons, tokens) !== null || actors.some((m) => political(m, false)),
     unknownActors: tokens.some(unknownName) || firstMatch(cues.collectiveActors, tokens) !== null,
     year: published ? Number(published.slice(0, 4)) : null,
@@ -86,7 +89,8 @@ export function senseOf(
 export function nonEventReason(frame: EventFrame, roles: EventRoles, sense: SentenceSense): NonEventReason | null {
   const participants = [...roles.sources, ...roles.targets];
   if (sense.domain !== null || commercialForce(frame, roles)) return 'domain';
-  if (sense.hazard && !sense.armed && GENERIC_HARM.test(frame.code)) return 'hazard';
+  if (GENERIC_HARM.test(frame.code) && ((sense.hazards.length > 0 && !sense.armed) || hazardAgent(frame, sense)))
+    return 'hazard';
   // A plain statement needs its speaker: "..., Pakistan said" with no actor before "said" is nobody's statement.
   if (frame.code === '010' && !roles.sources.some(isActor)) return 'no-actor';
   // An actor inside the predicate counts too: "clashed with police", "deployed troops".
@@ -105,6 +109,17 @@ function commercialForce(frame: EventFrame, roles: EventRoles): boolean {
     roles.sources.every((m) => m.sector === 'BUS') &&
     !roles.targets.some((m) => political(m, false))
   );
+}
+
+/**
+ * A hazard right before the harm verb or after its "by" does the harm, whatever else the sentence names:
+ * "a drought that has killed 30 people" in a sentence about authorities sending aid.
+ */
+function hazardAgent(frame: EventFrame, sense: SentenceSense): boolean {
+  const near = (i: number): boolean =>
+    (i < frame.head && i >= frame.head - 4 && !sense.tokens.slice(i, frame.head).some((t) => t.text === ',')) ||
+    (i >= frame.end && i <= frame.end + 3 && sense.tokens.slice(frame.end, i).some((t) => t.lower === 'by'));
+  return sense.hazards.some(near) && !sense.weapons.some(near);
 }
 
 function isActor(m: ActorMention): boolean {
@@ -153,4 +168,11 @@ function datesTheClause(tokens: Token[], i: number, clauseStart: number): boolea
   return (
     clauseStart === 0 && TIME_PREPOSITIONS.has(tokens[0]?.lower ?? '') && i < tokens.findIndex((t) => t.text === ',')
   );
+}
+
+function matchStarts<T>(trie: PhraseTrie<T>, tokens: Token[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i += 1)
+    if (trie.startsWith(tokens[i] as Token) && trie.longestAt(tokens, i, () => true) !== null) out.push(i);
+  return out;
 }

@@ -23,6 +23,13 @@ export interface TriggerMatch {
   size: number;
 }
 
+/** A `none` phrase matched at a token: no event, and none of its words starts another pattern. */
+export interface NoneMatch {
+  none: true;
+  start: number;
+  end: number;
+}
+
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 /** Verbs that link a subject to a predicate adjective ("is skeptical", "remained optimistic"). */
 const COPULAS = new Set(['be', 'remain', 'feel', 'seem', 'appear', 'become', 'stay', 'sound']);
@@ -75,8 +82,8 @@ export class VerbLexicon {
     return undefined;
   }
 
-  /** The most specific pattern anchored at token i, or null. */
-  matchAt(tokens: Token[], i: number): TriggerMatch | null {
+  /** The most specific pattern anchored at token i, a `none` phrase there, or null. */
+  matchAt(tokens: Token[], i: number): TriggerMatch | NoneMatch | null {
     const token = tokens[i];
     if (!token) return null;
     // wink sometimes tags past tenses as nouns or adjectives ("Gunmen abducted ..."): try them as verbs.
@@ -107,11 +114,16 @@ export class VerbLexicon {
     // A capitalised event word inside a sentence is a name ("in March", "the Rally party").
     if (!nominal || (i > 0 && /^\p{Lu}/u.test(token.text))) return null;
     const noun = this.matchWith('n', tokens, i) ?? null;
-    return noun && !modifiesNoun(tokens, noun.end) ? noun : null;
+    return noun && ('none' in noun || !modifiesNoun(tokens, noun.end)) ? noun : null;
   }
 
-  /** The longest pattern at i (undefined: none applies; null: a `none` phrase matched). */
-  private matchWith(kind: PatternKind, tokens: Token[], i: number, specific = false): TriggerMatch | null | undefined {
+  /** The longest pattern at i (undefined: no pattern applies). */
+  private matchWith(
+    kind: PatternKind,
+    tokens: Token[],
+    i: number,
+    specific = false,
+  ): TriggerMatch | NoneMatch | undefined {
     const list = this.lookup(kind, tokens[i] as Token);
     if (!list) return undefined;
     const passive = kind === 'v' ? passiveAux(tokens, i) : -1;
@@ -121,7 +133,7 @@ export class VerbLexicon {
       // "sanctions against Iran were lifted": in the passive the pattern's object stands before the verb.
       const before = end < 0 && passive >= 0 && pattern.rest.length > 0 && matchBefore(tokens, passive, pattern.rest);
       if (end < 0 && !before) continue;
-      if (pattern.code === null) return null;
+      if (pattern.code === null) return { none: true, start: i, end: end < 0 ? i + 1 : end };
       return {
         code: pattern.code,
         start: i,

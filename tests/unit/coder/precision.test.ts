@@ -54,6 +54,11 @@ describe('conflict words that are not political acts', () => {
     expect(code('A driver was killed when his car hit a tree on the motorway.')).toEqual([]);
   });
 
+  it('lets the hazard right before a harm verb do the harm, whoever else the sentence names', () => {
+    const events = code('Kenyan authorities rushed food to four areas hit by a drought that has killed 30 people.');
+    expect(events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
+  });
+
   it('codes a car bomb as an attack', () => {
     expect(code('A car bomb killed six policemen outside a police station.')[0]?.type).toBe('ASSAULT');
   });
@@ -77,6 +82,10 @@ describe('past events restated as background', () => {
 });
 
 describe('event words that name things, not acts', () => {
+  it('codes nothing inside a phrase that is no event', () => {
+    expect(code('The details were in a press release published by the embassy on Thursday.')).toEqual([]);
+  });
+
   it('codes nothing for an event noun modifying another noun', () => {
     expect(code('The ceasefire line runs for about 400 kilometres through farmland.')).toEqual([]);
     expect(code('The protest site is now a public garden.')).toEqual([]);
