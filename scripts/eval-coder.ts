@@ -1,28 +1,38 @@
 /**
  * Event-coder quality on the PLOVER gold standard (../shared/eval/events/plover-gsr.jsonl), four checks on
- * the seed article (../shared/seeds/000_1b2de568631d7ccf.txt, published 2017-01-09), story-level recall on
- * the synthetic training stories (../shared/train/ngec-synthetic-events.csv.gz), a signal from text the rules
- * were not written against, and event locations (scripts/lib/eval-locations.ts: demo site, hand-written
- * articles with known places, the gold's `event_loc`).
+ * the seed article (../shared/seeds/000_1b2de568631d7ccf.txt, published 2017-01-09), real news sentences
+ * labelled with their main event's QuadClass (../shared/eval/events/conflibert-news-dev.jsonl), the project's own
+ * no-event and event sentence sets (data/eval/), story-level recall on the synthetic training stories
+ * (../shared/train/ngec-synthetic-events.csv.gz), a signal from text the rules were not written against, and
+ * event locations (scripts/lib/eval-locations.ts: demo site, hand-written articles with known places, the gold's
+ * `event_loc`).
  * Scoring (per the gold README): per sentence, predicted events are matched to gold events by PLOVER
- * type; micro / macro P, R, F1 over types; QuadClass accuracy and source / target country agreement
- * on matched events. Predicted events sharing a type and predicate span are one event (the gold puts
- * compound actors in one event). Last stdout line: RESULT {json}.
+ * type; micro / macro P, R, F1 over types; QuadClass accuracy (PLOVER's own grouping of the type, which the gold
+ * is labelled with) and source / target country agreement on matched events. Predicted events sharing a type and
+ * predicate span are one event (the gold puts compound actors in one event). Every event coded from any of these
+ * sets is checked against the contract (QuadClass and Goldstein value of its CAMEO code, no self-targeted
+ * event). Last stdout line: RESULT {json}.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { createEventCoder, type EventCoder } from '../src/coder/index.js';
+import { sameActor } from '../src/coder/actor-identity.js';
+import { createEventCoder, type EventCoder, ploverQuadClass } from '../src/coder/index.js';
 import { CodedArticleSchema, type CodedEvent, PLOVER_TYPES } from '../src/core/event-schema.js';
 import { demoLocations, goldLocations, locationChecks } from './lib/eval-locations.js';
+import { EventContractCheck } from './lib/event-contract.js';
+import { mostConfident, scoreEventMirrors, scoreNoEvent } from './lib/own-sentence-sets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldPath = join(root, '..', 'shared', 'eval', 'events', 'plover-gsr.jsonl');
 const seedPath = join(root, '..', 'shared', 'seeds', '000_1b2de568631d7ccf.txt');
 const storiesPath = join(root, '..', 'shared', 'train', 'ngec-synthetic-events.csv.gz');
 const newsPath = join(root, '..', 'shared', 'eval', 'events', 'conflibert-news-dev.jsonl');
-for (const p of [goldPath, seedPath, storiesPath, newsPath]) {
+const rootsPath = join(root, '..', 'shared', 'eval', 'events', 'cameo-roots.json');
+const noEventPath = join(root, 'data', 'eval', 'no-event-sentences.jsonl');
+const eventMirrorPath = join(root, 'data', 'eval', 'event-sentences.jsonl');
+for (const p of [goldPath, seedPath, storiesPath, newsPath, rootsPath]) {
   if (!existsSync(p)) {
     console.error(`eval-coder: missing ${p} (the ../shared development data must sit beside the repo)`);
     process.exit(1);
@@ -65,7 +75,7 @@ function collapse(events: CodedEvent[]): Predicted[] {
     const key = `${e.type}|${e.offsets.verb[0]}`;
     const p = byKey.get(key) ?? {
       type: e.type,
-      quad: e.quad_class,
+      quad: ploverQuadClass(e.type),
       sources: new Set<string>(),
       targets: new Set<string>(),
     };
@@ -236,6 +246,8 @@ interface NewsSentence {
 function scoreNews(coder: EventCoder, sentences: NewsSentence[]) {
   const classes = [0, 1, 2, 3, 4];
   const tallies = new Map<number, Tally>(classes.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
+  // Rows: predicted QuadClass of the most confident event (5 = no event); columns: the label.
+  const confusion = Array.from({ length: 6 }, () => [0, 0, 0, 0, 0]);
   let correct = 0,
     noEvent = 0,
     sourceN = 0,
@@ -243,11 +255,8 @@ function scoreNews(coder: EventCoder, sentences: NewsSentence[]) {
   for (const sentence of sentences) {
     const label = sentence.events[0]?.quad_class;
     if (label === undefined) continue;
-    const events = coder.code({ text: sentence.text, date: null }).events;
-    const top = events.reduce<CodedEvent | null>(
-      (best, e) => (best && best.confidence >= e.confidence ? best : e),
-      null,
-    );
+    const top = mostConfident(coder.code({ text: sentence.text, date: null }).events);
+    confusion[top?.quad_class ?? 5]?.splice(label, 1, (confusion[top?.quad_class ?? 5]?.[label] ?? 0) + 1);
     const tally = tallies.get(label) as Tally;
     if (top === null) noEvent += 1;
     if (top?.quad_class === label) {
@@ -272,13 +281,31 @@ function scoreNews(coder: EventCoder, sentences: NewsSentence[]) {
     accuracy: correct / Math.max(1, sentences.length),
     macroF1: perClass.reduce((a, c) => a + c.f, 0) / classes.length,
     perClass,
+    confusion,
     noEvent,
     sourceOverlap: sourceOk / Math.max(1, sourceN),
     sourceN,
   };
 }
 
-const coder = createEventCoder();
+const contract = new EventContractCheck(rootsPath);
+let selfTargeted = 0;
+
+/** The coder, with every event it emits checked against the contract and for self-targeting. */
+function checked(where: string): EventCoder {
+  return {
+    version: bare.version,
+    code(input) {
+      const article = bare.code(input);
+      contract.check(article.events, where);
+      selfTargeted += article.events.filter((e) => sameActor(e.source, e.target)).length;
+      return article;
+    },
+  };
+}
+
+const bare = createEventCoder();
+const coder = checked('PLOVER gold');
 const gold = readFileSync(goldPath, 'utf8')
   .trim()
   .split('\n')
@@ -296,7 +323,7 @@ console.log(
   `micro P ${sum.micro.p.toFixed(3)} R ${sum.micro.r.toFixed(3)} F1 ${sum.micro.f.toFixed(3)}; macro F1 ${sum.macro.toFixed(3)}`,
 );
 console.log(
-  `QuadClass accuracy ${all.quad.toFixed(3)}; source-country agreement ${all.src.toFixed(3)}; target-country agreement ${all.tgt.toFixed(3)}`,
+  `PLOVER quad group of the type (as the gold is labelled) accuracy ${all.quad.toFixed(3)}; source-country agreement ${all.src.toFixed(3)}; target-country agreement ${all.tgt.toFixed(3)}`,
 );
 const idNum = (g: GoldSentence) => Number(/(\d+)$/.exec(g.id)?.[1] ?? 0);
 for (const [label, part] of [
@@ -316,7 +343,7 @@ const labels = [
   'Assad met French parliamentarians (CONSULT SYR-FRA)',
   'UNSC resolution (IGO -> RUS/TUR)',
 ];
-const seeds = seedChecks(coder);
+const seeds = seedChecks(checked('seed'));
 seeds.forEach((ok, i) => {
   console.log(`seed check ${i + 1}: ${ok ? 'PASS' : 'FAIL'}  ${labels[i]}`);
 });
@@ -324,13 +351,31 @@ const newsSentences = readFileSync(newsPath, 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as NewsSentence);
-const news = scoreNews(coder, newsSentences);
+const news = scoreNews(checked('real news'), newsSentences);
 console.log(
   `real news (${news.n} sentences): QuadClass accuracy ${news.accuracy.toFixed(3)}, macro-F1 ${news.macroF1.toFixed(3)}, no event ${news.noEvent}; source overlap ${news.sourceOverlap.toFixed(3)} (n=${news.sourceN})`,
 );
 for (const c of news.perClass)
   console.log(`  quad ${c.quad}: precision ${c.p.toFixed(3)} recall ${c.r.toFixed(3)} F1 ${c.f.toFixed(3)}`);
-const stories = storyRecall(coder);
+console.log('  confusion (rows: predicted QuadClass, - = no event; columns: label 0..4)');
+news.confusion.forEach((row, i) => {
+  console.log(`  ${i === 5 ? '-' : String(i)}  ${row.map((n) => String(n).padStart(4)).join('')}`);
+});
+const noEvent = scoreNoEvent(checked('no-event set'), noEventPath);
+console.log(
+  `no-event sentences (${noEvent.n}, data/eval): false-event rate ${noEvent.rate.toFixed(3)}; by domain ${[
+    ...noEvent.byDomain,
+  ]
+    .map(([d, t]) => `${d} ${t.false}/${t.n}`)
+    .join(', ')}`,
+);
+for (const line of noEvent.examples.slice(0, 15)) console.log(`  ${line}`);
+const mirrors = scoreEventMirrors(checked('event set'), eventMirrorPath);
+console.log(
+  `event sentences (${mirrors.n}, data/eval): main event has an expected CAMEO root ${mirrors.rootRecall.toFixed(3)}; source country ${mirrors.source.toFixed(3)} (n=${mirrors.sourceN})`,
+);
+for (const line of mirrors.misses.slice(0, 15)) console.log(`  ${line}`);
+const stories = storyRecall(checked('synthetic stories'));
 console.log(
   `synthetic stories n=${stories.stories}: label among the story's coded types ${stories.anySentence.toFixed(3)}, in its lead sentence ${stories.lead.toFixed(3)} (noisy story-level labels)`,
 );
@@ -348,6 +393,10 @@ const goldPlaces = goldLocations(coder, gold);
 console.log(
   `PLOVER gold event_loc (${goldPlaces.n} events, ${goldPlaces.found} of their types coded): located ${goldPlaces.coverage.toFixed(3)}, right country ${goldPlaces.precision.toFixed(3)}`,
 );
+console.log(
+  `contract: ${contract.events} events checked, ${contract.violations.length} with a QuadClass, Goldstein value or type that disagrees with their CAMEO code, ${selfTargeted} whose source is their target`,
+);
+for (const line of contract.violations.slice(0, 10)) console.log(`  ${line}`);
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 console.log(
   `RESULT ${JSON.stringify({
@@ -375,5 +424,10 @@ console.log(
     coder_location_metonyms_as_places: checks.metonymsAsPlaces,
     coder_gold_location_coverage: r3(goldPlaces.coverage),
     coder_gold_location_precision: r3(goldPlaces.precision),
+    coder_false_event_rate: r3(noEvent.rate),
+    coder_event_set_root_recall: r3(mirrors.rootRecall),
+    coder_events_checked: contract.events,
+    coder_contract_violations: contract.violations.length,
+    coder_self_targeted_events: selfTargeted,
   })}`,
 );

@@ -60,8 +60,8 @@ function actorCells(actor: Actor | null): string[] {
 
 /**
  * One GDELT 2.0 row. Differences from GDELT, by design: country codes are ISO 3166 alpha-3 (GDELT uses CAMEO
- * country codes for actors, mostly the same, and FIPS for geography); Phoenix QuadClass 0 (neutral statements)
- * is written as 1, GDELT's class for statements; GLOBALEVENTID is derived from our event id.
+ * country codes for actors, mostly the same, and FIPS for geography); Phoenix QuadClass 0 (statements and appeals,
+ * CAMEO 01-02) is written as 1, GDELT's class for them; GLOBALEVENTID is derived from our event id.
  */
 export function gdeltRow(event: EventRecord, sourceUrl: string): string[] {
   const [year = '', month = '', day = ''] = event.date.split('-');

@@ -16,6 +16,7 @@ import { assignRoles, type EventRoles } from './event-roles.js';
 import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
 import { type Sentence, type Token, tokenizeText } from './nlp.js';
+import { nonEventReason, senseOf } from './non-events.js';
 import { findQuotations, type SentenceActors } from './quotations.js';
 import type { VerbLexicon } from './verb-lexicon.js';
 
@@ -105,23 +106,25 @@ function sentenceEvents(
   const dates = findDateMentions(sentence.text, date);
   const countries = actorCountries(mentions);
   const context = contextTags(sentence.tokens, deps.cues);
+  const sense = senseOf(sentence.tokens, mentions, places, deps.cues, date);
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
   for (const frame of frames) {
     const roles = assignRoles(frame, sentence.tokens, mentions, deps.cues);
+    if (nonEventReason(frame, roles, sense) !== null) continue;
     const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
     const location = pickLocation(places, frame, countries, info.code);
     const sources = roles.sources.length > 0 ? roles.sources.slice(0, 3) : [null];
     const targets = roles.targets.length > 0 ? roles.targets.slice(0, 3) : [null];
-    const placeTarget = roles.targets.length === 0 ? placeAsTarget(places, frame, sentence) : null;
+    // A statement is made somewhere, not to a place: only acts take the place where they happen as target.
+    const placeTarget =
+      roles.targets.length === 0 && !frame.code.startsWith('01') ? placeAsTarget(places, frame, sentence) : null;
     for (const s of sources) {
-      for (const t of targets) {
-        const source = toActor(s, sentence);
-        const named = t ? toActor(t, sentence) : placeTarget;
-        // No event of an actor on itself: the act has no target of its own.
-        const target = named && sameActor(source, named) ? null : named;
+      const source = toActor(s, sentence);
+      const others = targets.map((t) => (t ? toActor(t, sentence) : placeTarget)).filter((t) => !sameActor(source, t));
+      for (const target of others.length > 0 ? others : [null]) {
         const key = `${info.code}|${source.code}|${source.text}|${target?.code}|${target?.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -135,7 +138,7 @@ function sentenceEvents(
           context,
           source,
           target,
-          reciprocal: roles.reciprocal,
+          reciprocal: roles.reciprocal && target !== null,
           date: when,
           location,
           sentence: sentence.text,

@@ -7,7 +7,8 @@ import { DictionaryError } from './errors.js';
 export interface CameoRoot {
   name: string;
   goldstein: number;
-  /** QuadClass of the root's PLOVER type (0 for public statements). */
+  /** Phoenix QuadClass of the root: 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material
+   * cooperation (06-08), 3 verbal conflict (09-13, 16), 4 material conflict (14-15, 17-20). */
   quad_class: number;
   /** Closest PLOVER type; statements (01) and appeals (02) have none in PLOVER, see data/coder/README.md. */
   plover: PloverType;
@@ -17,6 +18,7 @@ export interface CameoRoot {
 export interface CodeInfo {
   code: string;
   type: PloverType;
+  /** Phoenix QuadClass of the code's root, whatever its PLOVER type. */
   quad_class: number;
   goldstein: number;
 }
@@ -33,7 +35,8 @@ const infoCache = new Map<string, CodeInfo>();
 /**
  * PLOVER type, QuadClass and Goldstein value of a CAMEO code. Specific codes take their own
  * Goldstein value and PLOVER override when listed, else the nearest listed parent's, else the root's.
- * QuadClass follows the PLOVER type (PLOVER manual grouping), except public statements (01x) = 0.
+ * QuadClass is always the Phoenix QuadClass of the code's root, so it agrees with `code` (an appeal, 02x,
+ * is 0 although its PLOVER type REQUEST sits in PLOVER's verbal-conflict group: see {@link ploverQuadClass}).
  */
 export function codeInfo(code: string): CodeInfo {
   const cached = infoCache.get(code);
@@ -48,10 +51,21 @@ export function codeInfo(code: string): CodeInfo {
     goldstein = entry.goldstein;
     if (entry.plover) type = entry.plover;
   }
-  const quad = code.startsWith('01') ? 0 : (cameo.ploverQuadClass[type] ?? root.quad_class);
-  const info = { code, type, quad_class: quad, goldstein };
+  const info = { code, type, quad_class: root.quad_class, goldstein };
   infoCache.set(code, info);
   return info;
+}
+
+/**
+ * The PLOVER manual's own grouping of a PLOVER type into four classes (1 verbal cooperation .. 4 material
+ * conflict). It is a function of `type` alone, so events do not carry it; the PLOVER gold standard is labelled
+ * with it. It differs from the Phoenix QuadClass of the CAMEO code for appeals (REQUEST: 3 here, 0 for 02x),
+ * statements (0 there) and yielding (CONCEDE: 1 here, 2 for 08x).
+ */
+export function ploverQuadClass(type: PloverType): number {
+  const quad = cameo.ploverQuadClass[type];
+  if (quad === undefined) throw new DictionaryError(`data/coder/cameo.json has no PLOVER quad class for ${type}`);
+  return quad;
 }
 
 /**

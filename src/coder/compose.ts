@@ -1,7 +1,7 @@
 import type { GovernorClass } from './data-schemas.js';
 
 /*
- * CAMEO codes an intention, refusal, appeal, demand or threat about an act by the governing verb,
+ * CAMEO codes an intention, refusal, appeal, demand, threat or statement about an act by the governing verb,
  * specialised by the act's root ("agreed to provide aid" = 033, "refused to meet" = 125,
  * "threatened to impose sanctions" = 1312-like 131). Tables follow the CAMEO 1.1b3 manual.
  */
@@ -41,6 +41,19 @@ export function composeCode(governor: GovernorClass, complement: string): string
       return THREAT[root] ?? '130';
     case 'accuse':
       return '112';
+    // Statements about an act are the statement (CAMEO 01x): "hoped to resume", "is considering sending aid",
+    // "claimed that they had attacked", "denied that it had used force".
+    case 'optimism':
+      return '013';
+    case 'consider':
+      return '014';
+    case 'claim':
+      return '015';
+    case 'deny':
+      return '016';
+    // "approved the extradition", "authorized the release of aid": the act itself.
+    case 'authorize':
+      return complement;
   }
 }
 

@@ -1,7 +1,9 @@
 import cuesJson from '../../data/coder/cues.json' with { type: 'json' };
 import type { MentionCues } from './actor-mentions.js';
-import { CueFileSchema, type GovernorClass } from './data-schemas.js';
+import { CueFileSchema, type GovernorClass, type StoryDomain } from './data-schemas.js';
 import { DictionaryError } from './errors.js';
+import { phraseTokens } from './nlp.js';
+import { PhraseTrie } from './phrase-trie.js';
 
 /** cues.json compiled into sets and maps for O(1) lookups. */
 export interface Cues extends MentionCues {
@@ -15,6 +17,13 @@ export interface Cues extends MentionCues {
   clauseBreaks: Set<string>;
   reciprocalCodes: Set<string>;
   contexts: Map<string, string>;
+  /** Words and phrases that mark a story's domain (cues.json `domains`). */
+  domains: PhraseTrie<StoryDomain>;
+  /** Natural forces, accidents and vehicles (cues.json `hazards`). */
+  hazards: PhraseTrie<true>;
+  weapons: PhraseTrie<true>;
+  collectiveActors: PhraseTrie<true>;
+  peacekeeping: PhraseTrie<true>;
 }
 
 /** Loads and indexes data/coder/cues.json. */
@@ -33,6 +42,14 @@ export function loadCues(): Cues {
   const contexts = new Map<string, string>();
   for (const [tag, words] of Object.entries(c.contexts))
     for (const w of words) if (!contexts.has(w)) contexts.set(w, tag);
+  const domains = new PhraseTrie<StoryDomain>();
+  for (const [domain, words] of Object.entries(c.domains) as Array<[StoryDomain, string[]]>)
+    for (const w of words) for (const form of withPlural(w)) domains.add(phraseTokens(form), domain);
+  const wordTrie = (words: string[]): PhraseTrie<true> => {
+    const trie = new PhraseTrie<true>();
+    for (const w of words) for (const form of withPlural(w)) trie.add(phraseTokens(form), true);
+    return trie;
+  };
   return {
     negation: new Set(c.negation),
     future: new Set(c.future),
@@ -44,8 +61,23 @@ export function loadCues(): Cues {
     clauseBreaks: new Set(c.clauseBreaks),
     reciprocalCodes: new Set(c.reciprocalCodes),
     contexts,
+    domains,
+    hazards: wordTrie(c.hazards),
+    weapons: wordTrie(c.weapons),
+    collectiveActors: wordTrie(c.collectiveActors),
+    peacekeeping: wordTrie(c.peacekeeping),
     pronouns,
     countryLocatives: new Set(c.countryLocatives),
     placeLocatives: new Set(c.placeLocatives),
   };
+}
+
+/**
+ * A cue word and its regular plural: the tagger leaves some capitalised sentence-initial words unlemmatised
+ * ("Profits rose" has the lemma "profits").
+ */
+function withPlural(word: string): string[] {
+  const w = word.toLowerCase();
+  if (w.includes(' ') || w.endsWith('s')) return [w];
+  return [w, /(?:sh|ch|x|z)$/.test(w) ? `${w}es` : /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`];
 }

@@ -23,10 +23,13 @@ export const CameoFileSchema = z.object({
   ),
 });
 
-/** data/coder/verbs.json: CAMEO code -> verb patterns and noun (nominal event) patterns. */
+/** data/coder/verbs.json: CAMEO code -> verb, noun (nominal event) and predicate-adjective patterns. */
 export const VerbFileSchema = z.object({
   verbs: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
   nouns: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
+  adjectives: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
+  /** Verb and noun phrases that are no event, overriding shorter patterns ("fight the epidemic"). */
+  none: z.object({ verbs: z.array(z.string().min(1)), nouns: z.array(z.string().min(1)) }),
 });
 
 /** One actor entry of data/coder/leaders.json, organizations.json, or a user dictionary. */
@@ -61,7 +64,20 @@ export const CueFileSchema = z.object({
   obligation: z.array(z.string()),
   futureAdjectives: z.array(z.string()),
   governors: z.record(
-    z.enum(['intent', 'refuse', 'appeal', 'demand', 'order', 'threaten', 'accuse']),
+    z.enum([
+      'intent',
+      'refuse',
+      'appeal',
+      'demand',
+      'order',
+      'threaten',
+      'accuse',
+      'optimism',
+      'consider',
+      'claim',
+      'deny',
+      'authorize',
+    ]),
     z.array(z.string()),
   ),
   reporting: z.array(z.string()),
@@ -71,6 +87,17 @@ export const CueFileSchema = z.object({
   clauseBreaks: z.array(z.string()),
   reciprocalCodes: z.array(z.string()),
   contexts: z.record(z.string(), z.array(z.string())),
+  /** Words that mark a sport, business, culture or science story, where conflict verbs are rarely political. */
+  domains: z.record(z.enum(['sport', 'business', 'culture', 'science']), z.array(z.string().min(1))),
+  /** Natural forces, diseases, accidents and vehicles: harm they do is no political act. */
+  hazards: z.array(z.string().min(1)),
+  /** Weapons: harm done with them is violence even beside a hazard word ("a car bomb"). */
+  weapons: z.array(z.string().min(1)),
+  /** Unnamed collective actors ("the two countries", "armed men"): someone acts, though no code is known. */
+  collectiveActors: z.array(z.string().min(1)),
+  /** Words of peacekeeping: troops deployed or arriving for it provide protection (074), not a show of force. */
+  peacekeeping: z.array(z.string().min(1)),
 });
 export type CueFile = z.infer<typeof CueFileSchema>;
 export type GovernorClass = keyof CueFile['governors'];
+export type StoryDomain = keyof CueFile['domains'];

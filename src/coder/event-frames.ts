@@ -3,9 +3,10 @@ import { composeCode, futureCode, negatedCode } from './compose.js';
 import type { Cues } from './cues.js';
 import type { GovernorClass } from './data-schemas.js';
 import type { Token } from './nlp.js';
+import { firstMatch } from './phrase-trie.js';
 import type { TriggerMatch, VerbLexicon } from './verb-lexicon.js';
 
-export type EventMode = 'future' | 'hypothetical' | 'negated' | 'intent' | null;
+export type EventMode = 'future' | 'hypothetical' | 'intent' | null;
 
 /** An event before actors are attached: code, verb span (token indices) and mode. */
 export interface EventFrame {
@@ -23,11 +24,18 @@ export interface EventFrame {
   innerTarget: ActorMention | null;
   /** Obligation ("X must withdraw"): the subject is the target of a demand, the speaker its source. */
   obligation: boolean;
+  /**
+   * Reported as not having happened ("did not attack", "no talks were held"): never an event, but still the
+   * sentence's act, so a noun beside it ("during the summit") is not coded in its place.
+   */
+  negated: boolean;
   confidence: number;
 }
 
 interface Aux {
   negated: boolean;
+  /** "did not", "has not", "had never": a negated past act, which did not happen. */
+  past: boolean;
   future: boolean;
   hypothetical: boolean;
   obligation: boolean;
@@ -41,8 +49,15 @@ export function findEventFrames(
   cues: Cues,
 ): EventFrame[] {
   const triggers: TriggerMatch[] = [];
+  // A word inside an actor's name is not a predicate: "armed forces", "the Arab Peace Initiative".
+  const insideActor = (i: number): boolean => mentions.some((m) => !m.isPlace && m.start <= i && i < m.end);
   for (let i = 0; i < tokens.length; ) {
-    const m = lexicon.matchAt(tokens, i);
+    const m = insideActor(i) ? null : lexicon.matchAt(tokens, i);
+    if (m && 'none' in m) {
+      // "a press release published": no word of a none phrase starts an event of its own.
+      i = m.end;
+      continue;
+    }
     if (m) triggers.push(m);
     i = m && !m.nominal ? m.end : i + 1;
   }
@@ -53,7 +68,12 @@ export function findEventFrames(
     if (frame) frames.push({ frame, at: trigger.start });
   }
   const kept = frames.filter((f) => !consumed.has(f.at)).map((f) => f.frame);
-  return kept.length > 0 ? kept : obligationFrames(tokens, mentions, cues);
+  // "Britain is deploying 300 troops to the UN peacekeeping mission", "peacekeepers arrived in Juba": protection
+  // provided (074), not a show of force or a visit.
+  if (kept.some((f) => /^(?:15|04[23])/.test(f.code)) && firstMatch(cues.peacekeeping, tokens) !== null)
+    for (const f of kept) if (/^(?:15|04[23])/.test(f.code)) f.code = '074';
+  // A plain statement ("Russia says Israel must end ...") leaves room for the obligation it reports.
+  return kept.some((f) => f.code !== '010') ? kept : [...obligationFrames(tokens, mentions, cues), ...kept];
 }
 
 /**
@@ -77,6 +97,7 @@ function obligationFrames(tokens: Token[], mentions: ActorMention[], cues: Cues)
         mode: null,
         innerTarget: null,
         obligation: true,
+        negated: false,
         confidence: 0.55,
       },
     ];
@@ -115,12 +136,13 @@ function frameFor(
       mode: null,
       innerTarget: null,
       obligation: true,
+      negated: false,
       confidence: 0.7,
     };
   }
-  const modal = applyModality(t, g, aux, tokens, cues);
-  if (!modal) return null;
-  const mode = modal.mode ?? (isConditional(g.head, tokens) ? 'hypothetical' : null);
+  const modal = applyModality(t, g, aux, tokens, cues) ?? { code: g.code, mode: null, negated: true };
+  // "if ... will", "whether X will meet", a question: the act is only supposed, whatever its tense.
+  const mode = isConditional(g.head, tokens) || isQuestion(tokens) ? 'hypothetical' : modal.mode;
   const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (g.governed ? 0.05 : 0);
   // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
   const nominal = t.nominal && !g.governed;
@@ -134,6 +156,7 @@ function frameFor(
     mode,
     innerTarget: g.innerTarget,
     obligation: aux.obligation && !g.governed,
+    negated: modal.negated === true,
     confidence,
   };
 }
@@ -148,7 +171,9 @@ function applyGovernor(
   consumed: Set<number>,
 ): Governed {
   const gov = findGovernor(t.start, tokens, mentions, cues);
-  const composed = gov ? composeCode(gov.cls, t.code) : null;
+  // "X claimed that rebels attacked" reports the rebels' act; "X claimed that they attacked" claims its own.
+  const ownClaim = gov?.cls !== 'claim' || (gov.between !== null && gov.between.pronoun !== null);
+  const composed = gov && ownClaim ? composeCode(gov.cls, t.code) : null;
   if (!gov || !composed) return { code: t.code, head: t.start, mode: null, innerTarget: null, governed: false };
   if (all.some((g) => g.start === gov.index)) consumed.add(gov.index);
   const mode = gov.cls === 'intent' || gov.cls === 'threaten' ? 'intent' : null;
@@ -165,9 +190,11 @@ function applyModality(
   aux: Aux,
   tokens: Token[],
   cues: Cues,
-): { code: string; mode: EventMode } | null {
+): { code: string; mode: EventMode; negated?: boolean } | null {
   if (aux.negated) {
-    const rejected = t.nominal ? null : negatedCode(g.code);
+    // "will not accept", "does not recognise" refuse an act now; "did not attack", "has not signed" report that
+    // nothing happened, and a refusal already coded ("refused to meet") is not turned round again.
+    const rejected = t.nominal || aux.past || g.governed ? null : negatedCode(g.code);
     return rejected ? { code: rejected, mode: null } : null;
   }
   if (aux.obligation && !t.nominal && !g.governed) return { code: composeCode('demand', g.code) ?? g.code, mode: null };
@@ -237,28 +264,53 @@ function governorAt(
   if (!t) return null;
   const classes = cues.governors.get(t.lemma) ?? cues.governors.get(t.lower);
   if (!classes) return null;
-  // Without "to"/"that", only refusals and accusations govern a direct object act ("rejected talks").
-  const cls = direct ? classes.find((c) => c === 'refuse') : classes[0];
+  // Without "to"/"that", only refusals, denials and deliberations govern a direct object act ("rejected talks",
+  // "denied sending troops", "is considering sanctions").
+  const cls = direct ? classes.find((c) => c === 'refuse' || c === 'deny' || c === 'consider') : classes[0];
   return cls ? { cls, index: j, between } : null;
 }
 
+const PAST_AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'was', 'were']);
+
 function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
-  const aux: Aux = { negated: false, future: false, hypothetical: false, obligation: false };
+  const aux: Aux = { negated: false, past: false, future: false, hypothetical: false, obligation: false };
   for (let j = head - 1; j >= 0 && j >= head - 5; j -= 1) {
     const t = tokens[j] as Token;
     if (!(t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || t.lower === 'to' || t.lower === 'going')) break;
     if (cues.negation.has(t.lower)) aux.negated = true;
+    if (PAST_AUXILIARIES.has(t.lower)) aux.past = true;
     if (cues.future.has(t.lower)) aux.future = true;
     if (cues.hypothetical.has(t.lower)) aux.hypothetical = true;
     if (cues.obligation.has(t.lower)) aux.obligation = true;
   }
+  // "never attacked": a negated simple past; "no talks were held", "neither side fired": a negated subject.
+  if (aux.negated && !aux.future && !aux.hypothetical && /ed$/.test(tokens[head]?.lower ?? '')) aux.past = true;
+  if (!aux.negated && negatedSubject(head, tokens)) aux.negated = aux.past = true;
   return aux;
+}
+
+/** "No arrests were made", "Neither side launched attacks", "None of the parties signed": nobody acted. */
+function negatedSubject(head: number, tokens: Token[]): boolean {
+  for (let j = head - 1; j >= 0 && j >= head - 6; j -= 1) {
+    const w = tokens[j]?.lower ?? '';
+    if (w === 'no' || w === 'neither' || w === 'none' || w === 'nobody') return j === 0 || isClauseStart(tokens[j - 1]);
+    if (w === ',' || w === ';' || tokens[j]?.pos === 'VERB') return false;
+  }
+  return false;
+}
+
+function isClauseStart(t: Token | undefined): boolean {
+  return t === undefined || t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ';
 }
 
 function hasFutureAdjective(start: number, tokens: Token[], cues: Cues): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1)
     if (cues.futureAdjectives.has(tokens[j]?.lower ?? '')) return true;
   return false;
+}
+
+function isQuestion(tokens: Token[]): boolean {
+  return tokens[tokens.length - 1]?.text === '?';
 }
 
 function isConditional(head: number, tokens: Token[]): boolean {

@@ -19,17 +19,23 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   let sources: ActorMention[] = [];
   let targets: ActorMention[] = [];
   const passive = isPassive(frame, tokens);
-  const before = nearestBefore(frame.head, actors, tokens, cues);
+  const before = speakerOnly(frame)
+    ? speakerBefore(frame.head, actors, tokens)
+    : nearestBefore(frame.head, actors, tokens, cues);
   const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1, actors, tokens, cues, frame);
   if (passive) {
-    const agent = actors.find((m) => m.start >= frame.end && tokens[m.start - 1]?.lower === 'by');
+    const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens));
     sources = agent ? group(agent, actors, tokens) : [];
     targets = before ? group(before, actors, tokens) : [];
   } else if (frame.nominal) {
     ({ sources, targets } = nominalRoles(frame, tokens, actors, before, after));
   } else {
     sources = before ? group(before, actors, tokens) : reporterAfter(frame, tokens, actors, cues);
-    targets = frame.innerTarget ? group(frame.innerTarget, actors, tokens) : after ? group(after, actors, tokens) : [];
+    targets = frame.innerTarget
+      ? group(frame.innerTarget, actors, tokens)
+      : after && (!speakerOnly(frame) || addressee(after, frame, tokens))
+        ? group(after, actors, tokens)
+        : [];
   }
   if (frame.obligation && sources.length > 0) {
     const speaker = actors.find(
@@ -42,6 +48,13 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   return splitReciprocal(frame, sources, targets, cues);
 }
 
+/** The agent of a passive: "by police", "by a mob", "by the country's army". */
+function afterBy(m: ActorMention, tokens: Token[]): boolean {
+  let j = m.start - 1;
+  while (j >= 0 && (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'NUM')) j -= 1;
+  return tokens[j]?.lower === 'by';
+}
+
 function isPassive(frame: EventFrame, tokens: Token[]): boolean {
   const prev = tokens[frame.head - 1];
   const prev2 = tokens[frame.head - 2];
@@ -50,6 +63,24 @@ function isPassive(frame: EventFrame, tokens: Token[]): boolean {
   // "is prepared to", "are determined to": adjectival governors, not passives.
   const governs = tokens[frame.head + 1]?.lower === 'to';
   return !frame.nominal && participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
+}
+
+/** A plain statement (010) is made by the actor it follows in its own clause ("the ministry said"), or by no one. */
+function speakerOnly(frame: EventFrame): boolean {
+  return frame.code === '010';
+}
+
+/** A statement's target is whom it was told to ("told reporters", "said to Iran"), not an actor it speaks of. */
+function addressee(m: ActorMention, frame: EventFrame, tokens: Token[]): boolean {
+  const gap = tokens.slice(frame.end, m.start).map((t) => t.lower);
+  return gap.every((w) => w === 'to' || w === 'the');
+}
+
+function speakerBefore(head: number, actors: ActorMention[], tokens: Token[]): ActorMention | null {
+  const m = [...actors].reverse().find((a) => a.end <= head);
+  if (!m) return null;
+  const between = tokens.slice(m.end, head);
+  return between.length <= 3 && between.every((t) => t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') ? m : null;
 }
 
 function nearestBefore(head: number, actors: ActorMention[], tokens: Token[], cues: Cues): ActorMention | null {
@@ -76,8 +107,10 @@ function firstAfter(
 ): ActorMention | null {
   for (const m of actors) {
     if (m.start < from) continue;
-    // A bare sector noun inside the pattern ("deployed troops") is the instrument, not the target.
-    if (m.start < frame.end && m.name === null && m.kind === 'GROUP') continue;
+    // The actor's own forces named inside the pattern ("deployed troops", "sent police") are its instrument, not
+    // the target; "shot dead protesters" names the target.
+    if (m.start < frame.end && m.name === null && m.kind === 'GROUP' && (m.sector === 'MIL' || m.sector === 'COP'))
+      continue;
     // Weapons ("a drone attack on ...", "shot down two drones") are instruments, not targets.
     if (m.parts.some((p) => p.entry.equipment === true)) continue;
     // "its troops", "their supporters": the subject's own people are not the target.

@@ -8,7 +8,7 @@ import { loadCountries, loadGazetteer, type PlaceResolver } from './geo/index.js
 import { cachedResolver } from './place-cache.js';
 import { VerbLexicon } from './verb-lexicon.js';
 
-export { CAMEO_ROOTS, type CameoRoot, type CodeInfo, codeInfo } from './cameo.js';
+export { CAMEO_ROOTS, type CameoRoot, type CodeInfo, codeInfo, ploverQuadClass } from './cameo.js';
 export { CoderError, CoderInputError, DictionaryError } from './errors.js';
 export type { PlaceResolver } from './geo/index.js';
 

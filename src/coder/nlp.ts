@@ -72,8 +72,14 @@ function buildSentence(text: string, index: number, maybe: Array<Token | null>):
   return { index, start, end, text: text.slice(start, end), tokens };
 }
 
+/** Words wink splits although they are written as one ("cannot" = can + not). */
+const SPLIT_WORDS = new Set(['cannot', 'gonna', 'wanna', 'gotta']);
+
 /** Lowercased tokens of a dictionary phrase, tokenised exactly as article text is. */
 export function phraseTokens(phrase: string): string[] {
+  // Plain words tokenise as themselves: skipping wink for them keeps dictionary loading fast at cold start.
+  const words = phrase.split(' ');
+  if (words.every((w) => /^[a-z]+$/.test(w) && !SPLIT_WORDS.has(w))) return words;
   const engine = nlp();
   const doc = engine.readDoc(phrase);
   return (doc.tokens().out(engine.its.value) as string[]).filter((v) => v.trim() !== '');

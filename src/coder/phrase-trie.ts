@@ -71,3 +71,13 @@ export class PhraseTrie<T> {
     return best;
   }
 }
+
+/** The payload of the first phrase of `trie` found anywhere in `tokens`, or null. */
+export function firstMatch<T>(trie: PhraseTrie<T>, tokens: Token[]): T | null {
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!trie.startsWith(tokens[i] as Token)) continue;
+    const match = trie.longestAt(tokens, i, () => true);
+    if (match) return match.values[0] ?? null;
+  }
+  return null;
+}

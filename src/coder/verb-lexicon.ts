@@ -2,15 +2,18 @@ import verbsJson from '../../data/coder/verbs.json' with { type: 'json' };
 import { VerbFileSchema } from './data-schemas.js';
 import { DictionaryError } from './errors.js';
 import { phraseTokens, type Token } from './nlp.js';
+import { IRREGULAR_PAST, matchBefore, matchRest, type PatternWord, stems } from './pattern-match.js';
+
+type PatternKind = 'v' | 'n' | 'a';
 
 interface Pattern {
-  code: string;
+  /** CAMEO code, or null for a phrase that is no event ("fight the epidemic"). */
+  code: string | null;
   /** Words after the anchor, matched in order by lemma or lowercase form. */
-  rest: string[];
-  nominal: boolean;
+  rest: PatternWord[];
 }
 
-/** A verb or noun pattern matched in a sentence (token indices, end exclusive). */
+/** A verb, noun or predicate-adjective pattern matched in a sentence (token indices, end exclusive). */
 export interface TriggerMatch {
   code: string;
   start: number;
@@ -20,14 +23,22 @@ export interface TriggerMatch {
   size: number;
 }
 
-/** Tokens that may sit between pattern words ("impose tough new sanctions"). */
-const GAP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PRON']);
-const MAX_GAP = 3;
+/** A `none` phrase matched at a token: no event, and none of its words starts another pattern. */
+export interface NoneMatch {
+  none: true;
+  start: number;
+  end: number;
+}
+
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+/** Verbs that link a subject to a predicate adjective ("is skeptical", "remained optimistic"). */
+const COPULAS = new Set(['be', 'remain', 'feel', 'seem', 'appear', 'become', 'stay', 'sound']);
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got']);
 
 /**
- * Lemma-indexed verb and noun patterns from data/coder/verbs.json. Lookup is a map hit on the
- * anchor lemma and a short scan of that lemma's patterns, longest first.
+ * Lemma-indexed verb, noun and predicate-adjective patterns from data/coder/verbs.json. Lookup is a map hit on
+ * the anchor lemma and a short scan of that lemma's patterns, longest first; a `none` phrase that matches longest
+ * stops the shorter patterns ("fight the epidemic" is no fight).
  */
 export class VerbLexicon {
   private readonly byAnchor = new Map<string, Pattern[]>();
@@ -35,98 +46,133 @@ export class VerbLexicon {
   constructor() {
     const parsed = VerbFileSchema.safeParse(verbsJson);
     if (!parsed.success) throw new DictionaryError(`data/coder/verbs.json is invalid: ${parsed.error.message}`);
-    for (const [code, list] of Object.entries(parsed.data.verbs)) for (const p of list) this.add(code, p, false);
-    for (const [code, list] of Object.entries(parsed.data.nouns)) for (const p of list) this.add(code, p, true);
+    const { verbs, nouns, adjectives, none } = parsed.data;
+    for (const [code, list] of Object.entries(verbs)) for (const p of list) this.add('v', code, p);
+    for (const [code, list] of Object.entries(nouns)) for (const p of list) this.add('n', code, p);
+    for (const [code, list] of Object.entries(adjectives)) for (const p of list) this.add('a', code, p);
+    for (const p of none.verbs) this.add('v', null, p);
+    for (const p of none.nouns) this.add('n', null, p);
     for (const list of this.byAnchor.values()) list.sort((a, b) => b.rest.length - a.rest.length);
   }
 
-  private add(code: string, phrase: string, nominal: boolean): void {
-    const words = phraseTokens(phrase.toLowerCase());
+  private add(kind: PatternKind, code: string | null, phrase: string): void {
+    const words = phrase
+      .toLowerCase()
+      .split(/\s+/)
+      .flatMap((w) => {
+        // "=to": the word must follow the previous one directly ("return =to" is going back, not giving back).
+        const adjacent = w.startsWith('=');
+        return phraseTokens(adjacent ? w.slice(1) : w).map((word, k) => ({ word, adjacent: adjacent && k === 0 }));
+      });
     const anchor = words[0];
     if (!anchor) return;
-    const key = `${nominal ? 'n' : 'v'}:${anchor}`;
+    const key = `${kind}:${anchor.word}`;
     const list = this.byAnchor.get(key) ?? [];
-    list.push({ code, rest: words.slice(1), nominal });
+    list.push({ code, rest: words.slice(1) });
     this.byAnchor.set(key, list);
   }
 
-  private lookup(prefix: string, token: Token): Pattern[] | undefined {
-    const direct = this.byAnchor.get(prefix + token.lemma) ?? this.byAnchor.get(prefix + token.lower);
+  private lookup(kind: PatternKind, token: Token): Pattern[] | undefined {
+    const direct = this.byAnchor.get(`${kind}:${token.lemma}`) ?? this.byAnchor.get(`${kind}:${token.lower}`);
     if (direct) return direct;
     for (const form of stems(token.lower)) {
-      const list = this.byAnchor.get(prefix + form);
+      const list = this.byAnchor.get(`${kind}:${form}`);
       if (list) return list;
     }
     return undefined;
   }
 
-  /** The most specific pattern anchored at token i, or null. */
-  matchAt(tokens: Token[], i: number): TriggerMatch | null {
+  /** The most specific pattern anchored at token i, a `none` phrase there, or null. */
+  matchAt(tokens: Token[], i: number): TriggerMatch | NoneMatch | null {
     const token = tokens[i];
     if (!token) return null;
     // wink sometimes tags past tenses as nouns or adjectives ("Gunmen abducted ..."): try them as verbs.
     // Only right after a subject-like word: "the wounded soldiers", "91 armed groups" stay adjectives.
     const prev = tokens[i - 1]?.pos;
     const afterSubject = prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON';
-    const pastForm = token.lower.length > 4 && /(ed|en)$/.test(token.lower) && afterSubject;
+    const pastForm =
+      ((token.lower.length > 4 && /(ed|en)$/.test(token.lower)) || IRREGULAR_PAST.has(token.lower)) && afterSubject;
     // Right after a determiner a word is a modifier or a noun ("the disputed region", "treated the injured").
     const modifier = prev === 'DET' || POSSESSIVES.has(tokens[i - 1]?.lower ?? '');
     const verbal = !modifier && (token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && pastForm));
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
+    if ((token.pos === 'ADJ' || token.pos === 'VERB') && afterCopula(tokens, i)) {
+      const adjective = this.matchWith('a', tokens, i);
+      if (adjective !== undefined) return adjective;
+    }
     // "foreign-backed", "UN-brokered": a participle inside a compound adjective is not a predicate.
     if (verbal && tokens[i - 1]?.text !== '-') {
-      const m = this.matchWith('v:', tokens, i, false);
+      const m = this.matchWith('v', tokens, i);
+      if (m !== undefined) return m;
+    }
+    // Headline English ("Saudi Arabia lifts blockade of Qatar", "UN leaders appeal for calm"): a present-tense
+    // verb the tagger reads as a noun, taken as a verb only when a multi-word pattern follows it.
+    if (!verbal && nominal && !modifier && (prev === 'NOUN' || prev === 'PROPN')) {
+      const m = this.matchWith('v', tokens, i, true);
       if (m) return m;
     }
-    return nominal ? this.matchWith('n:', tokens, i, true) : null;
+    // A capitalised event word inside a sentence is a name ("in March", "the Rally party").
+    if (!nominal || (i > 0 && /^\p{Lu}/u.test(token.text))) return null;
+    const noun = this.matchWith('n', tokens, i) ?? null;
+    return noun && ('none' in noun || !modifiesNoun(tokens, noun.end)) ? noun : null;
   }
 
-  private matchWith(prefix: string, tokens: Token[], i: number, nominal: boolean): TriggerMatch | null {
-    const list = this.lookup(prefix, tokens[i] as Token);
-    if (!list) return null;
+  /** The longest pattern at i (undefined: no pattern applies). */
+  private matchWith(
+    kind: PatternKind,
+    tokens: Token[],
+    i: number,
+    specific = false,
+  ): TriggerMatch | NoneMatch | undefined {
+    const list = this.lookup(kind, tokens[i] as Token);
+    if (!list) return undefined;
+    const passive = kind === 'v' ? passiveAux(tokens, i) : -1;
     for (const pattern of list) {
+      if (specific && pattern.rest.length === 0) break;
       const end = matchRest(tokens, i + 1, pattern.rest);
-      if (end >= 0) return { code: pattern.code, start: i, end, nominal, size: pattern.rest.length + 1 };
+      // "sanctions against Iran were lifted": in the passive the pattern's object stands before the verb.
+      const before = end < 0 && passive >= 0 && pattern.rest.length > 0 && matchBefore(tokens, passive, pattern.rest);
+      if (end < 0 && !before) continue;
+      if (pattern.code === null) return { none: true, start: i, end: end < 0 ? i + 1 : end };
+      return {
+        code: pattern.code,
+        start: i,
+        end: end < 0 ? i + 1 : end,
+        nominal: kind === 'n',
+        size: pattern.rest.length + 1,
+      };
     }
-    return null;
+    return undefined;
   }
 }
 
-function matchRest(tokens: Token[], from: number, rest: string[]): number {
-  let at = from;
-  for (const word of rest) {
-    let found = -1;
-    let limit = at + MAX_GAP;
-    for (let j = at; j < tokens.length && j <= limit; j += 1) {
-      // Hyphens inside compounds ("a four-day strike") do not count against the gap, nor do the further words of
-      // a name or a number ("gave the Ivory Coast 5.1 million dollars" has three words between verb and noun).
-      if (tokens[j]?.text === '-' || (j > at && continuesRun(tokens[j - 1] as Token, tokens[j] as Token))) limit += 1;
-      const t = tokens[j] as Token;
-      if (t.lemma === word || t.lower === word) {
-        found = j;
-        break;
-      }
-      if (t.text === '-') continue;
-      if (!GAP_POS.has(t.pos) && t.lower !== 'of') break;
-    }
-    if (found < 0) return -1;
-    at = found + 1;
+/** Index of the "be" auxiliary of a passive participle at i ("were lifted", "was quickly lifted"), else -1. */
+function passiveAux(tokens: Token[], i: number): number {
+  let j = i - 1;
+  if (tokens[j]?.pos === 'ADV') j -= 1;
+  return BE.has(tokens[j]?.lower ?? '') ? j : -1;
+}
+
+/** "is skeptical", "remained deeply concerned": a predicate adjective after a copula. */
+function afterCopula(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j -= 1) {
+    const t = tokens[j] as Token;
+    if (COPULAS.has(t.lemma) || BE.has(t.lower)) return true;
+    if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
   }
-  return at;
+  return false;
 }
 
-function continuesRun(previous: Token, token: Token): boolean {
-  return previous.pos === token.pos && (token.pos === 'PROPN' || token.pos === 'NUM');
-}
+/** Time words that may follow an event noun without the noun being their modifier ("the attack yesterday"). */
+const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'weekend']);
 
-/** Fallback base forms when wink's lemma misses ("staged" -> "stag"): tried in order. */
-function stems(word: string): string[] {
-  const out: string[] = [];
-  const undouble = (w: string): string => (/(.)\1$/.test(w) ? w.slice(0, -1) : w);
-  if (word.endsWith('ied')) out.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('ed')) out.push(word.slice(0, -1), word.slice(0, -2), undouble(word.slice(0, -2)));
-  if (word.endsWith('ing')) out.push(`${word.slice(0, -3)}e`, word.slice(0, -3), undouble(word.slice(0, -3)));
-  if (word.endsWith('es')) out.push(word.slice(0, -2));
-  if (word.endsWith('s')) out.push(word.slice(0, -1));
-  return out;
+/**
+ * An event noun that modifies the next noun names a thing, not an act: "the ceasefire line", "the protest site",
+ * "attack helicopters", "the talks' agenda".
+ */
+function modifiesNoun(tokens: Token[], end: number): boolean {
+  const next = tokens[end];
+  if (!next) return false;
+  if (next.text === "'" || next.text === '’' || next.lower === "'s" || next.lower === '’s') return true;
+  return next.pos === 'NOUN' && !TIME_NOUNS.has(next.lower);
 }

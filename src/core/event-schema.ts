@@ -70,8 +70,12 @@ export const CodedEventSchema = z.object({
   type: PloverTypeSchema,
   /** CAMEO code, as specific as the text allows ("04", "042", "0421"). */
   code: z.string().regex(/^\d{2,4}$/),
-  /** Phoenix QuadClass 0-4: 0 neutral statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict. */
+  /**
+   * Phoenix QuadClass 0-4 of `code`'s CAMEO root: 0 statements and appeals (01-02), 1 verbal cooperation (03-05),
+   * 2 material cooperation (06-08), 3 verbal conflict (09-13, 16), 4 material conflict (14-15, 17-20).
+   */
   quad_class: z.number().int().min(0).max(4),
+  /** Goldstein value of `code` (CAMEO's conflict-cooperation scale, -10..10). */
   goldstein: z.number().min(-10).max(10),
   mode: EventModeSchema,
   context: z.array(z.string()),

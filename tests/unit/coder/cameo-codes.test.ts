@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import cameoJson from '../../../data/coder/cameo.json' with { type: 'json' };
 import { ploverTypesOfRoot } from '../../../src/coder/cameo.js';
 import { composeCode, futureCode, negatedCode } from '../../../src/coder/compose.js';
-import { CAMEO_ROOTS, codeInfo } from '../../../src/coder/index.js';
+import { CAMEO_ROOTS, codeInfo, ploverQuadClass } from '../../../src/coder/index.js';
 
 describe('CAMEO code table', () => {
   it('lists the twenty roots with their Goldstein value and closest PLOVER type', () => {
@@ -12,7 +12,18 @@ describe('CAMEO code table', () => {
 
   it('reports statements with QuadClass 0 and appeals as REQUEST', () => {
     expect(codeInfo('013')).toMatchObject({ type: 'SUPPORT', quad_class: 0 });
-    expect(codeInfo('026')).toMatchObject({ type: 'REQUEST', quad_class: 3, goldstein: 4 });
+    expect(codeInfo('026')).toMatchObject({ type: 'REQUEST', quad_class: 0, goldstein: 4 });
+  });
+
+  it("gives every code the Phoenix QuadClass of its root, whatever its PLOVER type's own group", () => {
+    const phoenix = (root: number): number =>
+      root <= 2 ? 0 : root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 || root === 16 ? 3 : 4;
+    for (const code of [...Object.keys(CAMEO_ROOTS), ...Object.keys(cameoJson.codes)])
+      expect(codeInfo(code).quad_class, code).toBe(phoenix(Number(code.slice(0, 2))));
+    expect(codeInfo('023')).toMatchObject({ type: 'REQUEST', quad_class: 0 });
+    expect(ploverQuadClass('REQUEST')).toBe(3);
+    expect(codeInfo('080')).toMatchObject({ type: 'CONCEDE', quad_class: 2 });
+    expect(ploverQuadClass('CONCEDE')).toBe(1);
   });
 
   it('applies per-code PLOVER overrides and inherits Goldstein values from the nearest listed parent', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import verbsJson from '../../../data/coder/verbs.json' with { type: 'json' };
 import { createEventCoder } from '../../../src/coder/index.js';
 import { stubGazetteer } from './stub-gazetteer.js';
 
@@ -9,7 +10,8 @@ describe('verb patterns', () => {
   it('matches phrasal verbs with their particles', () => {
     expect(first('Ethiopian troops pulled out of the disputed town.')).toMatchObject({ type: 'RETREAT', code: '0874' });
     expect(first('The police cracked down on student protesters.')).toMatchObject({ type: 'COERCE', code: '172' });
-    expect(first('The opposition called for early elections.')).toMatchObject({ type: 'REQUEST', code: '104' });
+    expect(first('The opposition called for early elections.')).toMatchObject({ type: 'REQUEST', code: '024' });
+    expect(first('The opposition demanded early elections.')).toMatchObject({ type: 'REQUEST', code: '104' });
   });
 
   it('lets modifiers sit between a verb and its noun', () => {
@@ -37,12 +39,13 @@ describe('verb patterns', () => {
     expect(first('The ministry gave the farmers of the northern provinces some dollars.')).toBeUndefined();
   });
 
-  it('codes a statement only when no stronger act is in the sentence', () => {
+  it("codes a statement when it is the main clause's act, not the act it reacts to", () => {
     expect(first('The foreign minister expressed concern over the fighting.')).toMatchObject({
       code: '012',
       quad_class: 0,
     });
-    expect(first('The minister expressed concern after troops shelled the city.')?.type).toBe('ASSAULT');
+    expect(first('The minister expressed concern after troops shelled the city.')).toMatchObject({ code: '012' });
+    expect(first('After troops shelled the city, the minister met the mayor.')?.type).toBe('CONSULT');
   });
 
   it('codes an appeal as CAMEO 02 with PLOVER type REQUEST', () => {
@@ -62,5 +65,18 @@ describe('verb patterns', () => {
     });
     expect(first('Iran lifted a closure on schools and shops.')).toMatchObject({ type: 'CONCEDE', code: '081' });
     expect(first('The minister ruled out talks with the rebels.')).toMatchObject({ type: 'REJECT' });
+  });
+});
+
+describe('the verb dictionary', () => {
+  it('lists every phrase under one code only, so no match depends on file order', () => {
+    for (const kind of ['verbs', 'nouns', 'adjectives'] as const) {
+      const seen = new Map<string, string>();
+      for (const [code, phrases] of Object.entries(verbsJson[kind]))
+        for (const phrase of phrases as string[]) {
+          expect(seen.get(phrase), `${kind} "${phrase}" under ${code}`).toBeUndefined();
+          seen.set(phrase, code);
+        }
+    }
   });
 });
