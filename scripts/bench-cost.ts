@@ -391,7 +391,13 @@ async function reportLargeEvent(config: LocalConfig): Promise<Record<string, num
     const before = usage.tableWru + usage.indexWru;
     const articleId = `large-${String(n).padStart(5, '0')}-${'x'.repeat(10)}`;
     await store.recordMentions(
-      { articleId, url: `http://127.0.0.1/large/${n}`, outlet: `Outlet ${n % 40}`, title: null, published: null },
+      {
+        article_id: articleId,
+        url: `http://127.0.0.1/large/${n}`,
+        outlet: `Outlet ${n % 40}`,
+        title: null,
+        published: null,
+      },
       [event],
       '2026-11-02',
       new Date(),

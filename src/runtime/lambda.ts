@@ -57,7 +57,7 @@ export function sqsStageHandler<T>(
   stage: (message: T) => Promise<unknown>,
 ) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    runtime.logger.appendKeys({ batchSize: event.Records.length });
+    runtime.logger.appendKeys({ batch_size: event.Records.length });
     try {
       return await handleSqsBatch(
         event,
@@ -68,8 +68,8 @@ export function sqsStageHandler<T>(
         {
           failed: (record: SQSRecord, error: unknown) =>
             runtime.logger.error('record failed', {
-              messageId: record.messageId,
-              receiveCount: record.attributes.ApproximateReceiveCount,
+              message_id: record.messageId,
+              receive_count: record.attributes.ApproximateReceiveCount,
               error: describeError(error),
             }),
         },

@@ -16,25 +16,34 @@ export { codedKeyOf };
 export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
 
 const StoredTextSchema = z.object({ text: z.string() });
-/** An article's coded object: the coder output its mentions were recorded from, and the day undated events took. */
-const CodedObjectSchema = CodedArticleSchema.extend({ publishedDay: z.string() });
+/**
+ * An article's coded object: the coder output its mentions were recorded from, and the day undated events took
+ * (`publishedDay` in objects written before the records' snake_case names).
+ */
+const CodedObjectSchema = z.preprocess(
+  (value) =>
+    value && typeof value === 'object' && 'publishedDay' in value
+      ? { ...value, published_day: value.publishedDay }
+      : value,
+  CodedArticleSchema.extend({ published_day: z.string() }),
+);
 
 /**
  * Stage 4: codes a stored article into events and merges them into the events table. A duplicate (a syndicated
  * copy) is not coded again: it adds its own mentions to the events of its first copy.
  */
 export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise<CodeOutcome> {
-  const article = await deps.articles.get(message.articleId);
-  if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
-  if (article.status !== 'stored' || !article.textKey) return 'already-done';
+  const article = await deps.articles.get(message.article_id);
+  if (!article) throw new UnknownItemError(`article ${message.article_id} is not in the articles table`);
+  if (article.status !== 'stored' || !article.text_key) return 'already-done';
   const now = deps.clock();
-  const publishedDay = isoDay(article.published ?? article.feedPublished ?? article.discoveredAt);
-  if (article.duplicateOf)
-    return linkToFirstCopy(article, article.duplicateOf, article.textKey, publishedDay, deps, now);
-  const coded = await codeText(article, article.textKey, publishedDay, deps);
+  const publishedDay = isoDay(article.published ?? article.feed_published ?? article.discovered_at);
+  if (article.duplicate_of)
+    return linkToFirstCopy(article, article.duplicate_of, article.text_key, publishedDay, deps, now);
+  const coded = await codeText(article, article.text_key, publishedDay, deps);
   const result = await recordReports(article, coded, publishedDay, deps, now);
   // An earlier copy of the story turned up while this one was coded: it is linked to that one instead.
-  if (!(await deps.articles.markCoded(article.articleId, result.eventIds, now))) return codeArticle(message, deps);
+  if (!(await deps.articles.markCoded(article.article_id, result.eventIds, now))) return codeArticle(message, deps);
   countCoded(deps, coded.events.length, result);
   return 'coded';
 }
@@ -58,13 +67,13 @@ async function linkToFirstCopy(
   if (recorded)
     await deps.events.withdrawMentions(
       mentionSourceOf(article),
-      { events: recorded.events, day: recorded.publishedDay },
+      { events: recorded.events, day: recorded.published_day },
       { events: coded.events, day: publishedDay },
     );
   await storeCoded(article, textKey, publishedDay, coded, deps);
   const result = await recordReports(article, coded, publishedDay, deps, now);
-  await deps.articles.addCopy(firstCopy, article.articleId);
-  await deps.articles.markDuplicate(article.articleId, firstCopy, result.eventIds, now);
+  await deps.articles.addCopy(firstCopy, article.article_id);
+  await deps.articles.markDuplicate(article.article_id, firstCopy, result.eventIds, now);
   countCoded(deps, coded.events.length, result);
   return 'duplicate';
 }
@@ -84,7 +93,7 @@ async function recordReports(
 
 function mentionSourceOf(article: ArticleRecord): MentionSource {
   return {
-    articleId: article.articleId,
+    article_id: article.article_id,
     url: article.url,
     outlet: article.outlet,
     title: article.title,
@@ -119,15 +128,19 @@ async function storeCoded(
   coded: CodedArticle,
   deps: CodeDeps,
 ): Promise<void> {
-  await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
+  await deps.blobs.putJson(codedKeyOf(textKey), {
+    article_id: article.article_id,
+    published_day: publishedDay,
+    ...coded,
+  });
 }
 
 async function codedOfFirstCopy(originalId: string, deps: CodeDeps, depth = 0): Promise<CodedArticle> {
   const original = await deps.articles.get(originalId);
   // A copy of a copy follows the chain to the coded first copy.
-  if (original?.status === 'duplicate' && original.duplicateOf && depth < 3)
-    return codedOfFirstCopy(original.duplicateOf, deps, depth + 1);
-  if (!original?.textKey || original.status !== 'coded')
+  if (original?.status === 'duplicate' && original.duplicate_of && depth < 3)
+    return codedOfFirstCopy(original.duplicate_of, deps, depth + 1);
+  if (!original?.text_key || original.status !== 'coded')
     throw new NotReadyError(`first copy ${originalId} is not coded yet`);
-  return CodedArticleSchema.parse(await deps.blobs.getJson(codedKeyOf(original.textKey)));
+  return CodedArticleSchema.parse(await deps.blobs.getJson(codedKeyOf(original.text_key)));
 }

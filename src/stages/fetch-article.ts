@@ -1,5 +1,6 @@
 import { describeError, EventwireError } from '../core/errors.js';
 import { isoDay, stableId } from '../core/ids.js';
+import { snakeCaseKeys } from '../core/snake-case.js';
 import { contentHash, type ExtractedArticle, extractArticle, simhash64 } from '../extract/index.js';
 import { decodeBody } from '../feeds/index.js';
 import { canonicalUrl, FetchError } from '../fetch/index.js';
@@ -25,10 +26,10 @@ const MIN_WORDS = 40;
  * Transient fetch failures are thrown for the queue to retry; permanent ones are recorded on the article.
  */
 export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDeps): Promise<ArticleOutcome> {
-  const article = await deps.articles.get(message.articleId);
-  if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
+  const article = await deps.articles.get(message.article_id);
+  if (!article) throw new UnknownItemError(`article ${message.article_id} is not in the articles table`);
   // Stored by an earlier delivery that may have died before handing it on: the code stage ignores a second message.
-  if (article.status === 'stored') await deps.queues.code.send([{ articleId: article.articleId }]);
+  if (article.status === 'stored') await deps.queues.code.send([{ article_id: article.article_id }]);
   if (article.status !== 'pending') return 'already-done';
   const now = deps.clock();
   let response: Awaited<ReturnType<FetchArticleDeps['fetcher']['fetch']>>;
@@ -39,42 +40,45 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
     });
     const { text: html } = decodeBody(response.body, response.headers['content-type'] ?? null, 'html');
-    extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feedPublished });
+    extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feed_published });
   } catch (error) {
     return handleFetchError(article, error, deps, now);
   }
-  const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonicalUrl;
-  const keys = articleKeys(isoDay(article.discoveredAt), article.outlet, article.articleId);
-  await deps.blobs.putRaw(keys.rawKey, response.body, response.headers);
-  await deps.blobs.putJson(keys.textKey, {
-    ...extracted,
-    articleId: article.articleId,
-    url: article.url,
-    finalUrl: response.finalUrl,
-    declaredCanonicalUrl: extracted.canonicalUrl,
-    canonicalUrl: canonical,
-    fetchedAt: now.toISOString(),
-  });
+  const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonical_url;
+  const keys = articleKeys(isoDay(article.discovered_at), article.outlet, article.article_id);
+  await deps.blobs.putRaw(keys.raw_key, response.body, response.headers);
+  await deps.blobs.putJson(
+    keys.text_key,
+    snakeCaseKeys({
+      ...extracted,
+      articleId: article.article_id,
+      url: article.url,
+      finalUrl: response.finalUrl,
+      declaredCanonicalUrl: extracted.canonicalUrl,
+      canonicalUrl: canonical,
+      fetchedAt: now.toISOString(),
+    }),
+  );
   const stored = {
-    canonicalUrl: canonical,
+    canonical_url: canonical,
     title: extracted.title ?? article.title,
-    published: extracted.published ?? article.feedPublished,
+    published: extracted.published ?? article.feed_published,
     language: extracted.language,
     ...keys,
-    contentHash: contentHash(extracted.text),
+    content_hash: contentHash(extracted.text),
     simhash: simhash64(extracted.text).toString(16),
-    wordCount: extracted.wordCount,
+    word_count: extracted.wordCount,
   };
   const skipReason = reasonNotToCode(extracted);
   if (skipReason) {
-    await deps.articles.markSkipped(article.articleId, skipReason, now, stored);
+    await deps.articles.markSkipped(article.article_id, skipReason, now, stored);
     deps.observer.count('ArticlesSkipped');
     deps.observer.info('article stored, not coded', { url: article.url, reason: skipReason });
     return 'skipped';
   }
   const duplicateOf = await findFirstCopy(article, canonical, stored, extracted.text, deps);
-  await deps.articles.markStored(article.articleId, { ...stored, duplicateOf }, now);
-  await deps.queues.code.send([{ articleId: article.articleId }]);
+  await deps.articles.markStored(article.article_id, { ...stored, duplicate_of: duplicateOf }, now);
+  await deps.queues.code.send([{ article_id: article.article_id }]);
   deps.observer.count(duplicateOf ? 'ArticlesDuplicate' : 'ArticlesStored');
   return duplicateOf ? 'duplicate' : 'stored';
 }
@@ -87,17 +91,17 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
 async function findFirstCopy(
   article: ArticleRecord,
   canonical: string,
-  stored: { contentHash: string; published: string | null },
+  stored: { content_hash: string; published: string | null },
   text: string,
   deps: FetchArticleDeps,
 ): Promise<string | null> {
-  const claimant = claimantOf(article.articleId, stored.published);
+  const claimant = claimantOf(article.article_id, stored.published);
   const verdict = await deps.articles.copies.judge(claimant, {
-    canonicalId: canonical !== article.canonicalUrl ? stableId([canonical]) : null,
-    contentHash: stored.contentHash,
+    canonicalId: canonical !== article.canonical_url ? stableId([canonical]) : null,
+    contentHash: stored.content_hash,
     paragraphs: paragraphHashes(text),
   });
-  for (const later of verdict.displaced) await demote(later, article.articleId, deps);
+  for (const later of verdict.displaced) await demote(later, article.article_id, deps);
   await deps.articles.copies.settle(claimant, verdict.taken);
   return verdict.firstCopy;
 }
@@ -109,7 +113,7 @@ async function findFirstCopy(
  */
 async function demote(articleId: string, firstCopy: string, deps: FetchArticleDeps, depth = 0): Promise<void> {
   const demoted = await deps.articles.demoteToCopy(articleId, firstCopy, deps.clock());
-  if (demoted.needsCoding) await deps.queues.code.send([{ articleId }]);
+  if (demoted.needsCoding) await deps.queues.code.send([{ article_id: articleId }]);
   deps.observer.count('ArticlesDuplicate');
   if (depth >= MAX_COPY_CHAIN) return;
   for (const copy of demoted.copies) await demote(copy, firstCopy, deps, depth + 1);
@@ -170,12 +174,12 @@ async function handleFetchError(
   const reason = `${name}: ${message}`;
   if (!(error instanceof FetchError) && !(error instanceof EventwireError && !error.retryable)) throw error;
   if (error.retryable) {
-    await deps.articles.noteAttempt(article.articleId, reason, now);
+    await deps.articles.noteAttempt(article.article_id, reason, now);
     deps.observer.count('ArticlesRetried');
     deps.observer.warn('article fetch failed, will retry', { url: article.url, reason });
     throw error;
   }
-  await deps.articles.markFailed(article.articleId, reason, now);
+  await deps.articles.markFailed(article.article_id, reason, now);
   deps.observer.count('ArticlesFailed');
   deps.observer.warn('article fetch failed', { url: article.url, reason });
   return 'failed';

@@ -9,7 +9,7 @@ import {
 import { batchGetItems } from './batch-get.js';
 import { CopyClaims } from './copy-claims.js';
 import { ArticleBusyError, CorruptRecordError } from './errors.js';
-import { isConditionFailure } from './feed-store.js';
+import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
 import { type ArticleRecord, ArticleRecordSchema, SCHEMA_VERSION } from './records.js';
 import { setClause } from './set-clause.js';
 import { ARTICLES_INDEXES } from './table-design.js';
@@ -17,27 +17,24 @@ import { ARTICLES_INDEXES } from './table-design.js';
 /** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
 export type PendingStage = 'fetch' | 'code';
 
-export interface ArticleDiscovery {
-  articleId: string;
-  url: string;
-  canonicalUrl: string;
-  feedId: string;
-  outlet: string;
-  title: string | null;
-  feedPublished: string | null;
-}
+/** An article as a feed lists it. */
+export type ArticleDiscovery = Pick<
+  ArticleRecord,
+  'article_id' | 'url' | 'canonical_url' | 'feed_id' | 'outlet' | 'title' | 'feed_published'
+>;
 
+/** What fetching an article adds to its record. */
 export interface StoredArticle {
-  canonicalUrl: string;
+  canonical_url: string;
   title: string | null;
   published: string | null;
   language: string | null;
-  rawKey: string;
-  textKey: string;
-  contentHash: string;
+  raw_key: string;
+  text_key: string;
+  content_hash: string;
   simhash: string;
-  wordCount: number;
-  duplicateOf: string | null;
+  word_count: number;
+  duplicate_of: string | null;
 }
 
 const byOutlet = ARTICLES_INDEXES.byOutlet;
@@ -63,31 +60,31 @@ export class ArticleStore {
   /** Records a newly discovered article once; returns the existing record when it is already known. */
   async discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }> {
     const record: ArticleRecord = {
-      schemaVersion: SCHEMA_VERSION,
+      schema_version: SCHEMA_VERSION,
       ...found,
       published: null,
-      discoveredAt: now.toISOString(),
+      discovered_at: now.toISOString(),
       language: null,
       status: 'pending',
       reason: null,
       attempts: 0,
-      rawKey: null,
-      textKey: null,
-      contentHash: null,
+      raw_key: null,
+      text_key: null,
+      content_hash: null,
       simhash: null,
-      duplicateOf: null,
-      wordCount: null,
-      eventIds: [],
-      updatedAt: now.toISOString(),
+      duplicate_of: null,
+      word_count: null,
+      event_ids: [],
+      updated_at: now.toISOString(),
     };
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...key(found.articleId),
+            ...key(found.article_id),
             ...record,
-            ...outletKeys(found.outlet, found.feedPublished ?? record.discoveredAt, found.articleId),
+            ...outletKeys(found.outlet, found.feed_published ?? record.discovered_at, found.article_id),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -95,7 +92,7 @@ export class ArticleStore {
       return { created: true, record };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const existing = await this.get(found.articleId);
+      const existing = await this.get(found.article_id);
       if (!existing) throw error;
       return { created: false, record: existing };
     }
@@ -110,13 +107,13 @@ export class ArticleStore {
 
   /** Text and raw page are in S3: the article now waits for coding. */
   async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void> {
-    // A first copy found meanwhile (demoteToCopy) must survive: duplicateOf is only ever set, never cleared.
-    const { duplicateOf, ...fields } = stored;
+    // A first copy found meanwhile (demoteToCopy) must survive: duplicate_of is only ever set, never cleared.
+    const { duplicate_of, ...fields } = stored;
     await this.update(articleId, now, {
       status: 'stored',
       reason: null,
       ...fields,
-      ...(duplicateOf ? { duplicateOf } : {}),
+      ...(duplicate_of ? { duplicate_of } : {}),
     });
   }
 
@@ -126,8 +123,8 @@ export class ArticleStore {
       await this.update(
         articleId,
         now,
-        { status: 'coded', reason: null, eventIds },
-        { expression: 'attribute_type(duplicateOf, :nullType)', values: { ':nullType': 'NULL' } },
+        { status: 'coded', reason: null, event_ids: eventIds },
+        { expression: 'attribute_type(duplicate_of, :nullType)', values: { ':nullType': 'NULL' } },
       );
       return true;
     } catch (error) {
@@ -156,7 +153,7 @@ export class ArticleStore {
       const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
       if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return { needsCoding: false, copies };
       // Demoted before (this is a retry): whether its code message went out is unknown, so one more goes.
-      if (article.duplicateOf === firstCopy && article.status !== 'coded')
+      if (article.duplicate_of === firstCopy && article.status !== 'coded')
         return { needsCoding: article.status === 'stored', copies };
       const status = article.status === 'pending' ? 'pending' : 'stored';
       try {
@@ -164,7 +161,7 @@ export class ArticleStore {
         await this.update(
           articleId,
           now,
-          { status, duplicateOf: firstCopy, ...(status === 'stored' ? { reason: null } : {}) },
+          { status, duplicate_of: firstCopy, ...(status === 'stored' ? { reason: null } : {}) },
           {
             expression: '#status = :read',
             names: { '#status': 'status' },
@@ -206,8 +203,8 @@ export class ArticleStore {
     await this.update(articleId, now, {
       status: 'duplicate',
       reason: `same story as article ${duplicateOf}`,
-      duplicateOf,
-      eventIds,
+      duplicate_of: duplicateOf,
+      event_ids: eventIds,
     });
   }
 
@@ -222,14 +219,16 @@ export class ArticleStore {
 
   /** A transient failure: the article stays pending, the reason and attempt count are kept for operators. */
   async noteAttempt(articleId: string, reason: string, now: Date): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key(articleId),
-        UpdateExpression: 'SET reason = :reason, attempts = attempts + :one, updatedAt = :now',
-        ExpressionAttributeValues: { ':reason': reason, ':one': 1, ':now': now.toISOString() },
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
+    await writeCurrent(this.ref(articleId), () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(articleId),
+          UpdateExpression: 'SET reason = :reason, attempts = attempts + :one, updated_at = :now',
+          ExpressionAttributeValues: { ':reason': reason, ':one': 1, ':now': now.toISOString() },
+          ConditionExpression: 'attribute_exists(schema_version)',
+        }),
+      ),
     );
   }
 
@@ -261,7 +260,7 @@ export class ArticleStore {
       cursor = page.LastEvaluatedKey;
     } while (cursor);
     return articles.sort(
-      (a, b) => a.discoveredAt.localeCompare(b.discoveredAt) || a.articleId.localeCompare(b.articleId),
+      (a, b) => a.discovered_at.localeCompare(b.discovered_at) || a.article_id.localeCompare(b.article_id),
     );
   }
 
@@ -276,17 +275,25 @@ export class ArticleStore {
     fields: Record<string, unknown>,
     condition?: UpdateCondition,
   ): Promise<void> {
-    const set = setClause({ ...fields, updatedAt: now.toISOString() }, 'f');
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key(articleId),
-        UpdateExpression: `SET ${set.assignments.join(', ')}`,
-        ExpressionAttributeNames: { ...set.names, ...condition?.names },
-        ExpressionAttributeValues: { ...set.values, ...condition?.values },
-        ConditionExpression: condition ? `attribute_exists(pk) AND ${condition.expression}` : 'attribute_exists(pk)',
-      }),
+    const set = setClause({ ...fields, updated_at: now.toISOString() }, 'f');
+    const current = 'attribute_exists(schema_version)';
+    await writeCurrent(this.ref(articleId), () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(articleId),
+          UpdateExpression: `SET ${set.assignments.join(', ')}`,
+          ExpressionAttributeNames: { ...set.names, ...condition?.names },
+          ExpressionAttributeValues: { ...set.values, ...condition?.values },
+          ConditionExpression: condition ? `${current} AND ${condition.expression}` : current,
+        }),
+      ),
     );
+  }
+
+  /** The stored article an update refers to: one of an earlier schema version is upgraded before it changes. */
+  private ref(articleId: string): StoredItemRef {
+    return { doc: this.doc, tableName: this.tableName, key: key(articleId), schema: ArticleRecordSchema };
   }
 
   private async queryIndex(
@@ -328,7 +335,7 @@ function outletKeys(outlet: string, published: string, articleId: string): Recor
 }
 
 function parseArticle(item: Record<string, unknown>): ArticleRecord {
-  const parsed = ArticleRecordSchema.safeParse(item);
+  const parsed = ArticleRecordSchema.safeParse(currentShape(item, ArticleRecordSchema));
   if (!parsed.success) throw new CorruptRecordError(`article item ${String(item.pk)} does not match its schema`);
   return parsed.data;
 }

@@ -3,10 +3,10 @@ import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@a
 import { StorageError } from './errors.js';
 
 /** Deterministic S3 keys: by day, outlet and article id, so a re-fetch overwrites instead of duplicating. */
-export function articleKeys(day: string, outlet: string, articleId: string): { rawKey: string; textKey: string } {
+export function articleKeys(day: string, outlet: string, articleId: string): { raw_key: string; text_key: string } {
   const [year, month, date] = day.split('-');
   const prefix = `${year}/${month}/${date}/${slug(outlet)}/${articleId}`;
-  return { rawKey: `raw/${prefix}.html.gz`, textKey: `text/${prefix}.json` };
+  return { raw_key: `raw/${prefix}.html.gz`, text_key: `text/${prefix}.json` };
 }
 
 function slug(value: string): string {

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from './feed-store.js';
+import { isConditionFailure } from './record-upgrade.js';
 
 /** An article asking to own a claim; the lower rank (earlier publication, then smaller id) wins. */
 export interface Claimant {
@@ -83,7 +83,7 @@ export class CopyClaims {
             TableName: this.tableName,
             Key: { pk, sk: 'CLAIM' },
             UpdateExpression: 'SET owners = :me',
-            ConditionExpression: 'articleId = :article',
+            ConditionExpression: 'article_id = :article',
             ExpressionAttributeValues: { ':me': new Set([claimant.articleId]), ':article': claimant.articleId },
           }),
         )
@@ -104,7 +104,7 @@ export class CopyClaims {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk, sk: 'CLAIM' },
-          UpdateExpression: 'SET articleId = :article, #rank = :rank ADD owners :me',
+          UpdateExpression: 'SET article_id = :article, #rank = :rank ADD owners :me',
           ConditionExpression: 'attribute_not_exists(pk) OR #rank >= :rank',
           ExpressionAttributeNames: { '#rank': 'rank' },
           ExpressionAttributeValues: {
@@ -131,10 +131,9 @@ export class CopyClaims {
       const held = await this.doc.send(
         new GetCommand({ TableName: this.tableName, Key: { pk, sk: 'CLAIM' }, ConsistentRead: true }),
       );
-      return {
-        owner: typeof held.Item?.articleId === 'string' ? held.Item.articleId : claimant.articleId,
-        previous: [],
-      };
+      // Claims taken before schema version 2 name their owner `articleId`.
+      const owner = held.Item?.article_id ?? held.Item?.articleId;
+      return { owner: typeof owner === 'string' ? owner : claimant.articleId, previous: [] };
     }
   }
 }

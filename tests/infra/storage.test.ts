@@ -85,9 +85,9 @@ describe('data bucket', () => {
   it('uses the key prefixes the blob store and the coding stage write', () => {
     const keys = articleKeys('2025-01-31', 'Example News', 'a1');
 
-    expect(keys.rawKey.startsWith(BUCKET_PREFIXES.raw)).toBe(true);
-    expect(keys.textKey.startsWith(BUCKET_PREFIXES.text)).toBe(true);
-    expect(codedKeyOf(keys.textKey).startsWith(BUCKET_PREFIXES.coded)).toBe(true);
+    expect(keys.raw_key.startsWith(BUCKET_PREFIXES.raw)).toBe(true);
+    expect(keys.text_key.startsWith(BUCKET_PREFIXES.text)).toBe(true);
+    expect(codedKeyOf(keys.text_key).startsWith(BUCKET_PREFIXES.coded)).toBe(true);
   });
 });
 

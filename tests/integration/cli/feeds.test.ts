@@ -15,7 +15,7 @@ async function failPoll(dataDir: string, name: string): Promise<void> {
     const store = new FeedStore(clients.doc, config.tables.feeds);
     const feed = (await store.list()).find((candidate) => candidate.name === name);
     if (!feed) throw new Error(`no feed named ${name}`);
-    await store.recordPoll(feed.feedId, {
+    await store.recordPoll(feed.feed_id, {
       status: 'failed',
       at: new Date(),
       error: 'FetchError: HTTP 503 Service Unavailable',
@@ -42,7 +42,7 @@ describe('eventwire feeds', () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line));
-    expect(lines.map((feed) => [feed.name, feed.health.consecutiveFailures, feed.health.lastError])).toEqual([
+    expect(lines.map((feed) => [feed.name, feed.health.consecutive_failures, feed.health.last_error])).toEqual([
       ['The Harbour Globe', 1, 'FetchError: HTTP 503 Service Unavailable'],
     ]);
   }, 120_000);

@@ -22,7 +22,7 @@ async function articleStatuses(): Promise<Map<string, string>> {
       ExpressionAttributeValues: { ':sk': 'ARTICLE' },
     }),
   );
-  return new Map((scan.Items ?? []).map((item) => [String(item.articleId), String(item.status)]));
+  return new Map((scan.Items ?? []).map((item) => [String(item.article_id), String(item.status)]));
 }
 
 let stop: () => Promise<void>;

@@ -16,14 +16,14 @@ export const SEEDED_RANGE = { from: '2026-10-01', to: '2026-10-31' };
 
 const recordedAt = new Date('2026-10-06T12:00:00Z');
 const wire = {
-  articleId: 'a-wire',
+  article_id: 'a-wire',
   url: 'http://127.0.0.1/wire/1',
   outlet: 'Wire',
   title: 'Ministers meet in Berlin',
   published: '2026-10-05T10:00:00Z',
 };
 const daily = {
-  articleId: 'a-daily',
+  article_id: 'a-daily',
   url: 'http://127.0.0.1/daily/7',
   outlet: 'Daily',
   title: 'Unrest in two cities',

@@ -1,0 +1,60 @@
+/** Items as the events table holds them (schema version 2), for tests that build stream images by hand. */
+
+/** An event item with its bookkeeping sets; `extra` overrides any attribute. */
+export function storedEventItem(
+  sets: { mentions: string[]; articles: string[]; outlets: string[] } = {
+    mentions: ['m1'],
+    articles: ['a1'],
+    outlets: ['Wire'],
+  },
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    pk: 'EVENT#e1',
+    sk: 'EVENT',
+    kind: 'event',
+    schema_version: 2,
+    event_id: 'e1',
+    type: 'CONSULT',
+    code: '040',
+    root: '04',
+    quad_class: 1,
+    goldstein: 1,
+    mode: null,
+    context: [],
+    source: { text: 'French', name: 'France', code: 'FRA', sector: 'GOV', entity_id: 'FRA' },
+    target: null,
+    reciprocal: false,
+    date: '2026-10-05',
+    location: null,
+    first_seen: '2026-10-06T12:00:00.000Z',
+    last_seen: '2026-10-06T12:00:00.000Z',
+    updated_at: '2026-10-06T12:00:00.000Z',
+    coder_version: 'test',
+    bestMention: 0.8,
+    byDatePk: 'DATE#2026-10',
+    mentionKeys: new Set(sets.mentions),
+    articleIds: new Set(sets.articles),
+    outlets: new Set(sets.outlets),
+    ...extra,
+  };
+}
+
+/** The record written when an article is coded; its event ids under the name the byChanged index projects. */
+export function storedArticleCodedItem(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    pk: 'ARTICLE#a1',
+    sk: 'CODED',
+    kind: 'article-coded',
+    schema_version: 2,
+    article_id: 'a1',
+    url: 'http://127.0.0.1/a1',
+    outlet: 'Wire',
+    title: null,
+    published: null,
+    eventIds: ['e1'],
+    coded_at: '2026-10-06T12:00:00.000Z',
+    byChangedPk: 'CHANGED#2026-10-06',
+    ...extra,
+  };
+}
