@@ -1,7 +1,7 @@
 import { describeError, EventwireError } from '../core/errors.js';
 import { isoDay, stableId } from '../core/ids.js';
 import { snakeCaseKeys } from '../core/snake-case.js';
-import { contentHash, type ExtractedArticle, extractArticle, simhash64 } from '../extract/index.js';
+import { contentHash, type ExtractedArticle, extractArticle } from '../extract/index.js';
 import { decodeBody } from '../feeds/index.js';
 import { canonicalUrl, FetchError } from '../fetch/index.js';
 import type { ArticleMessage } from '../queue/messages.js';
@@ -66,7 +66,6 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
     language: extracted.language,
     ...keys,
     content_hash: contentHash(extracted.text),
-    simhash: simhash64(extracted.text).toString(16),
     word_count: extracted.wordCount,
   };
   const skipReason = reasonNotToCode(extracted);

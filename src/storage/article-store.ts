@@ -32,7 +32,6 @@ export interface StoredArticle {
   raw_key: string;
   text_key: string;
   content_hash: string;
-  simhash: string;
   word_count: number;
   duplicate_of: string | null;
 }
@@ -45,7 +44,7 @@ interface UpdateCondition {
   values?: Record<string, unknown>;
 }
 
-/** Article records, dedup claims (content hash, SimHash bands) and per-article status in the articles table. */
+/** Article records and their status, in the articles table; the copy claims beside them are CopyClaims'. */
 export class ArticleStore {
   /** Which copy of a syndicated story came first. */
   readonly copies: CopyClaims;
@@ -71,7 +70,6 @@ export class ArticleStore {
       raw_key: null,
       text_key: null,
       content_hash: null,
-      simhash: null,
       duplicate_of: null,
       word_count: null,
       event_ids: [],

@@ -54,7 +54,6 @@ export const ArticleRecordSchema = z.object({
   raw_key: z.string().nullable(),
   text_key: z.string().nullable(),
   content_hash: z.string().nullable(),
-  simhash: z.string().nullable(),
   duplicate_of: z.string().nullable(),
   word_count: z.number().int().nullable(),
   event_ids: z.array(z.string()),

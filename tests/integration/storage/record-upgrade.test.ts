@@ -57,7 +57,6 @@ const legacyArticle = {
   rawKey: null,
   textKey: null,
   contentHash: null,
-  simhash: null,
   duplicateOf: null,
   wordCount: null,
   eventIds: [],
