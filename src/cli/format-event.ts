@@ -74,6 +74,7 @@ export function eventRow(event: EventRecord): Record<(typeof EVENT_COLUMNS)[numb
   };
 }
 
+/** RFC 4180 quoting: three lines here, where csv-stringify would be a dependency for them. */
 export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
   const text = String(value);

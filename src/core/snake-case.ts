@@ -1,7 +1,8 @@
 /**
  * Every JSON eventwire emits names its fields in snake_case (the `code` command's contract, followed by records,
  * exports, the API and the bus). Types that live in TypeScript code under camelCase names (an extracted article,
- * a parsed feed) go through `snakeCaseKeys` on their way out.
+ * a parsed feed) go through `snakeCaseKeys` on their way out. Two small functions, so no dependency
+ * (snakecase-keys) for them.
  */
 
 /** `wordCount` -> `word_count`, `siteName` -> `site_name`; snake_case names are left as they are. */

@@ -12,7 +12,8 @@ const MAX_ROUNDS = 8;
 
 /**
  * The items for `keys`, in the order of `keys` (missing items are left out). Indexes project only what their
- * queries filter on, so readers fetch whole items here; unprocessed keys are retried with backoff.
+ * queries filter on, so readers fetch whole items here; unprocessed keys are retried with backoff (lib-dynamodb
+ * has paginators for Query and Scan but no BatchGet helper that retries UnprocessedKeys).
  */
 export async function batchGetItems(
   doc: DynamoDBDocumentClient,

@@ -4,7 +4,7 @@
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
-/** Time-to-live attribute (epoch seconds) on transient items: fetch state, robots cache, idempotency records. */
+/** Time-to-live attribute (epoch seconds) on transient items: the host gate and the robots.txt cache. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
