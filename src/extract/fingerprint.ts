@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * The fingerprint of clean article text: a SHA-256 of normalised text, for exact duplicates. Near duplicates
- * (syndicated copies with edits) are found by copy detection's paragraph claims, not by a text-wide fingerprint.
+ * (syndicated copies with edits) are found by copy detection's paragraph claims (src/copies/), not by a text-wide
+ * fingerprint.
  */
 
 /** SHA-256 (hex) of the text after Unicode, case and whitespace normalisation. */

@@ -1,32 +1,19 @@
 import { z } from 'zod';
-import { type CodedArticle, CodedArticleSchema } from '../core/event-schema.js';
+import { linkOf } from '../copies/index.js';
+import type { CodedArticle } from '../core/event-schema.js';
 import { isoDay } from '../core/ids.js';
 import type { CodeMessage } from '../queue/messages.js';
+import { codedKeyOf } from '../storage/blob-store.js';
 import type { MentionSource, RecordResult } from '../storage/event-store.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { CodeDeps } from './deps.js';
-
-export type { CodeDeps };
-
-import { codedKeyOf } from './coded-key.js';
 import { NotReadyError, UnknownItemError } from './errors.js';
 
-export { codedKeyOf };
+export type { CodeDeps };
 
 export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
 
 const StoredTextSchema = z.object({ text: z.string() });
-/**
- * An article's coded object: the coder output its mentions were recorded from, and the day undated events took
- * (`publishedDay` in objects written before the records' snake_case names).
- */
-const CodedObjectSchema = z.preprocess(
-  (value) =>
-    value && typeof value === 'object' && 'publishedDay' in value
-      ? { ...value, published_day: value.publishedDay }
-      : value,
-  CodedArticleSchema.extend({ published_day: z.string() }),
-);
 
 /**
  * Stage 4: codes a stored article into events and merges them into the events table. A duplicate (a syndicated
@@ -49,10 +36,9 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
 }
 
 /**
- * Records a copy's mentions on the events of its first copy. What the copy recorded before (coded from its own
- * text before the first copy turned up, or linked to another copy since outranked) is withdrawn first, so it ends
- * with the same events whatever order the copies came in. The coded object is written before the mentions, so a
- * retry after a crash knows what was recorded.
+ * Records a copy's mentions on the events of its first copy, as copy detection says (linkOf): first what it
+ * recorded before and will not record again is withdrawn, then the coded object is written before the mentions,
+ * so a retry after a crash knows what was recorded.
  */
 async function linkToFirstCopy(
   article: ArticleRecord,
@@ -62,19 +48,15 @@ async function linkToFirstCopy(
   deps: CodeDeps,
   now: Date,
 ): Promise<CodeOutcome> {
-  const coded = await codedOfFirstCopy(firstCopy, deps);
-  const recorded = CodedObjectSchema.nullable().parse(await deps.blobs.findJson(codedKeyOf(textKey)));
-  if (recorded)
-    await deps.events.withdrawMentions(
-      mentionSourceOf(article),
-      { events: recorded.events, day: recorded.published_day },
-      { events: coded.events, day: publishedDay },
-    );
-  await storeCoded(article, textKey, publishedDay, coded, deps);
-  const result = await recordReports(article, coded, publishedDay, deps, now);
+  const link = await linkOf({ textKey, publishedDay }, firstCopy, deps);
+  if (!link) throw new NotReadyError(`first copy ${firstCopy} of article ${article.article_id} is not coded yet`);
+  if (link.withdraw)
+    await deps.events.withdrawMentions(mentionSourceOf(article), link.withdraw.recorded, link.withdraw.kept);
+  await storeCoded(article, textKey, publishedDay, link.coded, deps);
+  const result = await recordReports(article, link.coded, publishedDay, deps, now);
   await deps.articles.addCopy(firstCopy, article.article_id);
   await deps.articles.markDuplicate(article.article_id, firstCopy, result.eventIds, now);
-  countCoded(deps, coded.events.length, result);
+  countCoded(deps, link.coded.events.length, result);
   return 'duplicate';
 }
 
@@ -133,14 +115,4 @@ async function storeCoded(
     published_day: publishedDay,
     ...coded,
   });
-}
-
-async function codedOfFirstCopy(originalId: string, deps: CodeDeps, depth = 0): Promise<CodedArticle> {
-  const original = await deps.articles.get(originalId);
-  // A copy of a copy follows the chain to the coded first copy.
-  if (original?.status === 'duplicate' && original.duplicate_of && depth < 3)
-    return codedOfFirstCopy(original.duplicate_of, deps, depth + 1);
-  if (!original?.text_key || original.status !== 'coded')
-    throw new NotReadyError(`first copy ${originalId} is not coded yet`);
-  return CodedArticleSchema.parse(await deps.blobs.getJson(codedKeyOf(original.text_key)));
 }

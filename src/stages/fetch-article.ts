@@ -1,12 +1,12 @@
+import { findFirstCopy } from '../copies/index.js';
 import { describeError, EventwireError } from '../core/errors.js';
-import { isoDay, stableId } from '../core/ids.js';
+import { isoDay } from '../core/ids.js';
 import { snakeCaseKeys } from '../core/snake-case.js';
 import { contentHash, type ExtractedArticle, extractArticle } from '../extract/index.js';
 import { decodeBody } from '../feeds/index.js';
 import { canonicalUrl, FetchError } from '../fetch/index.js';
 import type { ArticleMessage } from '../queue/messages.js';
 import { articleKeys } from '../storage/blob-store.js';
-import { claimantOf } from '../storage/copy-claims.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { FetchArticleDeps } from './deps.js';
 
@@ -75,73 +75,16 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
     deps.observer.info('article stored, not coded', { url: article.url, reason: skipReason });
     return 'skipped';
   }
-  const duplicateOf = await findFirstCopy(article, canonical, stored, extracted.text, deps);
+  const duplicateOf = await findFirstCopy(
+    article.article_id,
+    stored.published,
+    { listedCanonical: article.canonical_url, canonical, text: extracted.text, contentHash: stored.content_hash },
+    deps,
+  );
   await deps.articles.markStored(article.article_id, { ...stored, duplicate_of: duplicateOf }, now);
   await deps.queues.code.send([{ article_id: article.article_id }]);
   deps.observer.count(duplicateOf ? 'ArticlesDuplicate' : 'ArticlesStored');
   return duplicateOf ? 'duplicate' : 'stored';
-}
-
-/**
- * The first copy of this story (same canonical URL, same text, or most of the same paragraphs), or null when this
- * is it. "First" is by publication time, then id, not by arrival: copies processed in any order agree. Copies
- * stored earlier that rank after this one become its copies.
- */
-async function findFirstCopy(
-  article: ArticleRecord,
-  canonical: string,
-  stored: { content_hash: string; published: string | null },
-  text: string,
-  deps: FetchArticleDeps,
-): Promise<string | null> {
-  const claimant = claimantOf(article.article_id, stored.published);
-  const verdict = await deps.articles.copies.judge(claimant, {
-    canonicalId: canonical !== article.canonical_url ? stableId([canonical]) : null,
-    contentHash: stored.content_hash,
-    paragraphs: paragraphHashes(text),
-  });
-  for (const later of verdict.displaced) await demote(later, article.article_id, deps);
-  await deps.articles.copies.settle(claimant, verdict.taken);
-  return verdict.firstCopy;
-}
-
-/**
- * Makes an outranked article a copy of `firstCopy`, with the copies already linked to it. One stored or coded
- * already goes back to the code stage, to be linked to its new first copy. Copies are forgotten only once demoted,
- * so a retry after a crash finds them again.
- */
-async function demote(articleId: string, firstCopy: string, deps: FetchArticleDeps, depth = 0): Promise<void> {
-  const demoted = await deps.articles.demoteToCopy(articleId, firstCopy, deps.clock());
-  if (demoted.needsCoding) await deps.queues.code.send([{ article_id: articleId }]);
-  deps.observer.count('ArticlesDuplicate');
-  if (depth >= MAX_COPY_CHAIN) return;
-  for (const copy of demoted.copies) await demote(copy, firstCopy, deps, depth + 1);
-  await deps.articles.forgetCopies(articleId, demoted.copies);
-}
-
-/** How deep copies of copies are followed; code-events follows chains as deep. */
-const MAX_COPY_CHAIN = 3;
-
-/** Paragraph claims per article: each is a write, and a sample this size already tells copies apart. */
-const PARAGRAPH_SAMPLE = 6;
-
-/**
- * Hashes of the substantial paragraphs (8+ words), normalised so markup and punctuation differences vanish. Only
- * the smallest hashes are kept (a bottom-k sample): two copies of a story keep mostly the same paragraphs, so
- * their shared share is estimated as well from the sample as from all paragraphs, at a fixed cost.
- */
-function paragraphHashes(text: string): string[] {
-  const hashes = text
-    .split(/\n\s*\n/)
-    .map((paragraph) =>
-      paragraph
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim(),
-    )
-    .filter((paragraph) => paragraph.split(' ').length >= 8)
-    .map((paragraph) => contentHash(paragraph).slice(0, 24));
-  return [...new Set(hashes)].sort().slice(0, PARAGRAPH_SAMPLE);
 }
 
 function reasonNotToCode(extracted: ExtractedArticle): string | null {

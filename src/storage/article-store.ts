@@ -8,9 +8,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from './batch-get.js';
 import { CopyClaims } from './copy-claims.js';
-import { ArticleBusyError, CorruptRecordError } from './errors.js';
+import { CorruptRecordError } from './errors.js';
 import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
-import { type ArticleRecord, ArticleRecordSchema, SCHEMA_VERSION } from './records.js';
+import { type ArticleRecord, ArticleRecordSchema, type ArticleStatus, SCHEMA_VERSION } from './records.js';
 import { setClause } from './set-clause.js';
 import { ARTICLES_INDEXES } from './table-design.js';
 
@@ -131,48 +131,38 @@ export class ArticleStore {
     }
   }
 
+  /** The article with the copies linked to it so far (see addCopy), read consistently. */
+  async getWithCopies(articleId: string): Promise<{ article: ArticleRecord; copies: string[] } | undefined> {
+    const found = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
+    );
+    if (!found.Item) return undefined;
+    const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
+    return { article: parseArticle(found.Item), copies };
+  }
+
   /**
-   * An earlier copy of this article's story turned up: it becomes a copy of that one. A pending article is linked
-   * once fetched; one stored, coded, or linked to a copy now outranked goes (back) to `stored` with its new first
-   * copy, for the code stage to link it (`needsCoding`). `copies` are the articles linked to this one so far: they
-   * were linked to the wrong first copy and must be demoted too.
+   * Makes the article a copy of `firstCopy` with `status`, provided its status is still `read` (false when a stage
+   * moved it on meanwhile). A stored article's earlier reason is cleared.
    */
-  async demoteToCopy(
+  async markCopyOf(
     articleId: string,
     firstCopy: string,
+    change: { status: ArticleStatus; read: ArticleStatus },
     now: Date,
-  ): Promise<{ needsCoding: boolean; copies: string[] }> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const found = await this.doc.send(
-        new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
+  ): Promise<boolean> {
+    try {
+      await this.update(
+        articleId,
+        now,
+        { status: change.status, duplicate_of: firstCopy, ...(change.status === 'stored' ? { reason: null } : {}) },
+        { expression: '#status = :read', names: { '#status': 'status' }, values: { ':read': change.read } },
       );
-      if (!found.Item) return { needsCoding: false, copies: [] };
-      const article = parseArticle(found.Item);
-      const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
-      if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return { needsCoding: false, copies };
-      // Demoted before (this is a retry): whether its code message went out is unknown, so one more goes.
-      if (article.duplicate_of === firstCopy && article.status !== 'coded')
-        return { needsCoding: article.status === 'stored', copies };
-      const status = article.status === 'pending' ? 'pending' : 'stored';
-      try {
-        // Conditional on the status read: when a stage moved the article on meanwhile, it is read again.
-        await this.update(
-          articleId,
-          now,
-          { status, duplicate_of: firstCopy, ...(status === 'stored' ? { reason: null } : {}) },
-          {
-            expression: '#status = :read',
-            names: { '#status': 'status' },
-            values: { ':read': article.status },
-          },
-        );
-        // A stored article still has its own code message coming; a coded or linked one needs a new one.
-        return { needsCoding: article.status === 'coded' || article.status === 'duplicate', copies };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
     }
-    throw new ArticleBusyError(`article ${articleId} changed status three times while being demoted to a copy`);
   }
 
   /** Notes on the first copy that `copy` was linked to it, so that demoting the first copy demotes the copy too. */

@@ -9,6 +9,11 @@ export function articleKeys(day: string, outlet: string, articleId: string): { r
   return { raw_key: `raw/${prefix}.html.gz`, text_key: `text/${prefix}.json` };
 }
 
+/** The coder's output is kept next to the text: provenance for users, and what copies of the story reuse. */
+export function codedKeyOf(textKey: string): string {
+  return textKey.replace(/^text\//, 'coded/');
+}
+
 function slug(value: string): string {
   return (
     value

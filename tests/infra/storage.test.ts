@@ -1,8 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET_PREFIXES } from '../../infra/constructs/data-store.js';
-import { codedKeyOf } from '../../src/stages/code-events.js';
-import { articleKeys } from '../../src/storage/blob-store.js';
+import { articleKeys, codedKeyOf } from '../../src/storage/blob-store.js';
 import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE } from '../../src/storage/table-design.js';
 import { idOf, resourcesOf, type Synthesized, synthesize } from './support/synth.js';
 
