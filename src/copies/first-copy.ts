@@ -2,6 +2,7 @@ import type { ArticleMessage } from '../queue/messages.js';
 import type { MessageSink } from '../queue/sink.js';
 import type { StageObserver } from '../stages/observer.js';
 import type { ArticleStore } from '../storage/article-store.js';
+import type { CopyClaimStore } from '../storage/copy-claims.js';
 import { ArticleBusyError } from './errors.js';
 import {
   type Claimant,
@@ -55,7 +56,7 @@ export async function findFirstCopy(
  * article makes it a copy at once, with no further claim taken; otherwise the paragraph claims decide.
  */
 export async function judgeCopy(
-  claims: ArticleStore['copies'],
+  claims: CopyClaimStore,
   claimant: Claimant,
   keys: ReturnType<typeof claimKeysOf>,
 ): Promise<CopyVerdict> {

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from './batch-get.js';
-import { CopyClaims } from './copy-claims.js';
+import { type CopyClaimStore, DynamoCopyClaims } from './copy-claims.js';
 import { CorruptRecordError } from './errors.js';
 import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
 import { type ArticleRecord, ArticleRecordSchema, type ArticleStatus, SCHEMA_VERSION } from './records.js';
@@ -44,16 +44,51 @@ interface UpdateCondition {
   values?: Record<string, unknown>;
 }
 
-/** Article records and their status, in the articles table; the copy claims beside them are CopyClaims'. */
-export class ArticleStore {
-  /** Which copy of a syndicated story came first. */
-  readonly copies: CopyClaims;
+/** Article records and their status, the copies linked to each, and the claims of copy detection. */
+export interface ArticleStore {
+  /** The claims of copy detection, beside the articles. */
+  readonly copies: CopyClaimStore;
+  /** Records a newly discovered article once; returns the existing record when it is already known. */
+  discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }>;
+  get(articleId: string): Promise<ArticleRecord | undefined>;
+  /** Text and raw page are in S3: the article now waits for coding. A first copy noted meanwhile stays. */
+  markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void>;
+  /** Records the article as coded, unless it was made a copy while being coded (then false). */
+  markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean>;
+  markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void>;
+  markSkipped(articleId: string, reason: string, now: Date, fields?: Partial<StoredArticle>): Promise<void>;
+  /** A permanent failure, recorded with its reason; `redrive` can retry it. */
+  markFailed(articleId: string, reason: string, now: Date): Promise<void>;
+  /** A transient failure: the article stays pending, the reason and attempt count are kept for operators. */
+  noteAttempt(articleId: string, reason: string, now: Date): Promise<void>;
+  /** Puts a failed or skipped article back in the queue of `stage` (used by redrive). */
+  reopen(articleId: string, stage: PendingStage, now: Date): Promise<void>;
+  /** Articles waiting for a stage, for the local runner to resume after an interruption. */
+  pending(stage: PendingStage): Promise<ArticleRecord[]>;
+  /** The article with the copies linked to it so far, read consistently. */
+  getWithCopies(articleId: string): Promise<{ article: ArticleRecord; copies: string[] } | undefined>;
+  /** Makes the article a copy of `firstCopy` with a status, if its status is still the one read (else false). */
+  markCopyOf(
+    articleId: string,
+    firstCopy: string,
+    change: { status: ArticleStatus; read: ArticleStatus },
+    now: Date,
+  ): Promise<boolean>;
+  /** Notes on the first copy that `copy` was linked to it. */
+  addCopy(firstCopy: string, copy: string): Promise<void>;
+  /** Forgets copies once they have been demoted along with the article. */
+  forgetCopies(articleId: string, copies: readonly string[]): Promise<void>;
+}
+
+/** ArticleStore in the articles table. */
+export class DynamoArticleStore implements ArticleStore {
+  readonly copies: CopyClaimStore;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {
-    this.copies = new CopyClaims(doc, tableName);
+    this.copies = new DynamoCopyClaims(doc, tableName);
   }
 
   /** Records a newly discovered article once; returns the existing record when it is already known. */

@@ -23,8 +23,18 @@ function slug(value: string): string {
   );
 }
 
-/** Raw pages (gzip, with their response headers) and extracted article JSON in the bucket. */
-export class BlobStore {
+/** Raw pages (with their response headers) and JSON objects: extracted text, coder output. */
+export interface BlobStore {
+  putRaw(key: string, body: Uint8Array, headers: Record<string, string>): Promise<void>;
+  putJson(key: string, value: unknown): Promise<void>;
+  getJson(key: string): Promise<unknown>;
+  /** The JSON under `key`, or null when no object is stored there. */
+  findJson(key: string): Promise<unknown>;
+  getRaw(key: string): Promise<Uint8Array>;
+}
+
+/** BlobStore in the S3 bucket: raw pages gzipped, headers as metadata. */
+export class S3BlobStore implements BlobStore {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,

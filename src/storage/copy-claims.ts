@@ -13,12 +13,20 @@ export interface ClaimOutcome {
   previous: string[];
 }
 
+/** The claims of copy detection: each owned by the best-ranked article that asked for it. */
+export interface CopyClaimStore {
+  /** Takes the claim when it is free or held by a later-ranked asker; its owner and earlier holders. */
+  claim(key: string, asker: ClaimAsker): Promise<ClaimOutcome>;
+  /** Forgets the earlier owners of claims taken, once they have been demoted to copies. */
+  settle(asker: ClaimAsker, keys: readonly string[]): Promise<void>;
+}
+
 /**
  * The claims of copy detection in the articles table: one item per claim key (canonical URL, whole-text hash,
  * paragraph), owned by the best-ranked article that asked for it. Only stores: which claims an article takes and
  * what owning them means is src/copies/'s.
  */
-export class CopyClaims {
+export class DynamoCopyClaims implements CopyClaimStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -23,8 +23,23 @@ export interface RecordResult {
  */
 export const TRACKED_REPORTS = 50;
 
-/** Events merged over their reports, and one mention per report, in the events table. */
-export class EventStore {
+/** Events merged over their reports, one mention per report, and the record of each coded article. */
+export interface EventStore {
+  /** Records every coded event of an article as a mention and merges it into its event; idempotent. */
+  recordMentions(
+    source: MentionSource,
+    events: readonly CodedEvent[],
+    fallbackDate: string,
+    now: Date,
+  ): Promise<RecordResult>;
+  /** Marks an article as coded: the change feed announces it ("Article Coded"). */
+  recordArticleCoded(source: MentionSource, eventIds: readonly string[], now: Date): Promise<void>;
+  /** Withdraws the reports an article recorded that are not among those it is about to record. */
+  withdrawMentions(source: MentionSource, recorded: ArticleReports, kept: ArticleReports): Promise<number>;
+}
+
+/** EventStore in the events table. */
+export class DynamoEventStore implements EventStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

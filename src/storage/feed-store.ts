@@ -43,8 +43,22 @@ export function feedIdOf(url: string): string {
   return stableId([url], 16);
 }
 
-/** Feed list, poll schedule, conditional-GET validators and health, in the feeds table. */
-export class FeedStore {
+/** The feed list, each feed's poll schedule, conditional-GET validators and health. */
+export interface FeedStore {
+  /** Adds new feeds (due at once) and updates name/interval of known ones, keeping their state. */
+  upsertFeeds(specs: readonly FeedSpec[], now: Date): Promise<number>;
+  get(feedId: string): Promise<FeedRecord | undefined>;
+  /** Every feed, oldest due first. */
+  list(): Promise<FeedRecord[]>;
+  /** Feeds whose next poll time has come, oldest first. */
+  dueFeeds(now: Date, limit?: number): Promise<FeedRecord[]>;
+  /** Pushes a due feed's next poll time forward while its message is in flight. */
+  lease(feedId: string, until: Date): Promise<void>;
+  recordPoll(feedId: string, outcome: PollOutcome): Promise<void>;
+}
+
+/** FeedStore in the feeds table. */
+export class DynamoFeedStore implements FeedStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { FeedStore } from '../../storage/feed-store.js';
+import { DynamoFeedStore } from '../../storage/feed-store.js';
 import type { FeedRecord } from '../../storage/records.js';
 import { parseFlags, UsageError } from '../args.js';
 import { withLocalClients } from '../local-reader.js';
@@ -33,13 +33,15 @@ eventwire feeds --table NAME [--failing] [--jsonl]     (the feeds table of a dep
 };
 
 async function listLocal(dataDirFlag: string | undefined): Promise<FeedRecord[]> {
-  return withLocalClients(dataDirFlag, (clients, config) => new FeedStore(clients.doc, config.tables.feeds).list());
+  return withLocalClients(dataDirFlag, (clients, config) =>
+    new DynamoFeedStore(clients.doc, config.tables.feeds).list(),
+  );
 }
 
 async function listDeployed(table: string): Promise<FeedRecord[]> {
   const dynamo = new DynamoDBClient({});
   try {
-    return await new FeedStore(DynamoDBDocumentClient.from(dynamo), table).list();
+    return await new DynamoFeedStore(DynamoDBDocumentClient.from(dynamo), table).list();
   } finally {
     dynamo.destroy();
   }

@@ -1,9 +1,9 @@
 import type { EventCoder } from '../../coder/index.js';
 import { bucketName, ENV, type EnvName, tableName } from '../../config/index.js';
 import type { CodeDeps } from '../../stages/deps.js';
-import { ArticleStore } from '../../storage/article-store.js';
-import { BlobStore } from '../../storage/blob-store.js';
-import { EventStore } from '../../storage/event-store.js';
+import { DynamoArticleStore } from '../../storage/article-store.js';
+import { S3BlobStore } from '../../storage/blob-store.js';
+import { DynamoEventStore } from '../../storage/event-store.js';
 import type { BucketPlatform } from '../platform.js';
 
 /** What code-events cannot start without; the CDK app grants each and sets its variable together. */
@@ -16,9 +16,9 @@ export const CODE_EVENTS_ENV: readonly EnvName[] = [ENV.articlesTable, ENV.event
 export function codeEventsDeps(platform: BucketPlatform, coder: () => EventCoder): CodeDeps {
   const { config, doc } = platform;
   return {
-    articles: new ArticleStore(doc, tableName(config, 'articles')),
-    events: new EventStore(doc, tableName(config, 'events')),
-    blobs: new BlobStore(platform.s3, bucketName(config)),
+    articles: new DynamoArticleStore(doc, tableName(config, 'articles')),
+    events: new DynamoEventStore(doc, tableName(config, 'events')),
+    blobs: new S3BlobStore(platform.s3, bucketName(config)),
     coder,
     observer: platform.observer,
     clock: platform.clock,

@@ -1,8 +1,8 @@
 import { bucketName, ENV, type EnvName, tableName } from '../../config/index.js';
 import type { HostGate } from '../../fetch/index.js';
 import type { FetchArticleDeps } from '../../stages/deps.js';
-import { ArticleStore } from '../../storage/article-store.js';
-import { BlobStore } from '../../storage/blob-store.js';
+import { DynamoArticleStore } from '../../storage/article-store.js';
+import { S3BlobStore } from '../../storage/blob-store.js';
 import { createFetcher } from '../fetcher.js';
 import type { BucketPlatform, StageQueues } from '../platform.js';
 
@@ -20,8 +20,8 @@ export function fetchArticleDeps(
 ): FetchArticleDeps {
   const { config, doc } = platform;
   return {
-    articles: new ArticleStore(doc, tableName(config, 'articles')),
-    blobs: new BlobStore(platform.s3, bucketName(config)),
+    articles: new DynamoArticleStore(doc, tableName(config, 'articles')),
+    blobs: new S3BlobStore(platform.s3, bucketName(config)),
     fetcher: createFetcher(config, doc, gate),
     queues: { code: queues.code },
     observer: platform.observer,

@@ -1,8 +1,8 @@
 import { ENV, type EnvName, tableName } from '../../config/index.js';
 import type { HostGate } from '../../fetch/index.js';
 import type { FetchFeedDeps } from '../../stages/deps.js';
-import { ArticleStore } from '../../storage/article-store.js';
-import { FeedStore } from '../../storage/feed-store.js';
+import { DynamoArticleStore } from '../../storage/article-store.js';
+import { DynamoFeedStore } from '../../storage/feed-store.js';
 import { createFetcher } from '../fetcher.js';
 import type { StagePlatform, StageQueues } from '../platform.js';
 
@@ -25,8 +25,8 @@ export function fetchFeedDeps(
 ): FetchFeedDeps {
   const { config, doc } = platform;
   return {
-    feeds: new FeedStore(doc, tableName(config, 'feeds')),
-    articles: new ArticleStore(doc, tableName(config, 'articles')),
+    feeds: new DynamoFeedStore(doc, tableName(config, 'feeds')),
+    articles: new DynamoArticleStore(doc, tableName(config, 'articles')),
     fetcher: createFetcher(config, doc, gate),
     queues: { article: queues.article },
     observer: platform.observer,

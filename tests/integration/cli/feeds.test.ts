@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FeedStore } from '../../../src/storage/feed-store.js';
+import { DynamoFeedStore } from '../../../src/storage/feed-store.js';
 import { withStackAt } from '../../helpers/local-stack.js';
 import { cliCommand, cliRun, freePort } from '../reliability/support/cli-run.js';
 
@@ -12,7 +12,7 @@ afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, fo
 /** Records a failed poll of the named feed in a data folder a run left behind. */
 async function failPoll(dataDir: string, name: string): Promise<void> {
   await withStackAt(dataDir, async (clients, config) => {
-    const store = new FeedStore(clients.doc, config.tables.feeds);
+    const store = new DynamoFeedStore(clients.doc, config.tables.feeds);
     const feed = (await store.list()).find((candidate) => candidate.name === name);
     if (!feed) throw new Error(`no feed named ${name}`);
     await store.recordPoll(feed.feed_id, {

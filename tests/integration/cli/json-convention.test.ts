@@ -6,9 +6,9 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toChangeEvent } from '../../../src/changes/change-events.js';
 import { EventReader } from '../../../src/client/index.js';
-import { ArticleStore } from '../../../src/storage/article-store.js';
-import { EventStore } from '../../../src/storage/event-store.js';
-import { FeedStore } from '../../../src/storage/feed-store.js';
+import { DynamoArticleStore } from '../../../src/storage/article-store.js';
+import { DynamoEventStore } from '../../../src/storage/event-store.js';
+import { DynamoFeedStore } from '../../../src/storage/feed-store.js';
 import { recordJsonSchemas } from '../../../src/storage/json-schemas.js';
 import { keysNotSnakeCase, SNAKE_CASE } from '../../helpers/snake-case.js';
 import { cliCommand } from '../reliability/support/cli-run.js';
@@ -46,15 +46,15 @@ beforeAll(async () => {
   fixture = await startWebFixture();
   const { stack } = fixture;
   reader = new EventReader(stack.clients.doc, stack.config.tables.events);
-  const events = new EventStore(stack.clients.doc, stack.config.tables.events);
+  const events = new DynamoEventStore(stack.clients.doc, stack.config.tables.events);
   const [first] = (await reader.events({ ...SEEDED_RANGE })).items;
   const source = { article_id: 'a-wire', url: 'http://127.0.0.1/wire/1', outlet: 'Wire', title: null, published: null };
   await events.recordArticleCoded(source, first ? [first.event_id] : [], new Date('2026-10-06T12:00:00Z'));
-  await new FeedStore(stack.clients.doc, stack.config.tables.feeds).upsertFeeds(
+  await new DynamoFeedStore(stack.clients.doc, stack.config.tables.feeds).upsertFeeds(
     [{ url: 'http://127.0.0.1/wire/rss.xml', name: 'Wire', poll_minutes: 15 }],
     new Date('2026-10-06T12:00:00Z'),
   );
-  await new ArticleStore(stack.clients.doc, stack.config.tables.articles).discover(
+  await new DynamoArticleStore(stack.clients.doc, stack.config.tables.articles).discover(
     {
       article_id: 'a-wire',
       url: source.url,

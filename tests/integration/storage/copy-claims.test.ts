@@ -2,14 +2,14 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeCopy } from '../../../src/copies/first-copy.js';
 import { claimantOf, claimKeysOf } from '../../../src/copies/policy.js';
-import { CopyClaims } from '../../../src/storage/copy-claims.js';
+import { type CopyClaimStore, DynamoCopyClaims } from '../../../src/storage/copy-claims.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
 let env: TestStack;
-let claims: CopyClaims;
+let claims: CopyClaimStore;
 beforeAll(async () => {
   env = await startTestStack();
-  claims = new CopyClaims(env.clients.doc, env.config.tables.articles);
+  claims = new DynamoCopyClaims(env.clients.doc, env.config.tables.articles);
 });
 afterAll(async () => env.close());
 

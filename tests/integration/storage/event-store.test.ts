@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { DynamoEventStore, type EventStore } from '../../../src/storage/event-store.js';
 import { codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
@@ -37,7 +37,7 @@ async function tableSnapshot(): Promise<unknown[]> {
 
 beforeAll(async () => {
   env = await startTestStack();
-  store = new EventStore(env.clients.doc, env.config.tables.events);
+  store = new DynamoEventStore(env.clients.doc, env.config.tables.events);
   reader = new EventReader(env.clients.doc, env.config.tables.events);
 });
 afterAll(async () => env.close());
@@ -167,7 +167,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
   });
 
   it('counts reports past the tracked cap with counters, keeps the item small and still ignores redeliveries', async () => {
-    const capped = new EventStore(env.clients.doc, env.config.tables.events, 2);
+    const capped = new DynamoEventStore(env.clients.doc, env.config.tables.events, 2);
     const day = '2026-12-01';
     // An article's reports are recorded together; c-3 reports the event twice.
     const report = (articleId: string, outlet: string, sentences: number[]) =>

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { DynamoEventStore, type EventStore } from '../../../src/storage/event-store.js';
 import { codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 import { dieAtWrite, KILLED } from '../reliability/support/die-at-write.js';
@@ -38,7 +38,7 @@ async function freshStore(trackedReports?: number): Promise<{ store: EventStore;
   await env?.close();
   env = await startTestStack();
   return {
-    store: new EventStore(env!.clients.doc, env!.config.tables.events, trackedReports),
+    store: new DynamoEventStore(env!.clients.doc, env!.config.tables.events, trackedReports),
     reader: new EventReader(env!.clients.doc, env!.config.tables.events),
   };
 }

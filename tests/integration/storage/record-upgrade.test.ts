@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toChangeEvent } from '../../../src/changes/change-events.js';
 import { EventReader } from '../../../src/client/index.js';
 import { ArticleMessageSchema, FeedMessageSchema } from '../../../src/queue/messages.js';
-import { ArticleStore } from '../../../src/storage/article-store.js';
-import { EventStore } from '../../../src/storage/event-store.js';
-import { FeedStore } from '../../../src/storage/feed-store.js';
+import { DynamoArticleStore } from '../../../src/storage/article-store.js';
+import { DynamoEventStore, type EventStore } from '../../../src/storage/event-store.js';
+import { DynamoFeedStore } from '../../../src/storage/feed-store.js';
 import { codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
@@ -91,7 +91,7 @@ async function seedLegacyEvent(): Promise<void> {
 
 beforeAll(async () => {
   env = await startTestStack();
-  events = new EventStore(env.clients.doc, env.config.tables.events);
+  events = new DynamoEventStore(env.clients.doc, env.config.tables.events);
   reader = new EventReader(env.clients.doc, env.config.tables.events);
   await env.clients.doc.send(new PutCommand({ TableName: env.config.tables.feeds, Item: legacyFeed }));
   await env.clients.doc.send(new PutCommand({ TableName: env.config.tables.articles, Item: legacyArticle }));
@@ -101,7 +101,7 @@ afterAll(async () => env.close());
 
 describe('items stored under schema version 1 (camelCase)', () => {
   it('reads an old feed as a current record and upgrades it before recording a poll', async () => {
-    const feeds = new FeedStore(env.clients.doc, env.config.tables.feeds);
+    const feeds = new DynamoFeedStore(env.clients.doc, env.config.tables.feeds);
 
     const read = await feeds.get('f-old');
     await feeds.recordPoll('f-old', {
@@ -128,7 +128,7 @@ describe('items stored under schema version 1 (camelCase)', () => {
   });
 
   it('reads an old article as a current record and upgrades it before changing its status', async () => {
-    const articles = new ArticleStore(env.clients.doc, env.config.tables.articles);
+    const articles = new DynamoArticleStore(env.clients.doc, env.config.tables.articles);
 
     const read = await articles.get('a-old');
     await articles.markFailed('a-old', 'FetchError: HTTP 404', new Date('2026-10-06T12:00:00.000Z'));

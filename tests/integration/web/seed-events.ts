@@ -1,5 +1,5 @@
 import { EventReader } from '../../../src/client/index.js';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { DynamoEventStore } from '../../../src/storage/event-store.js';
 import { startWebServer, type WebServer } from '../../../src/web/index.js';
 import { codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
@@ -61,7 +61,7 @@ const attack = codedEvent({
 
 export async function startWebFixture(): Promise<WebFixture> {
   const stack = await startTestStack();
-  const store = new EventStore(stack.clients.doc, stack.config.tables.events);
+  const store = new DynamoEventStore(stack.clients.doc, stack.config.tables.events);
   await store.recordMentions(wire, [meeting], '2026-10-05', recordedAt);
   await store.recordMentions(daily, [protest, attack], '2026-10-04', recordedAt);
   const server = await startWebServer({ reader: new EventReader(stack.clients.doc, stack.config.tables.events) });
