@@ -2,17 +2,14 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  ScanCommand,
+  paginateScan,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from './batch-get.js';
 import { type CopyClaimStore, DynamoCopyClaims } from './copy-claims.js';
 import { CorruptRecordError } from './errors.js';
 import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
 import { type ArticleRecord, ArticleRecordSchema, type ArticleStatus, SCHEMA_VERSION } from './records.js';
 import { setClause } from './set-clause.js';
-import { ARTICLES_INDEXES } from './table-design.js';
 
 /** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
 export type PendingStage = 'fetch' | 'code';
@@ -35,8 +32,6 @@ export interface StoredArticle {
   word_count: number;
   duplicate_of: string | null;
 }
-
-const byOutlet = ARTICLES_INDEXES.byOutlet;
 
 interface UpdateCondition {
   expression: string;
@@ -114,11 +109,7 @@ export class DynamoArticleStore implements ArticleStore {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...key(found.article_id),
-            ...record,
-            ...outletKeys(found.outlet, found.feed_published ?? record.discovered_at, found.article_id),
-          },
+          Item: { ...key(found.article_id), ...record },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -267,29 +258,20 @@ export class DynamoArticleStore implements ArticleStore {
    */
   async pending(stage: PendingStage): Promise<ArticleRecord[]> {
     const articles: ArticleRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-          FilterExpression: 'sk = :sk AND #status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sk': 'ARTICLE', ':status': stage === 'fetch' ? 'pending' : 'stored' },
-        }),
-      );
-      for (const item of page.Items ?? []) articles.push(parseArticle(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const pages = paginateScan(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        ConsistentRead: true,
+        FilterExpression: 'sk = :sk AND #status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sk': 'ARTICLE', ':status': stage === 'fetch' ? 'pending' : 'stored' },
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) articles.push(parseArticle(item));
     return articles.sort(
       (a, b) => a.discovered_at.localeCompare(b.discovered_at) || a.article_id.localeCompare(b.article_id),
     );
-  }
-
-  /** Articles of one outlet, newest first. */
-  async byOutlet(outlet: string, limit = 100): Promise<ArticleRecord[]> {
-    return this.queryIndex(byOutlet.name, byOutlet.partitionKey, `OUTLET#${outlet}`, limit, false);
   }
 
   private async update(
@@ -318,43 +300,10 @@ export class DynamoArticleStore implements ArticleStore {
   private ref(articleId: string): StoredItemRef {
     return { doc: this.doc, tableName: this.tableName, key: key(articleId), schema: ArticleRecordSchema };
   }
-
-  private async queryIndex(
-    indexName: string,
-    partitionKey: string,
-    value: string,
-    limit: number,
-    forward = true,
-  ): Promise<ArticleRecord[]> {
-    const articles: ArticleRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': partitionKey },
-          ExpressionAttributeValues: { ':pk': value },
-          ExclusiveStartKey: cursor,
-          ScanIndexForward: forward,
-        }),
-      );
-      const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
-      // The index holds keys only (status updates then cost it nothing): whole records come by key.
-      for (const item of await batchGetItems(this.doc, this.tableName, keys)) articles.push(parseArticle(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor && articles.length < limit);
-    return articles.slice(0, limit);
-  }
 }
 
 function key(articleId: string): { pk: string; sk: string } {
   return { pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' };
-}
-
-function outletKeys(outlet: string, published: string, articleId: string): Record<string, string> {
-  return { [byOutlet.partitionKey]: `OUTLET#${outlet}`, [byOutlet.sortKey]: `${published}#${articleId}` };
 }
 
 function parseArticle(item: Record<string, unknown>): ArticleRecord {

@@ -2,7 +2,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
+  paginateQuery,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
@@ -176,28 +176,24 @@ class EventWithdrawal {
 
   /** Whether another article of the same outlet reports this event (then the outlet stays among its sources). */
   private async outletReportedByAnother(): Promise<boolean> {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
-          // Mentions recorded before schema version 2 name the article `articleId`.
-          FilterExpression: 'outlet = :outlet AND (article_id <> :article OR articleId <> :article)',
-          ExpressionAttributeValues: {
-            ':pk': eventKey(this.eventId).pk,
-            ':mention': MENTION_PREFIX,
-            ':outlet': this.source.outlet,
-            ':article': this.source.article_id,
-          },
-          ProjectionExpression: 'pk',
-        }),
-      );
-      if ((page.Items ?? []).length > 0) return true;
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
+        // Mentions recorded before schema version 2 name the article `articleId`.
+        FilterExpression: 'outlet = :outlet AND (article_id <> :article OR articleId <> :article)',
+        ExpressionAttributeValues: {
+          ':pk': eventKey(this.eventId).pk,
+          ':mention': MENTION_PREFIX,
+          ':outlet': this.source.outlet,
+          ':article': this.source.article_id,
+        },
+        ProjectionExpression: 'pk',
+      },
+    );
+    for await (const page of pages) if ((page.Items ?? []).length > 0) return true;
     return false;
   }
 }

@@ -2,8 +2,8 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  ScanCommand,
+  paginateQuery,
+  paginateScan,
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -141,20 +141,16 @@ export class DynamoFeedStore implements FeedStore {
    */
   async list(): Promise<FeedRecord[]> {
     const feeds: FeedRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-          FilterExpression: 'sk = :sk',
-          ExpressionAttributeValues: { ':sk': FEED_SK },
-        }),
-      );
-      for (const item of page.Items ?? []) feeds.push(parseFeed(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const pages = paginateScan(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        ConsistentRead: true,
+        FilterExpression: 'sk = :sk',
+        ExpressionAttributeValues: { ':sk': FEED_SK },
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) feeds.push(parseFeed(item));
     return feeds.sort((a, b) => a.next_poll_at.localeCompare(b.next_poll_at) || a.feed_id.localeCompare(b.feed_id));
   }
 
@@ -220,21 +216,20 @@ export class DynamoFeedStore implements FeedStore {
 
   private async queryDue(until: string, limit: number): Promise<FeedRecord[]> {
     const feeds: FeedRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: byDue.name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :until',
-          ExpressionAttributeNames: { '#pk': byDue.partitionKey, '#sk': byDue.sortKey },
-          ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':until': until },
-          ExclusiveStartKey: cursor,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        IndexName: byDue.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :until',
+        ExpressionAttributeNames: { '#pk': byDue.partitionKey, '#sk': byDue.sortKey },
+        ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':until': until },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) feeds.push(parseFeed(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor && feeds.length < limit);
+      if (feeds.length >= limit) break;
+    }
     return feeds.slice(0, limit);
   }
 }

@@ -40,8 +40,6 @@ const eventIndex = (name: string): IndexDesign => index(name, EVENT_FILTER_ATTRI
 export const CHANGED_EVENT_IDS = 'eventIds';
 
 export const FEEDS_INDEXES = { byDue: index('byDue') } as const;
-// Articles change status several times; an index of keys only costs nothing on those updates.
-export const ARTICLES_INDEXES = { byOutlet: index('byOutlet', []) } as const;
 export const EVENTS_INDEXES = {
   byDate: eventIndex('byDate'),
   bySource: eventIndex('bySource'),
@@ -66,7 +64,8 @@ export interface TableDesign {
 
 export const TABLES: readonly TableDesign[] = [
   { id: 'feeds', indexes: Object.values(FEEDS_INDEXES), ttl: false, stream: false },
-  { id: 'articles', indexes: Object.values(ARTICLES_INDEXES), ttl: false, stream: false },
+  // Articles are read by key only: they need no index.
+  { id: 'articles', indexes: [], ttl: false, stream: false },
   { id: 'events', indexes: Object.values(EVENTS_INDEXES), ttl: false, stream: true },
   { id: 'state', indexes: [], ttl: true, stream: false },
 ];
