@@ -88,23 +88,7 @@ export class DynamoArticleStore implements ArticleStore {
 
   /** Records a newly discovered article once; returns the existing record when it is already known. */
   async discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }> {
-    const record: ArticleRecord = {
-      schema_version: SCHEMA_VERSION,
-      ...found,
-      published: null,
-      discovered_at: now.toISOString(),
-      language: null,
-      status: 'pending',
-      reason: null,
-      attempts: 0,
-      raw_key: null,
-      text_key: null,
-      content_hash: null,
-      duplicate_of: null,
-      word_count: null,
-      event_ids: [],
-      updated_at: now.toISOString(),
-    };
+    const record = newArticleRecord(found, now);
     try {
       await this.doc.send(
         new PutCommand({
@@ -304,6 +288,27 @@ export class DynamoArticleStore implements ArticleStore {
 
 function key(articleId: string): { pk: string; sk: string } {
   return { pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' };
+}
+
+/** An article as a feed first lists it: pending, nothing fetched yet. */
+export function newArticleRecord(found: ArticleDiscovery, now: Date): ArticleRecord {
+  return {
+    schema_version: SCHEMA_VERSION,
+    ...found,
+    published: null,
+    discovered_at: now.toISOString(),
+    language: null,
+    status: 'pending',
+    reason: null,
+    attempts: 0,
+    raw_key: null,
+    text_key: null,
+    content_hash: null,
+    duplicate_of: null,
+    word_count: null,
+    event_ids: [],
+    updated_at: now.toISOString(),
+  };
 }
 
 function parseArticle(item: Record<string, unknown>): ArticleRecord {

@@ -82,26 +82,7 @@ export class DynamoFeedStore implements FeedStore {
         }
         continue;
       }
-      const record: FeedRecord = {
-        schema_version: SCHEMA_VERSION,
-        feed_id: feedId,
-        url: spec.url,
-        name,
-        poll_minutes: pollMinutes,
-        next_poll_at: now.toISOString(),
-        etag: null,
-        last_modified: null,
-        health: {
-          last_status: null,
-          last_fetched_at: null,
-          last_error: null,
-          consecutive_failures: 0,
-          polls: 0,
-          not_modified: 0,
-          items_last_poll: 0,
-          bytes_last_poll: 0,
-        },
-      };
+      const record = newFeedRecord({ feed_id: feedId, url: spec.url, name, poll_minutes: pollMinutes }, now);
       await this.doc
         .send(
           new PutCommand({
@@ -236,6 +217,30 @@ export class DynamoFeedStore implements FeedStore {
 
 function key(feedId: string): { pk: string; sk: string } {
   return { pk: `FEED#${feedId}`, sk: FEED_SK };
+}
+
+/** A feed as first recorded: due at once, never polled. */
+export function newFeedRecord(
+  feed: Pick<FeedRecord, 'feed_id' | 'url' | 'name' | 'poll_minutes'>,
+  now: Date,
+): FeedRecord {
+  return {
+    schema_version: SCHEMA_VERSION,
+    ...feed,
+    next_poll_at: now.toISOString(),
+    etag: null,
+    last_modified: null,
+    health: {
+      last_status: null,
+      last_fetched_at: null,
+      last_error: null,
+      consecutive_failures: 0,
+      polls: 0,
+      not_modified: 0,
+      items_last_poll: 0,
+      bytes_last_poll: 0,
+    },
+  };
 }
 
 function parseFeed(item: Record<string, unknown>): FeedRecord {

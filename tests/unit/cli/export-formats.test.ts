@@ -4,7 +4,7 @@ import { GDELT_COLUMNS, gdeltRow } from '../../../src/cli/gdelt.js';
 import type { EventRecord } from '../../../src/storage/records.js';
 
 const event: EventRecord = {
-  schema_version: 1,
+  schema_version: 2,
   event_id: 'a1b2c3d4e5f60718293a',
   type: 'PROTEST',
   code: '141',

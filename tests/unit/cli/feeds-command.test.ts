@@ -4,7 +4,7 @@ import type { FeedRecord } from '../../../src/storage/records.js';
 
 function feed(name: string, health: Partial<FeedRecord['health']> = {}): FeedRecord {
   return {
-    schema_version: 1,
+    schema_version: 2,
     feed_id: name,
     url: `http://127.0.0.1/${name}.xml`,
     name,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { showcase } from '../../../src/cli/commands/run.js';
 import type { EventRecord } from '../../../src/storage/records.js';
+import { eventRecord } from '../../helpers/stored-items.js';
 
 const actor = (code: string | null) => ({
   text: code ?? 'reporters',
@@ -12,31 +13,17 @@ const actor = (code: string | null) => ({
 const berlin = { name: 'Berlin', country: 'DEU', admin1: null, lat: 52.52, lon: 13.405, geonames_id: 2950159 };
 
 function event(id: string, fields: Partial<EventRecord>): EventRecord {
-  return {
-    schema_version: 1,
+  return eventRecord({
     event_id: id,
-    type: 'CONSULT',
-    code: '040',
-    root: '04',
-    quad_class: 1,
-    goldstein: 1,
-    mode: null,
-    context: [],
     source: actor('FRA'),
     target: actor('DEU'),
-    reciprocal: false,
-    date: '2026-10-05',
     location: berlin,
     confidence: 0.7,
-    num_mentions: 1,
-    num_articles: 1,
-    num_sources: 1,
     first_seen: '2026-10-05T00:00:00Z',
     last_seen: '2026-10-05T00:00:00Z',
     updated_at: '2026-10-05T00:00:00Z',
-    coder_version: 'test',
     ...fields,
-  };
+  });
 }
 
 describe('example events of the run summary', () => {

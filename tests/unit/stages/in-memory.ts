@@ -4,18 +4,19 @@ import type { FetchRequest, FetchResult } from '../../../src/fetch/index.js';
 import type { MessageSink } from '../../../src/queue/sink.js';
 import type { StageDeps } from '../../../src/stages/deps.js';
 import type { MetricName, StageObserver } from '../../../src/stages/observer.js';
-import type {
-  ArticleDiscovery,
-  ArticleStore,
-  PendingStage,
-  StoredArticle,
+import {
+  type ArticleDiscovery,
+  type ArticleStore,
+  newArticleRecord,
+  type PendingStage,
+  type StoredArticle,
 } from '../../../src/storage/article-store.js';
 import type { BlobStore } from '../../../src/storage/blob-store.js';
 import type { ClaimAsker, ClaimOutcome, CopyClaimStore } from '../../../src/storage/copy-claims.js';
 import { eventIdOf } from '../../../src/storage/event-identity.js';
 import type { EventStore, MentionSource, RecordResult } from '../../../src/storage/event-store.js';
 import type { ArticleReports } from '../../../src/storage/event-withdrawal.js';
-import type { FeedSpec, FeedStore, PollOutcome } from '../../../src/storage/feed-store.js';
+import { type FeedSpec, type FeedStore, newFeedRecord, type PollOutcome } from '../../../src/storage/feed-store.js';
 import type { ArticleRecord, ArticleStatus, FeedRecord } from '../../../src/storage/records.js';
 
 /**
@@ -24,6 +25,7 @@ import type { ArticleRecord, ArticleStatus, FeedRecord } from '../../../src/stor
  */
 
 export const NOW = new Date('2026-10-06T12:00:00.000Z');
+const DISCOVERED = new Date('2026-10-05T09:00:00.000Z');
 
 export class MemoryFeeds implements FeedStore {
   readonly feeds = new Map<string, FeedRecord>();
@@ -31,25 +33,7 @@ export class MemoryFeeds implements FeedStore {
   readonly leases: string[] = [];
 
   add(feed: Partial<FeedRecord> & Pick<FeedRecord, 'feed_id' | 'url'>): FeedRecord {
-    const record: FeedRecord = {
-      schema_version: 2,
-      name: 'Wire',
-      poll_minutes: 15,
-      next_poll_at: NOW.toISOString(),
-      etag: null,
-      last_modified: null,
-      health: {
-        last_status: null,
-        last_fetched_at: null,
-        last_error: null,
-        consecutive_failures: 0,
-        polls: 0,
-        not_modified: 0,
-        items_last_poll: 0,
-        bytes_last_poll: 0,
-      },
-      ...feed,
-    };
+    const record = { ...newFeedRecord({ name: 'Wire', poll_minutes: 15, ...feed }, NOW), ...feed };
     this.feeds.set(record.feed_id, record);
     return record;
   }
@@ -107,29 +91,15 @@ export class MemoryArticles implements ArticleStore {
   readonly attempts: string[] = [];
 
   add(article: Partial<ArticleRecord> & Pick<ArticleRecord, 'article_id'>): ArticleRecord {
-    const record: ArticleRecord = {
-      schema_version: 2,
+    const listed = {
       url: `http://127.0.0.1/${article.article_id}`,
       canonical_url: `http://127.0.0.1/${article.article_id}`,
       feed_id: 'f-1',
       outlet: 'Wire',
       title: null,
       feed_published: '2026-10-05T08:00:00.000Z',
-      published: null,
-      discovered_at: '2026-10-05T09:00:00.000Z',
-      language: null,
-      status: 'pending',
-      reason: null,
-      attempts: 0,
-      raw_key: null,
-      text_key: null,
-      content_hash: null,
-      duplicate_of: null,
-      word_count: null,
-      event_ids: [],
-      updated_at: '2026-10-05T09:00:00.000Z',
-      ...article,
     };
+    const record = { ...newArticleRecord({ ...listed, ...article }, DISCOVERED), ...article };
     this.records.set(record.article_id, record);
     return record;
   }
