@@ -24,9 +24,12 @@ function legacyName(field: string): string {
   return field.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-/** The item with the fields of `schema` (and of its nested records) under their current names. */
+/**
+ * The item with the fields of `schema` (and of its nested records) under their current names, and the schema
+ * version whose shape it now has: a reader that goes by `schema_version` must not take it for a version-1 record.
+ */
 export function currentShape(item: Record<string, unknown>, schema: RecordShape): Record<string, unknown> {
-  return isLegacyItem(item) ? renamed(item, schema).item : item;
+  return isLegacyItem(item) ? { ...renamed(item, schema).item, schema_version: SCHEMA_VERSION } : item;
 }
 
 /** The item renamed, and each field it sets: `from` is the name it had, when another. */

@@ -148,7 +148,13 @@ describe('items stored under schema version 1 (camelCase)', () => {
     const listed = await reader.events({ from: '2026-10-01', to: '2026-10-31' });
     const mentions = await reader.mentions(eventId);
 
-    expect(event).toMatchObject({ event_id: eventId, quad_class: 1, num_mentions: 1, first_seen: oldRecordedAt });
+    expect(event).toMatchObject({
+      schema_version: 2,
+      event_id: eventId,
+      quad_class: 1,
+      num_mentions: 1,
+      first_seen: oldRecordedAt,
+    });
     expect(listed.items.map((item) => item.event_id)).toEqual([eventId]);
     expect(mentions.items).toEqual([expect.objectContaining({ article_id: 'a-old', sentence_index: 0 })]);
     expect(await reader.eventsOfArticle('a-old')).toEqual([eventId]);
