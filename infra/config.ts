@@ -68,7 +68,7 @@ export const InfraConfigSchema = z
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
     /** Email subscribed to the alarm topic; none when empty. */
     alarmEmail: z.union([z.literal(''), z.email()]).default(''),
-    /** Feed list file (JSON array of {url, name?, pollMinutes?}), relative to the repository root. */
+    /** Feed list file (JSON array of {url, name?, poll_minutes?}), relative to the repository root. */
     feedsFile: z.string().min(1).default('config/feeds.example.json'),
     /** Name of the custom EventBridge bus that downstream services subscribe to. */
     eventBusName: z

@@ -24,7 +24,7 @@ import {
 import { createStageDeps } from '../src/runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, type StageObserver, scheduleDueFeeds } from '../src/stages/index.js';
 import { type AwsClients, createAwsClients } from '../src/storage/clients.js';
-import { EventStore, TRACKED_REPORTS } from '../src/storage/event-store.js';
+import { DynamoEventStore, TRACKED_REPORTS } from '../src/storage/event-store.js';
 import { TABLES, type TableDesign } from '../src/storage/table-design.js';
 import { type DynamoUsage, meterDynamo } from './lib/dynamo-meter.js';
 
@@ -379,7 +379,7 @@ async function reportLargeEvent(config: LocalConfig): Promise<Record<string, num
     new Map(TABLES.map((design) => [config.tables[design.id], design])),
     config.tables.events,
   );
-  const store = new EventStore(clients.doc, config.tables.events);
+  const store = new DynamoEventStore(clients.doc, config.tables.events);
   const [event] = createEventCoder().code({
     text: 'French and German ministers met in Berlin on Monday to discuss energy prices.',
     date: '2026-11-02',
@@ -391,7 +391,13 @@ async function reportLargeEvent(config: LocalConfig): Promise<Record<string, num
     const before = usage.tableWru + usage.indexWru;
     const articleId = `large-${String(n).padStart(5, '0')}-${'x'.repeat(10)}`;
     await store.recordMentions(
-      { articleId, url: `http://127.0.0.1/large/${n}`, outlet: `Outlet ${n % 40}`, title: null, published: null },
+      {
+        article_id: articleId,
+        url: `http://127.0.0.1/large/${n}`,
+        outlet: `Outlet ${n % 40}`,
+        title: null,
+        published: null,
+      },
       [event],
       '2026-11-02',
       new Date(),

@@ -71,12 +71,12 @@ for (const [name, value] of rows) console.log(`${name.padEnd(42)} ${value.padSta
 console.log(
   `RESULT ${JSON.stringify({
     area: 'demo-site',
-    coldLoadMs: Math.round(coldLoadMs),
-    warmLoadMs: Math.round(warmLoadMs),
-    generate50x40Ms: Math.round(generateMs),
-    startGeneratedMs: Math.round(startGeneratedMs),
+    cold_load_ms: Math.round(coldLoadMs),
+    warm_load_ms: Math.round(warmLoadMs),
+    generate_50x40_ms: Math.round(generateMs),
+    start_generated_ms: Math.round(startGeneratedMs),
     pages: pageUrls.length,
-    firstPassPagesPerSec: Math.round(firstPassRps),
-    cachedPagesPerSec: Math.round(cachedPassRps),
+    first_pass_pages_per_sec: Math.round(firstPassRps),
+    cached_pages_per_sec: Math.round(cachedPassRps),
   })}`,
 );

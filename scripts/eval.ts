@@ -1,4 +1,4 @@
-// npm run eval: extraction, feed-corpus and event-coding scores on the development data in ../shared,
+// npm run eval: extraction, feed-corpus, event-coding and copy-detection scores on the development data in ../shared,
 // checked against the pinned floors in scripts/eval-floors.json.
 import { readFileSync } from 'node:fs';
 import { printSummary, runScripts } from './run-suite.js';
@@ -9,7 +9,7 @@ interface Floors {
 }
 
 const floors = JSON.parse(readFileSync('scripts/eval-floors.json', 'utf8')) as Floors;
-const results = runScripts(['eval-extract', 'eval-feeds', 'eval-coder']);
+const results = runScripts(['eval-extract', 'eval-feeds', 'eval-coder', 'eval-copies']);
 printSummary('eval', results);
 const metrics = Object.assign({}, ...results.map((result) => result.metrics)) as Record<string, unknown>;
 const breaches = [

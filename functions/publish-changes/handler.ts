@@ -1,18 +1,25 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { publishChanges } from '../../src/changes/publish.js';
-import { ConfigError, ENV } from '../../src/config/index.js';
+import { describeError } from '../../src/core/errors.js';
+import { createLambdaRuntime } from '../../src/runtime/lambda.js';
+import { PUBLISH_CHANGES_ENV, publishChangesDeps } from '../../src/runtime/roots/publish-changes.js';
 
-const logger = new Logger({ serviceName: 'publish-changes' });
-const busName = process.env[ENV.eventBusName];
-if (!busName) throw new ConfigError(`missing required environment variable ${ENV.eventBusName}`);
-const bus = new EventBridgeClient({});
+const runtime = createLambdaRuntime('publish-changes', PUBLISH_CHANGES_ENV);
+const bus = runtime.traced(new EventBridgeClient({ region: runtime.config.region }));
+const deps = publishChangesDeps(runtime.config, bus, runtime.observer);
 
 /** Events table stream -> EventBridge bus ("Event Created", "Event Updated", "Article Coded"). */
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const failed = await publishChanges(event.Records, bus, busName ?? '');
-  if (failed.length > 0)
-    logger.warn('publishing failed, the stream retries from the first failed record', { sequence: failed[0] });
-  return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  try {
+    const { failure } = await publishChanges(event.Records, deps);
+    if (!failure) return { batchItemFailures: [] };
+    runtime.logger.error('publishing failed, the stream retries from this record', {
+      sequence: failure.sequence,
+      error: describeError(failure.error),
+    });
+    return { batchItemFailures: [{ itemIdentifier: failure.sequence }] };
+  } finally {
+    runtime.metrics.publishStoredMetrics();
+  }
 }

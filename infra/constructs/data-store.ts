@@ -22,7 +22,7 @@ export type TableId = TableDesign['id'];
 
 /**
  * Key prefixes of the data bucket: raw pages and article text as written by `articleKeys`
- * (src/storage/blob-store.ts), coded articles as named by `codedKeyOf` (src/stages/code-events.ts);
+ * (src/storage/blob-store.ts), coded articles as named by `codedKeyOf` (same file);
  * a test keeps them in step. IAM grants and lifecycle rules are scoped by them.
  */
 export const BUCKET_PREFIXES = { raw: 'raw/', text: 'text/', coded: 'coded/' } as const;

@@ -23,6 +23,7 @@ export const ARTICLE_METRICS: readonly MetricName[] = [
   'ArticlesCoded',
 ];
 export const EVENT_METRICS: readonly MetricName[] = ['EventsWritten', 'EventsUpdated', 'MentionsWritten'];
+export const BUS_METRICS: readonly MetricName[] = ['ChangesPublished', 'ChangesFailed'];
 
 export interface PipelineDashboardProps {
   readonly functions: readonly EventwireFunction[];
@@ -107,6 +108,7 @@ export class PipelineDashboard extends Construct {
       graph('Feed health', FEED_HEALTH_METRICS.map(customMetric)),
       graph('Articles', ARTICLE_METRICS.map(customMetric)),
       graph('Events and mentions', EVENT_METRICS.map(customMetric)),
+      graph('Bus events', BUS_METRICS.map(customMetric)),
     );
   }
 }

@@ -72,7 +72,7 @@ export class Pipeline extends Construct {
     };
 
     this.feedListParameter = new StringParameter(this, 'FeedList', {
-      description: 'eventwire feed list: JSON array of {url, name?, pollMinutes?}',
+      description: 'eventwire feed list: JSON array of {url, name?, poll_minutes?}',
       stringValue: props.feedList.json,
       // The Standard tier holds 4 KB; longer lists need (and pay for) the Advanced tier.
       tier: props.feedList.bytes > STANDARD_PARAMETER_BYTES ? ParameterTier.ADVANCED : ParameterTier.STANDARD,

@@ -14,68 +14,69 @@ export function eventLine(event: EventRecord): string {
     ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''}${event.location.basis ? ` [${event.location.basis}]` : ''}`
     : 'place unknown';
   const arrow = event.reciprocal ? '<->' : '->';
-  return `${event.date}  ${actor(event.source)} ${event.type}/${event.code}${event.mode ? ` [${event.mode}]` : ''} ${arrow} ${actor(event.target)}  @ ${place}  (${event.numMentions} mentions, ${event.numSources} sources)`;
+  return `${event.date}  ${actor(event.source)} ${event.type}/${event.code}${event.mode ? ` [${event.mode}]` : ''} ${arrow} ${actor(event.target)}  @ ${place}  (${event.num_mentions} mentions, ${event.num_sources} sources)`;
 }
 
 export const EVENT_COLUMNS = [
-  'eventId',
+  'event_id',
   'date',
   'type',
   'code',
-  'quadClass',
+  'quad_class',
   'goldstein',
   'mode',
-  'sourceName',
-  'sourceCode',
-  'sourceSector',
-  'targetName',
-  'targetCode',
-  'targetSector',
+  'source_name',
+  'source_code',
+  'source_sector',
+  'target_name',
+  'target_code',
+  'target_sector',
   'reciprocal',
   'place',
-  'placeCountry',
-  'placeBasis',
+  'place_country',
+  'place_basis',
   'lat',
   'lon',
   'confidence',
-  'numMentions',
-  'numArticles',
-  'numSources',
-  'firstSeen',
-  'lastSeen',
+  'num_mentions',
+  'num_articles',
+  'num_sources',
+  'first_seen',
+  'last_seen',
 ] as const;
 
 /** Flat row of an event for CSV and tables. */
 export function eventRow(event: EventRecord): Record<(typeof EVENT_COLUMNS)[number], string | number | boolean | null> {
   return {
-    eventId: event.eventId,
+    event_id: event.event_id,
     date: event.date,
     type: event.type,
     code: event.code,
-    quadClass: event.quadClass,
+    quad_class: event.quad_class,
     goldstein: event.goldstein,
     mode: event.mode,
-    sourceName: event.source.name ?? event.source.text,
-    sourceCode: event.source.code,
-    sourceSector: event.source.sector,
-    targetName: event.target ? (event.target.name ?? event.target.text) : null,
-    targetCode: event.target?.code ?? null,
-    targetSector: event.target?.sector ?? null,
+    source_name: event.source.name ?? event.source.text,
+    source_code: event.source.code,
+    source_sector: event.source.sector,
+    target_name: event.target ? (event.target.name ?? event.target.text) : null,
+    target_code: event.target?.code ?? null,
+    target_sector: event.target?.sector ?? null,
     reciprocal: event.reciprocal,
     place: event.location?.name ?? null,
-    placeCountry: event.location?.country ?? null,
-    placeBasis: event.location?.basis ?? null,
+    place_country: event.location?.country ?? null,
+    place_basis: event.location?.basis ?? null,
     lat: event.location?.lat ?? null,
     lon: event.location?.lon ?? null,
     confidence: event.confidence,
-    numMentions: event.numMentions,
-    numArticles: event.numArticles,
-    numSources: event.numSources,
-    firstSeen: event.firstSeen,
-    lastSeen: event.lastSeen,
+    num_mentions: event.num_mentions,
+    num_articles: event.num_articles,
+    num_sources: event.num_sources,
+    first_seen: event.first_seen,
+    last_seen: event.last_seen,
   };
 }
 
+/** RFC 4180 quoting: three lines here, where csv-stringify would be a dependency for them. */
 export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
   const text = String(value);

@@ -80,7 +80,7 @@ export function gdeltRow(event: EventRecord, sourceUrl: string): string[] {
       ]
     : Array<string>(8).fill('');
   return [
-    String(Number.parseInt(event.eventId.slice(0, 13), 16)),
+    String(Number.parseInt(event.event_id.slice(0, 13), 16)),
     `${year}${month}${day}`,
     `${year}${month}`,
     year,
@@ -91,15 +91,15 @@ export function gdeltRow(event: EventRecord, sourceUrl: string): string[] {
     event.code,
     event.code.slice(0, 3),
     event.root,
-    String(Math.max(1, event.quadClass)),
+    String(Math.max(1, event.quad_class)),
     String(event.goldstein),
-    String(event.numMentions),
-    String(event.numSources),
-    String(event.numArticles),
+    String(event.num_mentions),
+    String(event.num_sources),
+    String(event.num_articles),
     '',
     ...Array<string>(16).fill(''),
     ...actionGeo,
-    event.firstSeen.replace(/\D/g, '').slice(0, 14),
+    event.first_seen.replace(/\D/g, '').slice(0, 14),
     sourceUrl,
   ].map((cell) => cell.replace(/[\t\r\n]/g, ' '));
 }

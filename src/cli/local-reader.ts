@@ -1,6 +1,7 @@
-import { type EventFilter, EventReader, filterFromParams, InvalidFilterError } from '../client/index.js';
+import { type EventFilter, type EventReader, filterFromParams, InvalidFilterError } from '../client/index.js';
 import type { LocalConfig } from '../config/index.js';
 import { openLocalSession, resolveDataDir } from '../local/session.js';
+import { apiReader } from '../runtime/roots/api.js';
 import { type AwsClients, createAwsClients } from '../storage/clients.js';
 import { UsageError } from './args.js';
 
@@ -31,9 +32,7 @@ export async function withLocalReader<T>(
   dataDirFlag: string | undefined,
   use: (reader: EventReader, clients: AwsClients) => Promise<T>,
 ): Promise<T> {
-  return withLocalClients(dataDirFlag, (clients, config) =>
-    use(new EventReader(clients.doc, config.tables.events), clients),
-  );
+  return withLocalClients(dataDirFlag, (clients, config) => use(apiReader(config, clients.doc), clients));
 }
 
 /** Runs `use` with SDK clients for the local stack, opening (or joining) it and closing it after. */

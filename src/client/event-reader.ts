@@ -3,8 +3,8 @@ import { ploverTypesOfRoot } from '../coder/cameo.js';
 import type { PloverType } from '../core/event-schema.js';
 import { batchGetItems, type ItemKey } from '../storage/batch-get.js';
 import { articleCodedKey, eventKey, MENTION_PREFIX } from '../storage/event-identity.js';
-import { toEventRecord } from '../storage/event-item.js';
-import { type EventRecord, type MentionRecord, MentionRecordSchema } from '../storage/records.js';
+import { eventIdsOf, toEventRecord, toMentionRecord } from '../storage/event-item.js';
+import type { EventRecord, MentionRecord } from '../storage/records.js';
 import { type IndexDesign, EVENTS_INDEXES as IX } from '../storage/table-design.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
@@ -20,7 +20,7 @@ export interface EventFilter {
   /** CAMEO root code, e.g. "14" for protests. */
   root?: string;
   /** Country (ISO3) where the event happened. */
-  locationCountry?: string;
+  location?: string;
   limit?: number;
   cursor?: string;
 }
@@ -72,7 +72,7 @@ export class EventReader {
         ExclusiveStartKey: state.key,
       }),
     );
-    const items = (result.Items ?? []).map((item) => MentionRecordSchema.parse(item));
+    const items = (result.Items ?? []).map(toMentionRecord);
     return {
       items,
       ...(result.LastEvaluatedKey ? { cursor: encodeCursor({ plan: 0, key: result.LastEvaluatedKey }) } : {}),
@@ -88,8 +88,8 @@ export class EventReader {
         ExpressionAttributeValues: { ':pk': articleCodedKey(articleId).pk, ':coded': articleCodedKey(articleId).sk },
       }),
     );
-    const ids = result.Items?.[0]?.eventIds;
-    return Array.isArray(ids) ? ids.map(String) : [];
+    const item = result.Items?.[0];
+    return item ? eventIdsOf(item) : [];
   }
 
   /**
@@ -108,9 +108,7 @@ export class EventReader {
       to: `${until.toISOString()}~`,
     }));
     const page = await this.run(plans, options.limit ?? 100, options.cursor, null);
-    const eventIds = [
-      ...new Set(page.items.flatMap((item) => (Array.isArray(item.eventIds) ? item.eventIds.map(String) : []))),
-    ];
+    const eventIds = [...new Set(page.items.flatMap(eventIdsOf))];
     return { items: await this.eventsAt(eventIds.map(eventKey)), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
@@ -188,8 +186,8 @@ function planFor(filter: EventFilter): { plans: QueryPlan[]; residual: Residual 
       residual: residualFilter(filter, ['root', 'location']),
     };
   if (filter.root) return { plans: [], residual: null }; // an unknown root has no events
-  if (filter.locationCountry)
-    return { plans: [{ index: IX.byLocation, partition: `LOC#${filter.locationCountry}`, ...range }], residual: null };
+  if (filter.location)
+    return { plans: [{ index: IX.byLocation, partition: `LOC#${filter.location}`, ...range }], residual: null };
   return {
     plans: months(filter.from, filter.to).map((month) => ({ index: IX.byDate, partition: `DATE#${month}`, ...range })),
     residual: null,
@@ -211,11 +209,11 @@ function residualFilter(filter: EventFilter, uncovered: readonly ('type' | 'root
     names['#root'] = 'root';
     values[':root'] = filter.root;
   }
-  if (uncovered.includes('location') && filter.locationCountry) {
+  if (uncovered.includes('location') && filter.location) {
     parts.push('#location.#country = :country');
     names['#location'] = 'location';
     names['#country'] = 'country';
-    values[':country'] = filter.locationCountry;
+    values[':country'] = filter.location;
   }
   return parts.length > 0 ? { expression: parts.join(' AND '), names, values } : null;
 }

@@ -36,7 +36,7 @@ export function filterFromParams(params: Record<string, string | boolean | undef
     ...(role && isRole(role) ? { role } : {}),
     ...(type ? { type: PloverTypeSchema.parse(type) } : {}),
     ...(root ? { root } : {}),
-    ...(location ? { locationCountry: location.toUpperCase() } : {}),
+    ...(location ? { location: location.toUpperCase() } : {}),
   };
 }
 

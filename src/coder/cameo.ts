@@ -80,8 +80,3 @@ export function ploverTypesOfRoot(root: string): PloverType[] {
     .map(([, entry]) => entry.plover as PloverType);
   return [...new Set([rootInfo.plover, ...overrides])].sort();
 }
-
-/** True when the CAMEO code is cooperative (roots 01-08). */
-export function isCooperative(code: string): boolean {
-  return Number(code.slice(0, 2)) <= 8;
-}

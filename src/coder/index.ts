@@ -1,5 +1,5 @@
 /** Event coder: English news text + publication date -> PLOVER / CAMEO events. */
-import { type CodedArticle, CodedArticleSchema } from '../core/event-schema.js';
+import type { CodedArticle } from '../core/event-schema.js';
 import { buildActorDictionary } from './actor-dictionary.js';
 import { type CoderDeps, codeArticle } from './article-coder.js';
 import { loadCues } from './cues.js';
@@ -57,9 +57,4 @@ export function createEventCoder(options: CoderOptions = {}): EventCoder {
       return codeArticle(input.text, date, deps);
     },
   };
-}
-
-/** Validates a coded article against the shared contract (for tests and the CLI). */
-export function isValidCodedArticle(article: unknown): article is CodedArticle {
-  return CodedArticleSchema.safeParse(article).success;
 }

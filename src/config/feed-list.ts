@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
-/** One entry of a user's feed list file: `[{ "url": "...", "name": "...", "pollMinutes": 15 }]`. */
+const pollInterval = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60)
+  .optional();
+
+/**
+ * One entry of a user's feed list file: `[{ "url": "...", "name": "...", "poll_minutes": 15 }]`. Lists written
+ * before the snake_case names say `pollMinutes`; it is still read.
+ */
 export const FeedListSchema = z.array(
   z.object({
     url: z
@@ -9,12 +19,8 @@ export const FeedListSchema = z.array(
       .url()
       .refine((value) => /^https?:/i.test(value), 'feeds must be http or https URLs'),
     name: z.string().min(1).optional(),
-    pollMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .optional(),
+    poll_minutes: pollInterval,
+    pollMinutes: pollInterval,
   }),
 );
 export type FeedList = z.infer<typeof FeedListSchema>;

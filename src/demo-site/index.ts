@@ -24,7 +24,7 @@ export interface DemoSite {
   /** `http://127.0.0.1:PORT` */
   readonly origin: string;
   /** Every outlet's feed with a suggested polling interval. */
-  readonly feeds: Array<{ url: string; name: string; pollMinutes: number }>;
+  readonly feeds: Array<{ url: string; name: string; poll_minutes: number }>;
   /** Number of distinct articles served (aliases not counted twice). */
   readonly articleCount: number;
   close(): Promise<void>;
@@ -50,7 +50,7 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
     feeds: content.outlets.map((outlet) => ({
       url: `${running.origin}/${outlet.id}/${outlet.feedPath}`,
       name: outlet.name,
-      pollMinutes: outlet.pollMinutes,
+      poll_minutes: outlet.pollMinutes,
     })),
     articleCount,
     close: () =>

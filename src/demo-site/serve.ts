@@ -18,6 +18,6 @@ const site = await startDemoSite({
   generated: match ? { feeds: Number(match[1]), articlesPerFeed: Number(match[2]) } : undefined,
 });
 console.log(`demo news site on ${site.origin} (${site.articleCount} articles)`);
-for (const feed of site.feeds.slice(0, 10)) console.log(`  ${feed.name}: ${feed.url} (every ${feed.pollMinutes} min)`);
+for (const feed of site.feeds.slice(0, 10)) console.log(`  ${feed.name}: ${feed.url} (every ${feed.poll_minutes} min)`);
 if (site.feeds.length > 10) console.log(`  ... and ${site.feeds.length - 10} more feeds`);
 process.once('SIGINT', () => void site.close().then(() => process.exit(0)));

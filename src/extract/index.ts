@@ -4,6 +4,6 @@
  */
 export { type ExtractedArticle, type ExtractOptions, extractArticle } from './article.js';
 export { ExtractError, LanguageModelError } from './errors.js';
-export { contentHash, hammingDistance, simhash64 } from './fingerprint.js';
+export { contentHash } from './fingerprint.js';
 export type { ArticleFlags } from './flags.js';
 export { detectLanguage, loadLanguageDetector } from './language.js';

@@ -16,8 +16,6 @@ export function canonicalName(namespaceUri: string | null, prefix: string, local
   return prefix === '' ? local : `${prefix}:${local}`;
 }
 
-export const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 export const ATOM10_NAMESPACE = 'http://www.w3.org/2005/atom';
 export const ATOM03_NAMESPACE = 'http://purl.org/atom/ns#';
-export const RSS10_NAMESPACE = 'http://purl.org/rss/1.0/';
 export const RSS090_NAMESPACE = 'http://my.netscape.com/rdf/simple/0.9/';

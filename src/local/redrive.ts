@@ -2,14 +2,14 @@ import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppConfig } from '../config/index.js';
+import { snakeCaseKeys } from '../core/snake-case.js';
 import { ArticleMessageSchema, type StageName } from '../queue/messages.js';
 import type { StageDeps, StageObserver } from '../stages/index.js';
 import { createLocalPipeline } from './local-pipeline.js';
 
 const QUEUES: readonly StageName[] = ['feed', 'article', 'code'];
-const LetterSchema = z
-  .object({ body: z.string(), receiveCount: z.number().optional(), reason: z.string().optional() })
-  .passthrough();
+// Letters written before the snake_case names say receiveCount; only the body is replayed.
+const LetterSchema = z.object({ body: z.string(), reason: z.string().optional() }).passthrough();
 type Letter = z.infer<typeof LetterSchema>;
 
 export interface LocalRedriveOptions {
@@ -85,7 +85,8 @@ async function takeLetters(dataDir: string, queue: StageName): Promise<Letter[]>
 async function appendLetters(dir: string, queue: StageName, letters: readonly object[]): Promise<number> {
   if (letters.length === 0) return 0;
   await mkdir(dir, { recursive: true });
-  await appendFile(join(dir, `${queue}.jsonl`), `${letters.map((letter) => JSON.stringify(letter)).join('\n')}\n`);
+  const lines = letters.map((letter) => JSON.stringify(snakeCaseKeys(letter)));
+  await appendFile(join(dir, `${queue}.jsonl`), `${lines.join('\n')}\n`);
   return letters.length;
 }
 
@@ -94,7 +95,7 @@ async function reopenArticle(queue: StageName, body: string, deps: StageDeps): P
   if (queue === 'feed') return false;
   let articleId: string;
   try {
-    articleId = ArticleMessageSchema.parse(JSON.parse(body)).articleId;
+    articleId = ArticleMessageSchema.parse(JSON.parse(body)).article_id;
   } catch {
     return false; // Not replayable into a stage: it will simply be dead-lettered again, with its reason.
   }

@@ -1,6 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/index.js';
+import { snakeCaseKeys } from '../core/snake-case.js';
 import type { LocalQueue } from '../queue/local-queue.js';
 import type { ArticleMessage, CodeMessage } from '../queue/messages.js';
 import { type StageDeps, type StageObserver, scheduleDueFeeds } from '../stages/index.js';
@@ -66,8 +67,8 @@ async function resumeUnfinished(
 ): Promise<{ fetch: number; code: number }> {
   const toFetch = await deps.articles.pending('fetch');
   const toCode = await deps.articles.pending('code');
-  await queues.article.send(toFetch.map((article) => ({ articleId: article.articleId })));
-  await queues.code.send(toCode.map((article) => ({ articleId: article.articleId })));
+  await queues.article.send(toFetch.map((article) => ({ article_id: article.article_id })));
+  await queues.code.send(toCode.map((article) => ({ article_id: article.article_id })));
   return { fetch: toFetch.length, code: toCode.length };
 }
 
@@ -78,7 +79,7 @@ async function saveDeadLetters(dataDir: string, queues: ReadonlyArray<LocalQueue
     if (queue.deadLetters.length === 0) continue;
     await mkdir(join(dataDir, 'dead-letters'), { recursive: true });
     const lines = queue.deadLetters.map((letter) =>
-      JSON.stringify({ ...letter, deadLetteredAt: new Date().toISOString() }),
+      JSON.stringify(snakeCaseKeys({ ...letter, deadLetteredAt: new Date().toISOString() })),
     );
     await appendFile(join(dataDir, 'dead-letters', `${queue.name}.jsonl`), `${lines.join('\n')}\n`);
     total += queue.deadLetters.length;

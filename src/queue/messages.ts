@@ -1,15 +1,25 @@
 import { z } from 'zod';
 
+// Bodies name their fields in snake_case, like every JSON eventwire emits. Bodies written before (camelCase, still
+// in a queue, a dead-letter queue or a dead-letter file at an upgrade) are read too.
+const articleMessage = z.union([
+  z.object({ article_id: z.string().min(1) }),
+  z.object({ articleId: z.string().min(1) }).transform(({ articleId }) => ({ article_id: articleId })),
+]);
+
 /** feed queue: one due feed to poll. */
-export const FeedMessageSchema = z.object({ feedId: z.string().min(1) });
+export const FeedMessageSchema = z.union([
+  z.object({ feed_id: z.string().min(1) }),
+  z.object({ feedId: z.string().min(1) }).transform(({ feedId }) => ({ feed_id: feedId })),
+]);
 export type FeedMessage = z.infer<typeof FeedMessageSchema>;
 
 /** article queue: one discovered article to fetch, extract and store. */
-export const ArticleMessageSchema = z.object({ articleId: z.string().min(1) });
+export const ArticleMessageSchema = articleMessage;
 export type ArticleMessage = z.infer<typeof ArticleMessageSchema>;
 
 /** code queue: one stored article to code into events. */
-export const CodeMessageSchema = z.object({ articleId: z.string().min(1) });
+export const CodeMessageSchema = articleMessage;
 export type CodeMessage = z.infer<typeof CodeMessageSchema>;
 
 export type StageName = 'feed' | 'article' | 'code';

@@ -1,15 +1,18 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
 import { type AppConfig, type EnvName, loadConfigFromEnv } from '../config/index.js';
 import { describeError } from '../core/errors.js';
+import { type MessageSink, sqsSink } from '../queue/sink.js';
 import { handleSqsBatch } from '../queue/sqs-batch.js';
 import type { StageObserver } from '../stages/observer.js';
-import type { Instrument } from '../storage/clients.js';
+import { createDynamoClients, createS3Client, type Instrument } from '../storage/clients.js';
+import type { BucketPlatform, StagePlatform } from './platform.js';
 
-/** What a function creates once per cold start; each handler then builds only the stores its stage uses. */
+/** What a function creates once per cold start; its stage's composition root (src/runtime/roots/) builds the rest. */
 export interface LambdaRuntime {
   readonly config: AppConfig;
   readonly logger: Logger;
@@ -39,6 +42,27 @@ export function createLambdaRuntime(serviceName: string, required: readonly EnvN
   };
 }
 
+/** The stage platform of this function: its configuration, one traced DynamoDB client, its observer and clock. */
+export function lambdaPlatform(runtime: LambdaRuntime): StagePlatform {
+  return {
+    config: runtime.config,
+    doc: createDynamoClients(runtime.config, runtime.traced).doc,
+    observer: runtime.observer,
+    clock: () => new Date(),
+  };
+}
+
+/** The platform of a function whose stage also uses the bucket: a traced S3 client besides. */
+export function lambdaBucketPlatform(runtime: LambdaRuntime): BucketPlatform {
+  return { ...lambdaPlatform(runtime), s3: createS3Client(runtime.config, runtime.traced) };
+}
+
+/** The SQS queue of the next stage, named in the configuration, on a traced client. */
+export function lambdaQueue<T>(runtime: LambdaRuntime, queue: keyof AppConfig['queues']): MessageSink<T> {
+  const sqs = runtime.traced(new SQSClient({ region: runtime.config.region }));
+  return sqsSink<T>(sqs, runtime.config.queues[queue], queue);
+}
+
 export function powertoolsObserver(logger: Logger, metrics: Metrics): StageObserver {
   return {
     info: (message, fields) => logger.info(message, fields ?? {}),
@@ -57,7 +81,7 @@ export function sqsStageHandler<T>(
   stage: (message: T) => Promise<unknown>,
 ) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    runtime.logger.appendKeys({ batchSize: event.Records.length });
+    runtime.logger.appendKeys({ batch_size: event.Records.length });
     try {
       return await handleSqsBatch(
         event,
@@ -68,8 +92,8 @@ export function sqsStageHandler<T>(
         {
           failed: (record: SQSRecord, error: unknown) =>
             runtime.logger.error('record failed', {
-              messageId: record.messageId,
-              receiveCount: record.attributes.ApproximateReceiveCount,
+              message_id: record.messageId,
+              receive_count: record.attributes.ApproximateReceiveCount,
               error: describeError(error),
             }),
         },

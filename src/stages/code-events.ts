@@ -1,49 +1,44 @@
 import { z } from 'zod';
-import { type CodedArticle, CodedArticleSchema } from '../core/event-schema.js';
+import { linkOf } from '../copies/index.js';
+import type { CodedArticle } from '../core/event-schema.js';
 import { isoDay } from '../core/ids.js';
 import type { CodeMessage } from '../queue/messages.js';
+import { codedKeyOf } from '../storage/blob-store.js';
 import type { MentionSource, RecordResult } from '../storage/event-store.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { CodeDeps } from './deps.js';
-
-export type { CodeDeps };
-
-import { codedKeyOf } from './coded-key.js';
 import { NotReadyError, UnknownItemError } from './errors.js';
 
-export { codedKeyOf };
+export type { CodeDeps };
 
 export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
 
 const StoredTextSchema = z.object({ text: z.string() });
-/** An article's coded object: the coder output its mentions were recorded from, and the day undated events took. */
-const CodedObjectSchema = CodedArticleSchema.extend({ publishedDay: z.string() });
 
 /**
  * Stage 4: codes a stored article into events and merges them into the events table. A duplicate (a syndicated
  * copy) is not coded again: it adds its own mentions to the events of its first copy.
  */
 export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise<CodeOutcome> {
-  const article = await deps.articles.get(message.articleId);
-  if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
-  if (article.status !== 'stored' || !article.textKey) return 'already-done';
+  const article = await deps.articles.get(message.article_id);
+  if (!article) throw new UnknownItemError(`article ${message.article_id} is not in the articles table`);
+  if (article.status !== 'stored' || !article.text_key) return 'already-done';
   const now = deps.clock();
-  const publishedDay = isoDay(article.published ?? article.feedPublished ?? article.discoveredAt);
-  if (article.duplicateOf)
-    return linkToFirstCopy(article, article.duplicateOf, article.textKey, publishedDay, deps, now);
-  const coded = await codeText(article, article.textKey, publishedDay, deps);
+  const publishedDay = isoDay(article.published ?? article.feed_published ?? article.discovered_at);
+  if (article.duplicate_of)
+    return linkToFirstCopy(article, article.duplicate_of, article.text_key, publishedDay, deps, now);
+  const coded = await codeText(article, article.text_key, publishedDay, deps);
   const result = await recordReports(article, coded, publishedDay, deps, now);
   // An earlier copy of the story turned up while this one was coded: it is linked to that one instead.
-  if (!(await deps.articles.markCoded(article.articleId, result.eventIds, now))) return codeArticle(message, deps);
+  if (!(await deps.articles.markCoded(article.article_id, result.eventIds, now))) return codeArticle(message, deps);
   countCoded(deps, coded.events.length, result);
   return 'coded';
 }
 
 /**
- * Records a copy's mentions on the events of its first copy. What the copy recorded before (coded from its own
- * text before the first copy turned up, or linked to another copy since outranked) is withdrawn first, so it ends
- * with the same events whatever order the copies came in. The coded object is written before the mentions, so a
- * retry after a crash knows what was recorded.
+ * Records a copy's mentions on the events of its first copy, as copy detection says (linkOf): first what it
+ * recorded before and will not record again is withdrawn, then the coded object is written before the mentions,
+ * so a retry after a crash knows what was recorded.
  */
 async function linkToFirstCopy(
   article: ArticleRecord,
@@ -53,19 +48,15 @@ async function linkToFirstCopy(
   deps: CodeDeps,
   now: Date,
 ): Promise<CodeOutcome> {
-  const coded = await codedOfFirstCopy(firstCopy, deps);
-  const recorded = CodedObjectSchema.nullable().parse(await deps.blobs.findJson(codedKeyOf(textKey)));
-  if (recorded)
-    await deps.events.withdrawMentions(
-      mentionSourceOf(article),
-      { events: recorded.events, day: recorded.publishedDay },
-      { events: coded.events, day: publishedDay },
-    );
-  await storeCoded(article, textKey, publishedDay, coded, deps);
-  const result = await recordReports(article, coded, publishedDay, deps, now);
-  await deps.articles.addCopy(firstCopy, article.articleId);
-  await deps.articles.markDuplicate(article.articleId, firstCopy, result.eventIds, now);
-  countCoded(deps, coded.events.length, result);
+  const link = await linkOf({ textKey, publishedDay }, firstCopy, deps);
+  if (!link) throw new NotReadyError(`first copy ${firstCopy} of article ${article.article_id} is not coded yet`);
+  if (link.withdraw)
+    await deps.events.withdrawMentions(mentionSourceOf(article), link.withdraw.recorded, link.withdraw.kept);
+  await storeCoded(article, textKey, publishedDay, link.coded, deps);
+  const result = await recordReports(article, link.coded, publishedDay, deps, now);
+  await deps.articles.addCopy(firstCopy, article.article_id);
+  await deps.articles.markDuplicate(article.article_id, firstCopy, result.eventIds, now);
+  countCoded(deps, link.coded.events.length, result);
   return 'duplicate';
 }
 
@@ -84,7 +75,7 @@ async function recordReports(
 
 function mentionSourceOf(article: ArticleRecord): MentionSource {
   return {
-    articleId: article.articleId,
+    article_id: article.article_id,
     url: article.url,
     outlet: article.outlet,
     title: article.title,
@@ -119,15 +110,9 @@ async function storeCoded(
   coded: CodedArticle,
   deps: CodeDeps,
 ): Promise<void> {
-  await deps.blobs.putJson(codedKeyOf(textKey), { articleId: article.articleId, publishedDay, ...coded });
-}
-
-async function codedOfFirstCopy(originalId: string, deps: CodeDeps, depth = 0): Promise<CodedArticle> {
-  const original = await deps.articles.get(originalId);
-  // A copy of a copy follows the chain to the coded first copy.
-  if (original?.status === 'duplicate' && original.duplicateOf && depth < 3)
-    return codedOfFirstCopy(original.duplicateOf, deps, depth + 1);
-  if (!original?.textKey || original.status !== 'coded')
-    throw new NotReadyError(`first copy ${originalId} is not coded yet`);
-  return CodedArticleSchema.parse(await deps.blobs.getJson(codedKeyOf(original.textKey)));
+  await deps.blobs.putJson(codedKeyOf(textKey), {
+    article_id: article.article_id,
+    published_day: publishedDay,
+    ...coded,
+  });
 }

@@ -1,5 +1,5 @@
 import type { EventCoder } from '../coder/index.js';
-import type { HttpFetcher } from '../fetch/index.js';
+import type { FetchRequest, FetchResult } from '../fetch/index.js';
 import type { ArticleMessage, CodeMessage, FeedMessage } from '../queue/messages.js';
 import type { MessageSink } from '../queue/sink.js';
 import type { ArticleStore } from '../storage/article-store.js';
@@ -8,13 +8,22 @@ import type { EventStore } from '../storage/event-store.js';
 import type { FeedStore } from '../storage/feed-store.js';
 import type { StageObserver } from './observer.js';
 
-/** Everything the stages use, passed in so Lambda handlers, the local runner and tests share the same code. */
+/** The one network client of the stages (HttpFetcher: SSRF-safe, polite, conditional). */
+export interface PageFetcher {
+  fetch(request: FetchRequest): Promise<FetchResult>;
+}
+
+/**
+ * Everything the stages use, as small interfaces passed in, so Lambda handlers, the local runner and unit tests
+ * (with in-memory implementations) share the same stage code. The composition roots (src/runtime/roots/) give the
+ * implementations on the AWS SDK clients.
+ */
 export interface StageDeps {
   feeds: FeedStore;
   articles: ArticleStore;
   events: EventStore;
   blobs: BlobStore;
-  fetcher: HttpFetcher;
+  fetcher: PageFetcher;
   /** Loaded lazily: only the code stage pays for the NLP model. */
   coder: () => EventCoder;
   queues: { feed: MessageSink<FeedMessage>; article: MessageSink<ArticleMessage>; code: MessageSink<CodeMessage> };

@@ -1,11 +1,12 @@
+import { findFirstCopy } from '../copies/index.js';
 import { describeError, EventwireError } from '../core/errors.js';
-import { isoDay, stableId } from '../core/ids.js';
-import { contentHash, type ExtractedArticle, extractArticle, simhash64 } from '../extract/index.js';
+import { isoDay } from '../core/ids.js';
+import { snakeCaseKeys } from '../core/snake-case.js';
+import { contentHash, type ExtractedArticle, extractArticle } from '../extract/index.js';
 import { decodeBody } from '../feeds/index.js';
 import { canonicalUrl, FetchError } from '../fetch/index.js';
 import type { ArticleMessage } from '../queue/messages.js';
 import { articleKeys } from '../storage/blob-store.js';
-import { claimantOf } from '../storage/copy-claims.js';
 import type { ArticleRecord } from '../storage/records.js';
 import type { FetchArticleDeps } from './deps.js';
 
@@ -25,10 +26,10 @@ const MIN_WORDS = 40;
  * Transient fetch failures are thrown for the queue to retry; permanent ones are recorded on the article.
  */
 export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDeps): Promise<ArticleOutcome> {
-  const article = await deps.articles.get(message.articleId);
-  if (!article) throw new UnknownItemError(`article ${message.articleId} is not in the articles table`);
+  const article = await deps.articles.get(message.article_id);
+  if (!article) throw new UnknownItemError(`article ${message.article_id} is not in the articles table`);
   // Stored by an earlier delivery that may have died before handing it on: the code stage ignores a second message.
-  if (article.status === 'stored') await deps.queues.code.send([{ articleId: article.articleId }]);
+  if (article.status === 'stored') await deps.queues.code.send([{ article_id: article.article_id }]);
   if (article.status !== 'pending') return 'already-done';
   const now = deps.clock();
   let response: Awaited<ReturnType<FetchArticleDeps['fetcher']['fetch']>>;
@@ -39,106 +40,51 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
     });
     const { text: html } = decodeBody(response.body, response.headers['content-type'] ?? null, 'html');
-    extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feedPublished });
+    extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feed_published });
   } catch (error) {
     return handleFetchError(article, error, deps, now);
   }
-  const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonicalUrl;
-  const keys = articleKeys(isoDay(article.discoveredAt), article.outlet, article.articleId);
-  await deps.blobs.putRaw(keys.rawKey, response.body, response.headers);
-  await deps.blobs.putJson(keys.textKey, {
-    ...extracted,
-    articleId: article.articleId,
-    url: article.url,
-    finalUrl: response.finalUrl,
-    declaredCanonicalUrl: extracted.canonicalUrl,
-    canonicalUrl: canonical,
-    fetchedAt: now.toISOString(),
-  });
+  const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonical_url;
+  const keys = articleKeys(isoDay(article.discovered_at), article.outlet, article.article_id);
+  await deps.blobs.putRaw(keys.raw_key, response.body, response.headers);
+  await deps.blobs.putJson(
+    keys.text_key,
+    snakeCaseKeys({
+      ...extracted,
+      articleId: article.article_id,
+      url: article.url,
+      finalUrl: response.finalUrl,
+      declaredCanonicalUrl: extracted.canonicalUrl,
+      canonicalUrl: canonical,
+      fetchedAt: now.toISOString(),
+    }),
+  );
   const stored = {
-    canonicalUrl: canonical,
+    canonical_url: canonical,
     title: extracted.title ?? article.title,
-    published: extracted.published ?? article.feedPublished,
+    published: extracted.published ?? article.feed_published,
     language: extracted.language,
     ...keys,
-    contentHash: contentHash(extracted.text),
-    simhash: simhash64(extracted.text).toString(16),
-    wordCount: extracted.wordCount,
+    content_hash: contentHash(extracted.text),
+    word_count: extracted.wordCount,
   };
   const skipReason = reasonNotToCode(extracted);
   if (skipReason) {
-    await deps.articles.markSkipped(article.articleId, skipReason, now, stored);
+    await deps.articles.markSkipped(article.article_id, skipReason, now, stored);
     deps.observer.count('ArticlesSkipped');
     deps.observer.info('article stored, not coded', { url: article.url, reason: skipReason });
     return 'skipped';
   }
-  const duplicateOf = await findFirstCopy(article, canonical, stored, extracted.text, deps);
-  await deps.articles.markStored(article.articleId, { ...stored, duplicateOf }, now);
-  await deps.queues.code.send([{ articleId: article.articleId }]);
+  const duplicateOf = await findFirstCopy(
+    article.article_id,
+    stored.published,
+    { listedCanonical: article.canonical_url, canonical, text: extracted.text, contentHash: stored.content_hash },
+    deps,
+  );
+  await deps.articles.markStored(article.article_id, { ...stored, duplicate_of: duplicateOf }, now);
+  await deps.queues.code.send([{ article_id: article.article_id }]);
   deps.observer.count(duplicateOf ? 'ArticlesDuplicate' : 'ArticlesStored');
   return duplicateOf ? 'duplicate' : 'stored';
-}
-
-/**
- * The first copy of this story (same canonical URL, same text, or most of the same paragraphs), or null when this
- * is it. "First" is by publication time, then id, not by arrival: copies processed in any order agree. Copies
- * stored earlier that rank after this one become its copies.
- */
-async function findFirstCopy(
-  article: ArticleRecord,
-  canonical: string,
-  stored: { contentHash: string; published: string | null },
-  text: string,
-  deps: FetchArticleDeps,
-): Promise<string | null> {
-  const claimant = claimantOf(article.articleId, stored.published);
-  const verdict = await deps.articles.copies.judge(claimant, {
-    canonicalId: canonical !== article.canonicalUrl ? stableId([canonical]) : null,
-    contentHash: stored.contentHash,
-    paragraphs: paragraphHashes(text),
-  });
-  for (const later of verdict.displaced) await demote(later, article.articleId, deps);
-  await deps.articles.copies.settle(claimant, verdict.taken);
-  return verdict.firstCopy;
-}
-
-/**
- * Makes an outranked article a copy of `firstCopy`, with the copies already linked to it. One stored or coded
- * already goes back to the code stage, to be linked to its new first copy. Copies are forgotten only once demoted,
- * so a retry after a crash finds them again.
- */
-async function demote(articleId: string, firstCopy: string, deps: FetchArticleDeps, depth = 0): Promise<void> {
-  const demoted = await deps.articles.demoteToCopy(articleId, firstCopy, deps.clock());
-  if (demoted.needsCoding) await deps.queues.code.send([{ articleId }]);
-  deps.observer.count('ArticlesDuplicate');
-  if (depth >= MAX_COPY_CHAIN) return;
-  for (const copy of demoted.copies) await demote(copy, firstCopy, deps, depth + 1);
-  await deps.articles.forgetCopies(articleId, demoted.copies);
-}
-
-/** How deep copies of copies are followed; code-events follows chains as deep. */
-const MAX_COPY_CHAIN = 3;
-
-/** Paragraph claims per article: each is a write, and a sample this size already tells copies apart. */
-const PARAGRAPH_SAMPLE = 6;
-
-/**
- * Hashes of the substantial paragraphs (8+ words), normalised so markup and punctuation differences vanish. Only
- * the smallest hashes are kept (a bottom-k sample): two copies of a story keep mostly the same paragraphs, so
- * their shared share is estimated as well from the sample as from all paragraphs, at a fixed cost.
- */
-function paragraphHashes(text: string): string[] {
-  const hashes = text
-    .split(/\n\s*\n/)
-    .map((paragraph) =>
-      paragraph
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim(),
-    )
-    .filter((paragraph) => paragraph.split(' ').length >= 8)
-    .map((paragraph) => contentHash(paragraph).slice(0, 24));
-  return [...new Set(hashes)].sort().slice(0, PARAGRAPH_SAMPLE);
 }
 
 function reasonNotToCode(extracted: ExtractedArticle): string | null {
@@ -170,12 +116,12 @@ async function handleFetchError(
   const reason = `${name}: ${message}`;
   if (!(error instanceof FetchError) && !(error instanceof EventwireError && !error.retryable)) throw error;
   if (error.retryable) {
-    await deps.articles.noteAttempt(article.articleId, reason, now);
+    await deps.articles.noteAttempt(article.article_id, reason, now);
     deps.observer.count('ArticlesRetried');
     deps.observer.warn('article fetch failed, will retry', { url: article.url, reason });
     throw error;
   }
-  await deps.articles.markFailed(article.articleId, reason, now);
+  await deps.articles.markFailed(article.article_id, reason, now);
   deps.observer.count('ArticlesFailed');
   deps.observer.warn('article fetch failed', { url: article.url, reason });
   return 'failed';

@@ -21,8 +21,8 @@ export type FeedFetchOutcome = 'fetched' | 'not-modified' | 'failed';
  * thrown: the next poll is the retry. Storage failures are thrown so the queue retries the message.
  */
 export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Promise<FeedFetchOutcome> {
-  const feed = await deps.feeds.get(message.feedId);
-  if (!feed) throw new UnknownItemError(`feed ${message.feedId} is not in the feeds table`);
+  const feed = await deps.feeds.get(message.feed_id);
+  if (!feed) throw new UnknownItemError(`feed ${message.feed_id} is not in the feeds table`);
   const now = deps.clock();
   let items: FeedItem[];
   let response: Awaited<ReturnType<FetchFeedDeps['fetcher']['fetch']>>;
@@ -30,11 +30,11 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
     response = await deps.fetcher.fetch({
       url: feed.url,
       etag: feed.etag,
-      lastModified: feed.lastModified,
+      lastModified: feed.last_modified,
       accept: FEED_ACCEPT,
     });
     if (response.notModified) {
-      await deps.feeds.recordPoll(feed.feedId, { status: 'not-modified', at: now, nextPollAt: nextPoll(feed, now) });
+      await deps.feeds.recordPoll(feed.feed_id, { status: 'not-modified', at: now, nextPollAt: nextPoll(feed, now) });
       deps.observer.count('FeedsNotModified');
       return 'not-modified';
     }
@@ -51,7 +51,7 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
     return 'failed';
   }
   const queued = await discoverItems(feed, items, deps, now);
-  await deps.feeds.recordPoll(feed.feedId, {
+  await deps.feeds.recordPoll(feed.feed_id, {
     status: 'fetched',
     at: now,
     etag: response.etag,
@@ -73,7 +73,7 @@ async function discoverItems(
   deps: FetchFeedDeps,
   now: Date,
 ): Promise<number> {
-  const toFetch: { articleId: string }[] = [];
+  const toFetch: { article_id: string }[] = [];
   for (const item of items) {
     if (!item.link) continue;
     let canonical: string;
@@ -86,18 +86,18 @@ async function discoverItems(
     const articleId = stableId([canonical]);
     const { created, record } = await deps.articles.discover(
       {
-        articleId,
+        article_id: articleId,
         url: item.link,
-        canonicalUrl: canonical,
-        feedId: feed.feedId,
+        canonical_url: canonical,
+        feed_id: feed.feed_id,
         outlet: feed.name,
         title: item.title,
-        feedPublished: item.published ?? item.updated,
+        feed_published: item.published ?? item.updated,
       },
       now,
     );
     if (created) deps.observer.count('ArticlesDiscovered');
-    if (record.status === 'pending') toFetch.push({ articleId });
+    if (record.status === 'pending') toFetch.push({ article_id: articleId });
   }
   await deps.queues.article.send(toFetch);
   return toFetch.length;
@@ -108,8 +108,8 @@ async function recordFailure(feed: FeedRecord, error: unknown, deps: FetchFeedDe
   const waitMs =
     error instanceof RateLimitedError && error.retryAfterMs
       ? error.retryAfterMs
-      : Math.max(nextBackoffMs(feed.health.consecutiveFailures + 1), 60_000);
-  await deps.feeds.recordPoll(feed.feedId, {
+      : Math.max(nextBackoffMs(feed.health.consecutive_failures + 1), 60_000);
+  await deps.feeds.recordPoll(feed.feed_id, {
     status: 'failed',
     at: now,
     error: `${name}: ${message}`,
@@ -120,5 +120,5 @@ async function recordFailure(feed: FeedRecord, error: unknown, deps: FetchFeedDe
 }
 
 function nextPoll(feed: FeedRecord, now: Date): Date {
-  return new Date(now.getTime() + feed.pollMinutes * 60_000);
+  return new Date(now.getTime() + feed.poll_minutes * 60_000);
 }

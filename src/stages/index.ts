@@ -1,4 +1,4 @@
-export { type CodeOutcome, codeArticle, codedKeyOf } from './code-events.js';
+export { type CodeOutcome, codeArticle } from './code-events.js';
 export type { CodeDeps, FetchArticleDeps, FetchFeedDeps, ScheduleDeps, StageDeps } from './deps.js';
 export { NotReadyError, UnknownItemError } from './errors.js';
 export { type ArticleOutcome, fetchArticle } from './fetch-article.js';

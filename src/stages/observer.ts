@@ -15,6 +15,8 @@ export const METRICS = [
   'EventsWritten',
   'EventsUpdated',
   'MentionsWritten',
+  'ChangesPublished',
+  'ChangesFailed',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 

@@ -20,8 +20,8 @@ export async function scheduleDueFeeds(
   // A local run polls every feed now (conditional GETs keep it cheap); the scheduled Lambda only due ones.
   const due = options.everyFeed ? await deps.feeds.list() : await deps.feeds.dueFeeds(now);
   const leaseUntil = new Date(now.getTime() + LEASE_MINUTES * 60_000);
-  for (const feed of due) await deps.feeds.lease(feed.feedId, leaseUntil);
-  await deps.queues.feed.send(due.map((feed) => ({ feedId: feed.feedId })));
+  for (const feed of due) await deps.feeds.lease(feed.feed_id, leaseUntil);
+  await deps.queues.feed.send(due.map((feed) => ({ feed_id: feed.feed_id })));
   deps.observer.count('FeedsScheduled', due.length);
   deps.observer.info('feeds scheduled', { due: due.length, known: feedList.length });
   return due.length;

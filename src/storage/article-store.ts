@@ -2,45 +2,36 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  ScanCommand,
+  paginateScan,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from './batch-get.js';
-import { CopyClaims } from './copy-claims.js';
-import { ArticleBusyError, CorruptRecordError } from './errors.js';
-import { isConditionFailure } from './feed-store.js';
-import { type ArticleRecord, ArticleRecordSchema, SCHEMA_VERSION } from './records.js';
+import { type CopyClaimStore, DynamoCopyClaims } from './copy-claims.js';
+import { CorruptRecordError } from './errors.js';
+import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
+import { type ArticleRecord, ArticleRecordSchema, type ArticleStatus, SCHEMA_VERSION } from './records.js';
 import { setClause } from './set-clause.js';
-import { ARTICLES_INDEXES } from './table-design.js';
 
 /** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
 export type PendingStage = 'fetch' | 'code';
 
-export interface ArticleDiscovery {
-  articleId: string;
-  url: string;
-  canonicalUrl: string;
-  feedId: string;
-  outlet: string;
-  title: string | null;
-  feedPublished: string | null;
-}
+/** An article as a feed lists it. */
+export type ArticleDiscovery = Pick<
+  ArticleRecord,
+  'article_id' | 'url' | 'canonical_url' | 'feed_id' | 'outlet' | 'title' | 'feed_published'
+>;
 
+/** What fetching an article adds to its record. */
 export interface StoredArticle {
-  canonicalUrl: string;
+  canonical_url: string;
   title: string | null;
   published: string | null;
   language: string | null;
-  rawKey: string;
-  textKey: string;
-  contentHash: string;
-  simhash: string;
-  wordCount: number;
-  duplicateOf: string | null;
+  raw_key: string;
+  text_key: string;
+  content_hash: string;
+  word_count: number;
+  duplicate_of: string | null;
 }
-
-const byOutlet = ARTICLES_INDEXES.byOutlet;
 
 interface UpdateCondition {
   expression: string;
@@ -48,54 +39,68 @@ interface UpdateCondition {
   values?: Record<string, unknown>;
 }
 
-/** Article records, dedup claims (content hash, SimHash bands) and per-article status in the articles table. */
-export class ArticleStore {
-  /** Which copy of a syndicated story came first. */
-  readonly copies: CopyClaims;
+/** Article records and their status, the copies linked to each, and the claims of copy detection. */
+export interface ArticleStore {
+  /** The claims of copy detection, beside the articles. */
+  readonly copies: CopyClaimStore;
+  /** Records a newly discovered article once; returns the existing record when it is already known. */
+  discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }>;
+  get(articleId: string): Promise<ArticleRecord | undefined>;
+  /** Text and raw page are in S3: the article now waits for coding. A first copy noted meanwhile stays. */
+  markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void>;
+  /** Records the article as coded, unless it was made a copy while being coded (then false). */
+  markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean>;
+  markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void>;
+  markSkipped(articleId: string, reason: string, now: Date, fields?: Partial<StoredArticle>): Promise<void>;
+  /** A permanent failure, recorded with its reason; `redrive` can retry it. */
+  markFailed(articleId: string, reason: string, now: Date): Promise<void>;
+  /** A transient failure: the article stays pending, the reason and attempt count are kept for operators. */
+  noteAttempt(articleId: string, reason: string, now: Date): Promise<void>;
+  /** Puts a failed or skipped article back in the queue of `stage` (used by redrive). */
+  reopen(articleId: string, stage: PendingStage, now: Date): Promise<void>;
+  /** Articles waiting for a stage, for the local runner to resume after an interruption. */
+  pending(stage: PendingStage): Promise<ArticleRecord[]>;
+  /** The article with the copies linked to it so far, read consistently. */
+  getWithCopies(articleId: string): Promise<{ article: ArticleRecord; copies: string[] } | undefined>;
+  /** Makes the article a copy of `firstCopy` with a status, if its status is still the one read (else false). */
+  markCopyOf(
+    articleId: string,
+    firstCopy: string,
+    change: { status: ArticleStatus; read: ArticleStatus },
+    now: Date,
+  ): Promise<boolean>;
+  /** Notes on the first copy that `copy` was linked to it. */
+  addCopy(firstCopy: string, copy: string): Promise<void>;
+  /** Forgets copies once they have been demoted along with the article. */
+  forgetCopies(articleId: string, copies: readonly string[]): Promise<void>;
+}
+
+/** ArticleStore in the articles table. */
+export class DynamoArticleStore implements ArticleStore {
+  readonly copies: CopyClaimStore;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {
-    this.copies = new CopyClaims(doc, tableName);
+    this.copies = new DynamoCopyClaims(doc, tableName);
   }
 
   /** Records a newly discovered article once; returns the existing record when it is already known. */
   async discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }> {
-    const record: ArticleRecord = {
-      schemaVersion: SCHEMA_VERSION,
-      ...found,
-      published: null,
-      discoveredAt: now.toISOString(),
-      language: null,
-      status: 'pending',
-      reason: null,
-      attempts: 0,
-      rawKey: null,
-      textKey: null,
-      contentHash: null,
-      simhash: null,
-      duplicateOf: null,
-      wordCount: null,
-      eventIds: [],
-      updatedAt: now.toISOString(),
-    };
+    const record = newArticleRecord(found, now);
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...key(found.articleId),
-            ...record,
-            ...outletKeys(found.outlet, found.feedPublished ?? record.discoveredAt, found.articleId),
-          },
+          Item: { ...key(found.article_id), ...record },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
       return { created: true, record };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const existing = await this.get(found.articleId);
+      const existing = await this.get(found.article_id);
       if (!existing) throw error;
       return { created: false, record: existing };
     }
@@ -110,13 +115,13 @@ export class ArticleStore {
 
   /** Text and raw page are in S3: the article now waits for coding. */
   async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void> {
-    // A first copy found meanwhile (demoteToCopy) must survive: duplicateOf is only ever set, never cleared.
-    const { duplicateOf, ...fields } = stored;
+    // A first copy found meanwhile (demoteToCopy) must survive: duplicate_of is only ever set, never cleared.
+    const { duplicate_of, ...fields } = stored;
     await this.update(articleId, now, {
       status: 'stored',
       reason: null,
       ...fields,
-      ...(duplicateOf ? { duplicateOf } : {}),
+      ...(duplicate_of ? { duplicate_of } : {}),
     });
   }
 
@@ -126,8 +131,8 @@ export class ArticleStore {
       await this.update(
         articleId,
         now,
-        { status: 'coded', reason: null, eventIds },
-        { expression: 'attribute_type(duplicateOf, :nullType)', values: { ':nullType': 'NULL' } },
+        { status: 'coded', reason: null, event_ids: eventIds },
+        { expression: 'attribute_type(duplicate_of, :nullType)', values: { ':nullType': 'NULL' } },
       );
       return true;
     } catch (error) {
@@ -136,48 +141,38 @@ export class ArticleStore {
     }
   }
 
+  /** The article with the copies linked to it so far (see addCopy), read consistently. */
+  async getWithCopies(articleId: string): Promise<{ article: ArticleRecord; copies: string[] } | undefined> {
+    const found = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
+    );
+    if (!found.Item) return undefined;
+    const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
+    return { article: parseArticle(found.Item), copies };
+  }
+
   /**
-   * An earlier copy of this article's story turned up: it becomes a copy of that one. A pending article is linked
-   * once fetched; one stored, coded, or linked to a copy now outranked goes (back) to `stored` with its new first
-   * copy, for the code stage to link it (`needsCoding`). `copies` are the articles linked to this one so far: they
-   * were linked to the wrong first copy and must be demoted too.
+   * Makes the article a copy of `firstCopy` with `status`, provided its status is still `read` (false when a stage
+   * moved it on meanwhile). A stored article's earlier reason is cleared.
    */
-  async demoteToCopy(
+  async markCopyOf(
     articleId: string,
     firstCopy: string,
+    change: { status: ArticleStatus; read: ArticleStatus },
     now: Date,
-  ): Promise<{ needsCoding: boolean; copies: string[] }> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const found = await this.doc.send(
-        new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
+  ): Promise<boolean> {
+    try {
+      await this.update(
+        articleId,
+        now,
+        { status: change.status, duplicate_of: firstCopy, ...(change.status === 'stored' ? { reason: null } : {}) },
+        { expression: '#status = :read', names: { '#status': 'status' }, values: { ':read': change.read } },
       );
-      if (!found.Item) return { needsCoding: false, copies: [] };
-      const article = parseArticle(found.Item);
-      const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
-      if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return { needsCoding: false, copies };
-      // Demoted before (this is a retry): whether its code message went out is unknown, so one more goes.
-      if (article.duplicateOf === firstCopy && article.status !== 'coded')
-        return { needsCoding: article.status === 'stored', copies };
-      const status = article.status === 'pending' ? 'pending' : 'stored';
-      try {
-        // Conditional on the status read: when a stage moved the article on meanwhile, it is read again.
-        await this.update(
-          articleId,
-          now,
-          { status, duplicateOf: firstCopy, ...(status === 'stored' ? { reason: null } : {}) },
-          {
-            expression: '#status = :read',
-            names: { '#status': 'status' },
-            values: { ':read': article.status },
-          },
-        );
-        // A stored article still has its own code message coming; a coded or linked one needs a new one.
-        return { needsCoding: article.status === 'coded' || article.status === 'duplicate', copies };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
     }
-    throw new ArticleBusyError(`article ${articleId} changed status three times while being demoted to a copy`);
   }
 
   /** Notes on the first copy that `copy` was linked to it, so that demoting the first copy demotes the copy too. */
@@ -206,8 +201,8 @@ export class ArticleStore {
     await this.update(articleId, now, {
       status: 'duplicate',
       reason: `same story as article ${duplicateOf}`,
-      duplicateOf,
-      eventIds,
+      duplicate_of: duplicateOf,
+      event_ids: eventIds,
     });
   }
 
@@ -222,14 +217,16 @@ export class ArticleStore {
 
   /** A transient failure: the article stays pending, the reason and attempt count are kept for operators. */
   async noteAttempt(articleId: string, reason: string, now: Date): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key(articleId),
-        UpdateExpression: 'SET reason = :reason, attempts = attempts + :one, updatedAt = :now',
-        ExpressionAttributeValues: { ':reason': reason, ':one': 1, ':now': now.toISOString() },
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
+    await writeCurrent(this.ref(articleId), () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(articleId),
+          UpdateExpression: 'SET reason = :reason, attempts = attempts + :one, updated_at = :now',
+          ExpressionAttributeValues: { ':reason': reason, ':one': 1, ':now': now.toISOString() },
+          ConditionExpression: 'attribute_exists(schema_version)',
+        }),
+      ),
     );
   }
 
@@ -245,29 +242,20 @@ export class ArticleStore {
    */
   async pending(stage: PendingStage): Promise<ArticleRecord[]> {
     const articles: ArticleRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-          FilterExpression: 'sk = :sk AND #status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sk': 'ARTICLE', ':status': stage === 'fetch' ? 'pending' : 'stored' },
-        }),
-      );
-      for (const item of page.Items ?? []) articles.push(parseArticle(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
-    return articles.sort(
-      (a, b) => a.discoveredAt.localeCompare(b.discoveredAt) || a.articleId.localeCompare(b.articleId),
+    const pages = paginateScan(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        ConsistentRead: true,
+        FilterExpression: 'sk = :sk AND #status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sk': 'ARTICLE', ':status': stage === 'fetch' ? 'pending' : 'stored' },
+      },
     );
-  }
-
-  /** Articles of one outlet, newest first. */
-  async byOutlet(outlet: string, limit = 100): Promise<ArticleRecord[]> {
-    return this.queryIndex(byOutlet.name, byOutlet.partitionKey, `OUTLET#${outlet}`, limit, false);
+    for await (const page of pages) for (const item of page.Items ?? []) articles.push(parseArticle(item));
+    return articles.sort(
+      (a, b) => a.discovered_at.localeCompare(b.discovered_at) || a.article_id.localeCompare(b.article_id),
+    );
   }
 
   private async update(
@@ -276,46 +264,25 @@ export class ArticleStore {
     fields: Record<string, unknown>,
     condition?: UpdateCondition,
   ): Promise<void> {
-    const set = setClause({ ...fields, updatedAt: now.toISOString() }, 'f');
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key(articleId),
-        UpdateExpression: `SET ${set.assignments.join(', ')}`,
-        ExpressionAttributeNames: { ...set.names, ...condition?.names },
-        ExpressionAttributeValues: { ...set.values, ...condition?.values },
-        ConditionExpression: condition ? `attribute_exists(pk) AND ${condition.expression}` : 'attribute_exists(pk)',
-      }),
+    const set = setClause({ ...fields, updated_at: now.toISOString() }, 'f');
+    const current = 'attribute_exists(schema_version)';
+    await writeCurrent(this.ref(articleId), () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(articleId),
+          UpdateExpression: `SET ${set.assignments.join(', ')}`,
+          ExpressionAttributeNames: { ...set.names, ...condition?.names },
+          ExpressionAttributeValues: { ...set.values, ...condition?.values },
+          ConditionExpression: condition ? `${current} AND ${condition.expression}` : current,
+        }),
+      ),
     );
   }
 
-  private async queryIndex(
-    indexName: string,
-    partitionKey: string,
-    value: string,
-    limit: number,
-    forward = true,
-  ): Promise<ArticleRecord[]> {
-    const articles: ArticleRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': partitionKey },
-          ExpressionAttributeValues: { ':pk': value },
-          ExclusiveStartKey: cursor,
-          ScanIndexForward: forward,
-        }),
-      );
-      const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
-      // The index holds keys only (status updates then cost it nothing): whole records come by key.
-      for (const item of await batchGetItems(this.doc, this.tableName, keys)) articles.push(parseArticle(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor && articles.length < limit);
-    return articles.slice(0, limit);
+  /** The stored article an update refers to: one of an earlier schema version is upgraded before it changes. */
+  private ref(articleId: string): StoredItemRef {
+    return { doc: this.doc, tableName: this.tableName, key: key(articleId), schema: ArticleRecordSchema };
   }
 }
 
@@ -323,12 +290,29 @@ function key(articleId: string): { pk: string; sk: string } {
   return { pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' };
 }
 
-function outletKeys(outlet: string, published: string, articleId: string): Record<string, string> {
-  return { [byOutlet.partitionKey]: `OUTLET#${outlet}`, [byOutlet.sortKey]: `${published}#${articleId}` };
+/** An article as a feed first lists it: pending, nothing fetched yet. */
+export function newArticleRecord(found: ArticleDiscovery, now: Date): ArticleRecord {
+  return {
+    schema_version: SCHEMA_VERSION,
+    ...found,
+    published: null,
+    discovered_at: now.toISOString(),
+    language: null,
+    status: 'pending',
+    reason: null,
+    attempts: 0,
+    raw_key: null,
+    text_key: null,
+    content_hash: null,
+    duplicate_of: null,
+    word_count: null,
+    event_ids: [],
+    updated_at: now.toISOString(),
+  };
 }
 
 function parseArticle(item: Record<string, unknown>): ArticleRecord {
-  const parsed = ArticleRecordSchema.safeParse(item);
+  const parsed = ArticleRecordSchema.safeParse(currentShape(item, ArticleRecordSchema));
   if (!parsed.success) throw new CorruptRecordError(`article item ${String(item.pk)} does not match its schema`);
   return parsed.data;
 }

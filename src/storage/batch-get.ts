@@ -12,7 +12,9 @@ const MAX_ROUNDS = 8;
 
 /**
  * The items for `keys`, in the order of `keys` (missing items are left out). Indexes project only what their
- * queries filter on, so readers fetch whole items here; unprocessed keys are retried with backoff.
+ * queries filter on, so readers fetch whole items here; unprocessed keys are retried with backoff. Ours rather than
+ * lib-dynamodb's paginatedBatchGet, which asks again at once and without end (AWS advises backing off on
+ * UnprocessedKeys) and leaves splitting at 100 keys to the caller.
  */
 export async function batchGetItems(
   doc: DynamoDBDocumentClient,

@@ -3,10 +3,15 @@ import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@a
 import { StorageError } from './errors.js';
 
 /** Deterministic S3 keys: by day, outlet and article id, so a re-fetch overwrites instead of duplicating. */
-export function articleKeys(day: string, outlet: string, articleId: string): { rawKey: string; textKey: string } {
+export function articleKeys(day: string, outlet: string, articleId: string): { raw_key: string; text_key: string } {
   const [year, month, date] = day.split('-');
   const prefix = `${year}/${month}/${date}/${slug(outlet)}/${articleId}`;
-  return { rawKey: `raw/${prefix}.html.gz`, textKey: `text/${prefix}.json` };
+  return { raw_key: `raw/${prefix}.html.gz`, text_key: `text/${prefix}.json` };
+}
+
+/** The coder's output is kept next to the text: provenance for users, and what copies of the story reuse. */
+export function codedKeyOf(textKey: string): string {
+  return textKey.replace(/^text\//, 'coded/');
 }
 
 function slug(value: string): string {
@@ -18,8 +23,18 @@ function slug(value: string): string {
   );
 }
 
-/** Raw pages (gzip, with their response headers) and extracted article JSON in the bucket. */
-export class BlobStore {
+/** Raw pages (with their response headers) and JSON objects: extracted text, coder output. */
+export interface BlobStore {
+  putRaw(key: string, body: Uint8Array, headers: Record<string, string>): Promise<void>;
+  putJson(key: string, value: unknown): Promise<void>;
+  getJson(key: string): Promise<unknown>;
+  /** The JSON under `key`, or null when no object is stored there. */
+  findJson(key: string): Promise<unknown>;
+  getRaw(key: string): Promise<Uint8Array>;
+}
+
+/** BlobStore in the S3 bucket: raw pages gzipped, headers as metadata. */
+export class S3BlobStore implements BlobStore {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,

@@ -9,10 +9,3 @@ export class StorageError extends EventwireError {
 
 /** A stored item does not match its schema: a bug or a foreign writer, never retried. */
 export class CorruptRecordError extends EventwireError {}
-
-/** An article kept changing under a conditional update: retried by the queue. */
-export class ArticleBusyError extends EventwireError {
-  constructor(message: string) {
-    super(message, { retryable: true });
-  }
-}

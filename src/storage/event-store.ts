@@ -2,19 +2,13 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } fr
 import type { CodedEvent } from '../core/event-schema.js';
 import { articleCodedKey, eventIdOf, eventKey, mentionItemKey, mentionKeyOf } from './event-identity.js';
 import { type ArticleReports, withdrawReports } from './event-withdrawal.js';
-import { isConditionFailure } from './feed-store.js';
-import { type MentionRecord, SCHEMA_VERSION } from './records.js';
+import { isConditionFailure, isLegacyItem, LEGACY_VERSION_ATTRIBUTE, upgradeStoredItem } from './record-upgrade.js';
+import { EventRecordSchema, type MentionRecord, SCHEMA_VERSION } from './records.js';
 import { setClause } from './set-clause.js';
-import { EVENTS_INDEXES as IX } from './table-design.js';
+import { CHANGED_EVENT_IDS, EVENTS_INDEXES as IX } from './table-design.js';
 
 /** The article a batch of coded events comes from. */
-export interface MentionSource {
-  articleId: string;
-  url: string;
-  outlet: string;
-  title: string | null;
-  published: string | null;
-}
+export type MentionSource = Pick<MentionRecord, 'article_id' | 'url' | 'outlet' | 'title' | 'published'>;
 
 export interface RecordResult {
   eventIds: string[];
@@ -29,8 +23,23 @@ export interface RecordResult {
  */
 export const TRACKED_REPORTS = 50;
 
-/** Events merged over their reports, and one mention per report, in the events table. */
-export class EventStore {
+/** Events merged over their reports, one mention per report, and the record of each coded article. */
+export interface EventStore {
+  /** Records every coded event of an article as a mention and merges it into its event; idempotent. */
+  recordMentions(
+    source: MentionSource,
+    events: readonly CodedEvent[],
+    fallbackDate: string,
+    now: Date,
+  ): Promise<RecordResult>;
+  /** Marks an article as coded: the change feed announces it ("Article Coded"). */
+  recordArticleCoded(source: MentionSource, eventIds: readonly string[], now: Date): Promise<void>;
+  /** Withdraws the reports an article recorded that are not among those it is about to record. */
+  withdrawMentions(source: MentionSource, recorded: ArticleReports, kept: ArticleReports): Promise<number>;
+}
+
+/** EventStore in the events table. */
+export class DynamoEventStore implements EventStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -70,15 +79,15 @@ export class EventStore {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...articleCodedKey(source.articleId),
+            ...articleCodedKey(source.article_id),
             kind: 'article-coded',
-            schemaVersion: SCHEMA_VERSION,
+            schema_version: SCHEMA_VERSION,
             ...source,
-            eventIds: [...eventIds],
-            codedAt: now.toISOString(),
+            [CHANGED_EVENT_IDS]: [...eventIds],
+            coded_at: now.toISOString(),
             // Recently changed events are found through the articles that changed them: one index entry per article.
             [IX.byChanged.partitionKey]: `CHANGED#${now.toISOString().slice(0, 10)}`,
-            [IX.byChanged.sortKey]: `${now.toISOString()}#${source.articleId}`,
+            [IX.byChanged.sortKey]: `${now.toISOString()}#${source.article_id}`,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -97,24 +106,20 @@ export class EventStore {
   /** Stores the report as a mention; true when it was not stored before. */
   private async putMention(eventId: string, source: MentionSource, event: CodedEvent, now: Date): Promise<boolean> {
     const mention: MentionRecord = {
-      schemaVersion: SCHEMA_VERSION,
-      eventId,
-      articleId: source.articleId,
-      url: source.url,
-      outlet: source.outlet,
-      title: source.title,
-      published: source.published,
+      schema_version: SCHEMA_VERSION,
+      event_id: eventId,
+      ...source,
       sentence: event.sentence,
-      sentenceIndex: event.sentence_index,
+      sentence_index: event.sentence_index,
       offsets: event.offsets,
       confidence: event.confidence,
-      recordedAt: now.toISOString(),
+      recorded_at: now.toISOString(),
     };
     return this.doc
       .send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...mentionItemKey(eventId, mentionKeyOf(source.articleId, event)), kind: 'mention', ...mention },
+          Item: { ...mentionItemKey(eventId, mentionKeyOf(source.article_id, event)), kind: 'mention', ...mention },
           // A redelivered mention keeps its first recording time, so re-runs leave the table identical.
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -132,7 +137,8 @@ export class EventStore {
    * Merges one report into its event in a single write: descriptive fields are set if absent and the report joins
    * the event's sets. The write is conditional on the report being new, so a redelivery changes nothing (and
    * leaves the change feed quiet). The rare follow-up corrections run either way, so a crash between the two
-   * writes is repaired by the retry.
+   * writes is repaired by the retry. An event stored under an earlier schema version fails the condition too: it
+   * is upgraded, and the report merged again.
    */
   private async mergeEvent(
     eventId: string,
@@ -143,9 +149,9 @@ export class EventStore {
     report: { newMention: boolean; firstOfArticle: boolean },
   ): Promise<'created' | 'updated' | 'unchanged'> {
     const base = descriptiveFields(eventId, date, event);
-    const mentionKey = mentionKeyOf(source.articleId, event);
+    const mentionKey = mentionKeyOf(source.article_id, event);
     const descriptive = setClause(
-      { ...base, firstSeen: now.toISOString(), bestMention: event.confidence, location: event.location ?? null },
+      { ...base, first_seen: now.toISOString(), bestMention: event.confidence, location: event.location ?? null },
       'b',
       true,
     );
@@ -156,17 +162,17 @@ export class EventStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: eventKey(eventId),
-          UpdateExpression: `SET ${descriptive.assignments.join(', ')}, lastSeen = :now, updatedAt = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
+          UpdateExpression: `SET ${descriptive.assignments.join(', ')}, last_seen = :now, updated_at = :now ADD mentionKeys :mention, articleIds :article, outlets :outlet`,
           ConditionExpression:
-            'attribute_not_exists(mentionKeys) OR (NOT contains(mentionKeys, :mentionKey) AND size(mentionKeys) < :tracked)',
-          ExpressionAttributeNames: descriptive.names,
+            '(attribute_not_exists(mentionKeys) OR (NOT contains(mentionKeys, :mentionKey) AND size(mentionKeys) < :tracked)) AND attribute_not_exists(#legacy)',
+          ExpressionAttributeNames: { ...descriptive.names, '#legacy': LEGACY_VERSION_ATTRIBUTE },
           ExpressionAttributeValues: {
             ...descriptive.values,
             ':now': now.toISOString(),
             ':mentionKey': mentionKey,
             ':tracked': this.trackedReports,
             ':mention': new Set([mentionKey]),
-            ':article': new Set([source.articleId]),
+            ':article': new Set([source.article_id]),
             ':outlet': new Set([source.outlet]),
           },
           ReturnValues: 'ALL_NEW',
@@ -180,6 +186,15 @@ export class EventStore {
         new GetCommand({ TableName: this.tableName, Key: eventKey(eventId), ConsistentRead: true }),
       );
       item = stored.Item ?? {};
+      if (isLegacyItem(item)) {
+        await upgradeStoredItem({
+          doc: this.doc,
+          tableName: this.tableName,
+          key: eventKey(eventId),
+          schema: EventRecordSchema,
+        });
+        return this.mergeEvent(eventId, date, source, event, now, report);
+      }
       const tracked = item.mentionKeys instanceof Set && item.mentionKeys.has(mentionKey);
       change =
         !tracked && report.newMention
@@ -202,13 +217,13 @@ export class EventStore {
     firstOfArticle: boolean,
     now: Date,
   ): Promise<'updated'> {
-    const newArticle = firstOfArticle && !(item.articleIds instanceof Set && item.articleIds.has(source.articleId));
+    const newArticle = firstOfArticle && !(item.articleIds instanceof Set && item.articleIds.has(source.article_id));
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: eventKey(eventId),
         UpdateExpression:
-          'SET lastSeen = :now, updatedAt = :now ADD untrackedMentions :one, untrackedArticles :article, outlets :outlet',
+          'SET last_seen = :now, updated_at = :now ADD untrackedMentions :one, untrackedArticles :article, outlets :outlet',
         ExpressionAttributeValues: {
           ':now': now.toISOString(),
           ':one': 1,
@@ -276,13 +291,13 @@ export class EventStore {
 function descriptiveFields(eventId: string, date: string, event: CodedEvent): Record<string, unknown> {
   const root = event.code.slice(0, 2);
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schema_version: SCHEMA_VERSION,
     kind: 'event',
-    eventId,
+    event_id: eventId,
     type: event.type,
     code: event.code,
     root,
-    quadClass: event.quad_class,
+    quad_class: event.quad_class,
     goldstein: event.goldstein,
     mode: event.mode,
     context: event.context,
@@ -290,7 +305,7 @@ function descriptiveFields(eventId: string, date: string, event: CodedEvent): Re
     target: event.target ? stripSpan(event.target) : null,
     reciprocal: event.reciprocal,
     date,
-    coderVersion: event.coder_version,
+    coder_version: event.coder_version,
     [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`,
     [IX.byDate.sortKey]: `${date}#${eventId}`,
     [IX.byType.partitionKey]: `TYPE#${event.type}`,

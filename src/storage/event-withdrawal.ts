@@ -2,7 +2,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
+  paginateQuery,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
@@ -14,7 +14,7 @@ import {
   mentionItemKey,
   mentionKeyOf,
 } from './event-identity.js';
-import { isConditionFailure } from './feed-store.js';
+import { isConditionFailure } from './record-upgrade.js';
 
 /** Coded events of one article, with the day their undated events fall on. */
 export interface ArticleReports {
@@ -48,13 +48,13 @@ function eventIdsOf(reports: readonly Report[]): string[] {
 export async function withdrawReports(
   doc: DynamoDBDocumentClient,
   tableName: string,
-  source: { articleId: string; outlet: string },
+  source: { article_id: string; outlet: string },
   recorded: ArticleReports,
   kept: ArticleReports,
 ): Promise<number> {
-  const keptReports = reportsOf(source.articleId, kept);
+  const keptReports = reportsOf(source.article_id, kept);
   const keptKeys = new Set(keptReports.map((report) => `${report.eventId}/${report.mentionKey}`));
-  const recordedReports = reportsOf(source.articleId, recorded);
+  const recordedReports = reportsOf(source.article_id, recorded);
   const withdrawn = recordedReports.filter((report) => !keptKeys.has(`${report.eventId}/${report.mentionKey}`));
   const stillReported = new Set(eventIdsOf(keptReports));
   for (const eventId of eventIdsOf(withdrawn)) {
@@ -64,7 +64,7 @@ export async function withdrawReports(
     await new EventWithdrawal(doc, tableName, eventId, source).withdraw(keys, !stillReported.has(eventId));
   }
   if (eventIdsOf(recordedReports).join() !== eventIdsOf(keptReports).join()) {
-    await doc.send(new DeleteCommand({ TableName: tableName, Key: articleCodedKey(source.articleId) }));
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: articleCodedKey(source.article_id) }));
   }
   return withdrawn.length;
 }
@@ -81,7 +81,7 @@ class EventWithdrawal {
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly eventId: string,
-    private readonly source: { articleId: string; outlet: string },
+    private readonly source: { article_id: string; outlet: string },
   ) {}
 
   async withdraw(mentionKeys: readonly string[], articleLeaves: boolean): Promise<void> {
@@ -110,7 +110,7 @@ class EventWithdrawal {
     countedKeys: number,
     articleLeaves: boolean,
   ): Promise<void> {
-    const articleTracked = item.articleIds instanceof Set && item.articleIds.has(this.source.articleId);
+    const articleTracked = item.articleIds instanceof Set && item.articleIds.has(this.source.article_id);
     const removals: string[] = [];
     const additions: string[] = [];
     const values: Record<string, unknown> = {};
@@ -120,7 +120,7 @@ class EventWithdrawal {
     }
     if (articleLeaves && articleTracked) {
       removals.push('articleIds :article');
-      values[':article'] = new Set([this.source.articleId]);
+      values[':article'] = new Set([this.source.article_id]);
     }
     if (articleLeaves && !(await this.outletReportedByAnother())) {
       removals.push('outlets :outlet');
@@ -176,27 +176,24 @@ class EventWithdrawal {
 
   /** Whether another article of the same outlet reports this event (then the outlet stays among its sources). */
   private async outletReportedByAnother(): Promise<boolean> {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
-          FilterExpression: 'outlet = :outlet AND articleId <> :article',
-          ExpressionAttributeValues: {
-            ':pk': eventKey(this.eventId).pk,
-            ':mention': MENTION_PREFIX,
-            ':outlet': this.source.outlet,
-            ':article': this.source.articleId,
-          },
-          ProjectionExpression: 'pk',
-        }),
-      );
-      if ((page.Items ?? []).length > 0) return true;
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mention)',
+        // Mentions recorded before schema version 2 name the article `articleId`.
+        FilterExpression: 'outlet = :outlet AND (article_id <> :article OR articleId <> :article)',
+        ExpressionAttributeValues: {
+          ':pk': eventKey(this.eventId).pk,
+          ':mention': MENTION_PREFIX,
+          ':outlet': this.source.outlet,
+          ':article': this.source.article_id,
+        },
+        ProjectionExpression: 'pk',
+      },
+    );
+    for await (const page of pages) if ((page.Items ?? []).length > 0) return true;
     return false;
   }
 }

@@ -2,12 +2,14 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  ScanCommand,
+  paginateQuery,
+  paginateScan,
   UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { stableId } from '../core/ids.js';
 import { CorruptRecordError } from './errors.js';
+import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
 import { type FeedRecord, FeedRecordSchema, SCHEMA_VERSION } from './records.js';
 import { FEEDS_INDEXES } from './table-design.js';
 
@@ -15,6 +17,8 @@ import { FEEDS_INDEXES } from './table-design.js';
 export interface FeedSpec {
   url: string;
   name?: string | undefined;
+  poll_minutes?: number | undefined;
+  /** The interval's name in feed lists written before the snake_case names. */
   pollMinutes?: number | undefined;
 }
 
@@ -39,8 +43,22 @@ export function feedIdOf(url: string): string {
   return stableId([url], 16);
 }
 
-/** Feed list, poll schedule, conditional-GET validators and health, in the feeds table. */
-export class FeedStore {
+/** The feed list, each feed's poll schedule, conditional-GET validators and health. */
+export interface FeedStore {
+  /** Adds new feeds (due at once) and updates name/interval of known ones, keeping their state. */
+  upsertFeeds(specs: readonly FeedSpec[], now: Date): Promise<number>;
+  get(feedId: string): Promise<FeedRecord | undefined>;
+  /** Every feed, oldest due first. */
+  list(): Promise<FeedRecord[]>;
+  /** Feeds whose next poll time has come, oldest first. */
+  dueFeeds(now: Date, limit?: number): Promise<FeedRecord[]>;
+  /** Pushes a due feed's next poll time forward while its message is in flight. */
+  lease(feedId: string, until: Date): Promise<void>;
+  recordPoll(feedId: string, outcome: PollOutcome): Promise<void>;
+}
+
+/** FeedStore in the feeds table. */
+export class DynamoFeedStore implements FeedStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -52,42 +70,19 @@ export class FeedStore {
     for (const spec of specs) {
       const feedId = feedIdOf(spec.url);
       const name = spec.name ?? new URL(spec.url).host;
-      const pollMinutes = spec.pollMinutes ?? 15;
+      const pollMinutes = spec.poll_minutes ?? spec.pollMinutes ?? 15;
       const existing = await this.get(feedId);
       if (existing) {
-        if (existing.name !== name || existing.pollMinutes !== pollMinutes) {
-          await this.doc.send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key: key(feedId),
-              UpdateExpression: 'SET #name = :name, pollMinutes = :poll',
-              ExpressionAttributeNames: { '#name': 'name' },
-              ExpressionAttributeValues: { ':name': name, ':poll': pollMinutes },
-            }),
-          );
+        if (existing.name !== name || existing.poll_minutes !== pollMinutes) {
+          await this.updateCurrent(feedId, {
+            UpdateExpression: 'SET #name = :name, poll_minutes = :poll',
+            ExpressionAttributeNames: { '#name': 'name' },
+            ExpressionAttributeValues: { ':name': name, ':poll': pollMinutes },
+          });
         }
         continue;
       }
-      const record: FeedRecord = {
-        schemaVersion: SCHEMA_VERSION,
-        feedId,
-        url: spec.url,
-        name,
-        pollMinutes,
-        nextPollAt: now.toISOString(),
-        etag: null,
-        lastModified: null,
-        health: {
-          lastStatus: null,
-          lastFetchedAt: null,
-          lastError: null,
-          consecutiveFailures: 0,
-          polls: 0,
-          notModified: 0,
-          itemsLastPoll: 0,
-          bytesLastPoll: 0,
-        },
-      };
+      const record = newFeedRecord({ feed_id: feedId, url: spec.url, name, poll_minutes: pollMinutes }, now);
       await this.doc
         .send(
           new PutCommand({
@@ -96,7 +91,7 @@ export class FeedStore {
               ...key(feedId),
               ...record,
               [byDue.partitionKey]: DUE_PARTITION,
-              [byDue.sortKey]: record.nextPollAt,
+              [byDue.sortKey]: record.next_poll_at,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
@@ -127,21 +122,17 @@ export class FeedStore {
    */
   async list(): Promise<FeedRecord[]> {
     const feeds: FeedRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-          FilterExpression: 'sk = :sk',
-          ExpressionAttributeValues: { ':sk': FEED_SK },
-        }),
-      );
-      for (const item of page.Items ?? []) feeds.push(parseFeed(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
-    return feeds.sort((a, b) => a.nextPollAt.localeCompare(b.nextPollAt) || a.feedId.localeCompare(b.feedId));
+    const pages = paginateScan(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        ConsistentRead: true,
+        FilterExpression: 'sk = :sk',
+        ExpressionAttributeValues: { ':sk': FEED_SK },
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) feeds.push(parseFeed(item));
+    return feeds.sort((a, b) => a.next_poll_at.localeCompare(b.next_poll_at) || a.feed_id.localeCompare(b.feed_id));
   }
 
   /** Feeds whose next poll time has come, oldest first (the scheduled Lambda's query; AWS keeps the index whole). */
@@ -157,62 +148,69 @@ export class FeedStore {
   async recordPoll(feedId: string, outcome: PollOutcome): Promise<void> {
     const failed = outcome.status === 'failed';
     const next = outcome.nextPollAt.toISOString();
-    const validators = outcome.status === 'fetched' ? ', etag = :etag, lastModified = :lastModified' : '';
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key(feedId),
-        UpdateExpression: `SET nextPollAt = :next, #dueSk = :next, health.lastStatus = :status, health.lastFetchedAt = :at, health.lastError = :error, health.consecutiveFailures = ${failed ? 'health.consecutiveFailures + :one' : ':zero'}, health.polls = health.polls + :one, health.notModified = health.notModified + :nm, health.itemsLastPoll = :items, health.bytesLastPoll = :bytes${validators}`,
-        ExpressionAttributeNames: { '#dueSk': byDue.sortKey },
-        ExpressionAttributeValues: {
-          ':next': next,
-          ':status': outcome.status,
-          ':at': outcome.at.toISOString(),
-          ':error': outcome.error ?? null,
-          ':one': 1,
-          ...(failed ? {} : { ':zero': 0 }),
-          ':nm': outcome.status === 'not-modified' ? 1 : 0,
-          ':items': outcome.items ?? 0,
-          ':bytes': outcome.bytes ?? 0,
-          ...(outcome.status === 'fetched'
-            ? { ':etag': outcome.etag ?? null, ':lastModified': outcome.lastModified ?? null }
-            : {}),
-        },
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
+    const validators = outcome.status === 'fetched' ? ', etag = :etag, last_modified = :lastModified' : '';
+    await this.updateCurrent(feedId, {
+      UpdateExpression: `SET next_poll_at = :next, #dueSk = :next, health.last_status = :status, health.last_fetched_at = :at, health.last_error = :error, health.consecutive_failures = ${failed ? 'health.consecutive_failures + :one' : ':zero'}, health.polls = health.polls + :one, health.not_modified = health.not_modified + :nm, health.items_last_poll = :items, health.bytes_last_poll = :bytes${validators}`,
+      ExpressionAttributeNames: { '#dueSk': byDue.sortKey },
+      ExpressionAttributeValues: {
+        ':next': next,
+        ':status': outcome.status,
+        ':at': outcome.at.toISOString(),
+        ':error': outcome.error ?? null,
+        ':one': 1,
+        ...(failed ? {} : { ':zero': 0 }),
+        ':nm': outcome.status === 'not-modified' ? 1 : 0,
+        ':items': outcome.items ?? 0,
+        ':bytes': outcome.bytes ?? 0,
+        ...(outcome.status === 'fetched'
+          ? { ':etag': outcome.etag ?? null, ':lastModified': outcome.lastModified ?? null }
+          : {}),
+      },
+    });
   }
 
   private async setNextPoll(feedId: string, at: Date): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key(feedId),
-        UpdateExpression: 'SET nextPollAt = :next, #dueSk = :next',
-        ExpressionAttributeNames: { '#dueSk': byDue.sortKey },
-        ExpressionAttributeValues: { ':next': at.toISOString() },
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
+    await this.updateCurrent(feedId, {
+      UpdateExpression: 'SET next_poll_at = :next, #dueSk = :next',
+      ExpressionAttributeNames: { '#dueSk': byDue.sortKey },
+      ExpressionAttributeValues: { ':next': at.toISOString() },
+    });
+  }
+
+  /** An update of an existing feed, which first upgrades a feed stored under an earlier schema version. */
+  private async updateCurrent(
+    feedId: string,
+    update: Pick<UpdateCommandInput, 'UpdateExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>,
+  ): Promise<void> {
+    const ref: StoredItemRef = { doc: this.doc, tableName: this.tableName, key: key(feedId), schema: FeedRecordSchema };
+    await writeCurrent(ref, () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(feedId),
+          ...update,
+          ConditionExpression: 'attribute_exists(schema_version)',
+        }),
+      ),
     );
   }
 
   private async queryDue(until: string, limit: number): Promise<FeedRecord[]> {
     const feeds: FeedRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: byDue.name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :until',
-          ExpressionAttributeNames: { '#pk': byDue.partitionKey, '#sk': byDue.sortKey },
-          ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':until': until },
-          ExclusiveStartKey: cursor,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        IndexName: byDue.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :until',
+        ExpressionAttributeNames: { '#pk': byDue.partitionKey, '#sk': byDue.sortKey },
+        ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':until': until },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) feeds.push(parseFeed(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor && feeds.length < limit);
+      if (feeds.length >= limit) break;
+    }
     return feeds.slice(0, limit);
   }
 }
@@ -221,12 +219,32 @@ function key(feedId: string): { pk: string; sk: string } {
   return { pk: `FEED#${feedId}`, sk: FEED_SK };
 }
 
-function parseFeed(item: Record<string, unknown>): FeedRecord {
-  const parsed = FeedRecordSchema.safeParse(item);
-  if (!parsed.success) throw new CorruptRecordError(`feed item ${String(item.pk)} does not match its schema`);
-  return parsed.data;
+/** A feed as first recorded: due at once, never polled. */
+export function newFeedRecord(
+  feed: Pick<FeedRecord, 'feed_id' | 'url' | 'name' | 'poll_minutes'>,
+  now: Date,
+): FeedRecord {
+  return {
+    schema_version: SCHEMA_VERSION,
+    ...feed,
+    next_poll_at: now.toISOString(),
+    etag: null,
+    last_modified: null,
+    health: {
+      last_status: null,
+      last_fetched_at: null,
+      last_error: null,
+      consecutive_failures: 0,
+      polls: 0,
+      not_modified: 0,
+      items_last_poll: 0,
+      bytes_last_poll: 0,
+    },
+  };
 }
 
-export function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+function parseFeed(item: Record<string, unknown>): FeedRecord {
+  const parsed = FeedRecordSchema.safeParse(currentShape(item, FeedRecordSchema));
+  if (!parsed.success) throw new CorruptRecordError(`feed item ${String(item.pk)} does not match its schema`);
+  return parsed.data;
 }

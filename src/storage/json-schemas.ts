@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CodedEventSchema } from '../core/event-schema.js';
-import { ArticleRecordSchema, EventRecordSchema, MentionRecordSchema } from './records.js';
+import {
+  ArticleCodedRecordSchema,
+  ArticleRecordSchema,
+  EventRecordSchema,
+  FeedRecordSchema,
+  MentionRecordSchema,
+} from './records.js';
 
 /** JSON Schemas of the published records, generated from the zod schemas that type them (one source of truth). */
 export function recordJsonSchemas(): Record<string, unknown> {
@@ -8,6 +14,8 @@ export function recordJsonSchemas(): Record<string, unknown> {
     'event.schema.json': z.toJSONSchema(EventRecordSchema),
     'mention.schema.json': z.toJSONSchema(MentionRecordSchema),
     'article.schema.json': z.toJSONSchema(ArticleRecordSchema),
+    'article-coded.schema.json': z.toJSONSchema(ArticleCodedRecordSchema),
+    'feed.schema.json': z.toJSONSchema(FeedRecordSchema),
     'coded-event.schema.json': z.toJSONSchema(CodedEventSchema),
   };
 }

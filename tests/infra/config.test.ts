@@ -112,8 +112,8 @@ describe('feed list file', () => {
     ['a non-http url', '[{"url":"ftp://news.example/rss"}]'],
     ['a duplicate url', '[{"url":"https://a.example/rss"},{"url":"https://a.example/rss"}]'],
     ['an unknown field', '[{"url":"https://a.example/rss","every":5}]'],
-    ['a zero poll interval', '[{"url":"https://a.example/rss","pollMinutes":0}]'],
-    ['a poll interval over a day', '[{"url":"https://a.example/rss","pollMinutes":1441}]'],
+    ['a zero poll interval', '[{"url":"https://a.example/rss","poll_minutes":0}]'],
+    ['a poll interval over a day', '[{"url":"https://a.example/rss","poll_minutes":1441}]'],
   ])('rejects a feed list with %s', (_case, content) => {
     expect(() => loadFeedList(feedFile(content))).toThrow(FeedListError);
   });

@@ -8,6 +8,7 @@ import { loadFeedList } from '../../infra/feed-list.js';
 import { FUNCTION_IDS, type FunctionId } from '../../infra/functions.js';
 import { toChangeEvent } from '../../src/changes/change-events.js';
 import { ENV } from '../../src/config/env-names.js';
+import { storedArticleCodedItem, storedEventItem } from '../helpers/stored-items.js';
 import { idOf, resourcesOf, type Synthesized, synthesize } from './support/synth.js';
 
 let synth: Synthesized;
@@ -150,10 +151,16 @@ describe('triggers', () => {
 type StreamImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 
 describe('events stream filter', () => {
+  const itemOf = (kind: string): Record<string, unknown> =>
+    kind === 'event'
+      ? storedEventItem()
+      : kind === 'article-coded'
+        ? storedArticleCodedItem()
+        : { pk: 'P', sk: 'S', kind };
   const record = (kind: string): DynamoDBRecord => ({
     eventName: 'INSERT',
     // The SDK's and the Lambda event's AttributeValue types describe the same JSON.
-    dynamodb: { NewImage: marshall({ pk: 'P', sk: 'S', kind, numMentions: 1 }) as StreamImage },
+    dynamodb: { NewImage: marshall(itemOf(kind), { convertClassInstanceToMap: false }) as StreamImage },
   });
 
   it('lets through exactly the item kinds publish-changes publishes', () => {

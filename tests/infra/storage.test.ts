@@ -1,8 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET_PREFIXES } from '../../infra/constructs/data-store.js';
-import { codedKeyOf } from '../../src/stages/code-events.js';
-import { articleKeys } from '../../src/storage/blob-store.js';
+import { articleKeys, codedKeyOf } from '../../src/storage/blob-store.js';
 import { TABLE_KEYS, TABLES, TTL_ATTRIBUTE } from '../../src/storage/table-design.js';
 import { idOf, resourcesOf, type Synthesized, synthesize } from './support/synth.js';
 
@@ -85,9 +84,9 @@ describe('data bucket', () => {
   it('uses the key prefixes the blob store and the coding stage write', () => {
     const keys = articleKeys('2025-01-31', 'Example News', 'a1');
 
-    expect(keys.rawKey.startsWith(BUCKET_PREFIXES.raw)).toBe(true);
-    expect(keys.textKey.startsWith(BUCKET_PREFIXES.text)).toBe(true);
-    expect(codedKeyOf(keys.textKey).startsWith(BUCKET_PREFIXES.coded)).toBe(true);
+    expect(keys.raw_key.startsWith(BUCKET_PREFIXES.raw)).toBe(true);
+    expect(keys.text_key.startsWith(BUCKET_PREFIXES.text)).toBe(true);
+    expect(codedKeyOf(keys.text_key).startsWith(BUCKET_PREFIXES.coded)).toBe(true);
   });
 });
 

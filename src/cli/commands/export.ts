@@ -49,7 +49,7 @@ function isFormat(value: string): value is ExportFormat {
 async function exportLine(event: EventRecord, format: ExportFormat, reader: EventReader): Promise<string> {
   if (format === 'jsonl') return JSON.stringify(event);
   if (format === 'csv') return EVENT_COLUMNS.map((column) => csvCell(eventRow(event)[column])).join(',');
-  const mentions = await reader.mentions(event.eventId, { limit: 1 });
+  const mentions = await reader.mentions(event.event_id, { limit: 1 });
   return gdeltRow(event, mentions.items[0]?.url ?? '').join('\t');
 }
 

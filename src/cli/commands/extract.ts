@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeError } from '../../core/errors.js';
+import { snakeCaseKeys } from '../../core/snake-case.js';
 import { extractArticle, loadLanguageDetector } from '../../extract/index.js';
 import { idOf, mapJsonLines } from '../jsonl.js';
 
@@ -20,7 +21,7 @@ export const extractCommand = {
         };
       try {
         const article = extractArticle(input.data.html, { url: input.data.url });
-        return { id: input.data.id, ...article };
+        return snakeCaseKeys({ id: input.data.id, ...article });
       } catch (error) {
         const { name, message } = describeError(error);
         return { id: input.data.id, error: `${name}: ${message}` };

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { snakeCaseKeys } from '../../core/snake-case.js';
 import { parseFeed } from '../../feeds/index.js';
 import { defaultFetchPolicy, HttpFetcher } from '../../fetch/index.js';
 import { parseFlags } from '../args.js';
@@ -26,7 +27,7 @@ export const feedCommand = {
     } else {
       body = await readFile(target);
     }
-    process.stdout.write(`${JSON.stringify(parseFeed(body, { contentType, baseUrl }), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(snakeCaseKeys(parseFeed(body, { contentType, baseUrl })), null, 2)}\n`);
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { FeedStore } from '../../storage/feed-store.js';
+import { DynamoFeedStore } from '../../storage/feed-store.js';
 import type { FeedRecord } from '../../storage/records.js';
 import { parseFlags, UsageError } from '../args.js';
 import { withLocalClients } from '../local-reader.js';
@@ -25,7 +25,7 @@ eventwire feeds --table NAME [--failing] [--jsonl]     (the feeds table of a dep
     if (values.table !== undefined && values['data-dir'] !== undefined)
       throw new UsageError('--table and --data-dir exclude each other');
     const feeds = sortByHealth(await (values.table ? listDeployed(values.table) : listLocal(values['data-dir'])));
-    const shown = values.failing ? feeds.filter((feed) => feed.health.consecutiveFailures > 0) : feeds;
+    const shown = values.failing ? feeds.filter((feed) => feed.health.consecutive_failures > 0) : feeds;
     if (values.jsonl) for (const feed of shown) process.stdout.write(`${JSON.stringify(feed)}\n`);
     else process.stdout.write(`${formatFeeds(shown)}\n`);
     return 0;
@@ -33,13 +33,15 @@ eventwire feeds --table NAME [--failing] [--jsonl]     (the feeds table of a dep
 };
 
 async function listLocal(dataDirFlag: string | undefined): Promise<FeedRecord[]> {
-  return withLocalClients(dataDirFlag, (clients, config) => new FeedStore(clients.doc, config.tables.feeds).list());
+  return withLocalClients(dataDirFlag, (clients, config) =>
+    new DynamoFeedStore(clients.doc, config.tables.feeds).list(),
+  );
 }
 
 async function listDeployed(table: string): Promise<FeedRecord[]> {
   const dynamo = new DynamoDBClient({});
   try {
-    return await new FeedStore(DynamoDBDocumentClient.from(dynamo), table).list();
+    return await new DynamoFeedStore(DynamoDBDocumentClient.from(dynamo), table).list();
   } finally {
     dynamo.destroy();
   }
@@ -48,22 +50,22 @@ async function listDeployed(table: string): Promise<FeedRecord[]> {
 /** Failing feeds first (most failures in a row first), then by name. */
 export function sortByHealth(feeds: readonly FeedRecord[]): FeedRecord[] {
   return [...feeds].sort(
-    (a, b) => b.health.consecutiveFailures - a.health.consecutiveFailures || a.name.localeCompare(b.name),
+    (a, b) => b.health.consecutive_failures - a.health.consecutive_failures || a.name.localeCompare(b.name),
   );
 }
 
 export function formatFeeds(feeds: readonly FeedRecord[]): string {
   const rows = feeds.map((feed) => [
-    feed.health.consecutiveFailures > 0
-      ? `FAILING x${feed.health.consecutiveFailures}`
-      : (feed.health.lastStatus ?? 'never polled'),
+    feed.health.consecutive_failures > 0
+      ? `FAILING x${feed.health.consecutive_failures}`
+      : (feed.health.last_status ?? 'never polled'),
     feed.name,
     String(feed.health.polls),
-    String(feed.health.notModified),
-    String(feed.health.itemsLastPoll),
-    feed.health.lastFetchedAt ?? '-',
-    feed.nextPollAt,
-    feed.health.lastError ?? '',
+    String(feed.health.not_modified),
+    String(feed.health.items_last_poll),
+    feed.health.last_fetched_at ?? '-',
+    feed.next_poll_at,
+    feed.health.last_error ?? '',
   ]);
   const header = ['status', 'feed', 'polls', '304s', 'items', 'last poll', 'next poll', 'last error'];
   const widths = header.map((title, column) =>
@@ -74,6 +76,6 @@ export function formatFeeds(feeds: readonly FeedRecord[]): string {
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
       .join('  ')
       .trimEnd();
-  const failing = feeds.filter((feed) => feed.health.consecutiveFailures > 0).length;
+  const failing = feeds.filter((feed) => feed.health.consecutive_failures > 0).length;
   return [line(header), ...rows.map(line), `${feeds.length} feeds, ${failing} failing`].join('\n');
 }

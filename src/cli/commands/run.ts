@@ -16,7 +16,7 @@ export const runCommand = {
   name: 'run',
   summary: 'Run the whole pipeline once on the embedded local stack (what `npm start` does)',
   usage: `eventwire run [--feeds FILE] [--data-dir DIR] [--demo-port N] [--serve] [--verbose]
-  --feeds FILE     JSON feed list [{"url","name"?,"pollMinutes"?}] to ingest instead of the bundled demo site
+  --feeds FILE     JSON feed list [{"url","name"?,"poll_minutes"?}] to ingest instead of the bundled demo site
                    (real sites need internet; fetching follows robots.txt and a 1 s per-host interval)
   --data-dir DIR   where S3 objects, tables and dead letters live (default .eventwire, or $EVENTWIRE_DATA_DIR)
   --demo-port N    port of the demo news site on 127.0.0.1 (default: chosen on the first run, then kept)

@@ -27,14 +27,14 @@ export const tailCommand = {
         do {
           const page = await reader.changedSince(since, { limit: 100, ...(cursor ? { cursor } : {}) });
           for (const event of page.items) {
-            const key = `${event.eventId}@${event.updatedAt}`;
+            const key = `${event.event_id}@${event.updated_at}`;
             if (printed.has(key)) continue;
             printed.add(key);
-            const kind = event.firstSeen === event.updatedAt ? 'created' : 'updated';
+            const kind = event.first_seen === event.updated_at ? 'created' : 'updated';
             process.stdout.write(
               values.jsonl ? `${JSON.stringify({ change: kind, event })}\n` : `${kind.padEnd(8)} ${eventLine(event)}\n`,
             );
-            if (event.updatedAt > since.toISOString()) since = new Date(event.updatedAt);
+            if (event.updated_at > since.toISOString()) since = new Date(event.updated_at);
           }
           cursor = page.cursor;
         } while (cursor && !stopped);

@@ -29,11 +29,11 @@ function row(event) {
     actorLabel(event.source),
     actorLabel(event.target),
     event.location ? `${event.location.name} ${event.location.country ?? ''}` : '',
-    event.numMentions,
+    event.num_mentions,
     event.confidence.toFixed(2),
   ];
-  const tr = el('tr', { 'data-event-id': event.eventId }, ...cells.map((cell) => el('td', {}, String(cell))));
-  tr.addEventListener('click', () => select(event.eventId));
+  const tr = el('tr', { 'data-event-id': event.event_id }, ...cells.map((cell) => el('td', {}, String(cell))));
+  tr.addEventListener('click', () => select(event.event_id));
   return tr;
 }
 

@@ -9,7 +9,7 @@ function fields(event) {
     ['Date', event.date],
     ['Type', event.type],
     ['CAMEO', `${event.code} (root ${event.root})`],
-    ['QuadClass', event.quadClass],
+    ['QuadClass', event.quad_class],
     ['Goldstein', event.goldstein],
     ['Mode', event.mode ?? ''],
     ['Source', actorLabel(event.source)],
@@ -18,9 +18,9 @@ function fields(event) {
     ['Place', place],
     ['Context', event.context.join(', ')],
     ['Confidence', event.confidence.toFixed(2)],
-    ['Reports', `${event.numMentions} mentions, ${event.numArticles} articles, ${event.numSources} outlets`],
-    ['Seen', `${event.firstSeen} … ${event.lastSeen}`],
-    ['Event id', event.eventId],
+    ['Reports', `${event.num_mentions} mentions, ${event.num_articles} articles, ${event.num_sources} outlets`],
+    ['Seen', `${event.first_seen} … ${event.last_seen}`],
+    ['Event id', event.event_id],
   ];
   return el('dl', {}, ...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, String(value))]));
 }

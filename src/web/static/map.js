@@ -27,8 +27,8 @@ let backdrop;
 async function backdropCells() {
   backdrop ??= fetch('/world-cells.json')
     .then((response) => response.json())
-    .catch(() => ({ cellDegrees: 2, cells: [] }));
-  const { cellDegrees, cells } = await backdrop;
+    .catch(() => ({ cell_degrees: 2, cells: [] }));
+  const { cell_degrees: cellDegrees, cells } = await backdrop;
   const [cellWidth] = project(-180 + cellDegrees, 0);
   return svg(
     'g',
@@ -51,19 +51,19 @@ export async function drawMap(root, events, onSelect) {
   for (const event of events) {
     if (!event.location) continue;
     const [x, y] = project(event.location.lon, event.location.lat);
-    const radius = Math.min(12, 3 + Math.sqrt(event.numMentions || 1) * 1.5);
+    const radius = Math.min(12, 3 + Math.sqrt(event.num_mentions || 1) * 1.5);
     const dot = svg(
       'circle',
       {
         cx: x.toFixed(1),
         cy: y.toFixed(1),
         r: radius.toFixed(1),
-        class: `marker q${event.quadClass}`,
-        'data-event-id': event.eventId,
+        class: `marker q${event.quad_class}`,
+        'data-event-id': event.event_id,
       },
       svg('title', {}, `${event.date} ${event.type} at ${event.location.name}`),
     );
-    dot.addEventListener('click', () => onSelect(event.eventId));
+    dot.addEventListener('click', () => onSelect(event.event_id));
     root.append(dot);
   }
 }

@@ -8,7 +8,7 @@ function countsByDay(events) {
   const days = new Map();
   for (const event of events) {
     const counts = days.get(event.date) ?? [0, 0, 0, 0, 0];
-    counts[Math.max(0, Math.min(4, event.quadClass))] += 1;
+    counts[Math.max(0, Math.min(4, event.quad_class))] += 1;
     days.set(event.date, counts);
   }
   return [...days.entries()].sort(([a], [b]) => a.localeCompare(b));

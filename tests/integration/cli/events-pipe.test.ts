@@ -44,6 +44,6 @@ describe('eventwire events piped to another program', () => {
     const lines = listed.stdout.split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(100);
     expect(lines.length).toBe(await storedEventCount(dataDir));
-    expect(lines.every((line) => typeof JSON.parse(line).eventId === 'string')).toBe(true);
+    expect(lines.every((line) => typeof JSON.parse(line).event_id === 'string')).toBe(true);
   }, 120_000);
 });

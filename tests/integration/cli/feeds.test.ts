@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FeedStore } from '../../../src/storage/feed-store.js';
+import { DynamoFeedStore } from '../../../src/storage/feed-store.js';
 import { withStackAt } from '../../helpers/local-stack.js';
 import { cliCommand, cliRun, freePort } from '../reliability/support/cli-run.js';
 
@@ -12,10 +12,10 @@ afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, fo
 /** Records a failed poll of the named feed in a data folder a run left behind. */
 async function failPoll(dataDir: string, name: string): Promise<void> {
   await withStackAt(dataDir, async (clients, config) => {
-    const store = new FeedStore(clients.doc, config.tables.feeds);
+    const store = new DynamoFeedStore(clients.doc, config.tables.feeds);
     const feed = (await store.list()).find((candidate) => candidate.name === name);
     if (!feed) throw new Error(`no feed named ${name}`);
-    await store.recordPoll(feed.feedId, {
+    await store.recordPoll(feed.feed_id, {
       status: 'failed',
       at: new Date(),
       error: 'FetchError: HTTP 503 Service Unavailable',
@@ -42,7 +42,7 @@ describe('eventwire feeds', () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line));
-    expect(lines.map((feed) => [feed.name, feed.health.consecutiveFailures, feed.health.lastError])).toEqual([
+    expect(lines.map((feed) => [feed.name, feed.health.consecutive_failures, feed.health.last_error])).toEqual([
       ['The Harbour Globe', 1, 'FetchError: HTTP 503 Service Unavailable'],
     ]);
   }, 120_000);

@@ -30,7 +30,7 @@ describe('curated demo site over loopback', () => {
   it('binds to 127.0.0.1 and lists one feed per outlet with a polling interval', () => {
     expect(site.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(site.feeds.length).toBeGreaterThanOrEqual(3);
-    expect(site.feeds.every((f) => f.url.startsWith(site.origin) && f.pollMinutes > 0)).toBe(true);
+    expect(site.feeds.every((f) => f.url.startsWith(site.origin) && f.poll_minutes > 0)).toBe(true);
     expect(site.articleCount).toBeGreaterThanOrEqual(36);
   });
 

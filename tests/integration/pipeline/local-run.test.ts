@@ -1,10 +1,14 @@
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
+import { bucketName } from '../../../src/config/index.js';
 import type { DemoSite } from '../../../src/demo-site/index.js';
 import { ProgressObserver } from '../../../src/local/progress.js';
 import { runPipeline } from '../../../src/local/runner.js';
+import { TABLE_DESIGN_ATTRIBUTES } from '../../../src/storage/table-design.js';
 import { startDemoStack, type TestStack } from '../../helpers/local-stack.js';
+import { keysNotSnakeCase } from '../../helpers/snake-case.js';
 
 let env: TestStack;
 let demo: DemoSite;
@@ -29,7 +33,7 @@ async function run(): Promise<ProgressObserver> {
 async function eventTable(): Promise<Array<Record<string, unknown>>> {
   const scan = await env.clients.doc.send(new ScanCommand({ TableName: env.config.tables.events }));
   return (scan.Items ?? [])
-    .map(({ updatedAt, lastSeen, ...rest }) => rest)
+    .map(({ updated_at, last_seen, ...rest }) => rest)
     .sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
 }
 
@@ -59,7 +63,7 @@ describe('a local pipeline run against the demo news site', () => {
     const copies = (scan.Items ?? []).filter((item) => item.status === 'duplicate');
 
     expect(copies.length).toBeGreaterThanOrEqual(1);
-    expect(copies.every((item) => typeof item.duplicateOf === 'string')).toBe(true);
+    expect(copies.every((item) => typeof item.duplicate_of === 'string')).toBe(true);
   });
 
   it('records why the paywall stub and the non-English articles were not coded', async () => {
@@ -74,7 +78,7 @@ describe('a local pipeline run against the demo news site', () => {
     const reader = new EventReader(env.clients.doc, env.config.tables.events);
     const events = await reader.events({ from: '2026-09-01', to: '2026-12-31', limit: 1000 });
 
-    expect(events.items.some((event) => event.numSources === 2 && event.numArticles === 2)).toBe(true);
+    expect(events.items.some((event) => event.num_sources === 2 && event.num_articles === 2)).toBe(true);
   });
 
   it('merges one happening reported in their own words by two outlets into one event with both mentions', async () => {
@@ -83,21 +87,42 @@ describe('a local pipeline run against the demo news site', () => {
     const copyOf = new Map(
       (scan.Items ?? [])
         .filter((item) => item.sk === 'ARTICLE')
-        .map((item) => [String(item.articleId), item.duplicateOf as string | null]),
+        .map((item) => [String(item.article_id), item.duplicate_of as string | null]),
     );
     const events = (await reader.events({ from: '2026-09-01', to: '2026-12-31', limit: 1000 })).items.filter(
-      (event) => event.numSources >= 2,
+      (event) => event.num_sources >= 2,
     );
 
     const independent = [];
     for (const event of events) {
-      const articles = [...new Set((await reader.mentions(event.eventId)).items.map((mention) => mention.articleId))];
+      const articles = [...new Set((await reader.mentions(event.event_id)).items.map((mention) => mention.article_id))];
       const [a = '', b = ''] = articles;
       if (articles.length === 2 && copyOf.get(a) !== b && copyOf.get(b) !== a) independent.push(event);
     }
 
     expect(independent.length).toBeGreaterThanOrEqual(1);
-    expect(independent.every((event) => event.numArticles === 2 && event.numMentions >= 2)).toBe(true);
+    expect(independent.every((event) => event.num_articles === 2 && event.num_mentions >= 2)).toBe(true);
+  });
+
+  it('names every field of what it stores in snake_case: table items (but the table design) and S3 objects', async () => {
+    const misnamed: string[] = [];
+    for (const table of [env.config.tables.feeds, env.config.tables.articles, env.config.tables.events]) {
+      const scan = await env.clients.doc.send(new ScanCommand({ TableName: table }));
+      misnamed.push(...keysNotSnakeCase(scan.Items ?? [], TABLE_DESIGN_ATTRIBUTES, table));
+    }
+    const bucket = bucketName(env.config);
+    const listing = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+    const jsonKeys = (listing.Contents ?? []).map((object) => object.Key ?? '').filter((key) => key.endsWith('.json'));
+    for (const key of jsonKeys) {
+      const object = await env.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      misnamed.push(
+        ...keysNotSnakeCase(JSON.parse((await object.Body?.transformToString()) ?? 'null'), new Set(), key),
+      );
+    }
+
+    expect(jsonKeys.some((key) => key.startsWith('text/'))).toBe(true);
+    expect(jsonKeys.some((key) => key.startsWith('coded/'))).toBe(true);
+    expect(misnamed).toEqual([]);
   });
 
   it('is incremental on a second run: feeds answer 304 and nothing is stored, coded or counted again', async () => {

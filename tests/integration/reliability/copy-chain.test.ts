@@ -71,17 +71,17 @@ async function runInOrder(order: readonly Page[]): Promise<{ events: unknown[]; 
   for (const page of order) {
     await deps.articles.discover(
       {
-        articleId: page,
+        article_id: page,
         url: `${origin}/${page}`,
-        canonicalUrl: `${origin}/${page}`,
-        feedId: 'f',
+        canonical_url: `${origin}/${page}`,
+        feed_id: 'f',
         outlet: PAGES[page].outlet,
         title: null,
-        feedPublished: PAGES[page].published,
+        feed_published: PAGES[page].published,
       },
       now,
     );
-    await fetchArticle({ articleId: page }, deps);
+    await fetchArticle({ article_id: page }, deps);
     await drainQueues(
       [queueConsumer(codeQueue, CodeMessageSchema, (message) => codeArticle(message, deps), 1)],
       new AbortController().signal,
@@ -94,11 +94,11 @@ async function runInOrder(order: readonly Page[]): Promise<{ events: unknown[]; 
   const events = (await scan(env.config.tables.events))
     .filter((item) => item.kind === 'event' || item.kind === 'mention')
     .sort(byKey)
-    .map(({ firstSeen: _f, lastSeen: _l, updatedAt: _u, recordedAt: _r, ...item }) => item);
+    .map(({ first_seen: _f, last_seen: _l, updated_at: _u, recorded_at: _r, ...item }) => item);
   const articles = (await scan(env.config.tables.articles))
     .filter((item) => item.sk === 'ARTICLE')
     .sort(byKey)
-    .map((item) => ({ articleId: item.articleId, status: item.status, eventIds: item.eventIds }));
+    .map((item) => ({ article_id: item.article_id, status: item.status, event_ids: item.event_ids }));
   return { events, articles };
 }
 
@@ -108,9 +108,9 @@ describe('a copy linked to a copy that is later outranked', () => {
     const middleFirst = await runInOrder(['middle', 'reprint', 'wire']);
 
     expect(inOrder.articles).toEqual([
-      { articleId: 'middle', status: 'duplicate', eventIds: expect.any(Array) },
-      { articleId: 'reprint', status: 'duplicate', eventIds: expect.any(Array) },
-      { articleId: 'wire', status: 'coded', eventIds: expect.any(Array) },
+      { article_id: 'middle', status: 'duplicate', event_ids: expect.any(Array) },
+      { article_id: 'reprint', status: 'duplicate', event_ids: expect.any(Array) },
+      { article_id: 'wire', status: 'coded', event_ids: expect.any(Array) },
     ]);
     expect(middleFirst.articles).toEqual(inOrder.articles);
     expect(middleFirst.events).toEqual(inOrder.events);
@@ -139,20 +139,23 @@ describe('a fetch message delivered again after its article was stored', () => {
     );
     await deps.articles.discover(
       {
-        articleId: 'wire',
+        article_id: 'wire',
         url: `${origin}/wire`,
-        canonicalUrl: `${origin}/wire`,
-        feedId: 'f',
+        canonical_url: `${origin}/wire`,
+        feed_id: 'f',
         outlet: 'Wire',
         title: null,
-        feedPublished: PAGES.wire.published,
+        feed_published: PAGES.wire.published,
       },
       new Date(),
     );
 
-    const outcomes = [await fetchArticle({ articleId: 'wire' }, deps), await fetchArticle({ articleId: 'wire' }, deps)];
+    const outcomes = [
+      await fetchArticle({ article_id: 'wire' }, deps),
+      await fetchArticle({ article_id: 'wire' }, deps),
+    ];
 
     expect(outcomes).toEqual(['stored', 'already-done']);
-    expect(sent).toEqual([{ articleId: 'wire' }, { articleId: 'wire' }]);
+    expect(sent).toEqual([{ article_id: 'wire' }, { article_id: 'wire' }]);
   });
 });

@@ -51,12 +51,12 @@ async function runArticleByArticle(env: TestStack, order: 'oldest' | 'newest'): 
   await scheduleDueFeeds(deps, demo.feeds, { everyFeed: true });
   await drain(queueConsumer(feedQueue, FeedMessageSchema, (message) => fetchFeed(message, deps), 1));
   const published = new Map<string, string>();
-  for (const { articleId } of articles) {
+  for (const { article_id: articleId } of articles) {
     const record = await deps.articles.get(articleId);
-    published.set(articleId, `${record?.feedPublished ?? ''}#${articleId}`);
+    published.set(articleId, `${record?.feed_published ?? ''}#${articleId}`);
   }
   const sorted = [...articles].sort((a, b) =>
-    String(published.get(a.articleId)).localeCompare(String(published.get(b.articleId))),
+    String(published.get(a.article_id)).localeCompare(String(published.get(b.article_id))),
   );
   for (const message of order === 'oldest' ? sorted : sorted.reverse()) {
     await fetchArticle(message, deps);

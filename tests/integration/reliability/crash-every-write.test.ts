@@ -160,12 +160,12 @@ beforeAll(async () => {
   const fetchAll = await onCopyOf(polled, async (clients, config) => {
     const deps = depsFor(clients, config, []);
     for (const item of articles) await fetchArticle(item.message as ArticleMessage, deps);
-    const found = await Promise.all(articles.map((item) => deps.articles.get(item.message.articleId)));
-    return found.find((article) => article?.duplicateOf);
+    const found = await Promise.all(articles.map((item) => deps.articles.get(item.message.article_id)));
+    return found.find((article) => article?.duplicate_of);
   });
   fetched = fetchAll.dir;
-  copyId = fetchAll.result?.articleId ?? '';
-  originalId = fetchAll.result?.duplicateOf ?? '';
+  copyId = fetchAll.result?.article_id ?? '';
+  originalId = fetchAll.result?.duplicate_of ?? '';
   expect(copyId).not.toBe('');
 }, 120_000);
 
@@ -174,8 +174,8 @@ afterAll(async () => {
   await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const article = (articleId: string): Work => ({ stage: 'article', message: { articleId } });
-const code = (articleId: string): Work => ({ stage: 'code', message: { articleId } });
+const article = (articleId: string): Work => ({ stage: 'article', message: { article_id: articleId } });
+const code = (articleId: string): Work => ({ stage: 'code', message: { article_id: articleId } });
 
 describe('a stage killed at any one of its writes, then given what its queues hold again', () => {
   it('fetch-article: a syndicated copy ends stored as a copy of its first copy', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoSite } from '../../../src/demo-site/index.js';
 import { redriveLocal } from '../../../src/local/redrive.js';
 import { silentObserver } from '../../../src/stages/index.js';
-import { ArticleStore } from '../../../src/storage/article-store.js';
+import { DynamoArticleStore } from '../../../src/storage/article-store.js';
 import { startDemoStack, type TestStack } from '../../helpers/local-stack.js';
 import { type FaultLog, injectThrottling } from './support/fault-injection.js';
 import { runStages } from './support/redelivering-pipeline.js';
@@ -22,7 +22,7 @@ async function articleStatuses(): Promise<Map<string, string>> {
       ExpressionAttributeValues: { ':sk': 'ARTICLE' },
     }),
   );
-  return new Map((scan.Items ?? []).map((item) => [String(item.articleId), String(item.status)]));
+  return new Map((scan.Items ?? []).map((item) => [String(item.article_id), String(item.status)]));
 }
 
 let stop: () => Promise<void>;
@@ -48,7 +48,7 @@ describe('throttling from DynamoDB and S3', () => {
 
 describe('local redrive of dead letters', () => {
   it('reopens the failed article, replays its letter to completion and moves the letter to redriven/', async () => {
-    const articles = new ArticleStore(env.clients.doc, env.config.tables.articles);
+    const articles = new DynamoArticleStore(env.clients.doc, env.config.tables.articles);
     const [articleId] = [...(await articleStatuses()).entries()].find(([, status]) => status === 'coded') ?? [];
     if (!articleId) throw new Error('the run coded no article');
     await articles.markFailed(articleId, 'FetchError: injected outage', new Date());

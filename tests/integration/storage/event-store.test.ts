@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { DynamoEventStore, type EventStore } from '../../../src/storage/event-store.js';
 import { ATHENS, codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 
@@ -10,14 +10,14 @@ let store: EventStore;
 let reader: EventReader;
 const now = new Date('2026-10-06T12:00:00Z');
 const wire = {
-  articleId: 'a-wire',
+  article_id: 'a-wire',
   url: 'http://127.0.0.1/wire/1',
   outlet: 'Wire',
   title: 'Talks',
   published: '2026-10-05T10:00:00Z',
 };
 const paper = {
-  articleId: 'a-paper',
+  article_id: 'a-paper',
   url: 'http://127.0.0.1/paper/9',
   outlet: 'Paper',
   title: 'Ministers meet',
@@ -37,7 +37,7 @@ async function tableSnapshot(): Promise<unknown[]> {
 
 beforeAll(async () => {
   env = await startTestStack();
-  store = new EventStore(env.clients.doc, env.config.tables.events);
+  store = new DynamoEventStore(env.clients.doc, env.config.tables.events);
   reader = new EventReader(env.clients.doc, env.config.tables.events);
 });
 afterAll(async () => env.close());
@@ -48,11 +48,11 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const second = await store.recordMentions(paper, [paperReport], '2026-10-05', now);
 
     const event = await reader.get(second.eventIds[0] ?? '');
-    expect(event?.numMentions).toBe(2);
-    expect(event?.numArticles).toBe(2);
-    expect(event?.numSources).toBe(2);
+    expect(event?.num_mentions).toBe(2);
+    expect(event?.num_articles).toBe(2);
+    expect(event?.num_sources).toBe(2);
     expect(event?.confidence).toBeGreaterThan(0.9);
-    expect((await reader.mentions(event?.eventId ?? '')).items.map((m) => m.outlet).sort()).toEqual(['Paper', 'Wire']);
+    expect((await reader.mentions(event?.event_id ?? '')).items.map((m) => m.outlet).sort()).toEqual(['Paper', 'Wire']);
   });
 
   it('leaves the table identical when the same reports are recorded again, in any order', async () => {
@@ -99,7 +99,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const asEither = await reader.events({ ...range, actor: 'FRA' });
     const protests = await reader.events({ ...range, type: 'PROTEST' });
     const root14 = await reader.events({ ...range, root: '14' });
-    const inGreece = await reader.events({ ...range, locationCountry: 'GRC' });
+    const inGreece = await reader.events({ ...range, location: 'GRC' });
     const ofArticle = await reader.eventsOfArticle('a-wire');
     const changed = await reader.changedSince(new Date('2026-10-06T00:00:00Z'), {
       until: new Date('2026-10-09T00:00:00Z'),
@@ -135,7 +135,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
         limit: 2,
         ...(cursor ? { cursor } : {}),
       });
-      seen.push(...page.items.map((e) => e.eventId));
+      seen.push(...page.items.map((e) => e.event_id));
       cursor = page.cursor;
     } while (cursor);
 
@@ -166,7 +166,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
     const november = { from: '2026-11-01', to: '2026-11-30' };
 
     const root08 = await reader.events({ ...november, root: '08' });
-    const root08InKenya = await reader.events({ ...november, root: '08', locationCountry: 'KEN' });
+    const root08InKenya = await reader.events({ ...november, root: '08', location: 'KEN' });
     const retreatsUnderRoot08 = await reader.events({ ...november, root: '08', type: 'RETREAT' });
 
     expect(root08.items.map((e) => e.code).sort()).toEqual(['081', '0871', '0871']);
@@ -175,12 +175,12 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
   });
 
   it('counts reports past the tracked cap with counters, keeps the item small and still ignores redeliveries', async () => {
-    const capped = new EventStore(env.clients.doc, env.config.tables.events, 2);
+    const capped = new DynamoEventStore(env.clients.doc, env.config.tables.events, 2);
     const day = '2026-12-01';
     // An article's reports are recorded together; c-3 reports the event twice.
     const report = (articleId: string, outlet: string, sentences: number[]) =>
       [
-        { ...wire, articleId, outlet },
+        { ...wire, article_id: articleId, outlet },
         sentences.map((sentence) => codedEvent({ date: day, sentence_index: sentence })),
       ] as const;
     const reports = [
@@ -199,7 +199,7 @@ describe('EventStore on the local DynamoDB-compatible server', () => {
         (item as { pk: string; sk: string }).pk === `EVENT#${eventId}` && (item as { sk: string }).sk === 'EVENT',
     ) as { mentionKeys: Set<string> };
 
-    expect(before).toMatchObject({ numMentions: 5, numArticles: 4, numSources: 3 });
+    expect(before).toMatchObject({ num_mentions: 5, num_articles: 4, num_sources: 3 });
     expect(after).toEqual(before);
     expect(stored.mentionKeys.size).toBe(2);
     expect((await reader.mentions(eventId ?? '')).items).toHaveLength(5);

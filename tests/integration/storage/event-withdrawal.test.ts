@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { DynamoEventStore, type EventStore } from '../../../src/storage/event-store.js';
 import { codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
 import { dieAtWrite, KILLED } from '../reliability/support/die-at-write.js';
@@ -10,7 +10,7 @@ let env: TestStack | undefined;
 const now = new Date('2026-10-06T12:00:00Z');
 const day = '2026-10-05';
 const source = (articleId: string, outlet: string) => ({
-  articleId,
+  article_id: articleId,
   url: `http://127.0.0.1/${articleId}`,
   outlet,
   title: null,
@@ -38,7 +38,7 @@ async function freshStore(trackedReports?: number): Promise<{ store: EventStore;
   await env?.close();
   env = await startTestStack();
   return {
-    store: new EventStore(env!.clients.doc, env!.config.tables.events, trackedReports),
+    store: new DynamoEventStore(env!.clients.doc, env!.config.tables.events, trackedReports),
     reader: new EventReader(env!.clients.doc, env!.config.tables.events),
   };
 }
@@ -63,14 +63,14 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
 
     expect(withdrawn).toBe(2);
     const event = await reader.get(first.eventIds[0] ?? '');
-    expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
+    expect([event?.num_mentions, event?.num_articles, event?.num_sources]).toEqual([1, 1, 1]);
     expect(await reader.get(own.eventIds[1] ?? '')).toBeUndefined();
     const items = await eventTable();
     expect(items.map((item) => `${String(item.pk).split('#')[0]}/${String(item.sk).split('#')[0]}`)).toEqual([
       'EVENT/EVENT',
       'EVENT/MENTION',
     ]);
-    expect(items.every((item) => item.articleId === undefined || item.articleId === original.articleId)).toBe(true);
+    expect(items.every((item) => item.article_id === undefined || item.article_id === original.article_id)).toBe(true);
   });
 
   it('changes nothing for reports the copy is about to record again, and nothing when repeated', async () => {
@@ -98,9 +98,9 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
     await store.withdrawMentions(copy, { events: [talks], day }, { events: [], day });
 
     const event = await reader.get(recorded.eventIds[0] ?? '');
-    expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
+    expect([event?.num_mentions, event?.num_articles, event?.num_sources]).toEqual([1, 1, 1]);
     const item = await env!.clients.doc.send(
-      new GetCommand({ TableName: env!.config.tables.events, Key: { pk: `EVENT#${event?.eventId}`, sk: 'EVENT' } }),
+      new GetCommand({ TableName: env!.config.tables.events, Key: { pk: `EVENT#${event?.event_id}`, sk: 'EVENT' } }),
     );
     expect([...(item.Item!.outlets as Set<string>)]).toEqual(['Globe']);
   });
@@ -109,12 +109,12 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
     const { store, reader } = await freshStore(1);
     const recorded = await store.recordMentions(original, [talks], day, now);
     await store.recordMentions(copy, [talks], day, now);
-    expect((await reader.get(recorded.eventIds[0] ?? ''))?.numArticles).toBe(2);
+    expect((await reader.get(recorded.eventIds[0] ?? ''))?.num_articles).toBe(2);
 
     await store.withdrawMentions(copy, { events: [talks], day }, { events: [], day });
 
     const event = await reader.get(recorded.eventIds[0] ?? '');
-    expect([event?.numMentions, event?.numArticles, event?.numSources]).toEqual([1, 1, 1]);
+    expect([event?.num_mentions, event?.num_articles, event?.num_sources]).toEqual([1, 1, 1]);
   });
 
   it('ends as an undisturbed withdrawal when a crash stops it at any write and it runs again', async () => {
@@ -169,8 +169,8 @@ describe('withdrawing the reports a copy recorded from its own text', () => {
       await withdraw();
       const event = await reader.get(eventId);
       // The original's report always stays; the copy's is taken out, or stays counted if the crash fell between its two writes.
-      expect([1, 2], `crash at write ${at} of ${writes}`).toContain(event?.numMentions);
-      expect(event?.numArticles).toBe(event?.numMentions);
+      expect([1, 2], `crash at write ${at} of ${writes}`).toContain(event?.num_mentions);
+      expect(event?.num_articles).toBe(event?.num_mentions);
     }
   });
 });

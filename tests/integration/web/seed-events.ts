@@ -1,5 +1,5 @@
 import { EventReader } from '../../../src/client/index.js';
-import { EventStore } from '../../../src/storage/event-store.js';
+import { DynamoEventStore } from '../../../src/storage/event-store.js';
 import { startWebServer, type WebServer } from '../../../src/web/index.js';
 import { ATHENS, codedEvent } from '../../helpers/coded-event.js';
 import { startTestStack, type TestStack } from '../../helpers/local-stack.js';
@@ -16,14 +16,14 @@ export const SEEDED_RANGE = { from: '2026-10-01', to: '2026-10-31' };
 
 const recordedAt = new Date('2026-10-06T12:00:00Z');
 const wire = {
-  articleId: 'a-wire',
+  article_id: 'a-wire',
   url: 'http://127.0.0.1/wire/1',
   outlet: 'Wire',
   title: 'Ministers meet in Berlin',
   published: '2026-10-05T10:00:00Z',
 };
 const daily = {
-  articleId: 'a-daily',
+  article_id: 'a-daily',
   url: 'http://127.0.0.1/daily/7',
   outlet: 'Daily',
   title: 'Unrest in two cities',
@@ -69,7 +69,7 @@ const attack = codedEvent({
 
 export async function startWebFixture(): Promise<WebFixture> {
   const stack = await startTestStack();
-  const store = new EventStore(stack.clients.doc, stack.config.tables.events);
+  const store = new DynamoEventStore(stack.clients.doc, stack.config.tables.events);
   await store.recordMentions(wire, [meeting], '2026-10-05', recordedAt);
   await store.recordMentions(daily, [protest, attack], '2026-10-04', recordedAt);
   const server = await startWebServer({ reader: new EventReader(stack.clients.doc, stack.config.tables.events) });

@@ -57,7 +57,7 @@ describe('the local web server', () => {
   it('returns one event and its mentions with the source sentence and article link', async () => {
     const [protest] = (await getJson<{ items: EventRecord[] }>(`/api/events?${inRange({ type: 'PROTEST' })}`)).body
       .items;
-    const id = encodeURIComponent(protest?.eventId ?? '');
+    const id = encodeURIComponent(protest?.event_id ?? '');
 
     const event = await getJson<EventRecord>(`/api/events/${id}`);
     const mentions = await getJson<{ items: MentionRecord[] }>(`/api/events/${id}/mentions`);

@@ -2,6 +2,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { DETAIL_TYPES, toChangeEvent } from '../../../src/changes/change-events.js';
+import { storedArticleCodedItem, storedEventItem } from '../../helpers/stored-items.js';
 
 type StreamImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 const image = (item: Record<string, unknown>): StreamImage =>
@@ -12,19 +13,7 @@ const event = (
   articles: string[],
   outlets: string[],
   extra: Record<string, unknown> = {},
-): Record<string, unknown> => ({
-  pk: 'EVENT#e1',
-  sk: 'EVENT',
-  kind: 'event',
-  eventId: 'e1',
-  type: 'CONSULT',
-  bestMention: 0.8,
-  byDatePk: 'DATE#2026-10',
-  mentionKeys: new Set(mentions),
-  articleIds: new Set(articles),
-  outlets: new Set(outlets),
-  ...extra,
-});
+): Record<string, unknown> => storedEventItem({ mentions, articles, outlets }, extra);
 
 function change(eventName: 'INSERT' | 'MODIFY', next: Record<string, unknown>, previous?: Record<string, unknown>) {
   return toChangeEvent({
@@ -39,10 +28,10 @@ describe('change feed events from stream images', () => {
 
     expect(created?.detailType).toBe(DETAIL_TYPES.eventCreated);
     expect(created?.detail).toMatchObject({
-      eventId: 'e1',
-      numMentions: 1,
-      numArticles: 1,
-      numSources: 1,
+      event_id: 'e1',
+      num_mentions: 1,
+      num_articles: 1,
+      num_sources: 1,
       confidence: 0.8,
     });
     expect(Object.keys(created?.detail ?? {})).not.toEqual(expect.arrayContaining(['mentionKeys', 'pk', 'byDatePk']));
@@ -57,11 +46,11 @@ describe('change feed events from stream images', () => {
 
     expect(updated?.detailType).toBe(DETAIL_TYPES.eventUpdated);
     expect(updated?.detail).toMatchObject({
-      numMentions: 2,
-      numSources: 2,
-      previous: { numMentions: 1, numSources: 1, confidence: 0.8 },
+      num_mentions: 2,
+      num_sources: 2,
+      previous: { num_mentions: 1, num_sources: 1, confidence: 0.8 },
     });
-    expect(Number(updated?.detail.confidence)).toBeGreaterThan(0.8);
+    expect(Number((updated?.detail as { confidence?: number } | undefined)?.confidence)).toBeGreaterThan(0.8);
   });
 
   it('stays quiet for corrections that leave the counts as they were, and for mentions', () => {
@@ -71,9 +60,19 @@ describe('change feed events from stream images', () => {
     expect(change('INSERT', { pk: 'EVENT#e1', sk: 'MENTION#m1', kind: 'mention' })).toBeNull();
   });
 
-  it('announces a coded article', () => {
-    expect(
-      change('INSERT', { pk: 'ARTICLE#a1', sk: 'CODED', kind: 'article-coded', eventIds: ['e1'] })?.detailType,
-    ).toBe(DETAIL_TYPES.articleCoded);
+  it('announces a coded article with its event ids, named as the record names them', () => {
+    const coded = change('INSERT', storedArticleCodedItem());
+
+    expect(coded?.detailType).toBe(DETAIL_TYPES.articleCoded);
+    expect(coded?.detail).toEqual({
+      schema_version: 2,
+      article_id: 'a1',
+      url: 'http://127.0.0.1/a1',
+      outlet: 'Wire',
+      title: null,
+      published: null,
+      event_ids: ['e1'],
+      coded_at: '2026-10-06T12:00:00.000Z',
+    });
   });
 });

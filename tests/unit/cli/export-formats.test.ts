@@ -4,12 +4,12 @@ import { GDELT_COLUMNS, gdeltRow } from '../../../src/cli/gdelt.js';
 import type { EventRecord } from '../../../src/storage/records.js';
 
 const event: EventRecord = {
-  schemaVersion: 1,
-  eventId: 'a1b2c3d4e5f60718293a',
+  schema_version: 2,
+  event_id: 'a1b2c3d4e5f60718293a',
   type: 'PROTEST',
   code: '141',
   root: '14',
-  quadClass: 3,
+  quad_class: 3,
   goldstein: -6.5,
   mode: null,
   context: [],
@@ -19,13 +19,13 @@ const event: EventRecord = {
   target: { text: 'government', name: 'Kenya', code: 'KEN', sector: 'GOV', entity_id: 'KEN' },
   location: { name: 'Nairobi', country: 'KEN', admin1: 'KE.05', lat: -1.2833, lon: 36.8167, geonames_id: 184745 },
   confidence: 0.8,
-  numMentions: 3,
-  numArticles: 2,
-  numSources: 2,
-  firstSeen: '2026-10-07T10:00:00.000Z',
-  lastSeen: '2026-10-07T12:00:00.000Z',
-  updatedAt: '2026-10-07T12:00:00.000Z',
-  coderVersion: 'test',
+  num_mentions: 3,
+  num_articles: 2,
+  num_sources: 2,
+  first_seen: '2026-10-07T10:00:00.000Z',
+  last_seen: '2026-10-07T12:00:00.000Z',
+  updated_at: '2026-10-07T12:00:00.000Z',
+  coder_version: 'test',
 };
 
 describe('export formats', () => {

@@ -4,23 +4,23 @@ import type { FeedRecord } from '../../../src/storage/records.js';
 
 function feed(name: string, health: Partial<FeedRecord['health']> = {}): FeedRecord {
   return {
-    schemaVersion: 1,
-    feedId: name,
+    schema_version: 2,
+    feed_id: name,
     url: `http://127.0.0.1/${name}.xml`,
     name,
-    pollMinutes: 15,
-    nextPollAt: '2026-11-25T10:00:00.000Z',
+    poll_minutes: 15,
+    next_poll_at: '2026-11-25T10:00:00.000Z',
     etag: null,
-    lastModified: null,
+    last_modified: null,
     health: {
-      lastStatus: 'fetched',
-      lastFetchedAt: '2026-11-25T09:45:00.000Z',
-      lastError: null,
-      consecutiveFailures: 0,
+      last_status: 'fetched',
+      last_fetched_at: '2026-11-25T09:45:00.000Z',
+      last_error: null,
+      consecutive_failures: 0,
       polls: 4,
-      notModified: 3,
-      itemsLastPoll: 12,
-      bytesLastPoll: 9000,
+      not_modified: 3,
+      items_last_poll: 12,
+      bytes_last_poll: 9000,
       ...health,
     },
   };
@@ -28,13 +28,19 @@ function feed(name: string, health: Partial<FeedRecord['health']> = {}): FeedRec
 
 describe('eventwire feeds', () => {
   const healthy = feed('Alpha');
-  const flaky = feed('Beta', { lastStatus: 'failed', consecutiveFailures: 1, lastError: 'FetchError: HTTP 503' });
+  const flaky = feed('Beta', { last_status: 'failed', consecutive_failures: 1, last_error: 'FetchError: HTTP 503' });
   const dead = feed('Gamma', {
-    lastStatus: 'failed',
-    consecutiveFailures: 7,
-    lastError: 'FetchError: connection refused',
+    last_status: 'failed',
+    consecutive_failures: 7,
+    last_error: 'FetchError: connection refused',
   });
-  const fresh = feed('Delta', { lastStatus: null, lastFetchedAt: null, polls: 0, notModified: 0, itemsLastPoll: 0 });
+  const fresh = feed('Delta', {
+    last_status: null,
+    last_fetched_at: null,
+    polls: 0,
+    not_modified: 0,
+    items_last_poll: 0,
+  });
 
   it('lists the feeds failing longest first, then the others by name', () => {
     expect(sortByHealth([healthy, flaky, fresh, dead]).map((f) => f.name)).toEqual(['Gamma', 'Beta', 'Alpha', 'Delta']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { showcase } from '../../../src/cli/commands/run.js';
 import type { EventRecord } from '../../../src/storage/records.js';
+import { eventRecord } from '../../helpers/stored-items.js';
 
 const actor = (code: string | null) => ({
   text: code ?? 'reporters',
@@ -12,31 +13,17 @@ const actor = (code: string | null) => ({
 const berlin = { name: 'Berlin', country: 'DEU', admin1: null, lat: 52.52, lon: 13.405, geonames_id: 2950159 };
 
 function event(id: string, fields: Partial<EventRecord>): EventRecord {
-  return {
-    schemaVersion: 1,
-    eventId: id,
-    type: 'CONSULT',
-    code: '040',
-    root: '04',
-    quadClass: 1,
-    goldstein: 1,
-    mode: null,
-    context: [],
+  return eventRecord({
+    event_id: id,
     source: actor('FRA'),
     target: actor('DEU'),
-    reciprocal: false,
-    date: '2026-10-05',
     location: berlin,
     confidence: 0.7,
-    numMentions: 1,
-    numArticles: 1,
-    numSources: 1,
-    firstSeen: '2026-10-05T00:00:00Z',
-    lastSeen: '2026-10-05T00:00:00Z',
-    updatedAt: '2026-10-05T00:00:00Z',
-    coderVersion: 'test',
+    first_seen: '2026-10-05T00:00:00Z',
+    last_seen: '2026-10-05T00:00:00Z',
+    updated_at: '2026-10-05T00:00:00Z',
     ...fields,
-  };
+  });
 }
 
 describe('example events of the run summary', () => {
@@ -49,12 +36,12 @@ describe('example events of the run summary', () => {
       event('no-place', { type: 'PROTEST', code: '141', location: null, date: '2026-10-02' }),
     ];
 
-    expect(showcase(events, 3).map((e) => e.eventId)).toEqual(['no-place', 'full-aid', 'full-consult']);
+    expect(showcase(events, 3).map((e) => e.event_id)).toEqual(['no-place', 'full-aid', 'full-consult']);
   });
 
   it('fills up with events of a type already shown when there are too few types', () => {
     const events = [event('a', { date: '2026-10-02' }), event('b', { date: '2026-10-01', confidence: 0.5 })];
 
-    expect(showcase(events, 3).map((e) => e.eventId)).toEqual(['b', 'a']);
+    expect(showcase(events, 3).map((e) => e.event_id)).toEqual(['b', 'a']);
   });
 });

@@ -11,7 +11,7 @@ function countingStage(): { handled: Map<string, number>; stage: (message: CodeM
   const handled = new Map<string, number>();
   return {
     handled,
-    stage: async ({ articleId }) => {
+    stage: async ({ article_id: articleId }) => {
       if (!KNOWN.includes(articleId)) throw new UnknownItemError(`article ${articleId} is not in the articles table`);
       handled.set(articleId, (handled.get(articleId) ?? 0) + 1);
     },
@@ -22,9 +22,9 @@ async function drainWithOneBadMessage(
   badBody: string,
 ): Promise<{ queue: LocalQueue<CodeMessage>; handled: Map<string, number> }> {
   const queue = new LocalQueue<CodeMessage>('code', 3);
-  await queue.send(KNOWN.slice(0, 4).map((articleId) => ({ articleId })));
+  await queue.send(KNOWN.slice(0, 4).map((articleId) => ({ article_id: articleId })));
   await queue.sendRaw([badBody]);
-  await queue.send(KNOWN.slice(4).map((articleId) => ({ articleId })));
+  await queue.send(KNOWN.slice(4).map((articleId) => ({ article_id: articleId })));
   const { handled, stage } = countingStage();
   await drainQueues([queueConsumer(queue, CodeMessageSchema, stage, 1)], new AbortController().signal);
   return { queue, handled };
@@ -50,13 +50,13 @@ describe('one bad message in an SQS batch', () => {
   });
 
   it('dead-letters an unknown article id with its reason and leaves the queue empty', async () => {
-    const { queue, handled } = await drainWithOneBadMessage(JSON.stringify({ articleId: 'no-such-article' }));
+    const { queue, handled } = await drainWithOneBadMessage(JSON.stringify({ article_id: 'no-such-article' }));
 
     expect(handled.size).toBe(KNOWN.length);
     expect(queue.depth).toBe(0);
     expect(queue.deadLetters).toEqual([
       {
-        body: '{"articleId":"no-such-article"}',
+        body: '{"article_id":"no-such-article"}',
         receiveCount: 3,
         reason: 'UnknownItemError: article no-such-article is not in the articles table',
       },
@@ -64,7 +64,7 @@ describe('one bad message in an SQS batch', () => {
   });
 
   it('dead-letters a message of the wrong shape, naming the shape problem', async () => {
-    const { queue } = await drainWithOneBadMessage(JSON.stringify({ feedId: 'f1' }));
+    const { queue } = await drainWithOneBadMessage(JSON.stringify({ feed_id: 'f1' }));
 
     expect(queue.deadLetters[0]?.reason).toMatch(/^InvalidMessageError: message .* does not match its queue's shape/);
   });

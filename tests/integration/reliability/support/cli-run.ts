@@ -53,18 +53,19 @@ export async function cliRun(
   return outcome;
 }
 
-/** Any eventwire command as a child process with piped output, run until it exits and its output ends. */
+/** Any eventwire command as a child process with piped output (and `input` on stdin), run until its output ends. */
 export async function cliCommand(
   args: readonly string[],
-  options: { preload?: CliPreload; onStdout?: (stdout: string, child: ChildProcess) => void } = {},
+  options: { preload?: CliPreload; onStdout?: (stdout: string, child: ChildProcess) => void; input?: string } = {},
 ): Promise<CliRunOutcome> {
-  const { preload, onStdout } = options;
+  const { preload, onStdout, input } = options;
   const imports = ['--import', 'tsx', ...(preload ? ['--import', preload.module] : [])];
   const child = spawn(process.execPath, ['--openssl-legacy-provider', ...imports, 'src/cli/main.ts', ...args], {
     cwd: process.cwd(),
     env: { ...CLI_ENV, ...preload?.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  child.stdin.end(input ?? '');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {

@@ -12,18 +12,19 @@ export interface StoreSnapshot {
 }
 
 const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+const CHANGED_DAY = /CHANGED#(\d{4}-\d{2}-\d{2})/g;
 /**
  * Fields that describe the act of running, not the data: `expiresAt` is the epoch-second expiry of cached
- * robots.txt (run clock plus a TTL); a feed's `health` is poll telemetry (polls, notModified, lastStatus,
- * bytes and items of the LAST poll, lastFetchedAt). A redelivered feed message really does poll again (a
- * conditional GET answered 304), so these counters legitimately differ; etag, lastModified and every article
+ * robots.txt (run clock plus a TTL); a feed's `health` is poll telemetry (polls, not_modified, last_status,
+ * bytes and items of the LAST poll, last_fetched_at). A redelivered feed message really does poll again (a
+ * conditional GET answered 304), so these counters legitimately differ; etag, last_modified and every article
  * and event are still compared.
  */
 const VOLATILE_FIELDS = new Set(['expiresAt', 'health']);
 
 /**
- * Times at which the pipeline itself ran (updatedAt, lastSeen, health.lastFetchedAt, nextPollAt, codedAt,
- * fetchedAt, claimedAt, the byChanged index keys built from them...) differ between two runs by
+ * Times at which the pipeline itself ran (updated_at, last_seen, health.last_fetched_at, next_poll_at, coded_at,
+ * fetched_at, the byChanged index keys built from them...) differ between two runs by
  * nature. They are recognised by value, not by name: an ISO instant inside the run's window `[from, to]`
  * becomes `<run-time>`; news dates (published, event dates) lie outside it and are compared exactly.
  */
@@ -32,10 +33,16 @@ export function normaliser(from: Date, to: Date): (value: unknown) => unknown {
   // Up to a day ahead: next poll times and leases are run time plus an interval.
   const high = to.getTime() + 86_400_000;
   const text = (value: string): string =>
-    value.replace(ISO_TIME, (instant) => {
-      const at = Date.parse(instant);
-      return at >= low && at <= high ? '<run-time>' : instant;
-    });
+    value
+      .replace(ISO_TIME, (instant) => {
+        const at = Date.parse(instant);
+        return at >= low && at <= high ? '<run-time>' : instant;
+      })
+      // The byChanged partition is the run's day: two runs either side of midnight (UTC) differ in it.
+      .replace(CHANGED_DAY, (whole, day: string) => {
+        const start = Date.parse(`${day}T00:00:00Z`);
+        return start + 86_400_000 > low && start <= high ? 'CHANGED#<run-day>' : whole;
+      });
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return text(value);
     if (value instanceof Set) return [...value].map(walk).sort();
