@@ -17,3 +17,20 @@ export function parseFlags<T extends Options>(
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/**
+ * A whole-number flag within [min, max]; `fallback` when absent. Anything else (`abc`, `1.5`, `-1` below the
+ * minimum, an empty value) is a UsageError naming the flag and the range.
+ */
+export function intFlag(
+  value: string | undefined,
+  name: string,
+  range: { min: number; max: number },
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  const parsed = /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(parsed) || parsed < range.min || parsed > range.max)
+    throw new UsageError(`--${name} must be a whole number from ${range.min} to ${range.max}, got "${value}"`);
+  return parsed;
+}

@@ -2,7 +2,8 @@ import { describeError, EventwireError } from '../core/errors.js';
 import { isoDay, stableId } from '../core/ids.js';
 import { contentHash, type ExtractedArticle, extractArticle, simhash64 } from '../extract/index.js';
 import { decodeBody } from '../feeds/index.js';
-import { canonicalUrl, FetchError } from '../fetch/index.js';
+import { canonicalUrl, FetchError, RateLimitedError } from '../fetch/index.js';
+import { DeferError, deferOrGiveUp } from '../queue/deferral.js';
 import type { ArticleMessage } from '../queue/messages.js';
 import { articleKeys } from '../storage/blob-store.js';
 import { claimantOf } from '../storage/copy-claims.js';
@@ -37,11 +38,12 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
     response = await deps.fetcher.fetch({
       url: article.url,
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+      slot: message.deferral?.slot,
     });
     const { text: html } = decodeBody(response.body, response.headers['content-type'] ?? null, 'html');
     extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feedPublished });
   } catch (error) {
-    return handleFetchError(article, error, deps, now);
+    return handleFetchError(article, message, error, deps);
   }
   const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonicalUrl;
   const keys = articleKeys(isoDay(article.discoveredAt), article.outlet, article.articleId);
@@ -159,24 +161,49 @@ function safeCanonical(finalUrl: string, declared: string | null): string | null
   }
 }
 
-/** Retryable failures go back to the queue (and finally its dead-letter queue); permanent ones are recorded. */
+/**
+ * A busy host or a Retry-After is a wait: the message is deferred until then (no write: the message carries it),
+ * and only a wait past MAX_TOTAL_WAIT_MS is recorded. Other retryable failures go back to the queue (and finally
+ * its dead-letter queue); permanent ones are recorded.
+ */
 async function handleFetchError(
   article: ArticleRecord,
+  message: ArticleMessage,
   error: unknown,
   deps: FetchArticleDeps,
-  now: Date,
 ): Promise<ArticleOutcome> {
-  const { name, message } = describeError(error);
-  const reason = `${name}: ${message}`;
+  const now = deps.clock();
+  if (error instanceof RateLimitedError) {
+    const notBefore = new Date(now.getTime() + error.retryAfterMs);
+    const wait = deferOrGiveUp(message.deferral, { notBefore, reason: error.message, slot: error.slot }, now);
+    if (wait instanceof DeferError) throw wait;
+    return recordFailure(article, wait, deps, now);
+  }
   if (!(error instanceof FetchError) && !(error instanceof EventwireError && !error.retryable)) throw error;
   if (error.retryable) {
+    const reason = describeReason(error);
     await deps.articles.noteAttempt(article.articleId, reason, now);
     deps.observer.count('ArticlesRetried');
     deps.observer.warn('article fetch failed, will retry', { url: article.url, reason });
     throw error;
   }
+  return recordFailure(article, error, deps, now);
+}
+
+async function recordFailure(
+  article: ArticleRecord,
+  error: unknown,
+  deps: FetchArticleDeps,
+  now: Date,
+): Promise<ArticleOutcome> {
+  const reason = describeReason(error);
   await deps.articles.markFailed(article.articleId, reason, now);
   deps.observer.count('ArticlesFailed');
   deps.observer.warn('article fetch failed', { url: article.url, reason });
   return 'failed';
+}
+
+function describeReason(error: unknown): string {
+  const { name, message } = describeError(error);
+  return `${name}: ${message}`;
 }

@@ -2,6 +2,7 @@ import { describeError } from '../core/errors.js';
 import { stableId } from '../core/ids.js';
 import { type FeedItem, FeedParseError, parseFeed } from '../feeds/index.js';
 import { canonicalUrl, FetchError, nextBackoffMs, RateLimitedError } from '../fetch/index.js';
+import { DeferError, deferOrGiveUp } from '../queue/deferral.js';
 import type { FeedMessage } from '../queue/messages.js';
 import type { FeedRecord } from '../storage/records.js';
 import type { FetchFeedDeps } from './deps.js';
@@ -17,8 +18,9 @@ export type FeedFetchOutcome = 'fetched' | 'not-modified' | 'failed';
 
 /**
  * Stage 2: polls one feed with a conditional GET and records every new article it lists. A 304 costs no parsing
- * and no writes beyond the feed's state. Fetch and parse failures are recorded on the feed (with backoff), not
- * thrown: the next poll is the retry. Storage failures are thrown so the queue retries the message.
+ * and no writes beyond the feed's state. Fetch and parse failures are recorded on the feed (with backoff, or the
+ * feed's Retry-After), not thrown: the next poll is the retry. A host busy with our other requests defers the poll
+ * until its slot. Storage failures are thrown so the queue retries the message.
  */
 export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Promise<FeedFetchOutcome> {
   const feed = await deps.feeds.get(message.feedId);
@@ -32,6 +34,7 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
       etag: feed.etag,
       lastModified: feed.lastModified,
       accept: FEED_ACCEPT,
+      slot: message.deferral?.slot,
     });
     if (response.notModified) {
       await deps.feeds.recordPoll(feed.feedId, { status: 'not-modified', at: now, nextPollAt: nextPoll(feed, now) });
@@ -47,6 +50,11 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
     items = parsed.items;
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedParseError)) throw error;
+    if (error instanceof RateLimitedError && error.slot) {
+      const notBefore = new Date(error.slot.at);
+      const wait = deferOrGiveUp(message.deferral, { notBefore, reason: error.message, slot: error.slot }, now);
+      if (wait instanceof DeferError) throw wait;
+    }
     await recordFailure(feed, error, deps, now);
     return 'failed';
   }
