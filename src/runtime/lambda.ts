@@ -91,7 +91,7 @@ export function sqsStageHandler<T>(
             }),
           deferred: (record: SQSRecord, notBefore: Date, reason: string) => {
             runtime.logger.info('record deferred', { messageId: record.messageId, notBefore, reason });
-            runtime.metrics.addMetric('MessagesDeferred', MetricUnit.Count, 1);
+            runtime.observer.count('MessagesDeferred');
           },
         },
         deferrerFor(event.Records[0]?.eventSourceARN) ?? undefined,

@@ -69,13 +69,14 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
   };
   const skipReason = reasonNotToCode(extracted);
   if (skipReason) {
-    await deps.articles.markSkipped(article.articleId, skipReason, now, stored);
+    // Another delivery of this message may have stored it meanwhile: only the first counts it.
+    if (!(await deps.articles.markSkipped(article.articleId, skipReason, now, stored))) return 'already-done';
     deps.observer.count('ArticlesSkipped');
     deps.observer.info('article stored, not coded', { url: article.url, reason: skipReason });
     return 'skipped';
   }
   const duplicateOf = await findFirstCopy(article, canonical, stored, extracted.text, deps);
-  await deps.articles.markStored(article.articleId, { ...stored, duplicateOf }, now);
+  if (!(await deps.articles.markStored(article.articleId, { ...stored, duplicateOf }, now))) return 'already-done';
   await deps.queues.code.send([{ articleId: article.articleId }]);
   deps.observer.count(duplicateOf ? 'ArticlesDuplicate' : 'ArticlesStored');
   return duplicateOf ? 'duplicate' : 'stored';
@@ -112,7 +113,8 @@ async function findFirstCopy(
 async function demote(articleId: string, firstCopy: string, deps: FetchArticleDeps, depth = 0): Promise<void> {
   const demoted = await deps.articles.demoteToCopy(articleId, firstCopy, deps.clock());
   if (demoted.needsCoding) await deps.queues.code.send([{ articleId }]);
-  deps.observer.count('ArticlesDuplicate');
+  // Counted once when it was fetched (stored or skipped); its demotion is counted apart.
+  if (demoted.demoted) deps.observer.count('ArticlesDemoted');
   if (depth >= MAX_COPY_CHAIN) return;
   for (const copy of demoted.copies) await demote(copy, firstCopy, deps, depth + 1);
   await deps.articles.forgetCopies(articleId, demoted.copies);

@@ -108,11 +108,14 @@ export class ArticleStore {
     return result.Item ? parseArticle(result.Item) : undefined;
   }
 
-  /** Text and raw page are in S3: the article now waits for coding. */
-  async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void> {
+  /**
+   * Text and raw page are in S3: the article now waits for coding. False when it is no longer pending (another
+   * delivery of the same message stored it first): only one delivery counts it and hands it on.
+   */
+  async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<boolean> {
     // A first copy found meanwhile (demoteToCopy) must survive: duplicateOf is only ever set, never cleared.
     const { duplicateOf, ...fields } = stored;
-    await this.update(articleId, now, {
+    return this.updateIfPending(articleId, now, {
       status: 'stored',
       reason: null,
       ...fields,
@@ -120,14 +123,21 @@ export class ArticleStore {
     });
   }
 
-  /** Records the article as coded, unless an earlier copy turned up while it was being coded (then false). */
+  /**
+   * Records the article as coded, unless an earlier copy turned up while it was being coded, or another delivery
+   * coded it first (then false).
+   */
   async markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean> {
     try {
       await this.update(
         articleId,
         now,
         { status: 'coded', reason: null, eventIds },
-        { expression: 'attribute_type(duplicateOf, :nullType)', values: { ':nullType': 'NULL' } },
+        {
+          expression: 'attribute_type(duplicateOf, :nullType) AND #status = :stored',
+          names: { '#status': 'status' },
+          values: { ':nullType': 'NULL', ':stored': 'stored' },
+        },
       );
       return true;
     } catch (error) {
@@ -146,18 +156,19 @@ export class ArticleStore {
     articleId: string,
     firstCopy: string,
     now: Date,
-  ): Promise<{ needsCoding: boolean; copies: string[] }> {
+  ): Promise<{ needsCoding: boolean; copies: string[]; demoted: boolean }> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const found = await this.doc.send(
         new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
       );
-      if (!found.Item) return { needsCoding: false, copies: [] };
+      if (!found.Item) return { needsCoding: false, copies: [], demoted: false };
       const article = parseArticle(found.Item);
       const copies = found.Item.copies instanceof Set ? [...found.Item.copies].map(String).sort() : [];
-      if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status)) return { needsCoding: false, copies };
+      if (!['pending', 'stored', 'coded', 'duplicate'].includes(article.status))
+        return { needsCoding: false, copies, demoted: false };
       // Demoted before (this is a retry): whether its code message went out is unknown, so one more goes.
       if (article.duplicateOf === firstCopy && article.status !== 'coded')
-        return { needsCoding: article.status === 'stored', copies };
+        return { needsCoding: article.status === 'stored', copies, demoted: false };
       const status = article.status === 'pending' ? 'pending' : 'stored';
       try {
         // Conditional on the status read: when a stage moved the article on meanwhile, it is read again.
@@ -172,7 +183,7 @@ export class ArticleStore {
           },
         );
         // A stored article still has its own code message coming; a coded or linked one needs a new one.
-        return { needsCoding: article.status === 'coded' || article.status === 'duplicate', copies };
+        return { needsCoding: article.status === 'coded' || article.status === 'duplicate', copies, demoted: true };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
@@ -211,8 +222,28 @@ export class ArticleStore {
     });
   }
 
-  async markSkipped(articleId: string, reason: string, now: Date, fields: Partial<StoredArticle> = {}): Promise<void> {
-    await this.update(articleId, now, { status: 'skipped', reason, ...fields });
+  /** Stored but not to be coded, with the reason; false when another delivery got there first (see markStored). */
+  async markSkipped(
+    articleId: string,
+    reason: string,
+    now: Date,
+    fields: Partial<StoredArticle> = {},
+  ): Promise<boolean> {
+    return this.updateIfPending(articleId, now, { status: 'skipped', reason, ...fields });
+  }
+
+  private async updateIfPending(articleId: string, now: Date, fields: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.update(articleId, now, fields, {
+        expression: '#status = :pending',
+        names: { '#status': 'status' },
+        values: { ':pending': 'pending' },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** A permanent failure, recorded with its reason; `redrive` can retry it. */

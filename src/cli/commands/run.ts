@@ -144,10 +144,7 @@ async function printSummary({
     '',
     result.interrupted ? 'eventwire run INTERRUPTED: run again to finish what was left' : 'eventwire run complete',
     feedsLine(result, get),
-    `  articles  ${get('ArticlesStored') + get('ArticlesSkipped')} new (${get('ArticlesSkipped')} of them stored but not coded), ${get('ArticlesDuplicate')} duplicate, ${get('ArticlesFailed')} failed` +
-      (result.resumed.fetch + result.resumed.code > 0
-        ? ` (${result.resumed.fetch + result.resumed.code} resumed from an earlier run)`
-        : ''),
+    articlesLine(result, get),
     `  events    ${get('EventsWritten')} new, ${get('EventsUpdated')} updated, from ${get('MentionsWritten')} mentions in ${get('ArticlesCoded')} coded articles`,
     ...waitingLines(result),
     `  dead letters ${result.deadLetters}${result.deadLetters > 0 ? ` (see ${dataDir}/dead-letters, replay with: npx eventwire redrive)` : ''}`,
@@ -169,6 +166,20 @@ async function printSummary({
     '  query them: npx eventwire events --format table    browse them: npx eventwire serve (or npm start -- --serve)',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * Articles fetched and stored by this run, each counted once by its outcome: to be coded, stored but not coded, or
+ * a copy of another article; plus articles stored before that turned out to be copies of a later-found original.
+ */
+function articlesLine(result: SummaryInput['result'], get: (metric: Parameters<ProgressObserver['get']>[0]) => number) {
+  const fresh = get('ArticlesStored') + get('ArticlesSkipped') + get('ArticlesDuplicate');
+  const resumed = result.resumed.fetch + result.resumed.code;
+  return (
+    `  articles  ${fresh} new (${get('ArticlesSkipped')} of them stored but not coded, ${get('ArticlesDuplicate')} a copy of another), ${get('ArticlesFailed')} failed` +
+    (get('ArticlesDemoted') > 0 ? `, ${get('ArticlesDemoted')} stored before found to be a copy` : '') +
+    (resumed > 0 ? ` (${resumed} resumed from an earlier run)` : '')
+  );
 }
 
 /** What happened to the feeds, and why the others were not polled. */

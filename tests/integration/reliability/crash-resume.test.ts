@@ -55,9 +55,14 @@ describe('a local run killed at random points', () => {
     expect(await snapshotOf(dataDir)).toEqual(undisturbed.snapshot);
   }, 120_000);
 
-  it('reports the completed rerun without dead letters', () => {
+  it('reports the completed rerun without dead letters, counting no article twice', () => {
+    const [, fresh = ''] = /articles +(\d+) new/.exec(final.stdout) ?? [];
+    const [, onSite = '0'] = /demo news site: .*?(\d+) articles\)/.exec(final.stdout) ?? [];
+
     expect(final.stdout).toContain('eventwire run complete');
     expect(final.stdout).toMatch(/dead letters 0/);
+    expect(Number(fresh)).toBeLessThanOrEqual(Number(onSite));
+    expect(Number(onSite)).toBeGreaterThan(0);
   });
 });
 
