@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
+import { Calendar, dayPartition, monthPartition } from './calendar.js';
 import { articleCodedKey, eventIdOf, eventKey, mentionItemKey, mentionKeyOf } from './event-identity.js';
 import { type ArticleReports, withdrawReports } from './event-withdrawal.js';
 import { isConditionFailure } from './feed-store.js';
@@ -31,11 +32,16 @@ export const TRACKED_REPORTS = 50;
 
 /** Events merged over their reports, and one mention per report, in the events table. */
 export class EventStore {
+  /** Which months hold events and which days had articles coded: what range queries read first. */
+  private readonly calendar: Calendar;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly trackedReports = TRACKED_REPORTS,
-  ) {}
+  ) {
+    this.calendar = new Calendar(doc, tableName);
+  }
 
   /**
    * Records every coded event of an article as a mention and merges it into its event. Idempotent: mention
@@ -49,6 +55,10 @@ export class EventStore {
     now: Date,
   ): Promise<RecordResult> {
     const result: RecordResult = { eventIds: [], created: 0, updated: 0 };
+    await this.calendar.note(
+      'month',
+      events.map((event) => (event.date ?? fallbackDate).slice(0, 7)),
+    );
     for (const event of events) {
       const date = event.date ?? fallbackDate;
       const eventId = eventIdOf(event, date);
@@ -65,6 +75,7 @@ export class EventStore {
 
   /** Marks an article as coded in the events table: the change feed announces it ("Article Coded"). */
   async recordArticleCoded(source: MentionSource, eventIds: readonly string[], now: Date): Promise<void> {
+    await this.calendar.note('day', [now.toISOString().slice(0, 10)]);
     await this.doc
       .send(
         new PutCommand({
@@ -77,7 +88,7 @@ export class EventStore {
             eventIds: [...eventIds],
             codedAt: now.toISOString(),
             // Recently changed events are found through the articles that changed them: one index entry per article.
-            [IX.byChanged.partitionKey]: `CHANGED#${now.toISOString().slice(0, 10)}`,
+            [IX.byChanged.partitionKey]: dayPartition(now.toISOString().slice(0, 10)),
             [IX.byChanged.sortKey]: `${now.toISOString()}#${source.articleId}`,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -291,7 +302,7 @@ function descriptiveFields(eventId: string, date: string, event: CodedEvent): Re
     reciprocal: event.reciprocal,
     date,
     coderVersion: event.coder_version,
-    [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`,
+    [IX.byDate.partitionKey]: monthPartition(date.slice(0, 7)),
     [IX.byDate.sortKey]: `${date}#${eventId}`,
     [IX.byType.partitionKey]: `TYPE#${event.type}`,
     [IX.byType.sortKey]: `${date}#${eventId}`,
