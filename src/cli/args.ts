@@ -6,16 +6,30 @@ export class UsageError extends EventwireError {}
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Parses a command's flags strictly, turning node's errors into a UsageError. */
+/**
+ * Parses a command's flags strictly, turning node's errors into a UsageError; more than `positionals` arguments
+ * besides the flags (default none) are a UsageError too, never silently ignored.
+ */
 export function parseFlags<T extends Options>(
   argv: string[],
   options: T,
+  positionals = 0,
 ): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  if (parsed.positionals.length > positionals)
+    throw new UsageError(`unexpected argument "${parsed.positionals[positionals] ?? ''}"`);
+  return parsed;
+}
+
+/** A string flag given with an empty value (`--from=`) is a mistake, not "absent". */
+export function nonEmpty(value: string | undefined, name: string): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} needs a value`);
+  return value;
 }
 
 /**

@@ -26,6 +26,7 @@ export function filterFromParams(params: Record<string, string | boolean | undef
   const role = str('role');
   if (role && !isRole(role)) throw new InvalidFilterError('role must be source, target or any');
   const actor = str('actor');
+  if (role && !actor) throw new InvalidFilterError('role applies to an actor: give actor too');
   const root = str('root');
   if (root && !/^\d{2}$/.test(root))
     throw new InvalidFilterError(`root must be a two-digit CAMEO root such as 14; got "${root}"`);
