@@ -10,7 +10,8 @@ import type { EventRecord } from '../../storage/records.js';
 import { startWebServer } from '../../web/index.js';
 import { intFlag, parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
-import { DEFAULT_PORT, untilInterrupted } from './serve.js';
+import { onStopRequest, untilStopRequested } from '../signals.js';
+import { DEFAULT_PORT } from './serve.js';
 
 export const runCommand = {
   name: 'run',
@@ -51,14 +52,13 @@ example: npx eventwire run --feeds my-feeds.json --poll-all`,
     const session = await openLocalSession(dataDir);
     let demo: DemoSite | null = null;
     const controller = new AbortController();
-    const stop = (): void => {
-      if (!controller.signal.aborted)
+    const release = onStopRequest(
+      () => {
         process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
-      else process.exit(130);
-      controller.abort();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+        controller.abort();
+      },
+      () => process.exit(130),
+    );
     try {
       let feeds: FeedSpec[] = userFeeds ?? [];
       const allowedHosts: string[] = [...(values['allow-host'] ?? [])];
@@ -92,7 +92,8 @@ example: npx eventwire run --feeds my-feeds.json --poll-all`,
         elapsedMs: Date.now() - started,
         started: new Date(started),
       });
-      if (serve && !result.interrupted) await serveBrowser(reader, stop);
+      release();
+      if (serve && !result.interrupted) await serveBrowser(reader);
       return result.interrupted ? 130 : 0;
     } finally {
       await demo?.close();
@@ -102,12 +103,10 @@ example: npx eventwire run --feeds my-feeds.json --poll-all`,
 };
 
 /** Keeps serving the event browser over the run's data until Ctrl-C. */
-async function serveBrowser(reader: EventReader, stop: () => void): Promise<void> {
-  process.off('SIGINT', stop);
-  process.off('SIGTERM', stop);
+async function serveBrowser(reader: EventReader): Promise<void> {
   const server = await startWebServer({ reader, port: DEFAULT_PORT }).catch(() => startWebServer({ reader, port: 0 }));
   process.stdout.write(`\nevent browser: ${server.origin}/   (Ctrl-C to stop)\n`);
-  await untilInterrupted();
+  await untilStopRequested();
   await server.close();
 }
 
