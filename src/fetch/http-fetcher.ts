@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { withoutCredentials } from '../core/url-credentials.js';
 import { ACCEPT_ENCODING, readBody } from './body.js';
 import {
   FetchError,
@@ -83,7 +84,8 @@ export class HttpFetcher {
       return await this.toResult(request, url, response, deadline, started);
     } catch (error) {
       if (error instanceof FetchError) throw error;
-      if (deadline.aborted) throw new FetchTimeoutError(request.url, this.policy.timeoutMs, { cause: error });
+      if (deadline.aborted)
+        throw new FetchTimeoutError(withoutCredentials(request.url), this.policy.timeoutMs, { cause: error });
       throw error;
     }
   }
@@ -169,7 +171,7 @@ export class HttpFetcher {
     delete headers['content-encoding'];
     delete headers['content-length'];
     return {
-      requestedUrl: request.url,
+      requestedUrl: withoutCredentials(request.url),
       finalUrl: url.href,
       status,
       notModified,

@@ -1,5 +1,6 @@
 import { describeError } from '../core/errors.js';
 import { stableId } from '../core/ids.js';
+import { withoutCredentials } from '../core/url-credentials.js';
 import { type FeedItem, FeedParseError, parseFeed } from '../feeds/index.js';
 import { canonicalUrl, FetchError, nextBackoffMs, RateLimitedError } from '../fetch/index.js';
 import { DeferError, deferOrGiveUp } from '../queue/deferral.js';
@@ -84,18 +85,20 @@ async function discoverItems(
   const toFetch: { articleId: string }[] = [];
   for (const item of items) {
     if (!item.link) continue;
+    // A link's user name and password are never stored, printed or sent.
+    const link = withoutCredentials(item.link);
     let canonical: string;
     try {
-      canonical = canonicalUrl(item.link);
+      canonical = canonicalUrl(link);
     } catch {
-      deps.observer.warn('feed item link is not a valid URL', { feed: feed.url, link: item.link });
+      deps.observer.warn('feed item link is not a valid URL', { feed: feed.url, link });
       continue;
     }
     const articleId = stableId([canonical]);
     const { created, record } = await deps.articles.discover(
       {
         articleId,
-        url: item.link,
+        url: link,
         canonicalUrl: canonical,
         feedId: feed.feedId,
         outlet: feed.name,

@@ -1,16 +1,24 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+interface Hit {
+  path: string;
+  at: number;
+  authorization: string | undefined;
+}
+
 /**
  * A news site on one loopback host: an RSS feed listing `articles` pages, each with its own English text (so no
  * two are copies). `rateLimit` makes chosen article paths answer 429 with a Retry-After until a given time.
  * It records every request, with its time, so a test can check what the site was asked for and when.
  */
 export class OneHostSite {
-  readonly hits: { path: string; at: number; authorization: string | undefined }[] = [];
+  readonly hits: Hit[] = [];
   /** Paths answering 429 (with `Retry-After: retryAfterSeconds`) while `Date.now() < until`. */
   readonly rateLimited = new Map<string, { until: number; retryAfterSeconds: number }>();
   feedHeaders: Record<string, string> = {};
+  /** Written into every article link of the feed (`user:secret@`), as a careless feed might. */
+  linkCredentials = '';
   private readonly server = http.createServer((request, response) => this.handle(request, response));
 
   constructor(readonly articles: number) {}
@@ -34,7 +42,7 @@ export class OneHostSite {
   }
 
   /** Requests for article pages (not the feed or robots.txt). */
-  articleHits(): { path: string; at: number }[] {
+  articleHits(): Hit[] {
     return this.hits.filter((hit) => hit.path.startsWith('/news/'));
   }
 
@@ -44,6 +52,11 @@ export class OneHostSite {
     const limited = this.rateLimited.get(path);
     if (limited && Date.now() < limited.until) {
       response.writeHead(429, { 'retry-after': String(limited.retryAfterSeconds) }).end('slow down');
+      return;
+    }
+    const redirect = /^\/redirect\?to=(.+)$/.exec(path);
+    if (redirect?.[1]) {
+      response.writeHead(302, { location: decodeURIComponent(redirect[1]) }).end();
       return;
     }
     if (path === '/robots.txt') {
@@ -67,7 +80,8 @@ export class OneHostSite {
     const items = Array.from({ length: this.articles }, (_, i) => {
       const n = i + 1;
       const day = String((n % 28) + 1).padStart(2, '0');
-      return `<item><title>Report ${n}</title><link>${this.url(`/news/${n}`)}</link><pubDate>${day} Mar 2025 10:${String(n % 60).padStart(2, '0')}:00 GMT</pubDate></item>`;
+      const link = `http://${this.linkCredentials}${this.host}/news/${n}`;
+      return `<item><title>Report ${n}</title><link>${link}</link><pubDate>${day} Mar 2025 10:${String(n % 60).padStart(2, '0')}:00 GMT</pubDate></item>`;
     }).join('');
     return `<?xml version="1.0"?><rss version="2.0"><channel><title>One host</title><link>${this.url('/')}</link>${items}</channel></rss>`;
   }
