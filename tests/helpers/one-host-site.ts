@@ -1,5 +1,5 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server.js';
 
 interface Hit {
   path: string;
@@ -12,33 +12,16 @@ interface Hit {
  * two are copies). `rateLimit` makes chosen article paths answer 429 with a Retry-After until a given time.
  * It records every request, with its time, so a test can check what the site was asked for and when.
  */
-export class OneHostSite {
+export class OneHostSite extends LoopbackServer {
   readonly hits: Hit[] = [];
   /** Paths answering 429 (with `Retry-After: retryAfterSeconds`) while `Date.now() < until`. */
   readonly rateLimited = new Map<string, { until: number; retryAfterSeconds: number }>();
   feedHeaders: Record<string, string> = {};
   /** Written into every article link of the feed (`user:secret@`), as a careless feed might. */
   linkCredentials = '';
-  private readonly server = http.createServer((request, response) => this.handle(request, response));
 
-  constructor(readonly articles: number) {}
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  get host(): string {
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  url(path: string): string {
-    return `http://${this.host}${path}`;
+  constructor(readonly articles: number) {
+    super();
   }
 
   /** Requests for article pages (not the feed or robots.txt). */
@@ -46,7 +29,7 @@ export class OneHostSite {
     return this.hits.filter((hit) => hit.path.startsWith('/news/'));
   }
 
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  protected handle(request: IncomingMessage, response: ServerResponse): void {
     const path = request.url ?? '/';
     this.hits.push({ path, at: Date.now(), authorization: request.headers.authorization });
     const limited = this.rateLimited.get(path);
