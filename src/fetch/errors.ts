@@ -69,7 +69,8 @@ export class RateLimitedError extends FetchError {
   readonly status: number | undefined;
   readonly slot: HostSlot | undefined;
   constructor(url: string, retryAfterMs: number, options: { status?: number; slot?: HostSlot } = {}) {
-    const reason = options.status === undefined ? 'host gate is busy' : `HTTP ${options.status}`;
+    const reason =
+      options.status === undefined ? 'host busy: our per-host interval or its Retry-After' : `HTTP ${options.status}`;
     super(`rate limited fetching ${url} (${reason}); retry after ${retryAfterMs} ms`, { retryable: true });
     this.retryAfterMs = retryAfterMs;
     this.status = options.status;
