@@ -1,36 +1,7 @@
 import { describeError, EventwireError } from '../core/errors.js';
 import { UsageError } from './args.js';
-import { codeCommand } from './commands/code.js';
-import { eventsCommand } from './commands/events.js';
-import { exportCommand } from './commands/export.js';
-import { extractCommand } from './commands/extract.js';
-import { feedCommand } from './commands/feed.js';
-import { feedsCommand } from './commands/feeds.js';
-import { redriveCommand } from './commands/redrive.js';
-import { runCommand } from './commands/run.js';
-import { serveCommand } from './commands/serve.js';
-import { tailCommand } from './commands/tail.js';
+import { COMMANDS } from './commands/index.js';
 import { detachLauncherChannel } from './signals.js';
-
-interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  run(argv: string[]): Promise<number>;
-}
-
-const COMMANDS: Command[] = [
-  runCommand,
-  eventsCommand,
-  exportCommand,
-  tailCommand,
-  serveCommand,
-  redriveCommand,
-  feedsCommand,
-  extractCommand,
-  codeCommand,
-  feedCommand,
-];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
