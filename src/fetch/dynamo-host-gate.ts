@@ -30,7 +30,7 @@ export class DynamoHostGate implements HostGate {
       signal?.throwIfAborted();
       const seen = await this.nextAllowedAt(host, signal);
       const now = this.now();
-      const at = Math.max(now, seen ?? 0);
+      const at = Math.max(now, seen ?? 0, this.log.nextFree(host, minIntervalMs));
       // Someone booked between our read and write: read again (the round trip spaces the attempts).
       if (!(await this.write(host, seen, at + minIntervalMs, signal))) continue;
       if (at <= now) this.log.grant(host);
@@ -39,7 +39,7 @@ export class DynamoHostGate implements HostGate {
     throw new RateLimitedError(`host ${host}`, minIntervalMs);
   }
 
-  redeem(slot: HostSlot, minIntervalMs: number): boolean {
+  redeem(slot: HostSlot, minIntervalMs: number): number | null {
     return this.log.redeem(slot, minIntervalMs);
   }
 

@@ -15,27 +15,40 @@ export interface HostSlot {
  */
 export interface HostGate {
   book(host: string, minIntervalMs: number, signal?: AbortSignal): Promise<HostSlot>;
-  /** Whether the holder of `slot` may send its request now; a slot is good once, and only around its time. */
-  redeem(slot: HostSlot, minIntervalMs: number): boolean;
+  /**
+   * Whether the holder of `slot` may send its request now: 0 when it may, a number of milliseconds to come back
+   * after (still holding the slot) when this process sent to the host less than an interval ago, or null when the
+   * slot is no longer good (too late, or the host asked to wait since): the holder books again.
+   */
+  redeem(slot: HostSlot, minIntervalMs: number): number | null;
   block(host: string, until: number, signal?: AbortSignal): Promise<void>;
 }
 
 /**
  * How late a held slot may still be redeemed, beyond one interval: SQS delays in whole seconds and a Lambda
- * batching window adds up to 5 s. A later holder books again. A request of this process to the same host less
- * than half an interval before still refuses it, so late holders arriving together do not go together.
+ * batching window adds up to 5 s. A later holder books again.
  */
 export const SLOT_GRACE_MS = 10_000;
 
 /** Entries kept per map before a gate's in-process memory starts afresh (one per host seen). */
 const MAX_HOSTS = 10_000;
 
-/** What one process knows by itself: when it last let a request go to each host, and the blocks it has seen. */
+/**
+ * What one process knows by itself: when it last let a request go to each host, and the blocks it has seen. It
+ * keeps this process's own requests to a host an interval apart, whatever the timers and queues did to the slots
+ * (a late holder and an on-time one never go together).
+ */
 export class GrantLog {
   private readonly granted = new Map<string, number>();
   private readonly blocks = new Map<string, number>();
 
   constructor(private readonly now: () => number) {}
+
+  /** The earliest time this process may send to `host` again. */
+  nextFree(host: string, minIntervalMs: number): number {
+    const last = this.granted.get(host);
+    return Math.max(last === undefined ? 0 : last + minIntervalMs, this.blocks.get(host) ?? 0);
+  }
 
   grant(host: string): void {
     remember(this.granted, host, this.now());
@@ -45,14 +58,13 @@ export class GrantLog {
     remember(this.blocks, host, Math.max(until, this.blocks.get(host) ?? 0));
   }
 
-  redeem(slot: HostSlot, minIntervalMs: number): boolean {
+  redeem(slot: HostSlot, minIntervalMs: number): number | null {
     const now = this.now();
-    if (now < slot.at || now >= slot.at + minIntervalMs + SLOT_GRACE_MS) return false;
-    if ((this.blocks.get(slot.host) ?? 0) > now) return false;
-    const last = this.granted.get(slot.host);
-    if (last !== undefined && now - last < minIntervalMs / 2) return false;
+    if (now >= slot.at + minIntervalMs + SLOT_GRACE_MS || (this.blocks.get(slot.host) ?? 0) > now) return null;
+    const earliest = Math.max(slot.at, this.nextFree(slot.host, minIntervalMs));
+    if (now < earliest) return earliest - now;
     this.grant(slot.host);
-    return true;
+    return 0;
   }
 }
 
@@ -73,14 +85,14 @@ export class MemoryHostGate implements HostGate {
   async book(host: string, minIntervalMs: number, signal?: AbortSignal): Promise<HostSlot> {
     signal?.throwIfAborted();
     const now = this.now();
-    const at = Math.max(now, this.nextAllowed.get(host) ?? 0);
+    const at = Math.max(now, this.nextAllowed.get(host) ?? 0, this.log.nextFree(host, minIntervalMs));
     // Booking is synchronous, so concurrent callers in this process each get a distinct slot.
     remember(this.nextAllowed, host, at + minIntervalMs);
     if (at <= now) this.log.grant(host);
     return { host, at };
   }
 
-  redeem(slot: HostSlot, minIntervalMs: number): boolean {
+  redeem(slot: HostSlot, minIntervalMs: number): number | null {
     return this.log.redeem(slot, minIntervalMs);
   }
 
@@ -90,7 +102,7 @@ export class MemoryHostGate implements HostGate {
   }
 }
 
-/** The error a fetch throws when its slot lies ahead: the caller defers until `slot.at`. */
-export function busyError(url: string, slot: HostSlot, now: number): RateLimitedError {
-  return new RateLimitedError(url, slot.at - now, { slot });
+/** The error a fetch throws when it must wait `waitMs` for its slot: the caller defers, holding the slot. */
+export function busyError(url: string, slot: HostSlot, waitMs: number): RateLimitedError {
+  return new RateLimitedError(url, waitMs, { slot });
 }

@@ -127,10 +127,12 @@ export class HttpFetcher {
       intervalMs = Math.max(intervalMs, rules.crawlDelayMs() ?? 0);
     }
     if (url.host === previousHost) return;
-    if (held?.host === url.host && this.gate.redeem(held, intervalMs)) return;
+    const wait = held?.host === url.host ? this.gate.redeem(held, intervalMs) : null;
+    if (held && wait === 0) return;
+    if (held && wait !== null) throw busyError(url.href, held, wait);
     const slot = await this.gate.book(url.host, intervalMs, signal);
-    const now = Date.now();
-    if (slot.at > now) throw busyError(url.href, slot, now);
+    const ahead = slot.at - Date.now();
+    if (ahead > 0) throw busyError(url.href, slot, ahead);
   }
 
   private async exchange(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {

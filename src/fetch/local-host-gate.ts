@@ -22,7 +22,7 @@ export class LocalHostGate implements HostGate {
     return this.memory.book(host, minIntervalMs, signal);
   }
 
-  redeem(slot: HostSlot, minIntervalMs: number): boolean {
+  redeem(slot: HostSlot, minIntervalMs: number): number | null {
     return this.memory.redeem(slot, minIntervalMs);
   }
 

@@ -52,7 +52,7 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedParseError)) throw error;
     if (error instanceof RateLimitedError && error.slot) {
-      const notBefore = new Date(error.slot.at);
+      const notBefore = new Date(now.getTime() + error.retryAfterMs);
       const wait = deferOrGiveUp(message.deferral, { notBefore, reason: error.message, slot: error.slot }, now);
       if (wait instanceof DeferError) throw wait;
     }

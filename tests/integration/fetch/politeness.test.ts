@@ -17,8 +17,8 @@ class RecordingGate implements HostGate {
     this.intervals.push(minIntervalMs);
     return { host, at: 0 };
   }
-  redeem(): boolean {
-    return false;
+  redeem(): number | null {
+    return null;
   }
   async block(): Promise<void> {}
 }

@@ -30,7 +30,7 @@ describe('MemoryHostGate', () => {
     expect(other.at).toBe(0);
   });
 
-  it('redeems a held slot once, from its time until one interval and the grace after it', async () => {
+  it('lets a held slot through at its time, asks an early or second holder to come back, and refuses a stale one', async () => {
     let now = 0;
     const gate = new MemoryHostGate(() => now);
     await gate.book('news.example', 1000);
@@ -39,11 +39,28 @@ describe('MemoryHostGate', () => {
     const early = gate.redeem(held, 1000);
     now = held.at;
     const onTime = gate.redeem(held, 1000);
-    const twice = gate.redeem(held, 1000);
+    now = held.at + 200;
+    const tooSoonAfter = gate.redeem(held, 1000);
     now = held.at + 1000 + SLOT_GRACE_MS;
     const tooLate = gate.redeem(held, 1000);
 
-    expect([early, onTime, twice, tooLate]).toEqual([false, true, false, false]);
+    expect([early, onTime, tooSoonAfter, tooLate]).toEqual([1000, 0, 800, null]);
+  });
+
+  it('keeps this process’s requests to a host an interval apart, whatever timers did to the slots', async () => {
+    let now = 0;
+    const gate = new MemoryHostGate(() => now);
+    await gate.book('news.example', 1000);
+    const late = await gate.book('news.example', 1000);
+    const onTime = await gate.book('news.example', 1000);
+
+    now = late.at + 700;
+    const lateGoes = gate.redeem(late, 1000);
+    now = onTime.at;
+    const onTimeWaits = gate.redeem(onTime, 1000);
+
+    expect(lateGoes).toBe(0);
+    expect(onTimeWaits).toBe(700);
   });
 
   it('keeps every booking after a Retry-After block and refuses slots held from before it', async () => {
@@ -57,7 +74,7 @@ describe('MemoryHostGate', () => {
     const redeemed = gate.redeem(held, 1000);
     const next = await gate.book('news.example', 1000);
 
-    expect(redeemed).toBe(false);
+    expect(redeemed).toBeNull();
     expect(next.at).toBe(120_000);
   });
 });
