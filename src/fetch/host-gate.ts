@@ -35,8 +35,8 @@ const MAX_HOSTS = 10_000;
 
 /**
  * What one process knows by itself: when it last let a request go to each host, and the blocks it has seen. It
- * keeps this process's own requests to a host an interval apart, whatever the timers and queues did to the slots
- * (a late holder and an on-time one never go together).
+ * keeps this process's own requests to a host (nine tenths of) an interval apart, whatever the timers and queues
+ * did to the slots: a late holder and an on-time one never go together.
  */
 export class GrantLog {
   private readonly granted = new Map<string, number>();
@@ -44,10 +44,13 @@ export class GrantLog {
 
   constructor(private readonly now: () => number) {}
 
-  /** The earliest time this process may send to `host` again. */
+  /**
+   * The earliest time this process may send to `host` again: nine tenths of an interval after its last request,
+   * so a timer a few milliseconds late does not send the next holder round the queue again.
+   */
   nextFree(host: string, minIntervalMs: number): number {
     const last = this.granted.get(host);
-    return Math.max(last === undefined ? 0 : last + minIntervalMs, this.blocks.get(host) ?? 0);
+    return Math.max(last === undefined ? 0 : last + minIntervalMs * 0.9, this.blocks.get(host) ?? 0);
   }
 
   grant(host: string): void {
