@@ -129,6 +129,12 @@ async function measuredRun(
       get depth() {
         return consumer.queue.depth;
       },
+      get held() {
+        return consumer.queue.held;
+      },
+      get nextVisibleAt() {
+        return consumer.queue.nextVisibleAt;
+      },
       receive: () => consumer.queue.receive(BATCH_SIZES[stage]),
       settle: (event, failed, reasons) => consumer.queue.settle(event, failed, reasons),
     },

@@ -17,10 +17,12 @@ export const ARTICLE_METRICS: readonly MetricName[] = [
   'ArticlesDiscovered',
   'ArticlesStored',
   'ArticlesDuplicate',
+  'ArticlesDemoted',
   'ArticlesSkipped',
   'ArticlesFailed',
   'ArticlesRetried',
   'ArticlesCoded',
+  'MessagesDeferred',
 ];
 export const EVENT_METRICS: readonly MetricName[] = ['EventsWritten', 'EventsUpdated', 'MentionsWritten'];
 export const BUS_METRICS: readonly MetricName[] = ['ChangesPublished', 'ChangesFailed'];

@@ -90,8 +90,12 @@ export class Pipeline extends Construct {
       'code-events': codeEvents,
     } = this.functions;
     const { tables, bucket } = store;
-    const consume = (f: EventwireFunction, qid: QueueId, batchSize: number, maxConcurrency: number) =>
+    // A consumer also sends to its own queue: a message that must wait (a busy host, Retry-After, a first copy
+    // not coded yet) is sent again with a delay and the original acknowledged (src/queue/deferral.ts).
+    const consume = (f: EventwireFunction, qid: QueueId, batchSize: number, maxConcurrency: number) => {
       consumes(f, this.queues[qid].queue, { batchSize, maxBatchingWindow: BATCHING_WINDOW, maxConcurrency });
+      sendsTo(f, qid, this.queues[qid].queue);
+    };
 
     readsFeedList(scheduleFeeds, this.feedListParameter);
     useTable(scheduleFeeds, 'feeds', tables.feeds, 'readWrite');

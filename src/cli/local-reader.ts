@@ -17,8 +17,10 @@ export const FILTER_FLAGS = {
   'data-dir': { type: 'string' },
 } as const;
 
-/** The event filter from CLI flags; a bad value is a usage error. */
+/** The event filter from CLI flags; a bad or empty value is a usage error. */
 export function filterFromFlags(values: Record<string, string | boolean | undefined>): EventFilter {
+  for (const [name, value] of Object.entries(values))
+    if (typeof value === 'string' && value.trim() === '') throw new UsageError(`--${name} needs a value`);
   try {
     return filterFromParams(values);
   } catch (error) {

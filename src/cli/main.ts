@@ -1,35 +1,7 @@
 import { describeError, EventwireError } from '../core/errors.js';
 import { UsageError } from './args.js';
-import { codeCommand } from './commands/code.js';
-import { eventsCommand } from './commands/events.js';
-import { exportCommand } from './commands/export.js';
-import { extractCommand } from './commands/extract.js';
-import { feedCommand } from './commands/feed.js';
-import { feedsCommand } from './commands/feeds.js';
-import { redriveCommand } from './commands/redrive.js';
-import { runCommand } from './commands/run.js';
-import { serveCommand } from './commands/serve.js';
-import { tailCommand } from './commands/tail.js';
-
-interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  run(argv: string[]): Promise<number>;
-}
-
-const COMMANDS: Command[] = [
-  runCommand,
-  eventsCommand,
-  exportCommand,
-  tailCommand,
-  serveCommand,
-  redriveCommand,
-  feedsCommand,
-  extractCommand,
-  codeCommand,
-  feedCommand,
-];
+import { COMMANDS } from './commands/index.js';
+import { detachLauncherChannel } from './signals.js';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -40,7 +12,29 @@ function help(): string {
     '',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
+    'example: npx eventwire run && npx eventwire events --format table',
+    '',
   ].join('\n');
+}
+
+/**
+ * A reader that stops early (`eventwire events --format jsonl | head -1`) closes the pipe: the rest of the output
+ * has nowhere to go, so the command ends quietly, as Unix tools do, instead of failing with EPIPE.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      process.exit(1);
+    });
+}
+
+/** A command that does not handle stop requests itself ends when its launcher is gone. */
+function stopWithLauncher(): void {
+  detachLauncherChannel();
+  process.once('disconnect', () => {
+    if (process.listenerCount('disconnect') === 0) process.exit(130);
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -79,6 +73,8 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 
 // Exit explicitly: a library handle (model worker, keep-alive socket) must not keep a finished command alive.
 // Flush first, or output piped to another program (`eventwire events | wc -l`) is cut short.
+endQuietlyOnClosedPipe();
+stopWithLauncher();
 const exitCode = await main(process.argv.slice(2));
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(exitCode);

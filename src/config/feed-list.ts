@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasCredentials } from '../core/url-credentials.js';
 import { ConfigError } from './errors.js';
 
 const pollInterval = z
@@ -17,7 +18,12 @@ export const FeedListSchema = z.array(
     url: z
       .string()
       .url()
-      .refine((value) => /^https?:/i.test(value), 'feeds must be http or https URLs'),
+      .refine((value) => /^https?:/i.test(value), 'feeds must be http or https URLs')
+      // The message never repeats the URL: it would print the password it refuses.
+      .refine(
+        (value) => !hasCredentials(value),
+        'a feed URL must not carry a user name or password (user:secret@host): eventwire fetches public feeds only',
+      ),
     name: z.string().min(1).optional(),
     poll_minutes: pollInterval,
     pollMinutes: pollInterval,

@@ -87,9 +87,10 @@ export async function judgeCopy(
  * are forgotten only once demoted, so a retry after a crash finds them again.
  */
 async function demote(articleId: string, firstCopy: string, deps: FirstCopyDeps, depth = 0): Promise<void> {
-  const { needsCoding, copies } = await demoteOne(articleId, firstCopy, deps);
+  const { needsCoding, copies, demoted } = await demoteOne(articleId, firstCopy, deps);
   if (needsCoding) await deps.queues.code.send([{ article_id: articleId }]);
-  deps.observer.count('ArticlesDuplicate');
+  // Counted once when it was fetched (stored or skipped); its demotion is counted apart, and only once.
+  if (demoted) deps.observer.count('ArticlesDemoted');
   if (depth >= MAX_COPY_CHAIN) return;
   for (const copy of copies) await demote(copy, firstCopy, deps, depth + 1);
   await deps.articles.forgetCopies(articleId, copies);
@@ -100,14 +101,15 @@ async function demoteOne(
   articleId: string,
   firstCopy: string,
   deps: FirstCopyDeps,
-): Promise<{ needsCoding: boolean; copies: string[] }> {
+): Promise<{ needsCoding: boolean; copies: string[]; demoted: boolean }> {
   for (let attempt = 0; attempt < DEMOTE_ATTEMPTS; attempt += 1) {
     const found = await deps.articles.getWithCopies(articleId);
-    if (!found) return { needsCoding: false, copies: [] };
+    if (!found) return { needsCoding: false, copies: [], demoted: false };
     const { status, needsCoding } = demotionOf(found.article, firstCopy);
+    if (!status) return { needsCoding, copies: found.copies, demoted: false };
     const read = found.article.status;
-    if (!status || (await deps.articles.markCopyOf(articleId, firstCopy, { status, read }, deps.clock())))
-      return { needsCoding, copies: found.copies };
+    if (await deps.articles.markCopyOf(articleId, firstCopy, { status, read }, deps.clock()))
+      return { needsCoding, copies: found.copies, demoted: true };
   }
   throw new ArticleBusyError(`article ${articleId} changed status ${DEMOTE_ATTEMPTS} times while being demoted`);
 }

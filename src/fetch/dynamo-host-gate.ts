@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS, TTL_ATTRIBUTE } from '../storage/table-design.js';
 import { RateLimitedError } from './errors.js';
-import { type HostGate, sleep } from './host-gate.js';
+import { GrantLog, type HostGate, type HostSlot } from './host-gate.js';
 
 /** Contended bookings retried before giving up with RateLimitedError. */
 const MAX_BOOKING_ATTEMPTS = 8;
@@ -10,38 +10,50 @@ const ITEM_TTL_SECONDS = 3600;
 
 /**
  * Host gate shared by every Lambda through the `state` table: item pk=`HOST#<host>`, sk=`gate` holds
- * `nextAllowedAt` (epoch ms). A caller reads it, books the slot max(now, nextAllowedAt) by a conditional
- * write that only succeeds if nobody booked in between (optimistic locking), then sleeps until its slot.
+ * `nextAllowedAt` (epoch ms). A caller reads it and books the slot max(now, nextAllowedAt) by a conditional write
+ * that only succeeds if nobody booked in between (optimistic locking): one write per booking, none to redeem a
+ * held slot. A Retry-After moves `nextAllowedAt` forward, so every worker's later bookings honour it.
  */
 export class DynamoHostGate implements HostGate {
+  private readonly log: GrantLog;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.log = new GrantLog(now);
+  }
 
-  async acquire(host: string, minIntervalMs: number, signal?: AbortSignal, maxWaitMs = Infinity): Promise<void> {
+  async book(host: string, minIntervalMs: number, signal?: AbortSignal): Promise<HostSlot> {
     for (let attempt = 0; attempt < MAX_BOOKING_ATTEMPTS; attempt += 1) {
       signal?.throwIfAborted();
-      const seen = await this.readNextAllowed(host, signal);
+      const seen = await this.nextAllowedAt(host, signal);
       const now = this.now();
-      const slot = Math.max(now, seen ?? 0);
-      if (slot - now > maxWaitMs) throw new RateLimitedError(`host ${host}`, slot - now);
-      if (await this.book(host, seen, slot + minIntervalMs, signal)) {
-        await sleep(slot - now, signal);
-        return;
-      }
-      // Someone booked between our read and write: back off a little, with jitter, and read again.
-      await sleep(Math.round(Math.random() * 25 * (attempt + 1)), signal);
+      const at = Math.max(now, seen ?? 0, this.log.nextFree(host, minIntervalMs));
+      // Someone booked between our read and write: read again (the round trip spaces the attempts).
+      if (!(await this.write(host, seen, at + minIntervalMs, signal))) continue;
+      if (at <= now) this.log.grant(host);
+      return { host, at };
     }
     throw new RateLimitedError(`host ${host}`, minIntervalMs);
   }
 
-  private key(host: string): Record<string, string> {
-    return { [TABLE_KEYS.partitionKey]: `HOST#${host}`, [TABLE_KEYS.sortKey]: 'gate' };
+  redeem(slot: HostSlot, minIntervalMs: number): number | null {
+    return this.log.redeem(slot, minIntervalMs);
   }
 
-  private async readNextAllowed(host: string, signal?: AbortSignal): Promise<number | undefined> {
+  async block(host: string, until: number, signal?: AbortSignal): Promise<void> {
+    this.log.block(host, until);
+    for (let attempt = 0; attempt < MAX_BOOKING_ATTEMPTS; attempt += 1) {
+      const seen = await this.nextAllowedAt(host, signal);
+      if (seen !== undefined && seen >= until) return;
+      if (await this.write(host, seen, until, signal)) return;
+    }
+  }
+
+  /** The end of the host's last booking or block (epoch ms), if any. */
+  async nextAllowedAt(host: string, signal?: AbortSignal): Promise<number | undefined> {
     const output = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: this.key(host), ConsistentRead: true }),
       { abortSignal: signal },
@@ -50,8 +62,12 @@ export class DynamoHostGate implements HostGate {
     return typeof value === 'number' ? value : undefined;
   }
 
+  private key(host: string): Record<string, string> {
+    return { [TABLE_KEYS.partitionKey]: `HOST#${host}`, [TABLE_KEYS.sortKey]: 'gate' };
+  }
+
   /** Conditional write of the new next-allowed time; false when another worker won the race. */
-  private async book(host: string, seen: number | undefined, next: number, signal?: AbortSignal): Promise<boolean> {
+  private async write(host: string, seen: number | undefined, next: number, signal?: AbortSignal): Promise<boolean> {
     try {
       await this.doc.send(
         new UpdateCommand({

@@ -1,4 +1,5 @@
 import { EventwireError } from '../core/errors.js';
+import type { HostSlot } from './host-gate.js';
 
 type ErrorOptions = { cause?: unknown; retryable?: boolean };
 
@@ -59,13 +60,21 @@ export class RobotsDisallowedError extends FetchError {
   }
 }
 
-/** The host asked us to slow down (429, 503 with Retry-After) or our own gate is booked too far ahead. */
+/**
+ * The host asked us to slow down (429, or 503 with Retry-After: `status` set), or our own host gate booked this
+ * request a later slot (`slot` set, held by the deferred message). Either way a reason to wait, not a failure.
+ */
 export class RateLimitedError extends FetchError {
   readonly retryAfterMs: number;
-  constructor(url: string, retryAfterMs: number, status?: number) {
-    const reason = status === undefined ? 'host gate is busy' : `HTTP ${status}`;
+  readonly status: number | undefined;
+  readonly slot: HostSlot | undefined;
+  constructor(url: string, retryAfterMs: number, options: { status?: number; slot?: HostSlot } = {}) {
+    const reason =
+      options.status === undefined ? 'host busy: our per-host interval or its Retry-After' : `HTTP ${options.status}`;
     super(`rate limited fetching ${url} (${reason}); retry after ${retryAfterMs} ms`, { retryable: true });
     this.retryAfterMs = retryAfterMs;
+    this.status = options.status;
+    this.slot = options.slot;
   }
 }
 

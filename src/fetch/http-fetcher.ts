@@ -1,7 +1,14 @@
 import type { IncomingMessage } from 'node:http';
+import { withoutCredentials } from '../core/url-credentials.js';
 import { ACCEPT_ENCODING, readBody } from './body.js';
-import { FetchError, FetchTimeoutError, RobotsDisallowedError, TooManyRedirectsError } from './errors.js';
-import { type HostGate, MemoryHostGate } from './host-gate.js';
+import {
+  FetchError,
+  FetchTimeoutError,
+  RateLimitedError,
+  RobotsDisallowedError,
+  TooManyRedirectsError,
+} from './errors.js';
+import { busyError, type HostGate, type HostSlot, MemoryHostGate } from './host-gate.js';
 import { DEFAULT_MIN_HOST_INTERVAL_MS, type FetchPolicy } from './policy.js';
 import { redirectTarget, statusError } from './response.js';
 import { MemoryRobotsCache, type RobotsCache } from './robots-cache.js';
@@ -16,6 +23,8 @@ export interface FetchRequest {
   lastModified?: string | null;
   /** Accept header; defaults to HTML-first. */
   accept?: string;
+  /** A host slot booked by an earlier attempt, which deferred until then (see HostGate). */
+  slot?: HostSlot | undefined;
 }
 
 /**
@@ -45,7 +54,9 @@ const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
 
 /**
  * The only HTTP client of eventwire. Every hop is resolved and checked before connecting (SSRF guard),
- * robots.txt and the per-host gate are honoured, and one deadline bounds the whole fetch.
+ * robots.txt and the per-host gate are honoured, and one deadline bounds the whole fetch. The gate is never
+ * waited for: a request whose host is busy fails at once with a RateLimitedError holding its booked slot, for
+ * the caller to defer until then; a 429 or 503 with Retry-After blocks the host's gate for that long.
  * Non-success outcomes are thrown as typed errors from ./errors.ts.
  */
 export class HttpFetcher {
@@ -68,13 +79,13 @@ export class HttpFetcher {
   async fetch(request: FetchRequest): Promise<FetchResult> {
     const started = performance.now();
     const deadline = AbortSignal.timeout(this.policy.timeoutMs);
-    const endsAt = Date.now() + this.policy.timeoutMs;
     try {
-      const { url, response } = await this.follow(parseFetchUrl(request.url), request, deadline, endsAt);
+      const { url, response } = await this.follow(parseFetchUrl(request.url), request, deadline);
       return await this.toResult(request, url, response, deadline, started);
     } catch (error) {
       if (error instanceof FetchError) throw error;
-      if (deadline.aborted) throw new FetchTimeoutError(request.url, this.policy.timeoutMs, { cause: error });
+      if (deadline.aborted)
+        throw new FetchTimeoutError(withoutCredentials(request.url), this.policy.timeoutMs, { cause: error });
       throw error;
     }
   }
@@ -83,13 +94,12 @@ export class HttpFetcher {
     start: URL,
     request: FetchRequest,
     signal: AbortSignal,
-    endsAt: number,
   ): Promise<{ url: URL; response: IncomingMessage }> {
     const headers = this.requestHeaders(request);
     let url = start;
     let previousHost: string | undefined;
     for (let redirects = 0; ; redirects += 1) {
-      await this.beforeHop(url, previousHost, signal, endsAt);
+      await this.beforeHop(url, previousHost, request.slot, signal);
       const response = await this.exchange(url, headers, signal);
       const next = redirectTarget(url, response);
       if (next === undefined) return { url, response };
@@ -99,12 +109,16 @@ export class HttpFetcher {
     }
   }
 
-  /** robots.txt check, then the host gate; a redirect within one host is part of the same visit, not a new one. */
+  /**
+   * robots.txt check, then the host gate; a redirect within one host is part of the same visit, not a new one.
+   * A slot held from an earlier attempt is used when it is good now; otherwise one is booked, and a slot ahead is
+   * thrown back to the caller to wait for.
+   */
   private async beforeHop(
     url: URL,
     previousHost: string | undefined,
+    held: HostSlot | undefined,
     signal: AbortSignal,
-    endsAt: number,
   ): Promise<void> {
     let intervalMs = this.policy.minHostIntervalMs ?? DEFAULT_MIN_HOST_INTERVAL_MS;
     if (this.policy.respectRobots) {
@@ -112,7 +126,13 @@ export class HttpFetcher {
       if (!rules.isAllowed(url.href)) throw new RobotsDisallowedError(url.href);
       intervalMs = Math.max(intervalMs, rules.crawlDelayMs() ?? 0);
     }
-    if (url.host !== previousHost) await this.gate.acquire(url.host, intervalMs, signal, endsAt - Date.now());
+    if (url.host === previousHost) return;
+    const wait = held?.host === url.host ? this.gate.redeem(held, intervalMs) : null;
+    if (held && wait === 0) return;
+    if (held && wait !== null) throw busyError(url.href, held, wait);
+    const slot = await this.gate.book(url.host, intervalMs, signal);
+    const ahead = slot.at - Date.now();
+    if (ahead > 0) throw busyError(url.href, slot, ahead);
   }
 
   private async exchange(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
@@ -143,14 +163,17 @@ export class HttpFetcher {
     const notModified = status === 304;
     if (!notModified && (status < 200 || status > 299)) {
       discardResponse(response);
-      throw statusError(url.href, status, headers['retry-after']);
+      const error = statusError(url.href, status, headers['retry-after']);
+      // The host asked every client to wait: no request of ours goes to it before then.
+      if (error instanceof RateLimitedError) await this.gate.block(url.host, Date.now() + error.retryAfterMs, signal);
+      throw error;
     }
     const body = notModified ? new Uint8Array(0) : await readBody(response, url.href, this.policy.maxBytes, signal);
     if (notModified) discardResponse(response);
     delete headers['content-encoding'];
     delete headers['content-length'];
     return {
-      requestedUrl: request.url,
+      requestedUrl: withoutCredentials(request.url),
       finalUrl: url.href,
       status,
       notModified,

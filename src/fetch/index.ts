@@ -21,8 +21,9 @@ export {
   TlsDowngradeError,
   TooManyRedirectsError,
 } from './errors.js';
-export { type HostGate, MemoryHostGate } from './host-gate.js';
+export { type HostGate, type HostSlot, MemoryHostGate, SLOT_GRACE_MS } from './host-gate.js';
 export { type FetcherDeps, type FetchRequest, type FetchResult, HttpFetcher } from './http-fetcher.js';
+export { LocalHostGate } from './local-host-gate.js';
 export { DEFAULT_USER_AGENT, defaultFetchPolicy, type FetchPolicy } from './policy.js';
 export { parseRobots, productToken, type RobotsRules } from './robots.js';
 export { DynamoRobotsCache, MemoryRobotsCache, type RobotsCache } from './robots-cache.js';

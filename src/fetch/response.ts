@@ -26,7 +26,7 @@ export function redirectTarget(current: URL, response: IncomingMessage): URL | u
  */
 export function statusError(url: string, status: number, retryAfter: string | undefined): Error {
   const retryAfterMs = parseRetryAfterMs(retryAfter);
-  if (status === 429) return new RateLimitedError(url, retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, status);
-  if (status === 503 && retryAfterMs !== undefined) return new RateLimitedError(url, retryAfterMs, status);
+  if (status === 429) return new RateLimitedError(url, retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, { status });
+  if (status === 503 && retryAfterMs !== undefined) return new RateLimitedError(url, retryAfterMs, { status });
   return new HttpStatusError(url, status);
 }

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { withoutCredentials } from '../core/url-credentials.js';
 import { isBlockedAddress } from './address-guard.js';
 import { BlockedAddressError, ConnectionError, FetchError, InvalidUrlError } from './errors.js';
 import { type FetchPolicy, isAllowListed } from './policy.js';
@@ -20,14 +21,21 @@ export const systemResolver: Resolver = async (host) => {
   return records.map((record) => record.address);
 };
 
-/** Parses an absolute http(s) URL, optionally relative to a base; anything else is an InvalidUrlError. */
+/**
+ * Parses an absolute http(s) URL, optionally relative to a base; anything else is an InvalidUrlError. A user name
+ * and password in the URL (or in a redirect's Location) are dropped: they would be sent as Basic auth, to any host.
+ */
 export function parseFetchUrl(input: string, base?: URL): URL {
   let url: URL;
   try {
     url = new URL(input, base);
   } catch (error) {
-    throw new InvalidUrlError(`not a valid URL: ${JSON.stringify(input.slice(0, 200))}`, { cause: error });
+    throw new InvalidUrlError(`not a valid URL: ${JSON.stringify(withoutCredentials(input).slice(0, 200))}`, {
+      cause: error,
+    });
   }
+  url.username = '';
+  url.password = '';
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidUrlError(`only http and https URLs are fetched, not ${url.protocol}`);
   }

@@ -5,7 +5,7 @@ import { failureReason, handleSqsBatch } from '../queue/sqs-batch.js';
 
 /** One queue and the stage that consumes it, as an event source mapping pairs them. */
 export interface QueueConsumer {
-  queue: Pick<LocalQueue<unknown>, 'receive' | 'settle' | 'depth'>;
+  queue: Pick<LocalQueue<unknown>, 'receive' | 'settle' | 'depth' | 'held' | 'nextVisibleAt'>;
   handle(event: SQSEvent, reasons: Map<string, string>): Promise<SQSBatchResponse>;
   /** Batches handled at once, like a mapping's maximum concurrency. */
   concurrency: number;
@@ -30,24 +30,59 @@ export function queueConsumer<T>(
         {
           failed: (record: SQSRecord, error: unknown) => reasons.set(record.messageId, failureReason(error)),
         },
+        // A deferred message goes back to its own queue, held until its time.
+        queue,
       ),
   };
 }
 
+/** How long a local run waits at most for held messages before it ends and leaves them to the next run. */
+export const DEFAULT_MAX_WAIT_MS = 60_000;
+
+export interface DrainOptions {
+  /** When every message left is held longer than this, the drain ends (default DEFAULT_MAX_WAIT_MS). */
+  maxWaitMs?: number;
+}
+
+export interface DrainResult {
+  /** Messages were left held (deferred or awaiting redelivery) beyond `maxWaitMs`. */
+  leftWaiting: boolean;
+}
+
 /**
  * Drives the local queues until all are empty: each consumer takes SQS-shaped batches of up to 10 records and
- * runs them through the same batch handling as the Lambdas; failed records are redelivered by the queue.
- * Stops taking new batches once `signal` aborts and returns after the batches in flight settle.
+ * runs them through the same batch handling as the Lambdas; failed records are redelivered by the queue and
+ * deferred ones held until their time. The process waits for held messages (the queue does; no stage sleeps),
+ * unless the earliest is further off than `maxWaitMs`: then the drain ends and leaves them, in the tables, to the
+ * next run. Stops taking new batches once `signal` aborts and returns after the batches in flight settle.
  */
-export async function drainQueues(consumers: readonly QueueConsumer[], signal: AbortSignal): Promise<void> {
+export async function drainQueues(
+  consumers: readonly QueueConsumer[],
+  signal: AbortSignal,
+  options: DrainOptions = {},
+): Promise<DrainResult> {
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   let busy = 0;
-  const idle = (): boolean => busy === 0 && consumers.every((c) => c.queue.depth === 0);
+  let leftWaiting = false;
+  const nothingVisible = (): boolean => busy === 0 && consumers.every((c) => c.queue.depth === c.queue.held);
+  const nextVisibleAt = (): number | null =>
+    consumers.reduce<number | null>((earliest, c) => {
+      const at = c.queue.nextVisibleAt;
+      return at === null ? earliest : Math.min(earliest ?? at, at);
+    }, null);
   const worker = async (consumer: QueueConsumer): Promise<void> => {
-    while (!signal.aborted) {
+    while (!signal.aborted && !leftWaiting) {
       const event = consumer.queue.receive(10);
       if (!event) {
-        if (idle()) return;
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        const next = nextVisibleAt();
+        if (nothingVisible()) {
+          if (next === null) return;
+          if (next - Date.now() > maxWaitMs) {
+            leftWaiting = true;
+            return;
+          }
+        }
+        await pause(next === null ? 5 : Math.min(100, Math.max(5, next - Date.now())), signal);
         continue;
       }
       busy += 1;
@@ -74,4 +109,18 @@ export async function drainQueues(consumers: readonly QueueConsumer[], signal: A
   await Promise.all(
     consumers.flatMap((consumer) => Array.from({ length: consumer.concurrency }, () => worker(consumer))),
   );
+  return { leftWaiting };
+}
+
+/** Waits `ms`, or less when the run is stopped. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -1,8 +1,8 @@
 import { createEventCoder } from '../coder/index.js';
-import type { AppConfig } from '../config/index.js';
+import { type AppConfig, tableName } from '../config/index.js';
 import { describeError } from '../core/errors.js';
 import { loadLanguageDetector } from '../extract/index.js';
-import { MemoryHostGate } from '../fetch/index.js';
+import { DynamoHostGate, LocalHostGate } from '../fetch/index.js';
 import { LocalQueue } from '../queue/local-queue.js';
 import {
   type ArticleMessage,
@@ -16,7 +16,7 @@ import {
 import { createStageDeps } from '../runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, type StageDeps, type StageObserver } from '../stages/index.js';
 import { type AwsClients, createAwsClients } from '../storage/clients.js';
-import { drainQueues, queueConsumer } from './drain.js';
+import { type DrainOptions, type DrainResult, drainQueues, queueConsumer } from './drain.js';
 
 /** The three local queues, named like the deployed ones. */
 export interface LocalQueues {
@@ -30,7 +30,7 @@ export interface LocalPipeline {
   queues: LocalQueues;
   deps: StageDeps;
   /** Drains every queue through its stage, as the event source mappings would. */
-  drain(signal: AbortSignal): Promise<void>;
+  drain(signal: AbortSignal, options?: DrainOptions): Promise<DrainResult>;
   close(): void;
 }
 
@@ -53,9 +53,9 @@ export function createLocalPipeline(
     article: new LocalQueue<ArticleMessage>('article', maxReceiveCount),
     code: new LocalQueue<CodeMessage>('code', maxReceiveCount),
   };
-  // The gate's per-host interval is a no-op on the local demo (0 ms); in memory it costs no table writes.
+  // Slots are booked in memory (no table write per request); a host's Retry-After is kept for the next run.
   const deps = createStageDeps(config, clients, queues, observer, {
-    gate: new MemoryHostGate(),
+    gate: new LocalHostGate(new DynamoHostGate(clients.doc, tableName(config, 'state'))),
     createCoder: () => createEventCoder(),
   });
   const timed =
@@ -96,9 +96,9 @@ export function createLocalPipeline(
     clients,
     queues,
     deps,
-    drain: async (signal) => {
+    drain: async (signal, options) => {
       await languageModel;
-      await drainQueues(consumers, signal);
+      return drainQueues(consumers, signal, options);
     },
     close: () => {
       clients.s3.destroy();

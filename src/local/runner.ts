@@ -2,11 +2,13 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/index.js';
 import { snakeCaseKeys } from '../core/snake-case.js';
+import { DeferralSchema } from '../queue/deferral.js';
 import type { LocalQueue } from '../queue/local-queue.js';
 import type { ArticleMessage, CodeMessage } from '../queue/messages.js';
 import { type StageDeps, type StageObserver, scheduleDueFeeds } from '../stages/index.js';
 import type { AwsClients } from '../storage/clients.js';
-import type { FeedSpec } from '../storage/feed-store.js';
+import { type FeedSpec, feedIdOf } from '../storage/feed-store.js';
+import type { FeedRecord } from '../storage/records.js';
 import { createLocalPipeline, type StageTiming } from './local-pipeline.js';
 import { articleIdOfKey, takeLostObjects } from './s3rver-repair.js';
 import { lostObjectsFileOf } from './stack.js';
@@ -22,19 +24,40 @@ export interface PipelineRunOptions {
   maxReceiveCount?: number;
   /** Per-message stage durations, for the benchmark. */
   timing?: StageTiming;
+  /** Poll every feed now, not only those due (`--poll-all`). */
+  pollAll?: boolean;
+  /** The run ends, leaving them to the next run, when every message left must wait longer than this. */
+  maxWaitMs?: number;
+}
+
+/** Messages a run left waiting (deferred, or failed and due again later): their items stay pending in the tables. */
+export interface LeftWaiting {
+  feed: number;
+  article: number;
+  code: number;
+  /** When the earliest of them may go on (epoch ms). */
+  until: number | null;
+  /** Why the earliest had to wait. */
+  reason: string | null;
 }
 
 export interface PipelineRunResult {
   interrupted: boolean;
+  /** Feeds polled by this run, and the others with their earliest next poll time. */
+  feeds: { polled: number; notDue: number; nextPollAt: string | null };
   resumed: { fetch: number; code: number };
+  /** Messages deferred during the run (busy host, Retry-After, first copy not coded yet). */
+  deferred: number;
+  waiting: LeftWaiting;
   deadLetters: number;
   clients: AwsClients;
   deps: StageDeps;
 }
 
 /**
- * One local run of the whole pipeline with the Lambdas' stage code: schedule every feed, resume articles a
- * previous run left unfinished, then drain feed -> article -> code queues through SQS-shaped batches.
+ * One local run of the whole pipeline with the Lambdas' stage code: schedule the due feeds (or all), resume
+ * articles a previous run left unfinished, then drain feed -> article -> code queues through SQS-shaped batches.
+ * Messages that must wait longer than `maxWaitMs` are left to the next run (their items stay pending).
  */
 export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRunResult> {
   const { clients, queues, deps, drain } = createLocalPipeline(
@@ -43,12 +66,61 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     options.maxReceiveCount,
     options.timing,
   );
-  await scheduleDueFeeds(deps, options.feeds, { everyFeed: true });
+  const polled = await scheduleDueFeeds(deps, options.feeds, { everyFeed: options.pollAll ?? false, local: true });
   await reopenLostArticles(deps, options.dataDir);
   const resumed = await resumeUnfinished(deps, queues);
-  await drain(options.signal);
-  const deadLetters = await saveDeadLetters(options.dataDir, [queues.feed, queues.article, queues.code]);
-  return { interrupted: options.signal.aborted, resumed, deadLetters, clients, deps };
+  await drain(options.signal, options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs });
+  const all = [queues.feed, queues.article, queues.code];
+  const deadLetters = await saveDeadLetters(options.dataDir, all);
+  return {
+    interrupted: options.signal.aborted,
+    feeds: notDue(await deps.feeds.list(), options.feeds, polled),
+    resumed,
+    deferred: all.reduce((sum, queue) => sum + queue.deferred, 0),
+    waiting: leftWaiting(queues),
+    deadLetters,
+    clients,
+    deps,
+  };
+}
+
+/** The listed feeds this run did not poll, and when the first of them is due. */
+function notDue(
+  stored: readonly FeedRecord[],
+  listed: readonly FeedSpec[],
+  polled: number,
+): PipelineRunResult['feeds'] {
+  const ids = new Set(listed.map((feed) => feedIdOf(feed.url)));
+  const next = stored
+    .filter((feed) => ids.has(feed.feed_id))
+    .map((feed) => feed.next_poll_at)
+    .sort()[0];
+  return { polled, notDue: Math.max(0, ids.size - polled), nextPollAt: polled < ids.size ? (next ?? null) : null };
+}
+
+function leftWaiting(queues: {
+  feed: LocalQueue<unknown>;
+  article: LocalQueue<unknown>;
+  code: LocalQueue<unknown>;
+}): LeftWaiting {
+  const held = [queues.feed, queues.article, queues.code].flatMap((queue) => queue.waiting());
+  const earliest = held.sort((a, b) => a.at - b.at)[0];
+  return {
+    feed: queues.feed.waiting().length,
+    article: queues.article.waiting().length,
+    code: queues.code.waiting().length,
+    until: earliest?.at ?? null,
+    reason: earliest ? reasonOf(earliest.body) : null,
+  };
+}
+
+function reasonOf(body: string): string | null {
+  try {
+    const parsed = DeferralSchema.safeParse((JSON.parse(body) as { deferral?: unknown }).deferral);
+    return parsed.success ? parsed.data.reason : 'failed, to be tried again';
+  } catch {
+    return null;
+  }
 }
 
 /** Articles whose stored objects the stack's start-up repair had to remove are fetched and stored again. */

@@ -12,6 +12,7 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import type { LocalConfig } from '../config/index.js';
 import { localConfig } from '../config/index.js';
+import { rebuildCalendar } from '../storage/calendar.js';
 import { type AwsClients, createAwsClients } from '../storage/clients.js';
 import { type IndexDesign, projectionOf, TABLE_KEYS, TABLES, type TableDesign } from '../storage/table-design.js';
 import { removeInterruptedObjects } from './s3rver-repair.js';
@@ -45,6 +46,8 @@ export async function startLocalStack(dataDir: string): Promise<LocalStack> {
   const base = localConfig(endpoints, []);
   const clients = createAwsClients(base);
   await ensureResources(base, clients);
+  // Data folders outlive code versions: one written before the events table kept its calendar gets one now.
+  await rebuildCalendar(clients.doc, base.tables.events);
   return {
     dataDir,
     endpoints,

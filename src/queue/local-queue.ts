@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Deferrer } from './deferral.js';
 import type { MessageSink } from './sink.js';
 
 export interface DeadLetter {
@@ -15,43 +16,91 @@ interface QueuedMessage {
   lastReason: string;
 }
 
+export interface LocalQueueOptions {
+  /**
+   * How long a failed record stays invisible before it is delivered again, doubled on each further receive: the
+   * local stand-in for SQS's visibility timeout, so a transient fault does not use up every attempt at once
+   * (default 1000 ms).
+   */
+  redeliveryDelayMs?: number;
+  now?: () => number;
+}
+
 /**
  * An in-process queue with SQS's delivery contract: messages come out in SQS-shaped batches, a record the
- * consumer reports as failed is delivered again, and after `maxReceiveCount` receives it moves to the
- * dead-letter list with its last reason.
+ * consumer reports as failed is delivered again after a visibility delay, and after `maxReceiveCount` receives it
+ * moves to the dead-letter list with its last reason. A deferred message (see deferral.ts) is held, like an SQS
+ * message sent with DelaySeconds, until its time: it is a new message, so the wait is no receive.
  */
-export class LocalQueue<T> implements MessageSink<T> {
+export class LocalQueue<T> implements MessageSink<T>, Deferrer {
   private readonly ready: QueuedMessage[] = [];
+  /** Messages not visible before `at` (epoch ms), earliest first. */
+  private readonly delayed: { message: QueuedMessage; at: number }[] = [];
   private readonly inFlight = new Map<string, QueuedMessage>();
+  private readonly redeliveryDelayMs: number;
+  private readonly now: () => number;
   readonly deadLetters: DeadLetter[] = [];
   sent = 0;
+  deferred = 0;
 
   constructor(
     readonly name: string,
     private readonly maxReceiveCount = 3,
-  ) {}
+    options: LocalQueueOptions = {},
+  ) {
+    this.redeliveryDelayMs = options.redeliveryDelayMs ?? 1000;
+    this.now = options.now ?? Date.now;
+  }
 
   async send(messages: readonly T[]): Promise<void> {
-    for (const message of messages) {
-      this.ready.push({ messageId: randomUUID(), body: JSON.stringify(message), receiveCount: 0, lastReason: '' });
-      this.sent += 1;
-    }
+    await this.sendRaw(messages.map((message) => JSON.stringify(message)));
   }
 
   /** Enqueues message bodies as they are, valid or not: how `redrive` replays dead letters. */
   async sendRaw(bodies: readonly string[]): Promise<void> {
     for (const body of bodies) {
-      this.ready.push({ messageId: randomUUID(), body, receiveCount: 0, lastReason: '' });
+      this.ready.push(newMessage(body));
       this.sent += 1;
     }
   }
 
-  get depth(): number {
-    return this.ready.length + this.inFlight.size;
+  /** Holds a new message with this body until `notBefore`. */
+  async defer(body: string, notBefore: Date): Promise<void> {
+    this.hold(newMessage(body), notBefore.getTime());
+    this.deferred += 1;
   }
 
-  /** Takes up to `size` messages as an SQS event; they stay in flight until settled. */
+  /** Messages waiting or in flight, delayed ones included. */
+  get depth(): number {
+    return this.ready.length + this.delayed.length + this.inFlight.size;
+  }
+
+  /** Messages held until a later time (deferred, or failed and waiting to be delivered again). */
+  get held(): number {
+    return this.delayed.length;
+  }
+
+  /** When the earliest delayed message becomes visible (epoch ms), or null when none is delayed. */
+  get nextVisibleAt(): number | null {
+    return this.delayed[0]?.at ?? null;
+  }
+
+  /** Bodies of the messages still waiting (ready or delayed), with the time each becomes visible. */
+  waiting(): { body: string; at: number }[] {
+    const now = this.now();
+    return [
+      ...this.ready.map((message) => ({ body: message.body, at: now })),
+      ...this.delayed.map(({ message, at }) => ({ body: message.body, at })),
+    ];
+  }
+
+  /** Takes up to `size` visible messages as an SQS event; they stay in flight until settled. */
   receive(size = 10): SQSEvent | null {
+    const now = this.now();
+    while (this.delayed.length > 0 && (this.delayed[0]?.at ?? Infinity) <= now) {
+      const next = this.delayed.shift();
+      if (next) this.ready.push(next.message);
+    }
     const batch = this.ready.splice(0, size);
     if (batch.length === 0) return null;
     const Records = batch.map((message) => {
@@ -62,7 +111,7 @@ export class LocalQueue<T> implements MessageSink<T> {
     return { Records };
   }
 
-  /** Settles a received batch: failed ids go back to the queue or, past the limit, to the dead letters. */
+  /** Settles a received batch: failed ids come back after the visibility delay or, past the limit, go to the dead letters. */
   settle(event: SQSEvent, failedIds: ReadonlySet<string>, reasons: ReadonlyMap<string, string> = new Map()): void {
     for (const record of event.Records) {
       const message = this.inFlight.get(record.messageId);
@@ -72,10 +121,19 @@ export class LocalQueue<T> implements MessageSink<T> {
       if (message.receiveCount >= this.maxReceiveCount) {
         this.deadLetters.push({ body: message.body, receiveCount: message.receiveCount, reason: message.lastReason });
       } else {
-        this.ready.push(message);
+        this.hold(message, this.now() + this.redeliveryDelayMs * 2 ** (message.receiveCount - 1));
       }
     }
   }
+
+  private hold(message: QueuedMessage, at: number): void {
+    const index = this.delayed.findIndex((entry) => entry.at > at);
+    this.delayed.splice(index === -1 ? this.delayed.length : index, 0, { message, at });
+  }
+}
+
+function newMessage(body: string): QueuedMessage {
+  return { messageId: randomUUID(), body, receiveCount: 0, lastReason: '' };
 }
 
 function toRecord(queueName: string, message: QueuedMessage): SQSRecord {

@@ -1,5 +1,6 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { EventwireError } from '../core/errors.js';
+import type { Deferrer } from './deferral.js';
 import { SendFailedError } from './errors.js';
 
 /** Where a stage sends messages for the next stage. */
@@ -45,5 +46,26 @@ export class SqsSink<T> implements MessageSink<T> {
         throw new SendFailedError(`${entries.length} messages not accepted by ${this.queueUrl}`);
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt * Math.random()));
     }
+  }
+}
+
+/** SQS delays a message at most 15 minutes; a longer wait is deferred again when the message comes back. */
+export const MAX_DELAY_SECONDS = 900;
+
+/**
+ * Defers a message by sending it again to its own queue with DelaySeconds (whole seconds, rounded up, so it never
+ * arrives early; at most 15 minutes). The caller then acknowledges the original, so the wait is no receive.
+ */
+export class SqsDeferrer implements Deferrer {
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly queueUrl: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async defer(body: string, notBefore: Date): Promise<void> {
+    const seconds = Math.ceil((notBefore.getTime() - this.now()) / 1000);
+    const delay = Math.min(MAX_DELAY_SECONDS, Math.max(0, seconds));
+    await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: body, DelaySeconds: delay }));
   }
 }

@@ -6,7 +6,8 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
 import { type AppConfig, type EnvName, loadConfigFromEnv } from '../config/index.js';
 import { describeError } from '../core/errors.js';
-import { type MessageSink, sqsSink } from '../queue/sink.js';
+import type { Deferrer } from '../queue/deferral.js';
+import { type MessageSink, SqsDeferrer, sqsSink } from '../queue/sink.js';
 import { handleSqsBatch } from '../queue/sqs-batch.js';
 import type { StageObserver } from '../stages/observer.js';
 import { createDynamoClients, createS3Client, type Instrument } from '../storage/clients.js';
@@ -73,13 +74,27 @@ export function powertoolsObserver(logger: Logger, metrics: Metrics): StageObser
 
 /**
  * The SQS handler shared by the queue-driven functions: per-record parsing and stage call, partial batch
- * failures, one log line per failed record with its typed reason (never the raw error), metrics flushed.
+ * failures, one log line per failed record with its typed reason (never the raw error), metrics flushed. A record
+ * the stage defers is sent again to the function's own queue with a delay and acknowledged (see deferral.ts); the
+ * function is granted SendMessage on that queue, whose URL is among its configured queues.
  */
 export function sqsStageHandler<T>(
   runtime: LambdaRuntime,
   schema: z.ZodType<T>,
   stage: (message: T) => Promise<unknown>,
 ) {
+  const deferrers = new Map<string, Deferrer | null>();
+  let sqs: SQSClient | undefined;
+  const deferrerFor = (sourceArn: string | undefined): Deferrer | null => {
+    const key = sourceArn ?? '';
+    if (!deferrers.has(key)) {
+      const url = ownQueueUrl(runtime.config, key);
+      if (!url) runtime.logger.warn('no URL for the source queue: deferred records are retried instead', { sourceArn });
+      sqs ??= runtime.traced(new SQSClient({ region: runtime.config.region }));
+      deferrers.set(key, url ? new SqsDeferrer(sqs, url) : null);
+    }
+    return deferrers.get(key) ?? null;
+  };
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     runtime.logger.appendKeys({ batch_size: event.Records.length });
     try {
@@ -96,10 +111,22 @@ export function sqsStageHandler<T>(
               receive_count: record.attributes.ApproximateReceiveCount,
               error: describeError(error),
             }),
+          deferred: (record: SQSRecord, notBefore: Date, reason: string) => {
+            runtime.logger.info('record deferred', { message_id: record.messageId, not_before: notBefore, reason });
+            runtime.observer.count('MessagesDeferred');
+          },
         },
+        deferrerFor(event.Records[0]?.eventSourceARN) ?? undefined,
       );
     } finally {
       runtime.metrics.publishStoredMetrics();
     }
   };
+}
+
+/** The configured URL of the queue a record came from (`arn:aws:sqs:region:account:name` -> `.../account/name`). */
+export function ownQueueUrl(config: AppConfig, sourceArn: string): string | undefined {
+  const [, , , , account, name] = sourceArn.split(':');
+  if (!account || !name) return undefined;
+  return Object.values(config.queues).find((url) => url?.endsWith(`/${account}/${name}`));
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { linkOf } from '../copies/index.js';
+import { describeError } from '../core/errors.js';
 import type { CodedArticle } from '../core/event-schema.js';
 import { isoDay } from '../core/ids.js';
+import { DeferError, deferOrGiveUp } from '../queue/deferral.js';
 import type { CodeMessage } from '../queue/messages.js';
 import { codedKeyOf } from '../storage/blob-store.js';
 import type { MentionSource, RecordResult } from '../storage/event-store.js';
@@ -11,7 +13,11 @@ import { NotReadyError, UnknownItemError } from './errors.js';
 
 export type { CodeDeps };
 
-export type CodeOutcome = 'coded' | 'duplicate' | 'already-done';
+export type CodeOutcome = 'coded' | 'duplicate' | 'already-done' | 'failed';
+
+/** A copy waits this long for its first copy to be coded, doubling with each wait up to SQS's 15 minutes. */
+const FIRST_COPY_WAIT_MS = 2000;
+const MAX_FIRST_COPY_WAIT_MS = 900_000;
 
 const StoredTextSchema = z.object({ text: z.string() });
 
@@ -20,6 +26,28 @@ const StoredTextSchema = z.object({ text: z.string() });
  * copy) is not coded again: it adds its own mentions to the events of its first copy.
  */
 export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise<CodeOutcome> {
+  try {
+    return await codeStoredArticle(message, deps);
+  } catch (error) {
+    if (!(error instanceof NotReadyError)) throw error;
+    // Not a failure: the message waits for the first copy (deferred), and only a wait past the bound is recorded.
+    const now = deps.clock();
+    const count = message.deferral?.count ?? 0;
+    const delay = Math.min(MAX_FIRST_COPY_WAIT_MS, FIRST_COPY_WAIT_MS * 2 ** count);
+    const wait = deferOrGiveUp(
+      message.deferral,
+      { notBefore: new Date(now.getTime() + delay), reason: error.message },
+      now,
+    );
+    if (wait instanceof DeferError) throw wait;
+    const { name, message: reason } = describeError(wait);
+    await deps.articles.markFailed(message.article_id, `${name}: ${reason}`, now);
+    deps.observer.warn('article not coded', { article_id: message.article_id, reason });
+    return 'failed';
+  }
+}
+
+async function codeStoredArticle(message: CodeMessage, deps: CodeDeps): Promise<CodeOutcome> {
   const article = await deps.articles.get(message.article_id);
   if (!article) throw new UnknownItemError(`article ${message.article_id} is not in the articles table`);
   if (article.status !== 'stored' || !article.text_key) return 'already-done';
@@ -30,7 +58,8 @@ export async function codeArticle(message: CodeMessage, deps: CodeDeps): Promise
   const coded = await codeText(article, article.text_key, publishedDay, deps);
   const result = await recordReports(article, coded, publishedDay, deps, now);
   // An earlier copy of the story turned up while this one was coded: it is linked to that one instead.
-  if (!(await deps.articles.markCoded(article.article_id, result.eventIds, now))) return codeArticle(message, deps);
+  if (!(await deps.articles.markCoded(article.article_id, result.eventIds, now)))
+    return codeStoredArticle(message, deps);
   countCoded(deps, coded.events.length, result);
   return 'coded';
 }

@@ -4,7 +4,8 @@ import { isoDay } from '../core/ids.js';
 import { snakeCaseKeys } from '../core/snake-case.js';
 import { contentHash, type ExtractedArticle, extractArticle } from '../extract/index.js';
 import { decodeBody } from '../feeds/index.js';
-import { canonicalUrl, FetchError } from '../fetch/index.js';
+import { canonicalUrl, FetchError, RateLimitedError } from '../fetch/index.js';
+import { DeferError, deferOrGiveUp } from '../queue/deferral.js';
 import type { ArticleMessage } from '../queue/messages.js';
 import { articleKeys } from '../storage/blob-store.js';
 import type { ArticleRecord } from '../storage/records.js';
@@ -38,11 +39,12 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
     response = await deps.fetcher.fetch({
       url: article.url,
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+      slot: message.deferral?.slot,
     });
     const { text: html } = decodeBody(response.body, response.headers['content-type'] ?? null, 'html');
     extracted = extractArticle(html, { url: response.finalUrl, feedPublished: article.feed_published });
   } catch (error) {
-    return handleFetchError(article, error, deps, now);
+    return handleFetchError(article, message, error, deps);
   }
   const canonical = safeCanonical(response.finalUrl, extracted.canonicalUrl) ?? article.canonical_url;
   const keys = articleKeys(isoDay(article.discovered_at), article.outlet, article.article_id);
@@ -70,7 +72,8 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
   };
   const skipReason = reasonNotToCode(extracted);
   if (skipReason) {
-    await deps.articles.markSkipped(article.article_id, skipReason, now, stored);
+    // Another delivery of this message may have stored it meanwhile: only the first counts it.
+    if (!(await deps.articles.markSkipped(article.article_id, skipReason, now, stored))) return 'already-done';
     deps.observer.count('ArticlesSkipped');
     deps.observer.info('article stored, not coded', { url: article.url, reason: skipReason });
     return 'skipped';
@@ -81,7 +84,9 @@ export async function fetchArticle(message: ArticleMessage, deps: FetchArticleDe
     { listedCanonical: article.canonical_url, canonical, text: extracted.text, contentHash: stored.content_hash },
     deps,
   );
-  await deps.articles.markStored(article.article_id, { ...stored, duplicate_of: duplicateOf }, now);
+  // Another delivery of this message may have stored it meanwhile: only the first counts it and hands it on.
+  if (!(await deps.articles.markStored(article.article_id, { ...stored, duplicate_of: duplicateOf }, now)))
+    return 'already-done';
   await deps.queues.code.send([{ article_id: article.article_id }]);
   deps.observer.count(duplicateOf ? 'ArticlesDuplicate' : 'ArticlesStored');
   return duplicateOf ? 'duplicate' : 'stored';
@@ -105,24 +110,49 @@ function safeCanonical(finalUrl: string, declared: string | null): string | null
   }
 }
 
-/** Retryable failures go back to the queue (and finally its dead-letter queue); permanent ones are recorded. */
+/**
+ * A busy host or a Retry-After is a wait: the message is deferred until then (no write: the message carries it),
+ * and only a wait past MAX_TOTAL_WAIT_MS is recorded. Other retryable failures go back to the queue (and finally
+ * its dead-letter queue); permanent ones are recorded.
+ */
 async function handleFetchError(
   article: ArticleRecord,
+  message: ArticleMessage,
   error: unknown,
   deps: FetchArticleDeps,
-  now: Date,
 ): Promise<ArticleOutcome> {
-  const { name, message } = describeError(error);
-  const reason = `${name}: ${message}`;
+  const now = deps.clock();
+  if (error instanceof RateLimitedError) {
+    const notBefore = new Date(now.getTime() + error.retryAfterMs);
+    const wait = deferOrGiveUp(message.deferral, { notBefore, reason: error.message, slot: error.slot }, now);
+    if (wait instanceof DeferError) throw wait;
+    return recordFailure(article, wait, deps, now);
+  }
   if (!(error instanceof FetchError) && !(error instanceof EventwireError && !error.retryable)) throw error;
   if (error.retryable) {
+    const reason = describeReason(error);
     await deps.articles.noteAttempt(article.article_id, reason, now);
     deps.observer.count('ArticlesRetried');
     deps.observer.warn('article fetch failed, will retry', { url: article.url, reason });
     throw error;
   }
+  return recordFailure(article, error, deps, now);
+}
+
+async function recordFailure(
+  article: ArticleRecord,
+  error: unknown,
+  deps: FetchArticleDeps,
+  now: Date,
+): Promise<ArticleOutcome> {
+  const reason = describeReason(error);
   await deps.articles.markFailed(article.article_id, reason, now);
   deps.observer.count('ArticlesFailed');
   deps.observer.warn('article fetch failed', { url: article.url, reason });
   return 'failed';
+}
+
+function describeReason(error: unknown): string {
+  const { name, message } = describeError(error);
+  return `${name}: ${message}`;
 }

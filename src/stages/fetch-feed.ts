@@ -1,7 +1,9 @@
 import { describeError } from '../core/errors.js';
 import { stableId } from '../core/ids.js';
+import { withoutCredentials } from '../core/url-credentials.js';
 import { type FeedItem, FeedParseError, parseFeed } from '../feeds/index.js';
 import { canonicalUrl, FetchError, nextBackoffMs, RateLimitedError } from '../fetch/index.js';
+import { DeferError, deferOrGiveUp } from '../queue/deferral.js';
 import type { FeedMessage } from '../queue/messages.js';
 import type { FeedRecord } from '../storage/records.js';
 import type { FetchFeedDeps } from './deps.js';
@@ -17,8 +19,9 @@ export type FeedFetchOutcome = 'fetched' | 'not-modified' | 'failed';
 
 /**
  * Stage 2: polls one feed with a conditional GET and records every new article it lists. A 304 costs no parsing
- * and no writes beyond the feed's state. Fetch and parse failures are recorded on the feed (with backoff), not
- * thrown: the next poll is the retry. Storage failures are thrown so the queue retries the message.
+ * and no writes beyond the feed's state. Fetch and parse failures are recorded on the feed (with backoff, or the
+ * feed's Retry-After), not thrown: the next poll is the retry. A host busy with our other requests defers the poll
+ * until its slot. Storage failures are thrown so the queue retries the message.
  */
 export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Promise<FeedFetchOutcome> {
   const feed = await deps.feeds.get(message.feed_id);
@@ -32,6 +35,7 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
       etag: feed.etag,
       lastModified: feed.last_modified,
       accept: FEED_ACCEPT,
+      slot: message.deferral?.slot,
     });
     if (response.notModified) {
       await deps.feeds.recordPoll(feed.feed_id, { status: 'not-modified', at: now, nextPollAt: nextPoll(feed, now) });
@@ -47,6 +51,11 @@ export async function fetchFeed(message: FeedMessage, deps: FetchFeedDeps): Prom
     items = parsed.items;
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedParseError)) throw error;
+    if (error instanceof RateLimitedError && error.slot) {
+      const notBefore = new Date(now.getTime() + error.retryAfterMs);
+      const wait = deferOrGiveUp(message.deferral, { notBefore, reason: error.message, slot: error.slot }, now);
+      if (wait instanceof DeferError) throw wait;
+    }
     await recordFailure(feed, error, deps, now);
     return 'failed';
   }
@@ -76,18 +85,20 @@ async function discoverItems(
   const toFetch: { article_id: string }[] = [];
   for (const item of items) {
     if (!item.link) continue;
+    // A link's user name and password are never stored, printed or sent.
+    const link = withoutCredentials(item.link);
     let canonical: string;
     try {
-      canonical = canonicalUrl(item.link);
+      canonical = canonicalUrl(link);
     } catch {
-      deps.observer.warn('feed item link is not a valid URL', { feed: feed.url, link: item.link });
+      deps.observer.warn('feed item link is not a valid URL', { feed: feed.url, link });
       continue;
     }
     const articleId = stableId([canonical]);
     const { created, record } = await deps.articles.discover(
       {
         article_id: articleId,
-        url: item.link,
+        url: link,
         canonical_url: canonical,
         feed_id: feed.feed_id,
         outlet: feed.name,

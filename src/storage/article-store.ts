@@ -46,12 +46,16 @@ export interface ArticleStore {
   /** Records a newly discovered article once; returns the existing record when it is already known. */
   discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }>;
   get(articleId: string): Promise<ArticleRecord | undefined>;
-  /** Text and raw page are in S3: the article now waits for coding. A first copy noted meanwhile stays. */
-  markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void>;
-  /** Records the article as coded, unless it was made a copy while being coded (then false). */
+  /**
+   * Text and raw page are in S3: the article now waits for coding. A first copy noted meanwhile stays. False when
+   * it is no longer pending (another delivery stored it first): only one delivery counts it and hands it on.
+   */
+  markStored(articleId: string, stored: StoredArticle, now: Date): Promise<boolean>;
+  /** Records the article as coded, unless it was made a copy while being coded or another delivery coded it first. */
   markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean>;
   markDuplicate(articleId: string, duplicateOf: string, eventIds: string[], now: Date): Promise<void>;
-  markSkipped(articleId: string, reason: string, now: Date, fields?: Partial<StoredArticle>): Promise<void>;
+  /** Stored but not to be coded, with the reason; false when another delivery got there first (see markStored). */
+  markSkipped(articleId: string, reason: string, now: Date, fields?: Partial<StoredArticle>): Promise<boolean>;
   /** A permanent failure, recorded with its reason; `redrive` can retry it. */
   markFailed(articleId: string, reason: string, now: Date): Promise<void>;
   /** A transient failure: the article stays pending, the reason and attempt count are kept for operators. */
@@ -113,11 +117,14 @@ export class DynamoArticleStore implements ArticleStore {
     return result.Item ? parseArticle(result.Item) : undefined;
   }
 
-  /** Text and raw page are in S3: the article now waits for coding. */
-  async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<void> {
-    // A first copy found meanwhile (demoteToCopy) must survive: duplicate_of is only ever set, never cleared.
+  /**
+   * Text and raw page are in S3: the article now waits for coding. False when it is no longer pending (another
+   * delivery of the same message stored it first): only one delivery counts it and hands it on.
+   */
+  async markStored(articleId: string, stored: StoredArticle, now: Date): Promise<boolean> {
+    // A first copy found meanwhile (markCopyOf) must survive: duplicate_of is only ever set, never cleared.
     const { duplicate_of, ...fields } = stored;
-    await this.update(articleId, now, {
+    return this.updateIfPending(articleId, now, {
       status: 'stored',
       reason: null,
       ...fields,
@@ -125,14 +132,21 @@ export class DynamoArticleStore implements ArticleStore {
     });
   }
 
-  /** Records the article as coded, unless an earlier copy turned up while it was being coded (then false). */
+  /**
+   * Records the article as coded, unless an earlier copy turned up while it was being coded, or another delivery
+   * coded it first (then false).
+   */
   async markCoded(articleId: string, eventIds: string[], now: Date): Promise<boolean> {
     try {
       await this.update(
         articleId,
         now,
         { status: 'coded', reason: null, event_ids: eventIds },
-        { expression: 'attribute_type(duplicate_of, :nullType)', values: { ':nullType': 'NULL' } },
+        {
+          expression: 'attribute_type(duplicate_of, :nullType) AND #status = :stored',
+          names: { '#status': 'status' },
+          values: { ':nullType': 'NULL', ':stored': 'stored' },
+        },
       );
       return true;
     } catch (error) {
@@ -206,8 +220,28 @@ export class DynamoArticleStore implements ArticleStore {
     });
   }
 
-  async markSkipped(articleId: string, reason: string, now: Date, fields: Partial<StoredArticle> = {}): Promise<void> {
-    await this.update(articleId, now, { status: 'skipped', reason, ...fields });
+  /** Stored but not to be coded, with the reason; false when another delivery got there first (see markStored). */
+  async markSkipped(
+    articleId: string,
+    reason: string,
+    now: Date,
+    fields: Partial<StoredArticle> = {},
+  ): Promise<boolean> {
+    return this.updateIfPending(articleId, now, { status: 'skipped', reason, ...fields });
+  }
+
+  private async updateIfPending(articleId: string, now: Date, fields: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.update(articleId, now, fields, {
+        expression: '#status = :pending',
+        names: { '#status': 'status' },
+        values: { ':pending': 'pending' },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** A permanent failure, recorded with its reason; `redrive` can retry it. */

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
+import { Calendar, dayPartition, monthPartition } from './calendar.js';
 import { articleCodedKey, eventIdOf, eventKey, mentionItemKey, mentionKeyOf } from './event-identity.js';
 import { type ArticleReports, withdrawReports } from './event-withdrawal.js';
 import { isConditionFailure, isLegacyItem, LEGACY_VERSION_ATTRIBUTE, upgradeStoredItem } from './record-upgrade.js';
@@ -40,11 +41,16 @@ export interface EventStore {
 
 /** EventStore in the events table. */
 export class DynamoEventStore implements EventStore {
+  /** Which months hold events and which days had articles coded: what range queries read first. */
+  private readonly calendar: Calendar;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly trackedReports = TRACKED_REPORTS,
-  ) {}
+  ) {
+    this.calendar = new Calendar(doc, tableName);
+  }
 
   /**
    * Records every coded event of an article as a mention and merges it into its event. Idempotent: mention
@@ -58,6 +64,10 @@ export class DynamoEventStore implements EventStore {
     now: Date,
   ): Promise<RecordResult> {
     const result: RecordResult = { eventIds: [], created: 0, updated: 0 };
+    await this.calendar.note(
+      'month',
+      events.map((event) => (event.date ?? fallbackDate).slice(0, 7)),
+    );
     for (const event of events) {
       const date = event.date ?? fallbackDate;
       const eventId = eventIdOf(event, date);
@@ -74,6 +84,7 @@ export class DynamoEventStore implements EventStore {
 
   /** Marks an article as coded in the events table: the change feed announces it ("Article Coded"). */
   async recordArticleCoded(source: MentionSource, eventIds: readonly string[], now: Date): Promise<void> {
+    await this.calendar.note('day', [now.toISOString().slice(0, 10)]);
     await this.doc
       .send(
         new PutCommand({
@@ -86,7 +97,7 @@ export class DynamoEventStore implements EventStore {
             [CHANGED_EVENT_IDS]: [...eventIds],
             coded_at: now.toISOString(),
             // Recently changed events are found through the articles that changed them: one index entry per article.
-            [IX.byChanged.partitionKey]: `CHANGED#${now.toISOString().slice(0, 10)}`,
+            [IX.byChanged.partitionKey]: dayPartition(now.toISOString().slice(0, 10)),
             [IX.byChanged.sortKey]: `${now.toISOString()}#${source.article_id}`,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -306,7 +317,7 @@ function descriptiveFields(eventId: string, date: string, event: CodedEvent): Re
     reciprocal: event.reciprocal,
     date,
     coder_version: event.coder_version,
-    [IX.byDate.partitionKey]: `DATE#${date.slice(0, 7)}`,
+    [IX.byDate.partitionKey]: monthPartition(date.slice(0, 7)),
     [IX.byDate.sortKey]: `${date}#${eventId}`,
     [IX.byType.partitionKey]: `TYPE#${event.type}`,
     [IX.byType.sortKey]: `${date}#${eventId}`,

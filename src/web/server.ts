@@ -28,10 +28,22 @@ const SECURITY_HEADERS = {
 
 /**
  * The local event browser: `/api/*` is the read API (the same router as the Lambda behind API Gateway),
- * everything else the static page. Listens on 127.0.0.1 only: the local data is not meant for the network.
+ * everything else the static page. Listens on 127.0.0.1 only: the local data is not meant for the network. It
+ * answers only requests addressed to its own names (`127.0.0.1:PORT`, `localhost:PORT`): a web page elsewhere
+ * whose host name is made to resolve to 127.0.0.1 (DNS rebinding) sends its own name and gets a 421.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  let ownHosts = new Set<string>();
   const server = createServer((request, response) => {
+    if (!ownHosts.has((request.headers.host ?? '').toLowerCase())) {
+      send(
+        response,
+        421,
+        'text/plain; charset=utf-8',
+        'misdirected request: this server answers to 127.0.0.1 and localhost only',
+      );
+      return;
+    }
     route(request, response, options.reader).catch((error: unknown) => {
       const { name } = describeError(error);
       if (!response.headersSent)
@@ -44,6 +56,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
     origin: `http://127.0.0.1:${port}`,
     close: () =>

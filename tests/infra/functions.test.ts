@@ -78,6 +78,7 @@ describe('functions', () => {
       [ENV.articlesTable]: ref(stack.store.tables.articles),
       [ENV.stateTable]: ref(stack.store.tables.state),
       [ENV.articleQueueUrl]: queueUrl('article'),
+      [ENV.feedQueueUrl]: queueUrl('feed'),
       [ENV.hostIntervalMs]: '1000',
     });
     expect(propsOf('fetch-article').Environment.Variables).toMatchObject({
@@ -85,11 +86,13 @@ describe('functions', () => {
       [ENV.articlesTable]: ref(stack.store.tables.articles),
       [ENV.stateTable]: ref(stack.store.tables.state),
       [ENV.codeQueueUrl]: queueUrl('code'),
+      [ENV.articleQueueUrl]: queueUrl('article'),
     });
     expect(propsOf('code-events').Environment.Variables).toMatchObject({
       [ENV.bucket]: ref(stack.store.bucket),
       [ENV.articlesTable]: ref(stack.store.tables.articles),
       [ENV.eventsTable]: ref(stack.store.tables.events),
+      [ENV.codeQueueUrl]: queueUrl('code'),
     });
     expect(propsOf('publish-changes').Environment.Variables).toMatchObject({
       [ENV.eventBusName]: ref(stack.downstream.bus),

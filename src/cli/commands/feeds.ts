@@ -14,7 +14,8 @@ export const feedsCommand = {
   name: 'feeds',
   summary: 'List every feed with its health (last status and error, failures in a row, polls, 304s), failing first',
   usage: `eventwire feeds [--failing] [--jsonl] [--data-dir DIR]
-eventwire feeds --table NAME [--failing] [--jsonl]     (the feeds table of a deployed stack, with your AWS credentials)`,
+eventwire feeds --table NAME [--failing] [--jsonl]     (the feeds table of a deployed stack, with your AWS credentials)
+example: npx eventwire feeds --failing`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
       failing: { type: 'boolean' },

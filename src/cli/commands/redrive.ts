@@ -5,7 +5,7 @@ import { type DemoSite, startDemoSite } from '../../demo-site/index.js';
 import { ProgressObserver } from '../../local/progress.js';
 import { redriveLocal } from '../../local/redrive.js';
 import { openLocalSession, readLocalState, resolveDataDir } from '../../local/session.js';
-import { parseFlags, UsageError } from '../args.js';
+import { intFlag, parseFlags, UsageError } from '../args.js';
 
 /** The queue has no dead-letter queue to move messages from. */
 export class NoDeadLetterQueueError extends EventwireError {}
@@ -48,7 +48,8 @@ export const redriveCommand = {
   --data-dir DIR   local: replay DIR/dead-letters/<queue>.jsonl (default .eventwire), reopen failed articles,
                    run the pipeline; replayed letters move to dead-letters/redriven/
   --queue-url URL  AWS: move the messages of URL's dead-letter queue back to URL (SQS StartMessageMoveTask)
-  --rate N         AWS: at most N messages per second (default: SQS's own pace)`,
+  --rate N         AWS: at most N messages per second, 1..500 (default: SQS's own pace)
+example: npx eventwire redrive --data-dir .eventwire`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
       'data-dir': { type: 'string' },
@@ -56,15 +57,17 @@ export const redriveCommand = {
       rate: { type: 'string' },
       region: { type: 'string' },
     });
-    if (values['queue-url']) return redriveSqs(values['queue-url'], values.rate, values.region);
+    if (values['queue-url'] !== undefined && values['data-dir'] !== undefined)
+      throw new UsageError('--queue-url and --data-dir exclude each other');
+    if (values['queue-url'] === undefined && (values.rate !== undefined || values.region !== undefined))
+      throw new UsageError('--rate and --region apply to --queue-url');
+    if (values['queue-url'] !== undefined) return redriveSqs(values['queue-url'], values.rate, values.region);
     return redriveLocalData(resolveDataDir(values['data-dir']));
   },
 };
 
 async function redriveSqs(queueUrl: string, rate: string | undefined, region: string | undefined): Promise<number> {
-  const maxPerSecond = rate === undefined ? undefined : Number(rate);
-  if (maxPerSecond !== undefined && !(Number.isInteger(maxPerSecond) && maxPerSecond > 0))
-    throw new UsageError(`--rate must be a positive whole number, not "${rate}"`);
+  const maxPerSecond = rate === undefined ? undefined : intFlag(rate, 'rate', { min: 1, max: 500 }, 1);
   const sqs = new SQSClient(region ? { region } : {});
   try {
     const task = await startDlqRedrive(sqs, queueUrl, maxPerSecond);

@@ -8,30 +8,43 @@ import { openLocalSession, readLocalState, resolveDataDir, writeLocalState } fro
 import type { FeedSpec } from '../../storage/feed-store.js';
 import type { EventRecord } from '../../storage/records.js';
 import { startWebServer } from '../../web/index.js';
-import { parseFlags } from '../args.js';
+import { intFlag, parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
-import { DEFAULT_PORT, untilInterrupted } from './serve.js';
+import { onStopRequest, untilStopRequested } from '../signals.js';
+import { DEFAULT_PORT } from './serve.js';
 
 export const runCommand = {
   name: 'run',
   summary: 'Run the whole pipeline once on the embedded local stack (what `npm start` does)',
-  usage: `eventwire run [--feeds FILE] [--data-dir DIR] [--demo-port N] [--serve] [--verbose]
-  --feeds FILE     JSON feed list [{"url","name"?,"poll_minutes"?}] to ingest instead of the bundled demo site
-                   (real sites need internet; fetching follows robots.txt and a 1 s per-host interval)
-  --data-dir DIR   where S3 objects, tables and dead letters live (default .eventwire, or $EVENTWIRE_DATA_DIR)
-  --demo-port N    port of the demo news site on 127.0.0.1 (default: chosen on the first run, then kept)
-  --serve          after the run, keep serving the event browser on 127.0.0.1:${DEFAULT_PORT} until Ctrl-C
-                   (npm start -- --serve); without it the run exits after the summary
-  --verbose        log every stage step
-Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
+  usage: `eventwire run [--feeds FILE] [--poll-all] [--max-wait S] [--data-dir DIR] [--demo-port N] [--serve] [--verbose]
+  --feeds FILE      JSON feed list [{"url","name"?,"poll_minutes"?}] to ingest instead of the bundled demo site
+                    (real sites need internet; fetching follows robots.txt and a 1 s per-host interval)
+  --poll-all        poll every feed now; by default only feeds whose own interval (poll_minutes) or
+                    Retry-After has passed are polled, so a second run soon after polls nothing and says so
+  --max-wait S      seconds the run waits at most for work that must wait (a busy host, Retry-After, a first
+                    copy not coded yet); beyond that it ends and the next run finishes it (default 60)
+  --allow-host H    let the fetcher reach H (host:port) even on a loopback or private address, e.g. a test
+                    site of your own (repeatable; every other such address stays blocked)
+  --data-dir DIR    where S3 objects, tables and dead letters live (default .eventwire, or $EVENTWIRE_DATA_DIR)
+  --demo-port N     port of the demo news site on 127.0.0.1 (default: chosen on the first run, then kept)
+  --serve           after the run, keep serving the event browser on 127.0.0.1:${DEFAULT_PORT} until Ctrl-C
+                    (npm start -- --serve); without it the run exits after the summary
+  --verbose         log every stage step
+Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.
+example: npx eventwire run --feeds my-feeds.json --poll-all`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
       feeds: { type: 'string' },
+      'poll-all': { type: 'boolean' },
+      'max-wait': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
       'demo-port': { type: 'string' },
       verbose: { type: 'boolean' },
       serve: { type: 'boolean' },
     });
+    const maxWaitMs = intFlag(values['max-wait'], 'max-wait', { min: 0, max: 86_400 }, 60) * 1000;
+    const demoPort = intFlag(values['demo-port'], 'demo-port', { min: 0, max: 65_535 }, -1);
     const serve = values.serve === true;
     const started = Date.now();
     const dataDir = resolveDataDir(values['data-dir']);
@@ -39,28 +52,35 @@ Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
     const session = await openLocalSession(dataDir);
     let demo: DemoSite | null = null;
     const controller = new AbortController();
-    const stop = (): void => {
-      if (!controller.signal.aborted)
+    const release = onStopRequest(
+      () => {
         process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
-      else process.exit(130);
-      controller.abort();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+        controller.abort();
+      },
+      () => process.exit(130),
+    );
     try {
       let feeds: FeedSpec[] = userFeeds ?? [];
-      let allowedHosts: string[] = [];
+      const allowedHosts: string[] = [...(values['allow-host'] ?? [])];
       if (!userFeeds) {
-        demo = await startPersistentDemo(dataDir, values['demo-port']);
+        demo = await startPersistentDemo(dataDir, demoPort < 0 ? undefined : demoPort);
         feeds = demo.feeds;
-        allowedHosts = [new URL(demo.origin).host];
+        allowedHosts.push(new URL(demo.origin).host);
         process.stdout.write(
           `demo news site: ${demo.origin} (${demo.feeds.length} feeds, ${demo.articleCount} articles)\n`,
         );
       }
       const config = { ...session.config, allowedHosts, ...(userFeeds ? { hostIntervalMs: 1000 } : {}) };
       const observer = new ProgressObserver(process.stdout, values.verbose ?? false);
-      const result = await runPipeline({ config, feeds, observer, dataDir, signal: controller.signal });
+      const result = await runPipeline({
+        config,
+        feeds,
+        observer,
+        dataDir,
+        signal: controller.signal,
+        pollAll: values['poll-all'] ?? false,
+        maxWaitMs,
+      });
       const warnings = observer.finish();
       const reader = new EventReader(result.clients.doc, config.tables.events);
       await printSummary({
@@ -72,7 +92,8 @@ Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
         elapsedMs: Date.now() - started,
         started: new Date(started),
       });
-      if (serve && !result.interrupted) await serveBrowser(reader, stop);
+      release();
+      if (serve && !result.interrupted) await serveBrowser(reader);
       return result.interrupted ? 130 : 0;
     } finally {
       await demo?.close();
@@ -82,19 +103,17 @@ Ctrl-C stops cleanly; the next run finishes what was left, without duplicates.`,
 };
 
 /** Keeps serving the event browser over the run's data until Ctrl-C. */
-async function serveBrowser(reader: EventReader, stop: () => void): Promise<void> {
-  process.off('SIGINT', stop);
-  process.off('SIGTERM', stop);
+async function serveBrowser(reader: EventReader): Promise<void> {
   const server = await startWebServer({ reader, port: DEFAULT_PORT }).catch(() => startWebServer({ reader, port: 0 }));
   process.stdout.write(`\nevent browser: ${server.origin}/   (Ctrl-C to stop)\n`);
-  await untilInterrupted();
+  await untilStopRequested();
   await server.close();
 }
 
 /** The demo site keeps its port across runs so its feed URLs, and so the stored feed state, stay the same. */
-async function startPersistentDemo(dataDir: string, portFlag: string | undefined): Promise<DemoSite> {
+async function startPersistentDemo(dataDir: string, portFlag: number | undefined): Promise<DemoSite> {
   const state = await readLocalState(dataDir);
-  const port = portFlag ? Number(portFlag) : (state.demoPort ?? 0);
+  const port = portFlag ?? state.demoPort ?? 0;
   const demo = await startDemoSite({ port });
   await writeLocalState(dataDir, { ...state, demoPort: Number(new URL(demo.origin).port) });
   return demo;
@@ -123,12 +142,10 @@ async function printSummary({
   const lines = [
     '',
     result.interrupted ? 'eventwire run INTERRUPTED: run again to finish what was left' : 'eventwire run complete',
-    `  feeds     ${get('FeedsFetched')} fetched, ${get('FeedsNotModified')} not modified (304), ${get('FeedsFailed')} failed`,
-    `  articles  ${get('ArticlesStored') + get('ArticlesSkipped')} new (${get('ArticlesSkipped')} of them stored but not coded), ${get('ArticlesDuplicate')} duplicate, ${get('ArticlesFailed')} failed` +
-      (result.resumed.fetch + result.resumed.code > 0
-        ? ` (${result.resumed.fetch + result.resumed.code} resumed from an earlier run)`
-        : ''),
+    feedsLine(result, get),
+    articlesLine(result, get),
     `  events    ${get('EventsWritten')} new, ${get('EventsUpdated')} updated, from ${get('MentionsWritten')} mentions in ${get('ArticlesCoded')} coded articles`,
+    ...waitingLines(result),
     `  dead letters ${result.deadLetters}${result.deadLetters > 0 ? ` (see ${dataDir}/dead-letters, replay with: npx eventwire redrive)` : ''}`,
     `  elapsed   ${(elapsedMs / 1000).toFixed(1)} s`,
     `  data      ${dataDir} (S3 objects in s3/, tables in dynamodb/)`,
@@ -148,6 +165,56 @@ async function printSummary({
     '  query them: npx eventwire events --format table    browse them: npx eventwire serve (or npm start -- --serve)',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * Articles fetched and stored by this run, each counted once by its outcome: to be coded, stored but not coded, or
+ * a copy of another article; plus articles stored before that turned out to be copies of a later-found original.
+ */
+function articlesLine(result: SummaryInput['result'], get: (metric: Parameters<ProgressObserver['get']>[0]) => number) {
+  const fresh = get('ArticlesStored') + get('ArticlesSkipped') + get('ArticlesDuplicate');
+  const resumed = result.resumed.fetch + result.resumed.code;
+  return (
+    `  articles  ${fresh} new (${get('ArticlesSkipped')} of them stored but not coded, ${get('ArticlesDuplicate')} a copy of another), ${get('ArticlesFailed')} failed` +
+    (get('ArticlesDemoted') > 0 ? `, ${get('ArticlesDemoted')} stored before found to be a copy` : '') +
+    (resumed > 0 ? ` (${resumed} resumed from an earlier run)` : '')
+  );
+}
+
+/** What happened to the feeds, and why the others were not polled. */
+function feedsLine(result: SummaryInput['result'], get: (metric: Parameters<ProgressObserver['get']>[0]) => number) {
+  const { polled, notDue, nextPollAt } = result.feeds;
+  const line =
+    polled === 0
+      ? '  feeds     none polled'
+      : `  feeds     ${polled} polled: ${get('FeedsFetched')} fetched, ${get('FeedsNotModified')} not modified (304), ${get('FeedsFailed')} failed`;
+  if (notDue === 0) return line;
+  return `${line}; ${notDue} not due yet (each feed waits for its own interval or Retry-After; the next is due at ${clockTime(nextPollAt)}; --poll-all polls them now)`;
+}
+
+/** Work left waiting by this run (its items stay pending), and when it can go on. */
+function waitingLines(result: SummaryInput['result']): string[] {
+  const { feed, article, code, until, reason } = result.waiting;
+  const lines =
+    result.deferred > 0
+      ? [
+          `  waited    ${result.deferred} deferral${result.deferred > 1 ? 's' : ''} for a busy host, a Retry-After or a first copy not coded yet`,
+        ]
+      : [];
+  if (feed + article + code === 0) return lines;
+  const what = [
+    feed ? `${feed} feed${feed > 1 ? 's' : ''}` : '',
+    article ? `${article} article${article > 1 ? 's' : ''} to fetch` : '',
+    code ? `${code} article${code > 1 ? 's' : ''} to code` : '',
+  ].filter(Boolean);
+  lines.push(
+    `  waiting   ${what.join(', ')} left for the next run (not failed): the first may go on at ${clockTime(until === null ? null : new Date(until).toISOString())}${reason ? ` (${reason})` : ''}`,
+  );
+  return lines;
+}
+
+function clockTime(iso: string | null): string {
+  return iso ? `${iso.slice(0, 19).replace('T', ' ')} UTC` : 'an unknown time';
 }
 
 /**

@@ -1,12 +1,16 @@
-import { parseFlags } from '../args.js';
+import { parseIsoTime } from '../../core/dates.js';
+import { intFlag, parseFlags, UsageError } from '../args.js';
 import { eventLine } from '../format-event.js';
 import { withLocalReader } from '../local-reader.js';
+import { onStopRequest } from '../signals.js';
 
 export const tailCommand = {
   name: 'tail',
   summary: 'Follow the change feed of the local events table: print events as they are created or updated',
   usage: `eventwire tail [--since ISO_TIME] [--interval-ms N] [--jsonl] [--data-dir DIR]
-  Runs until Ctrl-C. In AWS the same changes reach the EventBridge bus ("Event Created", "Event Updated").`,
+  --since defaults to now; --interval-ms (100..3600000, default 1000) is the polling interval.
+  Runs until Ctrl-C. In AWS the same changes reach the EventBridge bus ("Event Created", "Event Updated").
+example: npx eventwire tail --since 2026-10-01T00:00:00Z --jsonl`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {
       since: { type: 'string' },
@@ -14,13 +18,19 @@ export const tailCommand = {
       jsonl: { type: 'boolean' },
       'data-dir': { type: 'string' },
     });
-    const interval = Number(values['interval-ms'] ?? 1000);
+    const interval = intFlag(values['interval-ms'], 'interval-ms', { min: 100, max: 3_600_000 }, 1000);
+    const start = values.since === undefined ? new Date() : parseIsoTime(values.since);
+    if (!start)
+      throw new UsageError(`--since must be an ISO 8601 time such as 2026-10-01T00:00:00Z, got "${values.since}"`);
     let stopped = false;
-    process.on('SIGINT', () => {
-      stopped = true;
-    });
+    onStopRequest(
+      () => {
+        stopped = true;
+      },
+      () => process.exit(130),
+    );
     await withLocalReader(values['data-dir'], async (reader) => {
-      let since = new Date(values.since ?? Date.now());
+      let since = start;
       const printed = new Set<string>();
       while (!stopped) {
         let cursor: string | undefined;

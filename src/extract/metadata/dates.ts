@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { isCalendarDate } from '../../core/dates.js';
 
 /**
  * Normalises the many date spellings of news pages to ISO 8601 (UTC). Machine formats go
@@ -23,6 +24,8 @@ export function toIsoDate(value: string | null | undefined): string | null {
     return plausible(date) ? date.toISOString() : null;
   }
   if (ISO_LIKE.test(raw)) {
+    // Date.parse would move a day that does not exist (2024-02-30) to one that does: such a date is no date.
+    if (!isCalendarDate(raw.slice(0, 10))) return null;
     // "2019-11-19 10:07:00" lacks the T that Date.parse needs on some engines.
     const date = new Date(raw.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2'));
     if (plausible(date)) return date.toISOString();

@@ -43,15 +43,17 @@ describe('fetch state on a local DynamoDB (dynalite)', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it('gives concurrent workers on separate gates one slot each, never the same one', async () => {
+  it('gives concurrent workers on separate gates one slot each, an interval apart, never the same one', async () => {
     const workers = [new DynamoHostGate(doc, TABLE), new DynamoHostGate(doc, TABLE), new DynamoHostGate(doc, TABLE)];
     const intervalMs = 40;
     const startedAt = Date.now();
 
-    await Promise.all(
-      Array.from({ length: 6 }, (_, n) => workers[n % workers.length]?.acquire('busy.example', intervalMs)),
+    const slots = await Promise.all(
+      Array.from({ length: 6 }, (_, n) => workers[n % workers.length]?.book('busy.example', intervalMs)),
     );
 
+    const times = slots.map((slot) => slot?.at ?? 0).sort((a, b) => a - b);
+    expect(times.slice(1).every((at, i) => at - (times[i] ?? 0) >= intervalMs)).toBe(true);
     const item = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'HOST#busy.example', sk: 'gate' } }));
     const nextAllowedAt = Number(item.Item?.nextAllowedAt);
     expect(nextAllowedAt - startedAt).toBeGreaterThanOrEqual(6 * intervalMs);

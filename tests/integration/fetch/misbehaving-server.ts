@@ -1,7 +1,7 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import { BOMB_MEMBERS, drained, streamGzipBomb } from '../../helpers/gzip-bomb.js';
+import { LoopbackServer } from '../../helpers/loopback-server.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, server: MisbehavingServer) => unknown;
 
@@ -15,32 +15,13 @@ export const LATIN1_BYTES = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x64, 0xe
  * A loopback HTTP server that misbehaves on purpose, one route per fault: hangs, drips, floods, bombs,
  * loops, redirects to forbidden addresses, resets, rate-limits. It records what it was asked for.
  */
-export class MisbehavingServer {
+export class MisbehavingServer extends LoopbackServer {
   readonly hits: string[] = [];
   robotsTxt: string | null = null;
   robotsStatus = 200;
   bombMembersWritten = 0;
-  private readonly server = http.createServer((request, response) => this.handle(request, response));
 
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  /** `127.0.0.1:<port>`, the entry to put on the fetch policy's allow-list. */
-  get host(): string {
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  url(path: string): string {
-    return `http://${this.host}${path}`;
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = request.url ?? '/';
     this.hits.push(path);
     const handler = ROUTES[path.split('?')[0] ?? '/'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type HostGate,
+  type HostSlot,
   HttpStatusError,
   MemoryHostGate,
   MemoryRobotsCache,
@@ -12,9 +13,14 @@ import { fetcherFor, useMisbehavingServer } from './fixture.js';
 /** A gate that remembers the interval it was asked to keep, then lets the request through. */
 class RecordingGate implements HostGate {
   readonly intervals: number[] = [];
-  async acquire(_host: string, minIntervalMs: number): Promise<void> {
+  async book(host: string, minIntervalMs: number): Promise<HostSlot> {
     this.intervals.push(minIntervalMs);
+    return { host, at: 0 };
   }
+  redeem(): number | null {
+    return null;
+  }
+  async block(): Promise<void> {}
 }
 
 describe('HttpFetcher politeness against a loopback server', () => {
@@ -90,15 +96,34 @@ describe('HttpFetcher politeness against a loopback server', () => {
     expect(gate.intervals).toEqual([3000]);
   });
 
-  it('reports a host gate booked beyond the deadline as rate limited instead of waiting', async () => {
-    server.robotsTxt = 'User-agent: *\nCrawl-delay: 30\n';
+  it('reports a busy host at once as rate limited, holding the slot it booked, and goes when that slot is held', async () => {
+    server.robotsTxt = 'User-agent: *\nCrawl-delay: 1\n';
     const fetcher = fetcherFor(server, {}, { gate: new MemoryHostGate() });
     await fetcher.fetch({ url: server.url('/page') });
 
-    const outcome = fetcher.fetch({ url: server.url('/gzip-page') });
+    const started = Date.now();
+    const error: unknown = await fetcher.fetch({ url: server.url('/gzip-page') }).catch((caught: unknown) => caught);
+    const answeredInMs = Date.now() - started;
+    const slot = (error as RateLimitedError).slot;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (slot?.at ?? 0) - Date.now())));
+    const held = await fetcher.fetch({ url: server.url('/gzip-page'), slot });
 
-    await expect(outcome).rejects.toBeInstanceOf(RateLimitedError);
-    expect(server.hits).not.toContain('/gzip-page');
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(answeredInMs).toBeLessThan(500);
+    expect(slot?.host).toBe(server.host);
+    expect(held.status).toBe(200);
+    expect(server.hits.filter((path) => path === '/gzip-page')).toHaveLength(1);
+  });
+
+  it('sends nothing more to a host that answered 429 until its Retry-After has passed', async () => {
+    const fetcher = fetcherFor(server, {}, { gate: new MemoryHostGate() });
+    await fetcher.fetch({ url: server.url('/too-many') }).catch(() => undefined);
+
+    const next = await fetcher.fetch({ url: server.url('/page') }).catch((caught: unknown) => caught);
+
+    expect(next).toBeInstanceOf(RateLimitedError);
+    expect((next as RateLimitedError).retryAfterMs).toBeGreaterThan(6000);
+    expect(server.hits).not.toContain('/page');
   });
 
   it('turns 429 into a rate-limit error carrying the Retry-After delay', async () => {

@@ -18,7 +18,7 @@ function quietObserver(): ProgressObserver {
   return new ProgressObserver(sink);
 }
 
-async function run(): Promise<ProgressObserver> {
+async function run(pollAll = false): Promise<ProgressObserver> {
   const observer = quietObserver();
   await runPipeline({
     config: env.config,
@@ -26,6 +26,7 @@ async function run(): Promise<ProgressObserver> {
     observer,
     dataDir: env.dataDir,
     signal: new AbortController().signal,
+    pollAll,
   });
   return observer;
 }
@@ -125,11 +126,18 @@ describe('a local pipeline run against the demo news site', () => {
     expect(misnamed).toEqual([]);
   });
 
-  it('is incremental on a second run: feeds answer 304 and nothing is stored, coded or counted again', async () => {
+  it('polls no feed on a second run soon after: none is due before its own interval', async () => {
     const second = await run();
 
-    expect(second.get('FeedsNotModified')).toBe(demo.feeds.length);
-    expect(second.get('ArticlesStored') + second.get('ArticlesCoded') + second.get('EventsWritten')).toBe(0);
+    expect(second.get('FeedsFetched') + second.get('FeedsNotModified') + second.get('FeedsFailed')).toBe(0);
+    expect(await eventTable()).toEqual(eventsAfterFirst);
+  }, 60_000);
+
+  it('is incremental when every feed is polled again: feeds answer 304 and nothing is stored, coded or counted again', async () => {
+    const third = await run(true);
+
+    expect(third.get('FeedsNotModified')).toBe(demo.feeds.length);
+    expect(third.get('ArticlesStored') + third.get('ArticlesCoded') + third.get('EventsWritten')).toBe(0);
     expect(await eventTable()).toEqual(eventsAfterFirst);
   }, 60_000);
 });

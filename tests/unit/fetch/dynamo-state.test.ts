@@ -6,7 +6,7 @@ import {
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DynamoHostGate, DynamoRobotsCache, RateLimitedError } from '../../../src/fetch/index.js';
+import { DynamoHostGate, DynamoRobotsCache } from '../../../src/fetch/index.js';
 
 const TABLE = 'eventwire-state';
 const NOW = 1_700_000_000_000;
@@ -24,7 +24,7 @@ describe('DynamoHostGate', () => {
     dynamo.on(UpdateCommand).resolves({});
     const gate = new DynamoHostGate(doc, TABLE, clock);
 
-    await gate.acquire('news.example', 2000);
+    await gate.book('news.example', 2000);
 
     const update = dynamo.commandCalls(UpdateCommand)[0]?.args[0].input;
     expect(update).toMatchObject({
@@ -40,7 +40,7 @@ describe('DynamoHostGate', () => {
     dynamo.on(UpdateCommand).resolves({});
     const gate = new DynamoHostGate(doc, TABLE, clock);
 
-    await gate.acquire('news.example', 2000);
+    await gate.book('news.example', 2000);
 
     const update = dynamo.commandCalls(UpdateCommand)[0]?.args[0].input;
     expect(update?.ConditionExpression).toBe('nextAllowedAt = :seen');
@@ -56,8 +56,9 @@ describe('DynamoHostGate', () => {
     dynamo.on(UpdateCommand).rejectsOnce(conflict()).resolves({});
     const gate = new DynamoHostGate(doc, TABLE, clock);
 
-    await gate.acquire('news.example', 1000);
+    const slot = await gate.book('news.example', 1000);
 
+    expect(slot).toEqual({ host: 'news.example', at: NOW + 20 });
     const updates = dynamo.commandCalls(UpdateCommand).map((call) => call.args[0].input.ExpressionAttributeValues);
     expect(updates).toEqual([
       expect.objectContaining({ ':next': NOW + 1000 }),
@@ -65,15 +66,33 @@ describe('DynamoHostGate', () => {
     ]);
   });
 
-  it('refuses without booking when the host is booked beyond the caller’s limit', async () => {
+  it('books a later slot and returns it at once instead of waiting for it', async () => {
     dynamo.on(GetCommand).resolves({ Item: { nextAllowedAt: NOW + 60_000 } });
+    dynamo.on(UpdateCommand).resolves({});
     const gate = new DynamoHostGate(doc, TABLE, clock);
 
-    const outcome = gate.acquire('news.example', 1000, undefined, 5000);
+    const slot = await gate.book('news.example', 1000);
 
-    await expect(outcome).rejects.toBeInstanceOf(RateLimitedError);
-    await expect(outcome).rejects.toMatchObject({ retryAfterMs: 60_000 });
-    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(slot).toEqual({ host: 'news.example', at: NOW + 60_000 });
+    expect(dynamo.commandCalls(UpdateCommand)[0]?.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':seen': NOW + 60_000,
+      ':next': NOW + 61_000,
+    });
+  });
+
+  it('records a Retry-After as the host’s next allowed time, unless a later one is booked', async () => {
+    dynamo
+      .on(GetCommand)
+      .resolvesOnce({ Item: { nextAllowedAt: NOW + 1000 } })
+      .resolves({ Item: { nextAllowedAt: NOW + 500_000 } });
+    dynamo.on(UpdateCommand).resolves({});
+    const gate = new DynamoHostGate(doc, TABLE, clock);
+
+    await gate.block('news.example', NOW + 120_000);
+    await gate.block('news.example', NOW + 120_000);
+
+    const updates = dynamo.commandCalls(UpdateCommand).map((call) => call.args[0].input.ExpressionAttributeValues);
+    expect(updates).toEqual([expect.objectContaining({ ':seen': NOW + 1000, ':next': NOW + 120_000 })]);
   });
 
   it('passes other DynamoDB failures through to the caller', async () => {
@@ -83,7 +102,7 @@ describe('DynamoHostGate', () => {
       .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     const gate = new DynamoHostGate(doc, TABLE, clock);
 
-    const outcome = gate.acquire('news.example', 1000);
+    const outcome = gate.book('news.example', 1000);
 
     await expect(outcome).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
   });

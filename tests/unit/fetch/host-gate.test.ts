@@ -1,76 +1,81 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryHostGate, MemoryRobotsCache, RateLimitedError } from '../../../src/fetch/index.js';
+import { describe, expect, it } from 'vitest';
+import { MemoryHostGate, MemoryRobotsCache, SLOT_GRACE_MS } from '../../../src/fetch/index.js';
 
 describe('MemoryHostGate', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now: 1_000_000 });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  it('lets the first request to a host through at once and books the next one an interval later', async () => {
+    const now = 1_000_000;
+    const gate = new MemoryHostGate(() => now);
 
-  it('lets the first request to a host through at once and holds the next one for the interval', async () => {
-    const gate = new MemoryHostGate();
-    let secondPassed = false;
+    const first = await gate.book('news.example', 1000);
+    const second = await gate.book('news.example', 1000);
 
-    await gate.acquire('news.example', 1000);
-    const second = gate.acquire('news.example', 1000).then(() => {
-      secondPassed = true;
-    });
-    await vi.advanceTimersByTimeAsync(999);
-    const passedEarly = secondPassed;
-    await vi.advanceTimersByTimeAsync(1);
-    await second;
-
-    expect(passedEarly).toBe(false);
-    expect(secondPassed).toBe(true);
+    expect(first).toEqual({ host: 'news.example', at: now });
+    expect(second).toEqual({ host: 'news.example', at: now + 1000 });
   });
 
-  it('gives concurrent callers successive slots rather than the same one', async () => {
-    const gate = new MemoryHostGate();
-    const passed: number[] = [];
+  it('gives concurrent callers successive slots rather than the same one, without waiting', async () => {
+    const gate = new MemoryHostGate(() => 5000);
 
-    const all = [0, 1, 2].map((n) => gate.acquire('news.example', 500).then(() => passed.push(n)));
-    await vi.advanceTimersByTimeAsync(600);
-    const afterOneInterval = [...passed];
-    await vi.advanceTimersByTimeAsync(500);
-    await Promise.all(all);
+    const slots = await Promise.all([0, 1, 2].map(() => gate.book('news.example', 500)));
 
-    expect(afterOneInterval).toEqual([0, 1]);
-    expect(passed).toEqual([0, 1, 2]);
+    expect(slots.map((slot) => slot.at)).toEqual([5000, 5500, 6000]);
   });
 
   it('does not hold one host back for another', async () => {
-    const gate = new MemoryHostGate();
-    await gate.acquire('a.example', 60_000);
+    const gate = new MemoryHostGate(() => 0);
+    await gate.book('a.example', 60_000);
 
-    const other = gate.acquire('b.example', 60_000);
+    const other = await gate.book('b.example', 60_000);
 
-    await expect(other).resolves.toBeUndefined();
+    expect(other.at).toBe(0);
   });
 
-  it('refuses without booking when the wait would exceed the caller’s limit', async () => {
-    const gate = new MemoryHostGate();
-    await gate.acquire('news.example', 5000);
+  it('lets a held slot through at its time, asks an early or second holder to come back, and refuses a stale one', async () => {
+    let now = 0;
+    const gate = new MemoryHostGate(() => now);
+    await gate.book('news.example', 1000);
+    const held = await gate.book('news.example', 1000);
 
-    const refused = gate.acquire('news.example', 5000, undefined, 1000);
-    await expect(refused).rejects.toBeInstanceOf(RateLimitedError);
-    await expect(refused).rejects.toMatchObject({ retryAfterMs: 5000 });
-    const next = gate.acquire('news.example', 5000);
-    await vi.advanceTimersByTimeAsync(5000);
+    const early = gate.redeem(held, 1000);
+    now = held.at;
+    const onTime = gate.redeem(held, 1000);
+    now = held.at + 200;
+    const secondTime = gate.redeem(held, 1000);
+    now = held.at + 1000 + SLOT_GRACE_MS;
+    const tooLate = gate.redeem(held, 1000);
 
-    await expect(next).resolves.toBeUndefined();
+    expect([early, onTime, secondTime, tooLate]).toEqual([1000, 0, 700, null]);
   });
 
-  it('stops waiting when the signal aborts', async () => {
-    const gate = new MemoryHostGate();
-    const controller = new AbortController();
-    await gate.acquire('news.example', 5000);
+  it('keeps this process’s requests to a host an interval apart, whatever timers did to the slots', async () => {
+    let now = 0;
+    const gate = new MemoryHostGate(() => now);
+    await gate.book('news.example', 1000);
+    const late = await gate.book('news.example', 1000);
+    const onTime = await gate.book('news.example', 1000);
 
-    const waiting = gate.acquire('news.example', 5000, controller.signal);
-    controller.abort(new Error('deadline'));
+    now = late.at + 700;
+    const lateGoes = gate.redeem(late, 1000);
+    now = onTime.at;
+    const onTimeWaits = gate.redeem(onTime, 1000);
 
-    await expect(waiting).rejects.toThrow('deadline');
+    expect(lateGoes).toBe(0);
+    expect(onTimeWaits).toBe(600);
+  });
+
+  it('keeps every booking after a Retry-After block and refuses slots held from before it', async () => {
+    let now = 0;
+    const gate = new MemoryHostGate(() => now);
+    await gate.book('news.example', 1000);
+    const held = await gate.book('news.example', 1000);
+
+    await gate.block('news.example', 120_000);
+    now = held.at;
+    const redeemed = gate.redeem(held, 1000);
+    const next = await gate.book('news.example', 1000);
+
+    expect(redeemed).toBeNull();
+    expect(next.at).toBe(120_000);
   });
 });
 

@@ -21,7 +21,7 @@ function countingStage(): { handled: Map<string, number>; stage: (message: CodeM
 async function drainWithOneBadMessage(
   badBody: string,
 ): Promise<{ queue: LocalQueue<CodeMessage>; handled: Map<string, number> }> {
-  const queue = new LocalQueue<CodeMessage>('code', 3);
+  const queue = new LocalQueue<CodeMessage>('code', 3, { redeliveryDelayMs: 10 });
   await queue.send(KNOWN.slice(0, 4).map((articleId) => ({ article_id: articleId })));
   await queue.sendRaw([badBody]);
   await queue.send(KNOWN.slice(4).map((articleId) => ({ article_id: articleId })));

@@ -72,7 +72,7 @@ describe('fetch-feed', () => {
   });
 
   it('waits as long as a rate-limited host asks', async () => {
-    const deps = withFeed({ answers: { [FEED_URL]: new RateLimitedError(FEED_URL, 7_200_000, 429) } });
+    const deps = withFeed({ answers: { [FEED_URL]: new RateLimitedError(FEED_URL, 7_200_000, { status: 429 }) } });
 
     await fetchFeed({ feed_id: 'f-1' }, deps);
 

@@ -118,11 +118,14 @@ export class MemoryArticles implements ArticleStore {
     return this.records.get(articleId);
   }
   async markStored(articleId: string, stored: StoredArticle) {
+    if (this.records.get(articleId)?.status !== 'pending') return false;
     const { duplicate_of, ...fields } = stored;
     this.set(articleId, { status: 'stored', reason: null, ...fields, ...(duplicate_of ? { duplicate_of } : {}) });
+    return true;
   }
   async markCoded(articleId: string, eventIds: string[]) {
-    if (this.records.get(articleId)?.duplicate_of) return false;
+    const record = this.records.get(articleId);
+    if (record?.duplicate_of || record?.status !== 'stored') return false;
     this.set(articleId, { status: 'coded', reason: null, event_ids: eventIds });
     return true;
   }
@@ -130,7 +133,9 @@ export class MemoryArticles implements ArticleStore {
     this.set(articleId, { status: 'duplicate', duplicate_of: duplicateOf, event_ids: eventIds });
   }
   async markSkipped(articleId: string, reason: string, _now: Date, fields: Partial<StoredArticle> = {}) {
+    if (this.records.get(articleId)?.status !== 'pending') return false;
     this.set(articleId, { status: 'skipped', reason, ...fields });
+    return true;
   }
   async markFailed(articleId: string, reason: string) {
     this.set(articleId, { status: 'failed', reason });
