@@ -77,7 +77,7 @@ describe('the HTTP API given parameters it should refuse', () => {
     let cursor: string | undefined;
     for (let pages = 0; pages < 20; pages += 1) {
       const page = await get(`/api/events?${inRange({ limit: '1', ...(cursor ? { cursor } : {}) })}`);
-      ids.push(...((page.body.items ?? []) as { eventId: string }[]).map((event) => event.eventId));
+      ids.push(...((page.body.items ?? []) as { event_id: string }[]).map((event) => event.event_id));
       cursor = page.body.cursor;
       if (!cursor) break;
     }

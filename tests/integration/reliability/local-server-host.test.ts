@@ -38,7 +38,7 @@ describe('the local server asked under another host name (DNS rebinding)', () =>
     const localhost = await withHost(`localhost:${port}`, '/');
 
     expect(attacker.status).toBe(421);
-    expect(attacker.body).not.toContain('eventId');
+    expect(attacker.body).not.toContain('event_id');
     expect(attackerWithPort.status).toBe(421);
     expect(own.status).toBe(200);
     expect(localhost.status).toBe(200);

@@ -139,7 +139,7 @@ describe('output piped to a reader that stops early (`| head -1`)', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
 
-    expect(JSON.parse(firstLine)).toHaveProperty('eventId');
+    expect(JSON.parse(firstLine)).toHaveProperty('event_id');
     expect(code).toBe(0);
     expect(stderr).toBe('');
   }, 60_000);

@@ -45,7 +45,7 @@ describe('a stage that must wait, in Lambda', () => {
     const deferrer = new SqsDeferrer(sqs, QUEUE_URL);
 
     const response = await handleSqsBatch(
-      eventOf('{"articleId":"a1"}'),
+      eventOf('{"article_id":"a1"}'),
       CodeMessageSchema,
       async () => {
         throw new DeferError('first copy b2 is not coded yet', notBefore);
@@ -60,14 +60,17 @@ describe('a stage that must wait, in Lambda', () => {
     expect(sent?.DelaySeconds).toBe(43);
     expect(JSON.parse(sent?.MessageBody ?? '{}')).toMatchObject({
       article_id: 'a1',
-      deferral: { notBefore: notBefore.toISOString(), count: 1, reason: 'first copy b2 is not coded yet' },
+      deferral: { not_before: notBefore.toISOString(), count: 1, reason: 'first copy b2 is not coded yet' },
     });
   });
 
   it('defers a wait past 15 minutes in steps: the early arrival is sent again without calling the stage', async () => {
     const since = new Date(Date.now() - 60_000).toISOString();
     const notBefore = new Date(Date.now() + 3_600_000).toISOString();
-    const body = JSON.stringify({ article_id: 'a1', deferral: { since, notBefore, count: 1, reason: 'Retry-After' } });
+    const body = JSON.stringify({
+      article_id: 'a1',
+      deferral: { since, not_before: notBefore, count: 1, reason: 'Retry-After' },
+    });
     let called = 0;
 
     const response = await handleSqsBatch(
@@ -91,7 +94,7 @@ describe('a stage that must wait, in Lambda', () => {
     sqsMock.on(SendMessageCommand).rejects(new Error('SQS unavailable'));
 
     const response = await handleSqsBatch(
-      eventOf('{"articleId":"a1"}'),
+      eventOf('{"article_id":"a1"}'),
       CodeMessageSchema,
       async () => {
         throw new DeferError('host busy', new Date(Date.now() + 1000));

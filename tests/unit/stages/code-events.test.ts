@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DeferError } from '../../../src/queue/deferral.js';
 import { codeArticle } from '../../../src/stages/code-events.js';
-import { NotReadyError, UnknownItemError } from '../../../src/stages/errors.js';
+import { UnknownItemError } from '../../../src/stages/errors.js';
 import { codedKeyOf } from '../../../src/storage/blob-store.js';
 import type { ArticleRecord } from '../../../src/storage/records.js';
 import { codedEvent } from '../../helpers/coded-event.js';
-import { memoryDeps } from './in-memory.js';
+import { memoryDeps, NOW } from './in-memory.js';
 
 const talks = codedEvent();
 const protest = codedEvent({ type: 'PROTEST', code: '141', quad_class: 3, reciprocal: false, target: null });
@@ -95,15 +96,15 @@ describe('code-events', () => {
     expect(deps.events.withdrawals[0]?.recorded.day).toBe('2026-10-04');
   });
 
-  it('waits (a retryable NotReadyError) while the first copy is not coded yet', async () => {
+  it('waits (a DeferError with a not-before time) while the first copy is not coded yet', async () => {
     const deps = memoryDeps({ events: [talks] });
     stored(deps, 'first');
     stored(deps, 'copy', { duplicate_of: 'first' });
 
     const failure = codeArticle({ article_id: 'copy' }, deps);
 
-    await expect(failure).rejects.toBeInstanceOf(NotReadyError);
-    await expect(failure).rejects.toMatchObject({ retryable: true });
+    await expect(failure).rejects.toBeInstanceOf(DeferError);
+    await expect(failure).rejects.toMatchObject({ notBefore: new Date(NOW.getTime() + 2000) });
     expect(deps.articles.records.get('copy')?.status).toBe('stored');
   });
 

@@ -16,7 +16,13 @@ import type { ClaimAsker, ClaimOutcome, CopyClaimStore } from '../../../src/stor
 import { eventIdOf } from '../../../src/storage/event-identity.js';
 import type { EventStore, MentionSource, RecordResult } from '../../../src/storage/event-store.js';
 import type { ArticleReports } from '../../../src/storage/event-withdrawal.js';
-import { type FeedSpec, type FeedStore, newFeedRecord, type PollOutcome } from '../../../src/storage/feed-store.js';
+import {
+  type FeedSpec,
+  type FeedStore,
+  feedIdOf,
+  newFeedRecord,
+  type PollOutcome,
+} from '../../../src/storage/feed-store.js';
 import type { ArticleRecord, ArticleStatus, FeedRecord } from '../../../src/storage/records.js';
 
 /**
@@ -42,7 +48,7 @@ export class MemoryFeeds implements FeedStore {
     let added = 0;
     for (const spec of specs) {
       if ([...this.feeds.values()].some((feed) => feed.url === spec.url)) continue;
-      this.add({ feed_id: `f-${this.feeds.size + 1}`, url: spec.url, name: spec.name ?? spec.url });
+      this.add({ feed_id: feedIdOf(spec.url), url: spec.url, name: spec.name ?? spec.url });
       added += 1;
     }
     return added;
