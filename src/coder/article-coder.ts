@@ -12,7 +12,7 @@ import { collectEntities } from './entities.js';
 import { type DateMention, findDateMentions, resolveEventDate } from './event-date.js';
 import { type EventFrame, findEventFrames } from './event-frames.js';
 import { eventPlaces, findPlaces, ownPlaces, type PlaceMention, pickLocation } from './event-location.js';
-import { assignRoles, type EventRoles } from './event-roles.js';
+import { assignRoles, type EventRoles, isPassive } from './event-roles.js';
 import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
 import { type Sentence, type Token, tokenizeText } from './nlp.js';
@@ -106,12 +106,12 @@ function sentenceEvents(
   const dates = findDateMentions(sentence.text, date);
   const countries = actorCountries(mentions);
   const context = contextTags(sentence.tokens, deps.cues);
-  const sense = senseOf(sentence.tokens, mentions, places, deps.cues, date);
+  const sense = senseOf(sentence.tokens, mentions, places, deps.cues, date, (t) => deps.lexicon.isEventNoun(t));
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
   for (const frame of frames) {
     const roles = assignRoles(frame, sentence.tokens, mentions, deps.cues);
-    if (nonEventReason(frame, roles, sense) !== null) continue;
+    if (nonEventReason(frame, roles, sense, isPassive(frame, sentence.tokens)) !== null) continue;
     const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);

@@ -17,8 +17,15 @@ export interface Cues extends MentionCues {
   clauseBreaks: Set<string>;
   reciprocalCodes: Set<string>;
   contexts: Map<string, string>;
-  /** Words and phrases that mark a story's domain (cues.json `domains`). */
+  /** Words and phrases that mark a story's domain (cues.json `domains`), and hints of it (`domainHints`). */
   domains: PhraseTrie<StoryDomain>;
+  domainHints: PhraseTrie<StoryDomain>;
+  domainObjects: PhraseTrie<StoryDomain>;
+  privatePersons: Set<string>;
+  politicalCrowds: Set<string>;
+  agentNouns: Set<string>;
+  weaponsOfWar: PhraseTrie<true>;
+  violenceWords: PhraseTrie<true>;
   /** Natural forces, accidents and vehicles (cues.json `hazards`). */
   hazards: PhraseTrie<true>;
   weapons: PhraseTrie<true>;
@@ -42,9 +49,12 @@ export function loadCues(): Cues {
   const contexts = new Map<string, string>();
   for (const [tag, words] of Object.entries(c.contexts))
     for (const w of words) if (!contexts.has(w)) contexts.set(w, tag);
-  const domains = new PhraseTrie<StoryDomain>();
-  for (const [domain, words] of Object.entries(c.domains) as Array<[StoryDomain, string[]]>)
-    for (const w of words) for (const form of withPlural(w)) domains.add(phraseTokens(form), domain);
+  const domainTrie = (lists: Partial<Record<StoryDomain, string[]>>): PhraseTrie<StoryDomain> => {
+    const trie = new PhraseTrie<StoryDomain>();
+    for (const [domain, words] of Object.entries(lists) as Array<[StoryDomain, string[]]>)
+      for (const w of words) for (const form of withPlural(w)) trie.add(phraseTokens(form), domain);
+    return trie;
+  };
   const wordTrie = (words: string[]): PhraseTrie<true> => {
     const trie = new PhraseTrie<true>();
     for (const w of words) for (const form of withPlural(w)) trie.add(phraseTokens(form), true);
@@ -61,7 +71,14 @@ export function loadCues(): Cues {
     clauseBreaks: new Set(c.clauseBreaks),
     reciprocalCodes: new Set(c.reciprocalCodes),
     contexts,
-    domains,
+    domains: domainTrie(c.domains),
+    domainHints: domainTrie(c.domainHints),
+    domainObjects: domainTrie(c.domainObjects),
+    privatePersons: new Set(c.privatePersons),
+    politicalCrowds: new Set(c.politicalCrowds),
+    agentNouns: new Set(c.agentNouns),
+    weaponsOfWar: wordTrie(c.weaponsOfWar),
+    violenceWords: wordTrie(c.violenceWords),
     hazards: wordTrie(c.hazards),
     weapons: wordTrie(c.weapons),
     collectiveActors: wordTrie(c.collectiveActors),

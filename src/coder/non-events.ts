@@ -4,10 +4,19 @@ import type { StoryDomain } from './data-schemas.js';
 import type { EventFrame } from './event-frames.js';
 import type { EventRoles } from './event-roles.js';
 import type { Token } from './nlp.js';
+import {
+  CALENDAR,
+  isPolitical,
+  type SubjectContext,
+  type SubjectKind,
+  subjectKind,
+  unknownName,
+} from './participants.js';
 import { firstMatch, type PhraseTrie } from './phrase-trie.js';
+import { objectDomain, storyDomain } from './story-domain.js';
 
 /** Why a coded act is not reported as a political event. */
-export type NonEventReason = 'domain' | 'hazard' | 'no-actor' | 'background';
+export type NonEventReason = 'domain' | 'hazard' | 'no-actor' | 'non-agent' | 'private' | 'background';
 
 /** What the checks need to know about one sentence, computed once for all its frames. */
 export interface SentenceSense {
@@ -15,8 +24,8 @@ export interface SentenceSense {
   /** Actor mentions (not places) of the sentence. */
   actors: ActorMention[];
   /**
-   * The story kind the sentence's words mark (sport, business, culture, science) when it names no political
-   * actor (in sport, a country is a team and does not count), or null.
+   * The story kind the sentence's words mark (sport, business, culture, science, health, lifestyle) when it names
+   * no political actor (in sport, a country or city is a team and does not count), or null.
    */
   domain: StoryDomain | null;
   /** Token indices where a natural force, accident or vehicle is named. */
@@ -25,23 +34,34 @@ export interface SentenceSense {
   weapons: number[];
   /** The sentence names a weapon or a political or armed actor: harm in it is violence. */
   armed: boolean;
+  /** The sentence names a weapon of war ("a car bomb", "shelling"). */
+  warWeapons: boolean;
+  /** It names a weapon of war or political violence ("clashes", "the insurgency"): harm in it is no crime. */
+  violence: boolean;
   /**
    * Someone the dictionaries cannot code may act: a capitalised name outside places and dates (an unknown
    * organisation), or an unnamed collective actor ("the two countries", "armed men").
    */
   unknownActors: boolean;
+  /** An unnamed collective of states or armed men ("the two countries", "armed men"). */
+  collective: boolean;
   /** Publication year, when the article is dated. */
   year: number | null;
+  cues: Cues;
+  subject: SubjectContext;
 }
 
-/** Roles that make an act political wherever it is told; countries also count, except as sports teams. */
-const POLITICAL_SECTORS = new Set(['GOV', 'MIL', 'COP', 'REB', 'OPP', 'LEG', 'JUD', 'ELI', 'CRM', 'IGO', 'NGO']);
 /** Harm an accident or a storm can do too ("killed", "hit", "destroyed", "blocked"); bombs and shelling cannot. */
 const GENERIC_HARM = /^(?:14[0-4]|17|180|182|190)/;
-/** A match score ("5-0", "2-1"): a sport sentence unless a political actor is named (a court's 9-0 ruling). */
-const SCORE = /^\d{1,2}-\d{1,2}$/;
-const CALENDAR =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
+/**
+ * Threats and force an ordinary person or a criminal can use too (CAMEO 13, 17-20): not protest (14), which is
+ * political by itself, nor force posture (15), sanctions (16), arrests, expulsions and administrative sanctions
+ * (172-174), which only authorities and armed groups use.
+ */
+const PRIVATE_FORCE = /^(?:13|1[7-9]|20)/;
+const STATE_ONLY = /^17[234]/;
+/** Acts of force a sport or business sentence uses as metaphors ("crushed", "stormed", "captured the market"). */
+const FORCE = /^(?:1[3-9]|20)/;
 
 /** Reads the sentence once: its domain, hazard words, unknown names and the article's year. */
 export function senseOf(
@@ -50,65 +70,108 @@ export function senseOf(
   placeSpans: Array<{ start: number; end: number }>,
   cues: Cues,
   published: string | null,
+  isEventNoun: (token: Token) => boolean,
 ): SentenceSense {
   const covered = [...mentions, ...placeSpans];
-  // The tagger calls capitalised plural nouns starting a sentence PROPN ("Wildfires ravaged", "Profits fell").
-  const unknownName = (t: Token, i: number): boolean =>
-    t.pos === 'PROPN' &&
-    /^\p{Lu}/u.test(t.text) &&
-    !CALENDAR.test(t.text) &&
-    (i > 0 || tokens[1]?.pos === 'PROPN' || !/[a-z]s$/.test(t.text)) &&
-    !covered.some((m) => m.start <= i && i < m.end);
   const actors = mentions.filter((m) => !m.isPlace);
-  const score = tokens.some((t, i) => SCORE.test(t.text) && !CALENDAR.test(tokens[i + 1]?.text ?? ''));
-  const domain = firstMatch(cues.domains, tokens) ?? (score ? 'sport' : null);
+  const domain = storyDomain(tokens, cues);
+  const warWeapons = firstMatch(cues.weaponsOfWar, tokens) !== null;
+  const collective = firstMatch(cues.collectiveActors, tokens) !== null;
+  const political = (sport: boolean) => actors.some((m) => isPolitical(m, tokens, cues, sport));
   return {
     tokens,
     actors,
-    domain: domain !== null && !actors.some((m) => political(m, domain === 'sport')) ? domain : null,
+    domain: domain !== null && !warWeapons && !political(domain === 'sport') ? domain : null,
     hazards: matchStarts(cues.hazards, tokens),
     weapons: matchStarts(cues.weapons, tokens),
-    armed: firstMatch(cues.weapons, tokens) !== null || actors.some((m) => political(m, false)),
-    unknownActors: tokens.some(unknownName) || firstMatch(cues.collectiveActors, tokens) !== null,
+    armed: firstMatch(cues.weapons, tokens) !== null || political(false),
+    warWeapons,
+    violence: warWeapons || firstMatch(cues.violenceWords, tokens) !== null,
+    unknownActors:
+      tokens.some((_, i) => unknownName(tokens, i) && !covered.some((m) => m.start <= i && i < m.end)) || collective,
+    collective,
     year: published ? Number(published.slice(0, 4)) : null,
+    cues,
+    subject: { tokens, mentions, places: placeSpans, cues, isEventNoun },
   };
 }
 
 /**
  * Why a coded act is no political event, or null when it is one:
- * - `domain`: a sport, business, culture or science sentence that names no political actor ("Brazil beat
- *   Argentina 2-1"; in sport a country is a team), or a business threatening or using force on no political
- *   target ("the company plans to attack the budget market").
+ * - `domain`: a sport, business, culture, science, health or lifestyle sentence that names no political actor
+ *   ("Brazil beat Argentina 2-1"; in sport a country or city is a team), an act of force on a sport or business
+ *   object by no political actor ("besieged the Spanish goal", "is invading the European market"), or a business
+ *   threatening or using force on no political target ("the company plans to attack the budget market").
  * - `hazard`: generic harm ("killed", "hit", "destroyed") in a sentence about a storm, disease or crash, with no
  *   political or armed participant ("Floods killed 12 people").
  * - `no-actor`: neither side is an actor (or a pronoun for a person) and the sentence names no one the dictionaries
  *   could have missed ("Two men attacked a taxi driver", "the virus attacks the cells").
+ * - `non-agent`: the subject of the act is a thing that cannot act politically ("Malaria killed ...", "The museum
+ *   will return the bronzes ...", "Locusts invaded farms").
+ * - `private`: a threat or act of force done by ordinary persons or criminals, or by no one named, on no political
+ *   actor and with no weapon of war: crime and private life, not politics ("A man shot three people",
+ *   "Robbers attacked a cash van"); police or a government acting makes it political, and an arrest is theirs.
  * - `background`: the act is dated to an earlier year than the article ("which Russia annexed in 2014", "a decade
  *   ago"): a past event restated, not news.
  */
-export function nonEventReason(frame: EventFrame, roles: EventRoles, sense: SentenceSense): NonEventReason | null {
+export function nonEventReason(
+  frame: EventFrame,
+  roles: EventRoles,
+  sense: SentenceSense,
+  passive: boolean,
+): NonEventReason | null {
   const participants = [...roles.sources, ...roles.targets];
-  if (sense.domain !== null || commercialForce(frame, roles)) return 'domain';
+  // An actor inside the predicate counts too: "clashed with police", "deployed troops".
+  const inside = sense.actors.filter((m) => m.start >= frame.start && m.end <= frame.end);
+  if (sense.domain !== null || commercialForce(frame, roles, sense) || metaphoricForce(frame, participants, sense))
+    return 'domain';
   if (GENERIC_HARM.test(frame.code) && ((sense.hazards.length > 0 && !sense.armed) || hazardAgent(frame, sense)))
     return 'hazard';
   // A plain statement needs its speaker: "..., Pakistan said" with no actor before "said" is nobody's statement.
   if (frame.code === '010' && !roles.sources.some(isActor)) return 'no-actor';
-  // An actor inside the predicate counts too: "clashed with police", "deployed troops".
-  const inside = sense.actors.filter((m) => m.start >= frame.start && m.end <= frame.end);
   if (![...participants, ...inside].some(isActor) && !sense.unknownActors) return 'no-actor';
+  const subject = subjectKind(frame, passive, sense.subject);
+  if (subject === 'thing') return 'non-agent';
+  if (privateAct(frame, [...participants, ...inside], subject, roles, sense)) return 'private';
   if (sense.year !== null && restated(frame, sense.tokens, sense.year)) return 'background';
   return null;
 }
 
-/** A coded or named actor, or a pronoun standing for someone named before ("He has now been released"). */
 /** A business threatening or using force on no political target: "the company plans to attack the market". */
-function commercialForce(frame: EventFrame, roles: EventRoles): boolean {
+function commercialForce(frame: EventFrame, roles: EventRoles, sense: SentenceSense): boolean {
   return (
     Number(frame.code.slice(0, 2)) >= 13 &&
     roles.sources.length > 0 &&
     roles.sources.every((m) => m.sector === 'BUS') &&
-    !roles.targets.some((m) => political(m, false))
+    !roles.targets.some((m) => isPolitical(m, sense.tokens, sense.cues, false))
   );
+}
+
+/** Force done to a goal, a basket or a market by no political actor: a team's or a firm's, not a state's. */
+function metaphoricForce(frame: EventFrame, participants: ActorMention[], sense: SentenceSense): boolean {
+  if (!FORCE.test(frame.code) || sense.warWeapons) return false;
+  const object = objectDomain(frame, sense.tokens, sense.cues);
+  return object !== null && !participants.some((m) => isPolitical(m, sense.tokens, sense.cues, object === 'sport'));
+}
+
+/**
+ * A threat or act of force with no political participant, done by an ordinary person or a criminal ("a man",
+ * "robbers", "a gang") or by no one named, and with no weapon of war or collective of states or armed men.
+ * Civilians, workers or students acting on each other as groups ("villagers clashed with herders") stay events.
+ */
+function privateAct(
+  frame: EventFrame,
+  participants: ActorMention[],
+  subject: SubjectKind | null,
+  roles: EventRoles,
+  sense: SentenceSense,
+): boolean {
+  if (!PRIVATE_FORCE.test(frame.code) || STATE_ONLY.test(frame.code) || sense.violence || sense.collective)
+    return false;
+  if (participants.some((m) => isPolitical(m, sense.tokens, sense.cues, false))) return false;
+  if (subject === 'person') return true;
+  if (subject === 'actor' || subject === 'agent') return false;
+  return roles.sources.every((m) => m.sector === 'CRM');
 }
 
 /**
@@ -122,16 +185,10 @@ function hazardAgent(frame: EventFrame, sense: SentenceSense): boolean {
   return sense.hazards.some(near) && !sense.weapons.some(near);
 }
 
+/** A coded or named actor, or a pronoun standing for someone named before ("He has now been released"). */
 function isActor(m: ActorMention): boolean {
   if (m.kind === 'PRONOUN') return m.pronoun !== 'thing';
   return m.code !== null || m.sector !== null || m.kind === 'PERSON' || m.kind === 'ORGANIZATION';
-}
-
-function political(m: ActorMention, sport: boolean): boolean {
-  if (m.sector !== null) return POLITICAL_SECTORS.has(m.sector);
-  if (m.code === 'IGO') return true;
-  if (m.kind === 'PERSON' || m.kind === 'ORGANIZATION') return m.entityId !== null;
-  return !sport && m.code !== null && (m.kind === 'COUNTRY' || m.kind === 'CAPITAL');
 }
 
 const CLAUSE_EDGE = new Set([',', ';', ':', '(', ')', '—', '–']);
