@@ -11,6 +11,7 @@ export interface Cues extends MentionCues {
   future: Set<string>;
   hypothetical: Set<string>;
   obligation: Set<string>;
+  possibility: Set<string>;
   futureAdjectives: Set<string>;
   governors: Map<string, GovernorClass[]>;
   reporting: Set<string>;
@@ -26,6 +27,7 @@ export interface Cues extends MentionCues {
   agentNouns: Set<string>;
   weaponsOfWar: PhraseTrie<true>;
   violenceWords: PhraseTrie<true>;
+  pastEras: PhraseTrie<true>;
   /** Natural forces, accidents and vehicles (cues.json `hazards`). */
   hazards: PhraseTrie<true>;
   weapons: PhraseTrie<true>;
@@ -65,6 +67,7 @@ export function loadCues(): Cues {
     future: new Set(c.future),
     hypothetical: new Set(c.hypothetical),
     obligation: new Set(c.obligation),
+    possibility: new Set(c.possibility),
     futureAdjectives: new Set(c.futureAdjectives),
     governors,
     reporting: new Set(c.reporting),
@@ -79,6 +82,7 @@ export function loadCues(): Cues {
     agentNouns: new Set(c.agentNouns),
     weaponsOfWar: wordTrie(c.weaponsOfWar),
     violenceWords: wordTrie(c.violenceWords),
+    pastEras: wordTrie(c.pastEras),
     hazards: wordTrie(c.hazards),
     weapons: wordTrie(c.weapons),
     collectiveActors: wordTrie(c.collectiveActors),

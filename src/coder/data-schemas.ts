@@ -64,6 +64,8 @@ export const CueFileSchema = z.object({
   future: z.array(z.string()),
   hypothetical: z.array(z.string()),
   obligation: z.array(z.string()),
+  /** Words of possibility: an act they govern in its clause is only supposed ("It is possible that ..."). */
+  possibility: z.array(z.string()),
   futureAdjectives: z.array(z.string()),
   governors: z.record(
     z.enum([
@@ -103,6 +105,8 @@ export const CueFileSchema = z.object({
   agentNouns: z.array(z.string().min(1)),
   /** Weapons of war: harm done with them is political violence whoever does it ("a car bomb", "shelling"). */
   weaponsOfWar: z.array(z.string().min(1)),
+  /** Phrases that set an act in a past era of a life or a country ("when he was a boy", "in the past"). */
+  pastEras: z.array(z.string().min(1)),
   /** Words of political violence ("clashes", "the insurgency", "a massacre"): harm beside them is no crime. */
   violenceWords: z.array(z.string().min(1)),
   /** Natural forces, diseases, accidents and vehicles: harm they do is no political act. */

@@ -2,6 +2,7 @@ import type { ActorMention } from './actor-mentions.js';
 import { composeCode, futureCode, negatedCode } from './compose.js';
 import type { Cues } from './cues.js';
 import type { GovernorClass } from './data-schemas.js';
+import { supposed } from './modality.js';
 import type { Token } from './nlp.js';
 import { firstMatch } from './phrase-trie.js';
 import type { TriggerMatch, VerbLexicon } from './verb-lexicon.js';
@@ -141,8 +142,8 @@ function frameFor(
     };
   }
   const modal = applyModality(t, g, aux, tokens, cues) ?? { code: g.code, mode: null, negated: true };
-  // "if ... will", "whether X will meet", a question: the act is only supposed, whatever its tense.
-  const mode = isConditional(g.head, tokens) || isQuestion(tokens) ? 'hypothetical' : modal.mode;
+  const act = { head: g.head, end: t.end, code: modal.code, mode: modal.mode, nominal: t.nominal && !g.governed };
+  const mode = supposed(act, tokens, cues) ? 'hypothetical' : modal.mode;
   const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (g.governed ? 0.05 : 0);
   // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
   const nominal = t.nominal && !g.governed;
@@ -306,18 +307,5 @@ function isClauseStart(t: Token | undefined): boolean {
 function hasFutureAdjective(start: number, tokens: Token[], cues: Cues): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1)
     if (cues.futureAdjectives.has(tokens[j]?.lower ?? '')) return true;
-  return false;
-}
-
-function isQuestion(tokens: Token[]): boolean {
-  return tokens[tokens.length - 1]?.text === '?';
-}
-
-function isConditional(head: number, tokens: Token[]): boolean {
-  for (let j = head - 1; j >= 0 && j >= head - 8; j -= 1) {
-    const w = tokens[j]?.lower ?? '';
-    if (w === 'if' || w === 'unless' || w === 'whether') return true;
-    if (w === ',' || w === ';') return false;
-  }
   return false;
 }

@@ -1,17 +1,11 @@
 import type { ActorMention } from './actor-mentions.js';
+import { restated } from './background.js';
 import type { Cues } from './cues.js';
 import type { StoryDomain } from './data-schemas.js';
 import type { EventFrame } from './event-frames.js';
 import type { EventRoles } from './event-roles.js';
 import type { Token } from './nlp.js';
-import {
-  CALENDAR,
-  isPolitical,
-  type SubjectContext,
-  type SubjectKind,
-  subjectKind,
-  unknownName,
-} from './participants.js';
+import { isPolitical, type SubjectContext, type SubjectKind, subjectKind, unknownName } from './participants.js';
 import { firstMatch, type PhraseTrie } from './phrase-trie.js';
 import { objectDomain, storyDomain } from './story-domain.js';
 
@@ -60,6 +54,8 @@ const GENERIC_HARM = /^(?:14[0-4]|17|180|182|190)/;
  */
 const PRIVATE_FORCE = /^(?:13|1[7-9]|20)/;
 const STATE_ONLY = /^17[234]/;
+/** Statements, appeals, intents, meetings, demands, accusations, rejections, threats and reduced relations. */
+const VERBAL = /^(?:0[1-5]|09|1[0-3]|16)/;
 /** Acts of force a sport or business sentence uses as metaphors ("crushed", "stormed", "captured the market"). */
 const FORCE = /^(?:1[3-9]|20)/;
 
@@ -132,8 +128,12 @@ export function nonEventReason(
   if (![...participants, ...inside].some(isActor) && !sense.unknownActors) return 'no-actor';
   const subject = subjectKind(frame, passive, sense.subject);
   if (subject === 'thing') return 'non-agent';
+  // Words are someone's: a statement, appeal, accusation or threat with no one before it ("The crisis threatens to
+  // drag the region into war") is a possibility, not an act.
+  const someone = roles.sources.length > 0 || subject === 'actor' || subject === 'agent';
+  if (VERBAL.test(frame.code) && !frame.nominal && !passive && !someone) return 'no-actor';
   if (privateAct(frame, [...participants, ...inside], subject, roles, sense)) return 'private';
-  if (sense.year !== null && restated(frame, sense.tokens, sense.year)) return 'background';
+  if (sense.year !== null && restated(frame, sense.tokens, sense.year, sense.cues)) return 'background';
   return null;
 }
 
@@ -189,42 +189,6 @@ function hazardAgent(frame: EventFrame, sense: SentenceSense): boolean {
 function isActor(m: ActorMention): boolean {
   if (m.kind === 'PRONOUN') return m.pronoun !== 'thing';
   return m.code !== null || m.sector !== null || m.kind === 'PERSON' || m.kind === 'ORGANIZATION';
-}
-
-const CLAUSE_EDGE = new Set([',', ';', ':', '(', ')', '—', '–']);
-const TIME_PREPOSITIONS = new Set(['in', 'since', 'during', 'until', 'from', 'between', 'by']);
-const AGO_UNITS = new Set(['year', 'years', 'decade', 'decades', 'century', 'centuries']);
-
-/**
- * The act's clause (or a preposed "Since 2011," / "In 2019," before it) dates it to a year before the article's:
- * "in 2014", "since the 1990s", "a decade ago". A year inside a noun phrase ("the 2015 attack") does not date
- * the act.
- */
-function restated(frame: EventFrame, tokens: Token[], year: number): boolean {
-  let from = frame.head;
-  while (from > 0 && !CLAUSE_EDGE.has(tokens[from - 1]?.text ?? '')) from -= 1;
-  let to = frame.end;
-  while (to < tokens.length && !CLAUSE_EDGE.has(tokens[to]?.text ?? '')) to += 1;
-  // A sentence-initial adverbial ("In 2019, ...", "Since the 2003 invasion, ...") dates the clause after it.
-  if (from > 0 && tokens[from - 1]?.text === ',' && TIME_PREPOSITIONS.has(tokens[0]?.lower ?? '')) from = 0;
-  for (let i = from; i < to; i += 1) {
-    const t = tokens[i] as Token;
-    const y = /^(1[5-9]\d\d|20\d\d)s?$/.exec(t.lower);
-    if (y && Number(y[1]) < year && datesTheClause(tokens, i, from)) return true;
-    if (t.lower === 'ago' && AGO_UNITS.has(tokens[i - 1]?.lower ?? '')) return true;
-  }
-  return false;
-}
-
-function datesTheClause(tokens: Token[], i: number, clauseStart: number): boolean {
-  const before = tokens[i - 1]?.lower ?? '';
-  if (TIME_PREPOSITIONS.has(before) || CALENDAR.test(tokens[i - 1]?.text ?? '')) return true;
-  // "killed in the 1973 war": a dated event named in the act's own adverbial.
-  if (before === 'the' && TIME_PREPOSITIONS.has(tokens[i - 2]?.lower ?? '')) return true;
-  // "Since the 2003 invasion, ...": a year in the preposed adverbial of the sentence.
-  return (
-    clauseStart === 0 && TIME_PREPOSITIONS.has(tokens[0]?.lower ?? '') && i < tokens.findIndex((t) => t.text === ',')
-  );
 }
 
 function matchStarts<T>(trie: PhraseTrie<T>, tokens: Token[]): number[] {
