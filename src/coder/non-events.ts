@@ -57,7 +57,7 @@ const STATE_ONLY = /^17[234]/;
 /** Statements, appeals, intents, meetings, demands, accusations, rejections, threats and reduced relations. */
 const VERBAL = /^(?:0[1-5]|09|1[0-3]|16)/;
 /** Acts of force a sport or business sentence uses as metaphors ("crushed", "stormed", "captured the market"). */
-const FORCE = /^(?:1[3-9]|20)/;
+const FORCE = /^(?:13|15|1[7-9]|20)/;
 
 /** Reads the sentence once: its domain, hazard words, unknown names and the article's year. */
 export function senseOf(
@@ -140,7 +140,7 @@ export function nonEventReason(
 /** A business threatening or using force on no political target: "the company plans to attack the market". */
 function commercialForce(frame: EventFrame, roles: EventRoles, sense: SentenceSense): boolean {
   return (
-    Number(frame.code.slice(0, 2)) >= 13 &&
+    FORCE.test(frame.code) &&
     roles.sources.length > 0 &&
     roles.sources.every((m) => m.sector === 'BUS') &&
     !roles.targets.some((m) => isPolitical(m, sense.tokens, sense.cues, false))

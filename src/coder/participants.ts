@@ -20,6 +20,9 @@ const INTERNATIONAL = new Set(['IGO', 'NGO', 'IMG']);
 export function isPolitical(m: ActorMention, tokens: Token[], cues: Cues, sport: boolean): boolean {
   if (m.isPlace) return false;
   if (sport && (m.kind === 'COUNTRY' || m.kind === 'CAPITAL')) return false;
+  // "league leaders", "club officials": a sector noun after a sport word names people of the sport.
+  const before = tokens[m.start - 1];
+  if (sport && before && (cues.domains.startsWith(before) || cues.domainHints.startsWith(before))) return false;
   if (m.sector !== null && POLITICAL_SECTORS.has(m.sector)) return true;
   if (m.code !== null && INTERNATIONAL.has(m.code)) return true;
   if (m.sector === 'CVL') return cues.politicalCrowds.has(tokens[m.end - 1]?.lower ?? '');
