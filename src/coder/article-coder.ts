@@ -3,6 +3,7 @@ import { dominantCountry, giveCountries, isCountryCode } from './actor-countries
 import type { ActorDictionary } from './actor-dictionary.js';
 import { sameActor } from './actor-identity.js';
 import { type ActorMention, findActorMentions } from './actor-mentions.js';
+import { codeForActors } from './actor-senses.js';
 import { locateEvents, mainPlace } from './article-location.js';
 import { codeInfo } from './cameo.js';
 import { ActorMemory } from './coreference.js';
@@ -112,7 +113,9 @@ function sentenceEvents(
   for (const frame of frames) {
     const roles = assignRoles(frame, sentence.tokens, mentions, deps.cues);
     if (nonEventReason(frame, roles, sense, isPassive(frame, sentence.tokens)) !== null) continue;
-    const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
+    const info = codeInfo(
+      soloExercise(frame.code, roles) ? '150' : codeForActors(frame, roles, sentence.tokens, deps.cues),
+    );
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
     const location = pickLocation(places, frame, countries, info.code);

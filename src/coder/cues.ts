@@ -24,6 +24,7 @@ export interface Cues extends MentionCues {
   domainObjects: PhraseTrie<StoryDomain>;
   privatePersons: Set<string>;
   politicalCrowds: Set<string>;
+  protestCrowds: Set<string>;
   agentNouns: Set<string>;
   weaponsOfWar: PhraseTrie<true>;
   violenceWords: PhraseTrie<true>;
@@ -79,6 +80,7 @@ export function loadCues(): Cues {
     domainObjects: domainTrie(c.domainObjects),
     privatePersons: new Set(c.privatePersons),
     politicalCrowds: new Set(c.politicalCrowds),
+    protestCrowds: new Set(c.protestCrowds),
     agentNouns: new Set(c.agentNouns),
     weaponsOfWar: wordTrie(c.weaponsOfWar),
     violenceWords: wordTrie(c.violenceWords),

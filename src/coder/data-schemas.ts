@@ -101,6 +101,8 @@ export const CueFileSchema = z.object({
   privatePersons: z.array(z.string().min(1)),
   /** Civilian crowds that act in public politics ("protesters", "settlers"). */
   politicalCrowds: z.array(z.string().min(1)),
+  /** Civilian crowds that protest ("demonstrators", "rioters"): their force is protest (CAMEO 14). */
+  protestCrowds: z.array(z.string().min(1)),
   /** Bodies and collectives that may act though no dictionary names them ("the coalition", "the group"). */
   agentNouns: z.array(z.string().min(1)),
   /** Weapons of war: harm done with them is political violence whoever does it ("a car bomb", "shelling"). */
