@@ -30,8 +30,11 @@ export interface SentenceSense {
   armed: boolean;
   /** The sentence names a weapon of war ("a car bomb", "shelling"). */
   warWeapons: boolean;
-  /** It names a weapon of war or political violence ("clashes", "the insurgency"): harm in it is no crime. */
-  violence: boolean;
+  /**
+   * Token indices of words of political violence ("clashes", "the insurgency"), or [-1] for a weapon of war:
+   * harm beside them is no crime.
+   */
+  violence: number[];
   /**
    * Someone the dictionaries cannot code may act: a capitalised name outside places and dates (an unknown
    * organisation), or an unnamed collective actor ("the two countries", "armed men").
@@ -82,7 +85,7 @@ export function senseOf(
     weapons: matchStarts(cues.weapons, tokens),
     armed: firstMatch(cues.weapons, tokens) !== null || political(false),
     warWeapons,
-    violence: warWeapons || firstMatch(cues.violenceWords, tokens) !== null,
+    violence: warWeapons ? [-1] : matchStarts(cues.violenceWords, tokens),
     unknownActors:
       tokens.some((_, i) => unknownName(tokens, i) && !covered.some((m) => m.start <= i && i < m.end)) || collective,
     collective,
@@ -166,8 +169,9 @@ function privateAct(
   roles: EventRoles,
   sense: SentenceSense,
 ): boolean {
-  if (!PRIVATE_FORCE.test(frame.code) || STATE_ONLY.test(frame.code) || sense.violence || sense.collective)
-    return false;
+  // The act's own words ("two gangs clashed") are no evidence of war.
+  const violence = sense.violence.some((i) => i < frame.start || i >= frame.end);
+  if (!PRIVATE_FORCE.test(frame.code) || STATE_ONLY.test(frame.code) || violence || sense.collective) return false;
   if (participants.some((m) => isPolitical(m, sense.tokens, sense.cues, false))) return false;
   if (subject === 'person') return true;
   if (subject === 'actor' || subject === 'agent') return false;
