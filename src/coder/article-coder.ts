@@ -17,7 +17,7 @@ import { assignRoles, type EventRoles, isPassive } from './event-roles.js';
 import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
 import { type Sentence, type Token, tokenizeText } from './nlp.js';
-import { nonEventReason, senseOf } from './non-events.js';
+import { nonEventReason, SentenceSense } from './non-events.js';
 import { findQuotations, type SentenceActors } from './quotations.js';
 import type { VerbLexicon } from './verb-lexicon.js';
 
@@ -107,7 +107,9 @@ function sentenceEvents(
   const dates = findDateMentions(sentence.text, date);
   const countries = actorCountries(mentions);
   const context = contextTags(sentence.tokens, deps.cues);
-  const sense = senseOf(sentence.tokens, mentions, places, deps.cues, date, (t) => deps.lexicon.isEventNoun(t));
+  const sense = new SentenceSense(sentence.tokens, mentions, places, deps.cues, date, (t) =>
+    deps.lexicon.isEventNoun(t),
+  );
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
   for (const frame of frames) {

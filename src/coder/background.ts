@@ -37,7 +37,7 @@ export function restated(frame: EventFrame, tokens: Token[], year: number, cues:
     if (t.lower === 'century' && pastCentury(tokens, i)) return true;
     if (t.text === 'War' && namedWar(tokens, i)) return true;
     if (t.lower === 'long' && /^ha(?:s|ve|d)$/.test(tokens[i - 1]?.lower ?? '')) return true;
-    if (cues.pastEras.startsWith(t) && cues.pastEras.longestAt(tokens, i, () => true) !== null) return true;
+    if (cues.pastEras.startsWith(t) && cues.pastEras.longestAt(tokens, i) !== null) return true;
   }
   return false;
 }

@@ -12,40 +12,97 @@ import { objectDomain, storyDomain } from './story-domain.js';
 /** Why a coded act is not reported as a political event. */
 export type NonEventReason = 'domain' | 'hazard' | 'no-actor' | 'non-agent' | 'private' | 'background';
 
-/** What the checks need to know about one sentence, computed once for all its frames. */
-export interface SentenceSense {
-  tokens: Token[];
+/**
+ * What the checks need to know about one sentence, read once for all its frames and only as far as a check asks
+ * (most frames are decided by the first checks).
+ */
+export class SentenceSense {
   /** Actor mentions (not places) of the sentence. */
-  actors: ActorMention[];
+  readonly actors: ActorMention[];
+  /** Publication year, when the article is dated. */
+  readonly year: number | null;
+  readonly subject: SubjectContext;
+  private readonly known = new Map<string, unknown>();
+
+  constructor(
+    readonly tokens: Token[],
+    private readonly mentions: ActorMention[],
+    private readonly placeSpans: Array<{ start: number; end: number }>,
+    readonly cues: Cues,
+    published: string | null,
+    isEventNoun: (token: Token) => boolean,
+  ) {
+    this.actors = mentions.filter((m) => !m.isPlace);
+    this.year = published ? Number(published.slice(0, 4)) : null;
+    this.subject = { tokens, mentions, places: placeSpans, cues, isEventNoun };
+  }
+
   /**
    * The story kind the sentence's words mark (sport, business, culture, science, health, lifestyle) when it names
-   * no political actor (in sport, a country or city is a team and does not count), or null.
+   * no political actor and no weapon of war (in sport, a country or city is a team and does not count), or null.
    */
-  domain: StoryDomain | null;
+  get domain(): StoryDomain | null {
+    return this.once('domain', () => {
+      const domain = storyDomain(this.tokens, this.cues);
+      return domain !== null && !this.warWeapons && !this.political(domain === 'sport') ? domain : null;
+    });
+  }
+
   /** Token indices where a natural force, accident or vehicle is named. */
-  hazards: number[];
+  get hazards(): number[] {
+    return this.once('hazards', () => matchStarts(this.cues.hazards, this.tokens));
+  }
+
   /** Token indices where a weapon is named. */
-  weapons: number[];
+  get weapons(): number[] {
+    return this.once('weapons', () => matchStarts(this.cues.weapons, this.tokens));
+  }
+
   /** The sentence names a weapon or a political or armed actor: harm in it is violence. */
-  armed: boolean;
+  get armed(): boolean {
+    return this.weapons.length > 0 || this.political(false);
+  }
+
   /** The sentence names a weapon of war ("a car bomb", "shelling"). */
-  warWeapons: boolean;
+  get warWeapons(): boolean {
+    return this.once('warWeapons', () => firstMatch(this.cues.weaponsOfWar, this.tokens) !== null);
+  }
+
   /**
    * Token indices of words of political violence ("clashes", "the insurgency"), or [-1] for a weapon of war:
    * harm beside them is no crime.
    */
-  violence: number[];
+  get violence(): number[] {
+    return this.once('violence', () => (this.warWeapons ? [-1] : matchStarts(this.cues.violenceWords, this.tokens)));
+  }
+
+  /** An unnamed collective of states or armed men ("the two countries", "armed men"). */
+  get collective(): boolean {
+    return this.once('collective', () => firstMatch(this.cues.collectiveActors, this.tokens) !== null);
+  }
+
   /**
    * Someone the dictionaries cannot code may act: a capitalised name outside places and dates (an unknown
-   * organisation), or an unnamed collective actor ("the two countries", "armed men").
+   * organisation), or an unnamed collective actor.
    */
-  unknownActors: boolean;
-  /** An unnamed collective of states or armed men ("the two countries", "armed men"). */
-  collective: boolean;
-  /** Publication year, when the article is dated. */
-  year: number | null;
-  cues: Cues;
-  subject: SubjectContext;
+  get unknownActors(): boolean {
+    return this.once('unknownActors', () => {
+      const covered = [...this.mentions, ...this.placeSpans];
+      const named = this.tokens.some(
+        (_, i) => unknownName(this.tokens, i) && !covered.some((m) => m.start <= i && i < m.end),
+      );
+      return named || this.collective;
+    });
+  }
+
+  private political(sport: boolean): boolean {
+    return this.actors.some((m) => isPolitical(m, this.tokens, this.cues, sport));
+  }
+
+  private once<T>(key: string, read: () => T): T {
+    if (!this.known.has(key)) this.known.set(key, read());
+    return this.known.get(key) as T;
+  }
 }
 
 /** Harm an accident or a storm can do too ("killed", "hit", "destroyed", "blocked"); bombs and shelling cannot. */
@@ -61,39 +118,6 @@ const STATE_ONLY = /^17[234]/;
 const VERBAL = /^(?:0[1-5]|09|1[0-3]|16)/;
 /** Acts of force a sport or business sentence uses as metaphors ("crushed", "stormed", "captured the market"). */
 const FORCE = /^(?:13|15|1[7-9]|20)/;
-
-/** Reads the sentence once: its domain, hazard words, unknown names and the article's year. */
-export function senseOf(
-  tokens: Token[],
-  mentions: ActorMention[],
-  placeSpans: Array<{ start: number; end: number }>,
-  cues: Cues,
-  published: string | null,
-  isEventNoun: (token: Token) => boolean,
-): SentenceSense {
-  const covered = [...mentions, ...placeSpans];
-  const actors = mentions.filter((m) => !m.isPlace);
-  const domain = storyDomain(tokens, cues);
-  const warWeapons = firstMatch(cues.weaponsOfWar, tokens) !== null;
-  const collective = firstMatch(cues.collectiveActors, tokens) !== null;
-  const political = (sport: boolean) => actors.some((m) => isPolitical(m, tokens, cues, sport));
-  return {
-    tokens,
-    actors,
-    domain: domain !== null && !warWeapons && !political(domain === 'sport') ? domain : null,
-    hazards: matchStarts(cues.hazards, tokens),
-    weapons: matchStarts(cues.weapons, tokens),
-    armed: firstMatch(cues.weapons, tokens) !== null || political(false),
-    warWeapons,
-    violence: warWeapons ? [-1] : matchStarts(cues.violenceWords, tokens),
-    unknownActors:
-      tokens.some((_, i) => unknownName(tokens, i) && !covered.some((m) => m.start <= i && i < m.end)) || collective,
-    collective,
-    year: published ? Number(published.slice(0, 4)) : null,
-    cues,
-    subject: { tokens, mentions, places: placeSpans, cues, isEventNoun },
-  };
-}
 
 /**
  * Why a coded act is no political event, or null when it is one:
@@ -198,6 +222,6 @@ function isActor(m: ActorMention): boolean {
 function matchStarts<T>(trie: PhraseTrie<T>, tokens: Token[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < tokens.length; i += 1)
-    if (trie.startsWith(tokens[i] as Token) && trie.longestAt(tokens, i, () => true) !== null) out.push(i);
+    if (trie.startsWith(tokens[i] as Token) && trie.longestAt(tokens, i) !== null) out.push(i);
   return out;
 }

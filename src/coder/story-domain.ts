@@ -23,11 +23,11 @@ export function storyDomain(tokens: Token[], cues: Cues): StoryDomain | null {
     const t = tokens[i] as Token;
     if (SCORE.test(t.text) && !MONTH.test(tokens[i + 1]?.text ?? '')) return 'sport';
     if (cues.domains.startsWith(t)) {
-      const strong = cues.domains.longestAt(tokens, i, () => true);
+      const strong = cues.domains.longestAt(tokens, i);
       if (strong) return strong.values[0] ?? null;
     }
     if (!HINT_POS.has(t.pos) || !cues.domainHints.startsWith(t)) continue;
-    const hint = cues.domainHints.longestAt(tokens, i, () => true);
+    const hint = cues.domainHints.longestAt(tokens, i);
     for (const domain of hint?.values ?? []) {
       const seen = hints.get(domain) ?? new Set<string>();
       seen.add(t.lemma);
@@ -48,7 +48,7 @@ export function objectDomain(frame: EventFrame, tokens: Token[], cues: Cues): St
     const t = tokens[i] as Token;
     if (i >= frame.end && !OBJECT_POS.has(t.pos) && t.lower !== 'of') return null;
     if (!cues.domainObjects.startsWith(t)) continue;
-    const match = cues.domainObjects.longestAt(tokens, i, () => true);
+    const match = cues.domainObjects.longestAt(tokens, i);
     // The noun must end its phrase ("the goal", not "goal-line technology"; "the market" not "market town").
     if (match && !/^(?:NOUN|PROPN)$/.test(tokens[match.end]?.pos ?? '')) return match.values[0] ?? null;
   }
