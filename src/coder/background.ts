@@ -22,8 +22,10 @@ const ORDINALS =
 export function restated(frame: EventFrame, tokens: Token[], year: number, cues: Cues): boolean {
   let from = frame.head;
   while (from > 0 && !CLAUSE_EDGE.has(tokens[from - 1]?.text ?? '')) from -= 1;
+  // The clause ends at its edge, or at a participle or relative clause on the object ("released a contractor held
+  // since 2020", "freed a man who was jailed in 2019"): their dates are the object's past, not the act's.
   let to = frame.end;
-  while (to < tokens.length && !CLAUSE_EDGE.has(tokens[to]?.text ?? '')) to += 1;
+  while (to < tokens.length && !CLAUSE_EDGE.has(tokens[to]?.text ?? '') && !modifierStarts(tokens, to)) to += 1;
   // A sentence-initial adverbial ("In 2019, ...", "Years ago, ...", "During the Cold War, ...") dates the clause
   // after it.
   const comma = tokens.findIndex((t) => t.text === ',');
@@ -74,4 +76,11 @@ function namedWar(tokens: Token[], i: number): boolean {
     if (!/^\p{Lu}|^\d|^-$/u.test(tokens[j]?.text ?? '')) return false;
   }
   return false;
+}
+
+/** A past participle after a noun ("a contractor held since") or a relative pronoun starts a modifier of the object. */
+function modifierStarts(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.lower === 'who' || t.lower === 'which' || t.lower === 'whom') return true;
+  return t.pos === 'VERB' && /(?:ed|en|wn|eld|ept|ught)$/.test(t.lower) && tokens[i - 1]?.pos === 'NOUN';
 }
