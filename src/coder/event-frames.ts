@@ -219,7 +219,11 @@ interface Governor {
 function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], cues: Cues): Governor | null {
   let j = start - 1;
   // Skip auxiliaries and adverbs before a verb, and "an immediate" before a noun ("called for an immediate ceasefire").
-  while (j >= 0 && (SKIPPABLE.has(tokens[j]?.pos ?? '') || cues.negation.has(tokens[j]?.lower ?? ''))) j -= 1;
+  while (
+    j >= 0 &&
+    (SKIPPABLE.has(tokens[j]?.pos ?? '') || cues.negation.has(tokens[j]?.lower ?? '') || amount(tokens, j))
+  )
+    j -= 1;
   const clause = thatClause(j, tokens, mentions);
   if (clause) return clause.index >= 0 ? governorAt(clause.index, tokens, cues, clause.subject, false) : null;
   const link = tokens[j]?.lower;
@@ -241,6 +245,12 @@ function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], 
   if (tokens[j]?.lower === 'on' || tokens[j]?.lower === 'upon' || tokens[j]?.lower === 'for') j -= 1;
   while (j >= 0 && tokens[j]?.pos === 'ADV') j -= 1;
   return governorAt(j, tokens, cues, between, false);
+}
+
+/** A unit of an amount before an event noun: "a 50 billion euro aid package", "a $3 million loan". */
+function amount(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  return t !== undefined && (t.pos === 'SYM' || (t.pos === 'NOUN' && tokens[j - 1]?.pos === 'NUM'));
 }
 
 /** "warned that Turkey would launch ...": the governor before "that" and the clause's subject. */
@@ -265,12 +275,13 @@ function governorAt(
   if (!t) return null;
   const classes = cues.governors.get(t.lemma) ?? cues.governors.get(t.lower);
   if (!classes) return null;
-  // Without "to"/"that", only refusals, denials and deliberations govern a direct object act ("rejected talks",
-  // "denied sending troops", "is considering sanctions").
-  const cls = direct ? classes.find((c) => c === 'refuse' || c === 'deny' || c === 'consider') : classes[0];
+  // Without "to"/"that", only refusals, denials, deliberations and approvals govern a direct object act ("rejected
+  // talks", "denied sending troops", "is considering sanctions", "approved an aid package").
+  const cls = direct ? classes.find((c) => DIRECT_GOVERNORS.has(c)) : classes[0];
   return cls ? { cls, index: j, between } : null;
 }
 
+const DIRECT_GOVERNORS = new Set<GovernorClass>(['refuse', 'deny', 'consider', 'authorize']);
 const PAST_AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'was', 'were']);
 
 function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
