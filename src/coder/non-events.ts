@@ -44,7 +44,7 @@ export class SentenceSense {
   get domain(): StoryDomain | null {
     return this.once('domain', () => {
       const domain = storyDomain(this.tokens, this.cues);
-      return domain !== null && !this.warWeapons && !this.political(domain === 'sport') ? domain : null;
+      return domain !== null && !this.warWeapons && !this.politicalActor(domain === 'sport') ? domain : null;
     });
   }
 
@@ -97,6 +97,18 @@ export class SentenceSense {
 
   private political(sport: boolean): boolean {
     return this.actors.some((m) => isPolitical(m, this.tokens, this.cues, sport));
+  }
+
+  /**
+   * A political actor that acts in a sport, business, culture or science sentence: a state only named after a
+   * preposition ("its tour of Israel", "returned the bronzes to Nigeria") is where or to whom, not who.
+   */
+  private politicalActor(sport: boolean): boolean {
+    return this.actors.some(
+      (m) =>
+        isPolitical(m, this.tokens, this.cues, sport) &&
+        !((m.kind === 'COUNTRY' || m.kind === 'CAPITAL') && this.tokens[m.start - 1]?.pos === 'ADP'),
+    );
   }
 
   private once<T>(key: string, read: () => T): T {

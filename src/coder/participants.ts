@@ -97,6 +97,11 @@ export function subjectKind(frame: EventFrame, passive: boolean, ctx: SubjectCon
   if (frame.nominal) return null;
   const phrase = passive ? agentPhrase(frame, ctx.tokens) : subjectPhrase(frame, ctx);
   if (!phrase) return null;
+  // "The Chinese probe returned ...": a demonym or name modifying a thing is the thing's origin, not an actor.
+  if (tokenKind(phrase.end - 1, ctx) === 'thing' && ctx.tokens[phrase.end - 2]?.pos !== 'NOUN') {
+    const modifiers = ctx.mentions.filter((m) => m.start >= phrase.start && m.end === phrase.end - 1);
+    if (modifiers.length > 0 && modifiers.every((m) => m.kind === 'GROUP' || m.kind === 'COUNTRY')) return 'thing';
+  }
   let kind: SubjectKind | null = null;
   for (let i = phrase.start; i < phrase.end; i += 1) {
     const found = tokenKind(i, ctx);
