@@ -181,24 +181,24 @@ function tokenKind(i: number, ctx: SubjectContext): SubjectKind | null {
   // A capitalised word starting the sentence that the cue lists know is a common noun ("Malaria", "Locusts").
   // So is one right before a lower-case noun ("Extreme heat", "Heavy rain").
   const next = ctx.tokens[1];
-  const common =
-    i === 0 &&
-    (cues.domains.startsWith(t) ||
-      cues.domainHints.startsWith(t) ||
-      cues.hazards.startsWith(t) ||
-      (next?.pos === 'NOUN' && next.text === next.lower));
+  const common = i === 0 && (thingWord(t, cues) || (next?.pos === 'NOUN' && next.text === next.lower));
   if (t.pos === 'PROPN' && !common && unknownName(ctx.tokens, i)) return 'actor';
   if (cues.agentNouns.has(t.lemma) || cues.agentNouns.has(t.lower)) return 'agent';
   if (cues.weaponsOfWar.startsWith(t) || ctx.isEventNoun(t)) return 'agent';
   if (cues.privatePersons.has(t.lemma) || cues.privatePersons.has(t.lower)) return 'person';
-  // Only a word the cue lists know as a thing of some kind of story (a hazard, a disease, a film, a market) is
-  // a thing: an unknown noun ("lawyers", "fundamentalists") may well be someone.
-  const known =
+  // Only a word the cue lists know as a thing of some kind of story is a thing: an unknown noun ("lawyers",
+  // "fundamentalists") may well be someone.
+  return thingWord(t, cues) && (t.pos === 'NOUN' || t.pos === 'PROPN') ? 'thing' : null;
+}
+
+/** A word of a hazard or of some kind of story (a disease, a film, a market, a goal). */
+function thingWord(t: Token, cues: Cues): boolean {
+  return (
     cues.hazards.startsWith(t) ||
     cues.domains.startsWith(t) ||
     cues.domainHints.startsWith(t) ||
-    cues.domainObjects.startsWith(t);
-  return known && (t.pos === 'NOUN' || t.pos === 'PROPN') ? 'thing' : null;
+    cues.domainObjects.startsWith(t)
+  );
 }
 
 /**
