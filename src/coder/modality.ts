@@ -3,7 +3,24 @@ import type { EventMode } from './event-frames.js';
 import type { Token } from './nlp.js';
 
 /** Words that end the clause an act's modality is read from. */
-const CLAUSE_EDGES = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'which', 'who', 'whom', 'because', 'but']);
+const CLAUSE_EDGES = new Set([
+  ',',
+  ';',
+  ':',
+  '—',
+  '–',
+  '(',
+  ')',
+  '"',
+  '“',
+  '”',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'because',
+  'but',
+]);
 /** Modal auxiliaries of possibility: an act under one is only supposed ("might allow them to return"). */
 const POSSIBILITY = new Set(['could', 'might', 'may', 'would']);
 /** "even if", "as if": concessive and comparative, not conditional. */
@@ -71,6 +88,8 @@ function insideCondition(head: number, tokens: Token[]): boolean {
 }
 
 function possibleInClause(head: number, tokens: Token[], cues: Cues): boolean {
+  // "... would only prolong the conflict and accused Berlin": a verb after "and" has its own modality.
+  if (tokens[head - 1]?.pos === 'CCONJ') return false;
   for (let j = head - 1; j >= 0 && j >= head - 12; j -= 1) {
     const t = tokens[j] as Token;
     // "It is possible that the president will pardon ...": the word of possibility governs the clause after "that".
