@@ -26,6 +26,11 @@ export function restated(frame: EventFrame, tokens: Token[], year: number, cues:
   // since 2020", "freed a man who was jailed in 2019"): their dates are the object's past, not the act's.
   let to = frame.end;
   while (to < tokens.length && !CLAUSE_EDGE.has(tokens[to]?.text ?? '') && !modifierStarts(tokens, to)) to += 1;
+  // A time adverbial after a comma dates the clause before it ("have fought twice, in 1965 and 1971").
+  if (tokens[to]?.text === ',' && TIME_PREPOSITIONS.has(tokens[to + 1]?.lower ?? '')) {
+    to += 1;
+    while (to < tokens.length && !CLAUSE_EDGE.has(tokens[to]?.text ?? '')) to += 1;
+  }
   // A sentence-initial adverbial ("In 2019, ...", "Years ago, ...", "During the Cold War, ...") dates the clause
   // after it.
   const comma = tokens.findIndex((t) => t.text === ',');

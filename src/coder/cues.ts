@@ -22,6 +22,7 @@ export interface Cues extends MentionCues {
   domains: PhraseTrie<StoryDomain>;
   domainHints: PhraseTrie<StoryDomain>;
   domainObjects: PhraseTrie<StoryDomain>;
+  contestVerbs: Set<string>;
   privatePersons: Set<string>;
   politicalCrowds: Set<string>;
   protestCrowds: Set<string>;
@@ -78,6 +79,7 @@ export function loadCues(): Cues {
     domains: domainTrie(c.domains),
     domainHints: domainTrie(c.domainHints),
     domainObjects: domainTrie(c.domainObjects),
+    contestVerbs: new Set(c.contestVerbs),
     privatePersons: new Set(c.privatePersons),
     politicalCrowds: new Set(c.politicalCrowds),
     protestCrowds: new Set(c.protestCrowds),

@@ -97,6 +97,8 @@ export const CueFileSchema = z.object({
   domainHints: z.record(StoryDomainSchema, z.array(z.string().min(1))),
   /** Things a sport or business act is done to ("the goal", "the market"): a conflict verb on them is no act. */
   domainObjects: z.object({ sport: z.array(z.string().min(1)), business: z.array(z.string().min(1)) }),
+  /** Verbs of winning a contest ("crushed", "routed"): between two bare states with no word of war, a match. */
+  contestVerbs: z.array(z.string().min(1)),
   /** Ordinary persons ("a man", "a gunman", "robbers"): their acts on other persons are private, not political. */
   privatePersons: z.array(z.string().min(1)),
   /** Civilian crowds that act in public politics ("protesters", "settlers"). */

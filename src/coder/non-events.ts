@@ -186,11 +186,23 @@ function commercialForce(frame: EventFrame, roles: EventRoles, sense: SentenceSe
   );
 }
 
-/** Force done to a goal, a basket or a market by no political actor: a team's or a firm's, not a state's. */
+/**
+ * Force done to a goal, a basket or a market by no political actor: a team's or a firm's, not a state's; or a state
+ * that "crushed" or "routed" another with no word of war in the sentence ("Scotland were crushed by Ireland").
+ */
 function metaphoricForce(frame: EventFrame, participants: ActorMention[], sense: SentenceSense): boolean {
   if (!FORCE.test(frame.code) || sense.warWeapons) return false;
+  if (contest(frame, participants, sense)) return true;
   const object = objectDomain(frame, sense.tokens, sense.cues);
   return object !== null && !participants.some((m) => isPolitical(m, sense.tokens, sense.cues, object === 'sport'));
+}
+
+/** A verb of winning between two states named bare (no forces, no government), and no word of violence. */
+function contest(frame: EventFrame, participants: ActorMention[], sense: SentenceSense): boolean {
+  const verb = sense.tokens[frame.anchor];
+  if (!verb || !(sense.cues.contestVerbs.has(verb.lemma) || sense.cues.contestVerbs.has(verb.lower))) return false;
+  const bareStates = participants.filter((m) => (m.kind === 'COUNTRY' || m.kind === 'CAPITAL') && !m.isPlace);
+  return bareStates.length >= 2 && bareStates.length === participants.length && sense.violence.length === 0;
 }
 
 /**

@@ -15,6 +15,11 @@ describe('sport: teams named by country or city', () => {
     expect(code('The Springboks bulldozed through the English defence for a decisive try.')).toEqual([]);
   });
 
+  it('takes a state crushing or beating another, with no word of war, for a match', () => {
+    expect(code('Scotland were crushed by Ireland in Dublin on Saturday.')).toEqual([]);
+    expect(root('Azerbaijani forces crushed Armenian troops in heavy fighting near the border.')).toMatch(/1[789]/);
+  });
+
   it('takes a sector noun after a sport word for people of the sport', () => {
     expect(code('The Argentine forward scored a hat-trick as his club destroyed the league leaders.')).toEqual([]);
   });
@@ -98,6 +103,8 @@ describe('events of long ago restated as background', () => {
     expect(code('His grandfather was executed by the communist regime when he was a boy.')).toEqual([]);
     expect(code('Years ago, the rebels kidnapped foreign tourists in the region.')).toEqual([]);
     expect(code('The army has long been accused of abuses in the region.')).toEqual([]);
+    expect(code('The two countries have fought each other twice, in 1965 and 1971.')).toEqual([]);
+    expect(code('After independence, the new government nationalised the oil industry.')).toEqual([]);
   });
 
   it('codes an act of this year, and does not date an act by its object’s past', () => {
