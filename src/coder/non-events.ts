@@ -135,8 +135,9 @@ const FORCE = /^(?:13|15|1[7-9]|20)/;
  * Why a coded act is no political event, or null when it is one:
  * - `domain`: a sport, business, culture, science, health or lifestyle sentence that names no political actor
  *   ("Brazil beat Argentina 2-1"; in sport a country or city is a team), an act of force on a sport or business
- *   object by no political actor ("besieged the Spanish goal", "is invading the European market"), or a business
- *   threatening or using force on no political target ("the company plans to attack the budget market").
+ *   object by no political actor ("besieged the Spanish goal", "is invading the European market"), a state that
+ *   "crushed" another with no word of war, or a business threatening or using force on no political target ("the
+ *   company plans to attack the budget market").
  * - `hazard`: generic harm ("killed", "hit", "destroyed") in a sentence about a storm, disease or crash, with no
  *   political or armed participant ("Floods killed 12 people").
  * - `no-actor`: neither side is an actor (or a pronoun for a person) and the sentence names no one the dictionaries
@@ -144,10 +145,10 @@ const FORCE = /^(?:13|15|1[7-9]|20)/;
  * - `non-agent`: the subject of the act is a thing that cannot act politically ("Malaria killed ...", "The museum
  *   will return the bronzes ...", "Locusts invaded farms").
  * - `private`: a threat or act of force done by ordinary persons or criminals, or by no one named, on no political
- *   actor and with no weapon of war: crime and private life, not politics ("A man shot three people",
+ *   actor and with no word of war: crime and private life, not politics ("A man shot three people",
  *   "Robbers attacked a cash van"); police or a government acting makes it political, and an arrest is theirs.
- * - `background`: the act is dated to an earlier year than the article ("which Russia annexed in 2014", "a decade
- *   ago"): a past event restated, not news.
+ * - `background`: the act is dated before the article ("which Russia annexed in 2014", "a decade ago", "during the
+ *   Second World War", "when he was a boy"; `background.ts`): a past event restated, not news.
  */
 export function nonEventReason(
   frame: EventFrame,
@@ -207,7 +208,8 @@ function contest(frame: EventFrame, participants: ActorMention[], sense: Sentenc
 
 /**
  * A threat or act of force with no political participant, done by an ordinary person or a criminal ("a man",
- * "robbers", "a gang") or by no one named, and with no weapon of war or collective of states or armed men.
+ * "robbers", "a gang") or by no one named, with no weapon or word of war ("clashes") and no collective of states or
+ * armed men.
  * Civilians, workers or students acting on each other as groups ("villagers clashed with herders") stay events.
  */
 function privateAct(
