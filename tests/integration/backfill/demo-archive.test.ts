@@ -11,8 +11,10 @@ let live: ArticleStore;
 let first: CliRunOutcome;
 let afterBackfill: ArticleStore;
 
-const newArticles = (outcome: CliRunOutcome): number => Number(/\n {2}articles +(\d+) new/.exec(outcome.stdout)?.[1] ?? NaN);
-const newEvents = (outcome: CliRunOutcome): number => Number(/\n {2}events +(\d+) new/.exec(outcome.stdout)?.[1] ?? NaN);
+const newArticles = (outcome: CliRunOutcome): number =>
+  Number(/\n {2}articles +(\d+) new/.exec(outcome.stdout)?.[1] ?? NaN);
+const newEvents = (outcome: CliRunOutcome): number =>
+  Number(/\n {2}events +(\d+) new/.exec(outcome.stdout)?.[1] ?? NaN);
 
 beforeAll(async () => {
   port = await freePort();
