@@ -111,7 +111,7 @@ export const InfraConfigSchema = z
     /** Byte ranges (one child workflow each) processed at once. */
     backfillConcurrency: int(1, 1000, 20),
     /** Size of one child's byte range of a gzipped WARC file (MB). */
-    backfillRangeMb: int(8, 4096, 128),
+    backfillRangeMb: int(8, 4096, 32),
     /** Share of ranges that may fail (after retries) before the whole backfill is marked failed (%). */
     backfillToleratedFailurePercent: int(0, 100, 5),
     /** Memory of the backfill worker (MB): CPU grows with it, one full vCPU at 1769 MB. */

@@ -121,7 +121,7 @@ describe('the archive backfill construct', () => {
       '/plans/*',
     );
     expect(env[BACKFILL_ENV.source]).toBe('commoncrawl/crawl-data/CC-NEWS/');
-    expect(env[BACKFILL_ENV.rangeBytes]).toBe(String(128 * 1024 * 1024));
+    expect(env[BACKFILL_ENV.rangeBytes]).toBe(String(32 * 1024 * 1024));
   });
 
   it('reads archives from another bucket and prefix when the context names them', () => {

@@ -77,19 +77,15 @@ function follow(lines: string[]) {
 beforeEach(() => {
   sfn.reset();
   s3.reset();
-  sfn
-    .on(ListStateMachinesCommand)
-    .resolves({
-      stateMachines: [
-        { name: 'Eventwire-backfill', stateMachineArn: MACHINE, type: 'STANDARD', creationDate: new Date() },
-      ],
-    });
+  sfn.on(ListStateMachinesCommand).resolves({
+    stateMachines: [
+      { name: 'Eventwire-backfill', stateMachineArn: MACHINE, type: 'STANDARD', creationDate: new Date() },
+    ],
+  });
   sfn.on(StartExecutionCommand).resolves({ executionArn: EXECUTION, startDate: new Date() });
-  sfn
-    .on(ListMapRunsCommand)
-    .resolves({
-      mapRuns: [{ mapRunArn: MAP_RUN, executionArn: EXECUTION, stateMachineArn: MACHINE, startDate: new Date() }],
-    });
+  sfn.on(ListMapRunsCommand).resolves({
+    mapRuns: [{ mapRunArn: MAP_RUN, executionArn: EXECUTION, stateMachineArn: MACHINE, startDate: new Date() }],
+  });
   sfn
     .on(DescribeMapRunCommand)
     .resolvesOnce({
