@@ -11,7 +11,6 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { z } from 'zod';
 import { InfraConfigSchema } from '../infra/config.js';
-import { BACKFILL_FUNCTION_SPECS } from '../infra/functions.js';
 import { archiveEntries } from '../src/backfill/archive-records.js';
 import { recordDemoArchive } from '../src/backfill/demo-warc.js';
 import { outletMatcher } from '../src/backfill/outlets.js';
@@ -140,7 +139,10 @@ async function main(): Promise<void> {
     (next, context) => async (args) => {
       const input = args.input as { Range?: string };
       if (context.commandName === 'PutObjectCommand') s3.put += 1;
-      if (context.commandName === 'GetObjectCommand') input.Range ? (s3.rangeGet += 1) : (s3.get += 1);
+      if (context.commandName === 'GetObjectCommand') {
+        if (input.Range) s3.rangeGet += 1;
+        else s3.get += 1;
+      }
       return next(args);
     },
     { step: 'initialize', name: 'backfillBenchS3' },
