@@ -14,7 +14,7 @@ import type { MetricName } from '../../stages/index.js';
 import { intFlag, parseFlags, UsageError } from '../args.js';
 import { startAwsBackfill } from '../backfill-aws.js';
 import { freeLoopbackPort } from '../free-port.js';
-import { onStopRequest } from '../signals.js';
+import { abortOnStopRequest } from '../signals.js';
 
 export const backfillCommand = {
   name: 'backfill',
@@ -156,13 +156,7 @@ async function runLocal(run: LocalRun): Promise<number> {
   }
   const session = await openLocalSession(dataDir);
   const controller = new AbortController();
-  const release = onStopRequest(
-    () => {
-      process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
-      controller.abort();
-    },
-    () => process.exit(130),
-  );
+  const release = abortOnStopRequest(controller);
   const tally = emptyTally();
   const position = { file: '', offset: 0, size: 0 };
   const observer = new ProgressObserver(process.stdout, run.verbose, (get) => statusLine(get, tally, position));
