@@ -41,7 +41,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   // Scan before extraction: it removes paywall boxes and bylines as boilerplate.
   const stats = scanPage(document);
   const meta = readPageMetadata(document, stats, options.url, options.feedPublished ?? null);
-  const main = extractMainText(document, meta.title);
+  const main = extractMainText(document, meta.title, stats.textChars - stats.linkChars);
   const text = joinBlocks(main.blocks);
   const words = wordCount(text);
   const detected = isLanguageDetectorLoaded() ? detectLanguage(text.length > 0 ? text : stats.text()) : null;

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { filterBlocks } from './block-filter.js';
 import { removeBoilerplate } from './preclean.js';
+import { BOILERPLATE } from './rules.js';
 import { type TextBlock, textBlocks } from './text-blocks.js';
 
 /** The main text of a page as blocks, plus what Readability saw (for metadata fallbacks). */
@@ -13,10 +14,11 @@ export interface MainText {
 /**
  * Extracts the article body: boilerplate containers are removed, Readability picks the main
  * content subtree, and the block filter drops the remaining bylines, promos and credits.
+ * `pageChars` (unlinked text of the page) lets the cleaner keep a wrapper that holds most of it.
  * Mutates `document` (callers read metadata first; Readability's own JSON-LD pass is off for that reason).
  */
-export function extractMainText(document: Document, title: string | null): MainText {
-  if (document.body !== null) removeBoilerplate(document.body);
+export function extractMainText(document: Document, title: string | null, pageChars?: number): MainText {
+  if (document.body !== null) removeBoilerplate(document.body, BOILERPLATE, pageChars);
   const reader = new Readability<Node>(document, {
     serializer: (node) => node,
     keepClasses: true,

@@ -41,24 +41,43 @@ function proseChars(node: Node, limit: number, inLink = false): number {
   return total;
 }
 
-function isRemovable(el: Element, rules: BoilerplateRules): boolean {
-  if (PROTECTED.has(el.tagName.toUpperCase())) return false;
-  if (rules.removeTags.has(el.tagName.toUpperCase())) return true;
-  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+function isRemovable(el: Element, rules: BoilerplateRules, wrapperChars: number): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (PROTECTED.has(tag)) return false;
+  if (rules.removeTags.has(tag)) {
+    // An element holding most of the page's text is a wrapper (an unclosed <aside>, a <nav> around all).
+    return proseChars(el, wrapperChars) <= wrapperChars;
+  }
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) {
+    // Prose in a hidden container is revealed by script (streamed server rendering, "show more"):
+    // show it to the content scorer, which skips hidden nodes.
+    if (proseChars(el, rules.maxProseCharsToRemove) <= rules.maxProseCharsToRemove) return true;
+    el.removeAttribute('hidden');
+    el.removeAttribute('aria-hidden');
+    return false;
+  }
   if (!hasBoilerplateHint(el, rules)) return false;
   // Embedded posts and quotes ("social-embed" holding a blockquote) are part of the story.
-  if (el.tagName.toUpperCase() === 'BLOCKQUOTE' || el.getElementsByTagName('blockquote').length > 0) return false;
+  if (tag === 'BLOCKQUOTE' || el.getElementsByTagName('blockquote').length > 0) return false;
   return proseChars(el, rules.maxProseCharsToRemove) <= rules.maxProseCharsToRemove;
 }
 
-/** Removes boilerplate elements in place; returns how many subtrees were dropped. */
-export function removeBoilerplate(root: Element, rules: BoilerplateRules = BOILERPLATE): number {
+/**
+ * Removes boilerplate elements in place; returns how many subtrees were dropped. `pageChars`, the
+ * unlinked text of the whole page, marks an element holding over half of it as a wrapper to keep.
+ */
+export function removeBoilerplate(
+  root: Element,
+  rules: BoilerplateRules = BOILERPLATE,
+  pageChars = Number.POSITIVE_INFINITY,
+): number {
+  const wrapperChars = Math.max(rules.maxProseCharsToRemove, pageChars / 2);
   let removed = 0;
   const visit = (el: Element): void => {
     let child = el.firstElementChild;
     while (child !== null) {
       const next = child.nextElementSibling;
-      if (isRemovable(child, rules)) {
+      if (isRemovable(child, rules, wrapperChars)) {
         child.remove();
         removed += 1;
       } else {
