@@ -1,8 +1,9 @@
 import { Readability } from '@mozilla/readability';
+import { widenPick } from './article-extent.js';
 import { filterBlocks } from './block-filter.js';
 import { removeBoilerplate } from './preclean.js';
 import { BOILERPLATE } from './rules.js';
-import { type TextBlock, textBlocks } from './text-blocks.js';
+import { placedBlocks, type TextBlock, textBlocks } from './text-blocks.js';
 
 /** The main text of a page as blocks, plus what Readability saw (for metadata fallbacks). */
 export interface MainText {
@@ -13,12 +14,15 @@ export interface MainText {
 
 /**
  * Extracts the article body: boilerplate containers are removed, Readability picks the main
- * content subtree, and the block filter drops the remaining bylines, promos and credits.
+ * content subtree, the pick is widened to the article's other parts (article-extent.ts), and
+ * the block filter drops the remaining bylines, promos and credits.
  * `pageChars` (unlinked text of the page) lets the cleaner keep a wrapper that holds most of it.
  * Mutates `document` (callers read metadata first; Readability's own JSON-LD pass is off for that reason).
  */
 export function extractMainText(document: Document, title: string | null, pageChars?: number): MainText {
   if (document.body !== null) removeBoilerplate(document.body, BOILERPLATE, pageChars);
+  // Blocks of the cleaned page, before Readability moves its pick out of the document.
+  const page = document.body === null ? null : placedBlocks(document.body);
   const reader = new Readability<Node>(document, {
     serializer: (node) => node,
     keepClasses: true,
@@ -26,7 +30,7 @@ export function extractMainText(document: Document, title: string | null, pageCh
   });
   const article = reader.parse();
   const root = article?.content ?? null;
-  const blocks = root === null ? [] : textBlocks(root);
+  const blocks = root === null ? [] : page === null ? textBlocks(root) : widenPick(page, placedBlocks(root));
   return {
     blocks: filterBlocks(blocks, title ?? article?.title ?? null),
     readabilityTitle: article?.title ?? null,

@@ -7,6 +7,7 @@ export interface BoilerplateRules {
   singleHints: ReadonlySet<string>;
   compoundHints: readonly string[];
   keepHints: readonly string[];
+  threadHints: ReadonlySet<string>;
   maxProseCharsToRemove: number;
   lineStarts: readonly string[];
   linePhrases: readonly string[];
@@ -31,6 +32,7 @@ function compileBoilerplate(): BoilerplateRules {
     singleHints: new Set(hints.filter((h) => !/[-_]/.test(h))),
     compoundHints: hints.filter((h) => /[-_]/.test(h)),
     keepHints: boilerplate.keepHints.map((h) => h.toLowerCase()),
+    threadHints: new Set(boilerplate.threadHints.map((h) => h.toLowerCase())),
     maxProseCharsToRemove: boilerplate.maxProseCharsToRemove,
     lineStarts: boilerplate.lineStarts,
     linePhrases: boilerplate.linePhrases,

@@ -13,6 +13,17 @@ export interface TextBlock {
   inList: boolean;
 }
 
+/** A block of the whole page and the elements around its first text, outermost first. */
+export interface PlacedBlock extends TextBlock {
+  path: readonly Element[];
+}
+
+/** Every block of a page, and which block each of its text nodes went into. */
+export interface PageBlocks {
+  blocks: PlacedBlock[];
+  blockOf: Map<Node, number>;
+}
+
 const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
@@ -71,19 +82,33 @@ const SKIP_TAGS = new Set([
 ]);
 
 interface Walker {
-  blocks: TextBlock[];
+  blocks: PlacedBlock[];
   parts: string[];
   linkChars: number;
   tag: string;
   hint: string;
   inList: boolean;
+  /** Only when placing blocks: open elements, the current block's path, text node -> block index. */
+  stack: Element[] | null;
+  path: readonly Element[];
+  blockOf: Map<Node, number> | null;
 }
+
+const NO_PATH: readonly Element[] = [];
 
 function flush(w: Walker): void {
   const text = w.parts.join('').replace(/\s+/g, ' ').trim();
-  if (text.length > 0) w.blocks.push({ text, tag: w.tag, hint: w.hint, linkChars: w.linkChars, inList: w.inList });
+  if (text.length > 0)
+    w.blocks.push({ text, tag: w.tag, hint: w.hint, linkChars: w.linkChars, inList: w.inList, path: w.path });
   w.parts = [];
   w.linkChars = 0;
+  w.path = NO_PATH;
+}
+
+function placeText(node: Node, value: string, w: Walker): void {
+  if (w.stack === null || w.blockOf === null || value.trim().length === 0) return;
+  if (w.path === NO_PATH) w.path = w.stack.slice();
+  w.blockOf.set(node, w.blocks.length);
 }
 
 function hintOf(el: Element): string {
@@ -93,6 +118,7 @@ function hintOf(el: Element): string {
 function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   if (node.nodeType === 3) {
     const value = node.nodeValue ?? '';
+    placeText(node, value, w);
     w.parts.push(value);
     if (inLink) w.linkChars += value.trim().length;
     return;
@@ -112,16 +138,45 @@ function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   if (tag === 'TD' || tag === 'TH') w.parts.push(' ');
   const link = inLink || tag === 'A';
   const list = inList || tag === 'LI';
+  w.stack?.push(el);
   for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, w, link, list);
+  w.stack?.pop();
   if (isBlock) flush(w);
+}
+
+function newWalker(placed: boolean): Walker {
+  const w: Walker = {
+    blocks: [],
+    parts: [],
+    linkChars: 0,
+    tag: 'DIV',
+    hint: '',
+    inList: false,
+    stack: null,
+    path: NO_PATH,
+    blockOf: null,
+  };
+  if (placed) {
+    w.stack = [];
+    w.blockOf = new Map();
+  }
+  return w;
 }
 
 /** Splits the text of `root` into normalised blocks in document order. */
 export function textBlocks(root: Node): TextBlock[] {
-  const w: Walker = { blocks: [], parts: [], linkChars: 0, tag: 'DIV', hint: '', inList: false };
+  const w = newWalker(false);
   walk(root, w, false, false);
   flush(w);
   return w.blocks;
+}
+
+/** Like `textBlocks`, but each block keeps its place in the DOM (for widening a selection). */
+export function placedBlocks(root: Node): PageBlocks {
+  const w = newWalker(true);
+  walk(root, w, false, false);
+  flush(w);
+  return { blocks: w.blocks, blockOf: w.blockOf ?? new Map() };
 }
 
 /** Joins blocks into the article text: one blank line between paragraphs. */

@@ -41,3 +41,48 @@ describe('extractArticle on pages with unusual markup', () => {
     expectWholeBody(extractArticle(html, { url: URL }).text);
   });
 });
+
+/** A list article: each item a card of its own, as list and guide pages lay them out. */
+function cardListPage(extra = ''): string {
+  const cards = BODY_PARAGRAPHS.map(
+    (p, i) =>
+      `<div class="card-wrap"><div class="card"><div class="card-head"><h3>Stop ${i + 1} on the harbour walk</h3><span>Old town</span></div><div class="card-text"><div><p>${p}</p></div></div></div></div>`,
+  ).join('<div class="ad-slot">Advertisement</div>');
+  return `<html><head><title>Harbour walk</title></head><body><header><a href="/">Bay Herald</a></header><main><h1>Four stops on the harbour walk</h1><div class="intro"><p>${(BODY_PARAGRAPHS[0] ?? '').split(',')[0]}, a short guide.</p></div><section class="cards">${cards}</section>${extra}</main></body></html>`;
+}
+
+/** A guide whose sections sit in boxes with a class a content scorer reads as a sidebar widget. */
+function widgetGuidePage(extra = ''): string {
+  const section = (p: string, i: number): string =>
+    `<div class="editor-widget"><div class="col"><h6>Ferry model ${i}</h6><p>${p}</p><a href="/r">Read our full review of this model</a></div></div>`;
+  const intro = BODY_PARAGRAPHS.map((p) => `<p>${p.split(',')[0]}.</p>`).join('');
+  return `<html><head><title>Guide</title></head><body><main><article><h1>The best ferries</h1><div class="guide-body">${intro}${BODY_PARAGRAPHS.map(section).join('')}${extra}</div></article></main></body></html>`;
+}
+
+describe('extractArticle on articles split into parts', () => {
+  it('keeps every card of a list article, not only the best scored one', () => {
+    const text = extractArticle(cardListPage(), { url: URL }).text;
+
+    expectWholeBody(text);
+    expect(text).toContain('Stop 3 on the harbour walk');
+  });
+
+  it('keeps the sections of a guide that sit in boxes a content scorer distrusts by class name', () => {
+    const text = extractArticle(widgetGuidePage(), { url: URL }).text;
+
+    expectWholeBody(text);
+  });
+
+  it('does not widen the article into a reader comment thread', () => {
+    const said =
+      'wrote that the ferry guide was useful but the timetable boards along the seafront were faded and hard to read in the rain';
+    const comment = (who: string): string =>
+      `<li class="comment-item"><div class="comment-content"><p>${who} ${said}.</p><p>${who} also asked the council to replace them before the summer season starts, since visitors often miss the last boat of the evening and then wait an hour for a taxi.</p><p>${who} added that the cafe by the pier should open earlier for the first crossing of the day.</p><p>${who} thanked the harbour staff, who had kept the old boats running through three hard winters without complaint.</p></div></li>`;
+    const thread = `<ol class="comment-list">${['Ann', 'Ben', 'Cy'].map(comment).join('')}</ol>`;
+
+    const text = extractArticle(widgetGuidePage(thread), { url: URL }).text;
+
+    expectWholeBody(text);
+    expect(text).not.toContain('faded and hard to read');
+  });
+});

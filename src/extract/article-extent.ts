@@ -1,0 +1,180 @@
+import { isBoilerplateBlock, wordCount } from './block-filter.js';
+import { BOILERPLATE } from './rules.js';
+import type { PageBlocks, PlacedBlock, TextBlock } from './text-blocks.js';
+
+/**
+ * Widens the content scorer's pick to the whole article. Readability keeps one subtree and the
+ * siblings that score well; an article split into many containers (cards of a list article,
+ * sections between ads, figures or "read more" boxes) loses every part but one. Starting from
+ * the smallest element holding the pick, each parent is taken while what it adds is mostly
+ * unlinked prose and at least a good part of what is already kept; the first parent that adds
+ * link lists or only a little text (a teaser rail, a footer) ends the walk.
+ */
+
+/** Tuning of the widening walk. */
+export interface ExtentRules {
+  /** Words in a block, at least, for it to count as prose. */
+  minProseWords: number;
+  /** Link characters per character, at most, in a prose block. */
+  maxProseLinkShare: number;
+  /** Link characters per character, at least, in a link-list block. */
+  minLinkListShare: number;
+  /** Prose a parent adds, at least, as a share of the prose kept so far. */
+  minAddedShare: number;
+  /** Link-list words a parent adds, at most, per added prose word. */
+  maxAddedJunk: number;
+}
+
+export const EXTENT: ExtentRules = {
+  minProseWords: 10,
+  maxProseLinkShare: 0.3,
+  minLinkListShare: 0.5,
+  minAddedShare: 0.5,
+  maxAddedJunk: 0.3,
+};
+
+interface Mass {
+  prose: number;
+  junk: number;
+}
+
+const threadCache = new WeakMap<Element, boolean>();
+
+/** Whether an element's class or id names a reader comment thread ("comment-list", "disqus"). */
+function isThread(el: Element): boolean {
+  let known = threadCache.get(el);
+  if (known === undefined) {
+    const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+    known = hint.split(/[\s_-]+/).some((part) => BOILERPLATE.threadHints.has(part));
+    threadCache.set(el, known);
+  }
+  return known;
+}
+
+/** Whether one of the block's elements from depth `below` down is a comment thread. */
+function inThread(block: PlacedBlock, below: number): boolean {
+  for (let d = below; d < block.path.length; d++) {
+    const el = block.path[d];
+    if (el !== undefined && isThread(el)) return true;
+  }
+  return false;
+}
+
+type Kind = 'prose' | 'junk' | 'thread' | 'other';
+
+/** A block's kind as the widening sees it; thread hints count only from depth `below` down. */
+function kindOf(block: PlacedBlock, below: number, rules: ExtentRules): Kind {
+  if (inThread(block, below)) return 'thread';
+  const words = wordCount(block.text);
+  const linkShare = block.linkChars / Math.max(1, block.text.length);
+  if (linkShare >= rules.minLinkListShare) return 'junk';
+  if (words >= rules.minProseWords && linkShare <= rules.maxProseLinkShare && !isBoilerplateBlock(block))
+    return 'prose';
+  return 'other';
+}
+
+/** Prose and link-list words of blocks [from, to); `below` is the depth under which to look for threads. */
+function massOf(blocks: readonly PlacedBlock[], from: number, to: number, below: number, rules: ExtentRules): Mass {
+  const mass: Mass = { prose: 0, junk: 0 };
+  for (let i = from; i < to; i++) {
+    const block = blocks[i];
+    if (block === undefined) continue;
+    const kind = kindOf(block, below, rules);
+    if (kind === 'prose' || kind === 'junk') mass[kind] += wordCount(block.text);
+  }
+  return mass;
+}
+
+/**
+ * Page index of each picked block: from its first text node found in the page, or, when the
+ * scorer re-parsed the page (it retries short pages from their HTML), from equal text in order.
+ * An unknown index is carried forward from the previous block.
+ */
+function pageIndexes(page: PageBlocks, pick: PageBlocks): number[] {
+  const at: number[] = pick.blocks.map(() => -1);
+  let found = 0;
+  for (const [node, pickIndex] of pick.blockOf) {
+    const pageIndex = page.blockOf.get(node);
+    if (pageIndex === undefined) continue;
+    found += 1;
+    const known = at[pickIndex] ?? -1;
+    if (known < 0 || pageIndex < known) at[pickIndex] = pageIndex;
+  }
+  if (found === 0) matchByText(page, pick, at);
+  for (let i = 1; i < at.length; i++) if ((at[i] ?? -1) < 0) at[i] = at[i - 1] ?? -1;
+  return at;
+}
+
+function matchByText(page: PageBlocks, pick: PageBlocks, at: number[]): void {
+  let next = 0;
+  pick.blocks.forEach((block, pickIndex) => {
+    for (let i = next; i < page.blocks.length; i++) {
+      if (page.blocks[i]?.text !== block.text) continue;
+      at[pickIndex] = i;
+      next = i + 1;
+      return;
+    }
+  });
+}
+
+/** Depth of the deepest element on both paths. */
+function commonDepth(a: readonly Element[], b: readonly Element[]): number {
+  let depth = 0;
+  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
+  return depth - 1;
+}
+
+/** Widens [lo, hi] parent by parent while each adds enough prose and little junk. */
+function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: ExtentRules): [number, number] {
+  const firstPath = blocks[lo]?.path ?? [];
+  let depth = commonDepth(firstPath, blocks[hi]?.path ?? []);
+  let kept = massOf(blocks, lo, hi + 1, depth + 1, rules).prose;
+  while (depth > 0) {
+    depth -= 1;
+    const parent = firstPath[depth];
+    let a = lo;
+    let b = hi;
+    while (a > 0 && blocks[a - 1]?.path[depth] === parent) a--;
+    while (b < blocks.length - 1 && blocks[b + 1]?.path[depth] === parent) b++;
+    if (a === lo && b === hi) continue;
+    const before = massOf(blocks, a, lo, depth + 1, rules);
+    const after = massOf(blocks, hi + 1, b + 1, depth + 1, rules);
+    const added = before.prose + after.prose;
+    const junk = before.junk + after.junk;
+    if (added < rules.minAddedShare * kept || junk > rules.maxAddedJunk * added) break;
+    kept += added;
+    lo = a;
+    hi = b;
+  }
+  return [lo, hi];
+}
+
+/**
+ * The article's blocks: the scorer's pick (`pick`, its placed blocks), the prose blocks inside
+ * its extent that the scorer's own cleaning dropped, and the parts the widened article adds
+ * around it, in page order. `page` holds the blocks of the cleaned page taken before scoring.
+ */
+export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules = EXTENT): TextBlock[] {
+  const at = pageIndexes(page, pick);
+  const known = at.filter((i) => i >= 0);
+  if (known.length === 0) return pick.blocks;
+  const pickLo = Math.min(...known);
+  const pickHi = Math.max(...known);
+  const covered = new Set(known);
+  const [lo, hi] = widen(page.blocks, pickLo, pickHi, rules);
+  const pickPath = page.blocks[pickLo]?.path ?? [];
+  const pickDepth = commonDepth(pickPath, page.blocks[pickHi]?.path ?? []) + 1;
+  const out: TextBlock[] = [];
+  let j = 0;
+  for (let i = lo; i <= hi; i++) {
+    while (j < pick.blocks.length && (at[j] ?? -1) <= i) out.push(pick.blocks[j++] as TextBlock);
+    const block = page.blocks[i];
+    if (block === undefined || covered.has(i)) continue;
+    // Inside the pick only prose that the scorer's cleaning dropped returns; around it, no junk.
+    const outside = i < pickLo || i > pickHi;
+    const kind = kindOf(block, outside ? Math.min(pickDepth, commonDepth(pickPath, block.path) + 1) : pickDepth, rules);
+    if (kind === 'prose' || (outside && kind === 'other')) out.push(block);
+  }
+  while (j < pick.blocks.length) out.push(pick.blocks[j++] as TextBlock);
+  return out;
+}
