@@ -3,7 +3,7 @@ import { FLAGS } from './rules.js';
 /**
  * One walk over the parsed page, before extraction mutates it, collecting everything the
  * metadata readers and flags need: meta tags, JSON-LD, canonical link, time elements, the first
- * h1, author links, paywall containers and how much of the visible text sits in links.
+ * h1s, author links, paywall containers and how much of the visible text sits in links.
  * (linkedom's CSS selector engine is slow; one walk replaces a dozen querySelector calls.)
  */
 export interface PageScan {
@@ -13,7 +13,8 @@ export interface PageScan {
   timePublished: string | null;
   timeModified: string | null;
   firstTime: string | null;
-  firstH1: string | null;
+  /** Texts of the page's first few h1 elements, in order. */
+  h1s: string[];
   authorLink: string | null;
   paywallMarkup: boolean;
   /** Visible page text, lower-cased and whitespace-normalised, for marker searches (built lazily). */
@@ -23,6 +24,8 @@ export interface PageScan {
   links: number;
 }
 
+// Pages with more h1 elements than this use them for teasers; the headline is among the first.
+const MAX_H1S = 8;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TITLE']);
 const PAYWALL_HINTS = FLAGS.paywallHints.map((h) => h.toLowerCase());
 
@@ -36,8 +39,10 @@ function visitElement(el: Element, tag: string, scan: PageScan): void {
     (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical'
   )
     scan.canonicalHref = el.getAttribute('href');
-  else if (tag === 'H1' && scan.firstH1 === null)
-    scan.firstH1 = (el.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
+  else if (tag === 'H1' && scan.h1s.length < MAX_H1S) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > 0) scan.h1s.push(text);
+  }
   const datetime = el.getAttribute('datetime');
   if (datetime !== null) {
     const prop = el.getAttribute('itemprop');
@@ -61,7 +66,7 @@ export function scanPage(document: Document): PageScan {
     timePublished: null,
     timeModified: null,
     firstTime: null,
-    firstH1: null,
+    h1s: [],
     authorLink: null,
     paywallMarkup: false,
     text: () => '',

@@ -6,6 +6,8 @@
 /** Article fields as JSON-LD states them (raw strings; dates are normalised by the caller). */
 export interface JsonLdArticle {
   headline: string | null;
+  /** The article's `name`, which some sites fill with the headline and `headline` with a lead sentence. */
+  name: string | null;
   authors: string[];
   datePublished: string | null;
   dateModified: string | null;
@@ -73,6 +75,7 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
   if (article === null) return null;
   return {
     headline: text(article.headline ?? article.name),
+    name: text(article.name),
     authors: names(article.author ?? article.creator),
     datePublished: text(article.datePublished ?? article.dateCreated),
     dateModified: text(article.dateModified),

@@ -1,6 +1,7 @@
 import type { PageScan } from '../page-scan.js';
 import { sameSiteCanonical } from './canonical-url.js';
 import { dateFromUrlPath, toIsoDate } from './dates.js';
+import { chooseHeadline, cleanTitle } from './headline.js';
 import { type JsonLdArticle, readJsonLd } from './json-ld.js';
 import { firstMeta, type MetaTags, readMetaTags } from './meta-tags.js';
 
@@ -57,7 +58,8 @@ const AUTHOR_KEYS = [
   'byl',
   'twitter:creator',
 ];
-const TITLE_KEYS = ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline', 'title'];
+const TITLE_KEYS = ['og:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline', 'title'];
+const SITE_KEYS = ['og:site_name', 'application-name', 'twitter:site'];
 
 function firstDate(...values: (string | null | undefined)[]): string | null {
   for (const value of values) {
@@ -77,9 +79,23 @@ function cleanByline(value: string | null): string | null {
   return name.length > 0 && name.length <= 200 ? name : null;
 }
 
-function titleOf(document: Document, scan: PageScan, ld: JsonLdArticle | null, meta: MetaTags): string | null {
-  const value = ld?.headline ?? firstMeta(meta, TITLE_KEYS) ?? scan.firstH1 ?? (document.title.trim() || null);
-  return value === null ? null : value.replace(/\s+/g, ' ').trim();
+function titleOf(
+  document: Document,
+  scan: PageScan,
+  ld: JsonLdArticle | null,
+  meta: MetaTags,
+  url: string,
+): string | null {
+  return chooseHeadline({
+    h1s: scan.h1s,
+    jsonLdHeadline: ld?.headline ?? null,
+    jsonLdName: ld?.name ?? null,
+    ogTitle: firstMeta(meta, TITLE_KEYS),
+    twitterTitle: meta.get('twitter:title') ?? null,
+    documentTitle: document.title,
+    siteNames: [firstMeta(meta, SITE_KEYS), ld?.publisher ?? null],
+    url,
+  });
 }
 
 function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags): string | null {
@@ -109,14 +125,14 @@ export function readPageMetadata(
     dateFromUrlPath(url) ??
     toIsoDate(feedPublished);
   return {
-    title: titleOf(document, scan, ld, meta),
+    title: titleOf(document, scan, ld, meta, url),
     byline:
       cleanByline(ld !== null && ld.authors.length > 0 ? ld.authors.join(', ') : null) ??
       cleanByline(firstMeta(meta, AUTHOR_KEYS)) ??
       cleanByline(scan.authorLink),
     published,
     modified: firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS), scan.timeModified),
-    siteName: firstMeta(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null,
+    siteName: cleanTitle(firstMeta(meta, SITE_KEYS) ?? ld?.publisher ?? null),
     declaredLanguage: languageOf(document, ld, meta),
     canonicalUrl: sameSiteCanonical(scan.canonicalHref, url) ?? sameSiteCanonical(firstMeta(meta, ['og:url']), url),
     hasArticleMetadata: ld?.isArticle === true || ogType === 'article' || firstMeta(meta, PUBLISHED_KEYS) !== null,
