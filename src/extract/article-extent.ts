@@ -73,12 +73,56 @@ function kindOf(block: PlacedBlock, below: number, rules: ExtentRules): Kind {
   return 'other';
 }
 
-/** Prose and link-list words of blocks [from, to); `below` is the depth under which to look for threads. */
-function massOf(blocks: readonly PlacedBlock[], from: number, to: number, below: number, rules: ExtentRules): Mass {
+/**
+ * Word trigrams of text taken so far, to tell a second copy of it (a print or app version of the
+ * article, a hidden structured-data copy, a carousel repeated for scrolling) from new text.
+ */
+class Copies {
+  private readonly grams: Set<string>;
+
+  constructor(from?: Copies) {
+    this.grams = new Set(from?.grams);
+  }
+
+  private static trigrams(text: string): string[] {
+    const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (tokens.length < 3) return [tokens.join(' ')];
+    const out: string[] = [];
+    for (let i = 0; i + 3 <= tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
+    return out;
+  }
+
+  /** Whether most of the text was taken already. */
+  has(text: string): boolean {
+    const grams = Copies.trigrams(text);
+    return grams.filter((g) => this.grams.has(g)).length >= COPY_SHARE * grams.length;
+  }
+
+  add(text: string): void {
+    for (const g of Copies.trigrams(text)) this.grams.add(g);
+  }
+}
+
+// Share of a block's word trigrams already taken for it to count as a copy.
+const COPY_SHARE = 0.6;
+
+/**
+ * Prose and link-list words of blocks [from, to); `below` is the depth under which to look for
+ * threads. Text mostly in `seen` already counts nothing; counted text is added to `seen`.
+ */
+function massOf(
+  blocks: readonly PlacedBlock[],
+  from: number,
+  to: number,
+  below: number,
+  rules: ExtentRules,
+  seen: Copies,
+): Mass {
   const mass: Mass = { prose: 0, junk: 0 };
   for (let i = from; i < to; i++) {
     const block = blocks[i];
-    if (block === undefined) continue;
+    if (block === undefined || seen.has(block.text)) continue;
+    seen.add(block.text);
     const kind = kindOf(block, below, rules);
     if (kind === 'prose' || kind === 'junk') mass[kind] += wordCount(block.text);
   }
@@ -128,7 +172,8 @@ function commonDepth(a: readonly Element[], b: readonly Element[]): number {
 function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: ExtentRules): [number, number] {
   const firstPath = blocks[lo]?.path ?? [];
   let depth = commonDepth(firstPath, blocks[hi]?.path ?? []);
-  let kept = massOf(blocks, lo, hi + 1, depth + 1, rules).prose;
+  let seen = new Copies();
+  let kept = massOf(blocks, lo, hi + 1, depth + 1, rules, seen).prose;
   while (depth > 0) {
     depth -= 1;
     const parent = firstPath[depth];
@@ -137,12 +182,16 @@ function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: Ex
     while (a > 0 && blocks[a - 1]?.path[depth] === parent) a--;
     while (b < blocks.length - 1 && blocks[b + 1]?.path[depth] === parent) b++;
     if (a === lo && b === hi) continue;
-    const before = massOf(blocks, a, lo, depth + 1, rules);
-    const after = massOf(blocks, hi + 1, b + 1, depth + 1, rules);
+    const trial = new Copies(seen);
+    const before = massOf(blocks, a, lo, depth + 1, rules, trial);
+    const after = massOf(blocks, hi + 1, b + 1, depth + 1, rules, trial);
     const added = before.prose + after.prose;
     const junk = before.junk + after.junk;
-    if (added < rules.minAddedShare * kept || junk > rules.maxAddedJunk * added) break;
+    // A parent that adds only headings and short lines is neutral: take it and look further up.
+    const neutral = added === 0 && junk === 0;
+    if (!neutral && (added < rules.minAddedShare * kept || junk > rules.maxAddedJunk * added)) break;
     kept += added;
+    seen = trial;
     lo = a;
     hi = b;
   }
@@ -165,6 +214,9 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
   const pickPath = page.blocks[pickLo]?.path ?? [];
   const pickDepth = commonDepth(pickPath, page.blocks[pickHi]?.path ?? []) + 1;
   const out: TextBlock[] = [];
+  // A block around the pick that repeats one inside it is a second copy (print version, carousel).
+  const inside = new Copies();
+  for (const block of pick.blocks) inside.add(block.text);
   let j = 0;
   for (let i = lo; i <= hi; i++) {
     while (j < pick.blocks.length && (at[j] ?? -1) <= i) out.push(pick.blocks[j++] as TextBlock);
@@ -172,6 +224,7 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
     if (block === undefined || covered.has(i)) continue;
     // Inside the pick only prose that the scorer's cleaning dropped returns; around it, no junk.
     const outside = i < pickLo || i > pickHi;
+    if (outside && inside.has(block.text)) continue;
     const kind = kindOf(block, outside ? Math.min(pickDepth, commonDepth(pickPath, block.path) + 1) : pickDepth, rules);
     if (kind === 'prose' || (outside && kind === 'other')) out.push(block);
   }

@@ -22,7 +22,7 @@ export interface MainText {
 export function extractMainText(document: Document, title: string | null, pageChars?: number): MainText {
   if (document.body !== null) removeBoilerplate(document.body, BOILERPLATE, pageChars);
   // Blocks of the cleaned page, before Readability moves its pick out of the document.
-  const page = document.body === null ? null : placedBlocks(document.body);
+  const page = document.body === null ? null : placedBlocks(document.body, true);
   const reader = new Readability<Node>(document, {
     serializer: (node) => node,
     keepClasses: true,

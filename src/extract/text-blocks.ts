@@ -92,6 +92,7 @@ interface Walker {
   stack: Element[] | null;
   path: readonly Element[];
   blockOf: Map<Node, number> | null;
+  skipHidden: boolean;
 }
 
 const NO_PATH: readonly Element[] = [];
@@ -111,6 +112,18 @@ function placeText(node: Node, value: string, w: Walker): void {
   w.blockOf.set(node, w.blocks.length);
 }
 
+// What readers never see: closed menus, a structured-data (microdata) copy of the article. A
+// hidden container with much text is kept: pages hide what a script reveals (a loading layer).
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const MAX_HIDDEN_CHARS = 400;
+
+function isHidden(el: Element): boolean {
+  const style = el.getAttribute('style');
+  if (!el.hasAttribute('hidden') && (style === null || !HIDDEN_STYLE.test(style))) return false;
+  if (el.hasAttribute('itemscope') || el.hasAttribute('itemprop')) return true;
+  return (el.textContent ?? '').trim().length <= MAX_HIDDEN_CHARS;
+}
+
 function hintOf(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`.toLowerCase();
 }
@@ -126,7 +139,7 @@ function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   if (node.nodeType !== 1) return;
   const el = node as Element;
   const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag)) return;
+  if (SKIP_TAGS.has(tag) || (w.skipHidden && isHidden(el))) return;
   const isBlock = BLOCK_TAGS.has(tag);
   if (isBlock) {
     flush(w);
@@ -144,7 +157,7 @@ function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   if (isBlock) flush(w);
 }
 
-function newWalker(placed: boolean): Walker {
+function newWalker(placed: boolean, skipHidden = false): Walker {
   const w: Walker = {
     blocks: [],
     parts: [],
@@ -155,6 +168,7 @@ function newWalker(placed: boolean): Walker {
     stack: null,
     path: NO_PATH,
     blockOf: null,
+    skipHidden,
   };
   if (placed) {
     w.stack = [];
@@ -171,9 +185,13 @@ export function textBlocks(root: Node): TextBlock[] {
   return w.blocks;
 }
 
-/** Like `textBlocks`, but each block keeps its place in the DOM (for widening a selection). */
-export function placedBlocks(root: Node): PageBlocks {
-  const w = newWalker(true);
+/**
+ * Like `textBlocks`, but each block keeps its place in the DOM (for widening a selection).
+ * `visibleOnly` leaves out what readers never see: a whole page's structured-data copies and
+ * closed menus (inside a chosen article, hidden tabs and accordions are content and stay).
+ */
+export function placedBlocks(root: Node, visibleOnly = false): PageBlocks {
+  const w = newWalker(true, visibleOnly);
   walk(root, w, false, false);
   flush(w);
   return { blocks: w.blocks, blockOf: w.blockOf ?? new Map() };
