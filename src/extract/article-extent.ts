@@ -199,35 +199,57 @@ function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: Ex
 }
 
 /**
- * The article's blocks: the scorer's pick (`pick`, its placed blocks), the prose blocks inside
- * its extent that the scorer's own cleaning dropped, and the parts the widened article adds
- * around it, in page order. `page` holds the blocks of the cleaned page taken before scoring.
+ * Indexes of picked blocks inside a comment thread. Only elements below the one holding all of
+ * the pick count: a body wrapper with an unlucky class name ("post has-comments") holds it all.
+ */
+function threadedPicks(pick: PageBlocks): Set<number> {
+  const first = pick.blocks[0]?.path ?? [];
+  const below = commonDepth(first, pick.blocks[pick.blocks.length - 1]?.path ?? []) + 1;
+  const threaded = new Set<number>();
+  pick.blocks.forEach((block, i) => {
+    if (inThread(block, below)) threaded.add(i);
+  });
+  return threaded;
+}
+
+/**
+ * The article's blocks: the scorer's pick (`pick`, its placed blocks) without comment threads,
+ * the prose blocks inside its extent that the scorer's own cleaning dropped, and the parts the
+ * widened article adds around it, in page order. `page` holds the blocks of the cleaned page
+ * taken before scoring.
  */
 export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules = EXTENT): TextBlock[] {
   const at = pageIndexes(page, pick);
   const known = at.filter((i) => i >= 0);
-  if (known.length === 0) return pick.blocks;
+  const threaded = threadedPicks(pick);
+  const picked = pick.blocks.filter((_, i) => !threaded.has(i));
+  if (known.length === 0) return picked;
   const pickLo = Math.min(...known);
   const pickHi = Math.max(...known);
-  const covered = new Set(known);
   const [lo, hi] = widen(page.blocks, pickLo, pickHi, rules);
   const pickPath = page.blocks[pickLo]?.path ?? [];
   const pickDepth = commonDepth(pickPath, page.blocks[pickHi]?.path ?? []) + 1;
-  const out: TextBlock[] = [];
+  const covered = new Set(known);
   // A block around the pick that repeats one inside it is a second copy (print version, carousel).
   const inside = new Copies();
-  for (const block of pick.blocks) inside.add(block.text);
-  let j = 0;
-  for (let i = lo; i <= hi; i++) {
-    while (j < pick.blocks.length && (at[j] ?? -1) <= i) out.push(pick.blocks[j++] as TextBlock);
-    const block = page.blocks[i];
-    if (block === undefined || covered.has(i)) continue;
+  for (const block of picked) inside.add(block.text);
+  const keep = (block: PlacedBlock, i: number): boolean => {
+    if (covered.has(i)) return false;
     // Inside the pick only prose that the scorer's cleaning dropped returns; around it, no junk.
     const outside = i < pickLo || i > pickHi;
-    if (outside && inside.has(block.text)) continue;
-    const kind = kindOf(block, outside ? Math.min(pickDepth, commonDepth(pickPath, block.path) + 1) : pickDepth, rules);
-    if (kind === 'prose' || (outside && kind === 'other')) out.push(block);
+    if (outside && inside.has(block.text)) return false;
+    const below = outside ? Math.min(pickDepth, commonDepth(pickPath, block.path) + 1) : pickDepth;
+    const kind = kindOf(block, below, rules);
+    return kind === 'prose' || (outside && kind === 'other');
+  };
+  const out: TextBlock[] = [];
+  let j = 0;
+  for (let i = lo; i <= hi; i++) {
+    for (; j < pick.blocks.length && (at[j] ?? -1) <= i; j++)
+      if (!threaded.has(j)) out.push(pick.blocks[j] as TextBlock);
+    const block = page.blocks[i];
+    if (block !== undefined && keep(block, i)) out.push(block);
   }
-  while (j < pick.blocks.length) out.push(pick.blocks[j++] as TextBlock);
+  for (; j < pick.blocks.length; j++) if (!threaded.has(j)) out.push(pick.blocks[j] as TextBlock);
   return out;
 }

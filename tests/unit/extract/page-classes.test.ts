@@ -55,7 +55,8 @@ function cardListPage(extra = ''): string {
 function widgetGuidePage(extra = ''): string {
   const section = (p: string, i: number): string =>
     `<div class="editor-widget"><div class="col"><h6>Ferry model ${i}</h6><p>${p}</p><a href="/r">Read our full review of this model</a></div></div>`;
-  const intro = BODY_PARAGRAPHS.map((p) => `<p>${p.split(',')[0]}.</p>`).join('');
+  const intro =
+    '<p>Four ferry models serve the bay this year, and we rode each of them on the morning crossing.</p><p>Here is how they compare on comfort, speed and the view from the deck.</p>';
   return `<html><head><title>Guide</title></head><body><main><article><h1>The best ferries</h1><div class="guide-body">${intro}${BODY_PARAGRAPHS.map(section).join('')}${extra}</div></article></main></body></html>`;
 }
 
