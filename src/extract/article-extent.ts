@@ -1,6 +1,7 @@
 import { isBoilerplateBlock, wordCount } from './block-filter.js';
 import { BOILERPLATE } from './rules.js';
 import type { PageBlocks, PlacedBlock, TextBlock } from './text-blocks.js';
+import { TrigramSet } from './trigrams.js';
 
 /**
  * Widens the content scorer's pick to the whole article. Readability keeps one subtree and the
@@ -73,37 +74,7 @@ function kindOf(block: PlacedBlock, below: number, rules: ExtentRules): Kind {
   return 'other';
 }
 
-/**
- * Word trigrams of text taken so far, to tell a second copy of it (a print or app version of the
- * article, a hidden structured-data copy, a carousel repeated for scrolling) from new text.
- */
-class Copies {
-  private readonly grams: Set<string>;
-
-  constructor(from?: Copies) {
-    this.grams = new Set(from?.grams);
-  }
-
-  private static trigrams(text: string): string[] {
-    const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (tokens.length < 3) return [tokens.join(' ')];
-    const out: string[] = [];
-    for (let i = 0; i + 3 <= tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
-    return out;
-  }
-
-  /** Whether most of the text was taken already. */
-  has(text: string): boolean {
-    const grams = Copies.trigrams(text);
-    return grams.filter((g) => this.grams.has(g)).length >= COPY_SHARE * grams.length;
-  }
-
-  add(text: string): void {
-    for (const g of Copies.trigrams(text)) this.grams.add(g);
-  }
-}
-
-// Share of a block's word trigrams already taken for it to count as a copy.
+// Share of a block's word trigrams already taken for it to count as a copy (print version, carousel).
 const COPY_SHARE = 0.6;
 
 /**
@@ -116,12 +87,12 @@ function massOf(
   to: number,
   below: number,
   rules: ExtentRules,
-  seen: Copies,
+  seen: TrigramSet,
 ): Mass {
   const mass: Mass = { prose: 0, junk: 0 };
   for (let i = from; i < to; i++) {
     const block = blocks[i];
-    if (block === undefined || seen.has(block.text)) continue;
+    if (block === undefined || seen.share(block.text) >= COPY_SHARE) continue;
     seen.add(block.text);
     const kind = kindOf(block, below, rules);
     if (kind === 'prose' || kind === 'junk') mass[kind] += wordCount(block.text);
@@ -172,7 +143,7 @@ function commonDepth(a: readonly Element[], b: readonly Element[]): number {
 function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: ExtentRules): [number, number] {
   const firstPath = blocks[lo]?.path ?? [];
   let depth = commonDepth(firstPath, blocks[hi]?.path ?? []);
-  let seen = new Copies();
+  let seen = new TrigramSet();
   let kept = massOf(blocks, lo, hi + 1, depth + 1, rules, seen).prose;
   while (depth > 0) {
     depth -= 1;
@@ -182,7 +153,7 @@ function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: Ex
     while (a > 0 && blocks[a - 1]?.path[depth] === parent) a--;
     while (b < blocks.length - 1 && blocks[b + 1]?.path[depth] === parent) b++;
     if (a === lo && b === hi) continue;
-    const trial = new Copies(seen);
+    const trial = new TrigramSet(seen);
     const before = massOf(blocks, a, lo, depth + 1, rules, trial);
     const after = massOf(blocks, hi + 1, b + 1, depth + 1, rules, trial);
     const added = before.prose + after.prose;
@@ -231,13 +202,13 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
   const pickDepth = commonDepth(pickPath, page.blocks[pickHi]?.path ?? []) + 1;
   const covered = new Set(known);
   // A block around the pick that repeats one inside it is a second copy (print version, carousel).
-  const inside = new Copies();
+  const inside = new TrigramSet();
   for (const block of picked) inside.add(block.text);
   const keep = (block: PlacedBlock, i: number): boolean => {
     if (covered.has(i)) return false;
     // Inside the pick only prose that the scorer's cleaning dropped returns; around it, no junk.
     const outside = i < pickLo || i > pickHi;
-    if (outside && inside.has(block.text)) return false;
+    if (outside && inside.share(block.text) >= COPY_SHARE) return false;
     const below = outside ? Math.min(pickDepth, commonDepth(pickPath, block.path) + 1) : pickDepth;
     const kind = kindOf(block, below, rules);
     return kind === 'prose' || (outside && kind === 'other');

@@ -1,10 +1,12 @@
 import { wordCount } from './block-filter.js';
 import { type ArticleFlags, isConsentWall, isNotArticle, isPaywalled } from './flags.js';
 import { parseDocument } from './html-document.js';
+import { hydratedBody } from './hydration.js';
 import { detectLanguage, isLanguageDetectorLoaded } from './language.js';
 import { extractMainText } from './main-text.js';
 import { readPageMetadata } from './metadata/page-metadata.js';
 import { scanPage } from './page-scan.js';
+import { reconcileStatedBody } from './stated-body.js';
 import { joinBlocks } from './text-blocks.js';
 
 /** Clean article text and metadata extracted from one HTML page. */
@@ -42,7 +44,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const stats = scanPage(document);
   const meta = readPageMetadata(document, stats, options.url, options.feedPublished ?? null);
   const main = extractMainText(document, meta.title, stats.textChars - stats.linkChars);
-  const text = joinBlocks(main.blocks);
+  const text = joinBlocks(reconcileStatedBody(main.blocks, meta.articleBody, () => hydratedBody(html)));
   const words = wordCount(text);
   const detected = isLanguageDetectorLoaded() ? detectLanguage(text.length > 0 ? text : stats.text()) : null;
   return {

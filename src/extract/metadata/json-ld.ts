@@ -15,6 +15,8 @@ export interface JsonLdArticle {
   publisher: string | null;
   inLanguage: string | null;
   isArticle: boolean;
+  /** The article's full text when the page states it (`articleBody`), raw. */
+  articleBody: string | null;
 }
 
 const ARTICLE_TYPE = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$/;
@@ -83,5 +85,6 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
     publisher: text(article.publisher),
     inLanguage: text(article.inLanguage),
     isArticle: true,
+    articleBody: typeof article.articleBody === 'string' ? article.articleBody : null,
   };
 }

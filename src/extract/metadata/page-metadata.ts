@@ -16,6 +16,8 @@ export interface PageMetadata {
   canonicalUrl: string | null;
   hasArticleMetadata: boolean;
   accessibleForFree: boolean | null;
+  /** JSON-LD `articleBody`, raw (may hold markup or be a teaser). */
+  articleBody: string | null;
 }
 
 const PUBLISHED_KEYS = [
@@ -137,5 +139,6 @@ export function readPageMetadata(
     canonicalUrl: sameSiteCanonical(scan.canonicalHref, url) ?? sameSiteCanonical(firstMeta(meta, ['og:url']), url),
     hasArticleMetadata: ld?.isArticle === true || ogType === 'article' || firstMeta(meta, PUBLISHED_KEYS) !== null,
     accessibleForFree: ld?.isAccessibleForFree ?? null,
+    articleBody: ld?.articleBody ?? null,
   };
 }

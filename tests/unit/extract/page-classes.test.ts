@@ -87,3 +87,42 @@ describe('extractArticle on articles split into parts', () => {
     expect(text).not.toContain('faded and hard to read');
   });
 });
+
+describe('extractArticle on pages whose body is stated in data', () => {
+  const shell =
+    '<body><div id="app"><header><a href="/">Bay Herald</a></header><h1>Council closes the old ferry pier</h1><p>Loading the story…</p></div></body>';
+
+  it('takes the JSON-LD articleBody when the HTML is a shell that a script fills', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Council closes the old ferry pier',
+      articleBody: BODY_PARAGRAPHS.join('\n'),
+    });
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head>${shell}</html>`;
+
+    const text = extractArticle(html, { url: URL }).text;
+
+    expect(text.split('\n\n')).toEqual(BODY_PARAGRAPHS);
+  });
+
+  it("takes the body from the framework's hydration data when nothing else holds it", () => {
+    const data = JSON.stringify({
+      props: { pageProps: { story: { title: 'Council closes the old ferry pier', html: paragraphs } } },
+    });
+    const html = `<html><head></head>${shell.replace('</body>', `<script id="__NEXT_DATA__" type="application/json">${data}</script></body>`)}</html>`;
+
+    expectWholeBody(extractArticle(html, { url: URL }).text);
+  });
+
+  it('drops a paragraph that the complete stated articleBody does not hold', () => {
+    const promo = 'Hear our weekly podcast about island life wherever you listen.';
+    const ld = JSON.stringify({ '@type': 'NewsArticle', articleBody: BODY_PARAGRAPHS.join('\n\n') });
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><article>${paragraphs}<p>${promo}</p></article></body></html>`;
+
+    const text = extractArticle(html, { url: URL }).text;
+
+    expectWholeBody(text);
+    expect(text).not.toContain('podcast about island life');
+  });
+});
