@@ -74,6 +74,9 @@ function kindOf(block: PlacedBlock, below: number, rules: ExtentRules): Kind {
   return 'other';
 }
 
+// Inside the pick, short blocks return only as structure: headings, list items, table rows.
+const STRUCTURE = /^(H[1-6]|TR|LI|DT|DD)$/;
+
 // Share of a block's word trigrams already taken for it to count as a copy (print version, carousel).
 const COPY_SHARE = 0.6;
 
@@ -211,7 +214,7 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
     if (outside && inside.share(block.text) >= COPY_SHARE) return false;
     const below = outside ? Math.min(pickDepth, commonDepth(pickPath, block.path) + 1) : pickDepth;
     const kind = kindOf(block, below, rules);
-    return kind === 'prose' || (outside && kind === 'other');
+    return kind === 'prose' || (kind === 'other' && (outside || block.inList || STRUCTURE.test(block.tag)));
   };
   const out: TextBlock[] = [];
   let j = 0;

@@ -88,6 +88,28 @@ describe('extractArticle on articles split into parts', () => {
   });
 });
 
+describe('extractArticle keeps the structure of a story', () => {
+  it('keeps a table, a list and a block quote that sit in boxes a content scorer distrusts by class name', () => {
+    const rows = ['Monday 07:10 07:40', 'Tuesday 07:10 07:40', 'Wednesday 08:00 08:30']
+      .map(
+        (r) =>
+          `<tr>${r
+            .split(' ')
+            .map((c) => `<td>${c}</td>`)
+            .join('')}</tr>`,
+      )
+      .join('');
+    const html = `<html><body><article><h1>Ferry pier closes</h1>${paragraphs}<div class="media-widget"><table><tr><th>Day</th><th>Leaves</th><th>Arrives</th></tr>${rows}</table></div><div class="tips-widget"><ul><li>Bring a printed ticket</li><li>Arrive ten minutes early</li><li>Bicycles ride free</li></ul></div><blockquote><p>We will find a way to keep the island connected, whatever the engineers tell us next month.</p></blockquote><p>${BODY_PARAGRAPHS[0]}</p></article></body></html>`;
+
+    const text = extractArticle(html, { url: URL }).text;
+
+    expectWholeBody(text);
+    expect(text).toContain('Tuesday 07:10 07:40');
+    expect(text).toContain('Arrive ten minutes early');
+    expect(text).toContain('keep the island connected');
+  });
+});
+
 describe('extractArticle on pages whose body is stated in data', () => {
   const shell =
     '<body><div id="app"><header><a href="/">Bay Herald</a></header><h1>Council closes the old ferry pier</h1><p>Loading the story…</p></div></body>';
