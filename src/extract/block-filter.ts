@@ -12,7 +12,7 @@ const DATE_LIKE = new RegExp(
   `(\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(ago|gmt|est|edt|utc|cet)\\b)`,
   'i',
 );
-const SENTENCE_END = /[.!?…"”’。！？」]$/;
+const SENTENCE_END = /[.!?…"”’。！？」؟۔।]$/;
 const HEADING = /^H[1-6]$/;
 // Scripts written without spaces (Chinese, Japanese, Thai...): about two characters per word.
 const UNSPACED =

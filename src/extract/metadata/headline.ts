@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { getDomainWithoutSuffix } from 'tldts';
+import { wordCount } from '../block-filter.js';
 
 /**
  * Chooses the article's headline among what a page offers: its h1 elements, JSON-LD `headline`
@@ -41,8 +42,13 @@ function squash(value: string): string {
   return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+// Scripts written without spaces: each character stands for a word in comparisons.
+const UNSPACED = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}';
+const TOKEN = new RegExp(`[${UNSPACED}]|[^\\s\\p{P}\\p{S}${UNSPACED}]+`, 'gu');
+
+/** Words of a title, lower-cased; a character of an unspaced script counts as one. */
 function words(value: string): string[] {
-  return value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return value.toLowerCase().match(TOKEN) ?? [];
 }
 
 function siteKeys(sources: HeadlineSources): Set<string> {
@@ -84,7 +90,7 @@ export function stripSiteName(title: string, keys: ReadonlySet<string>, barsOnly
   // pieces: segment, separator, segment, separator, ...
   let first = 0;
   let last = pieces.length - 1;
-  const count = (i: number): number => words(pieces[i] ?? '').length;
+  const count = (i: number): number => wordCount(pieces[i] ?? '');
   const restWords = (from: number, to: number): number => {
     let n = 0;
     for (let i = from; i <= to; i += 2) n += count(i);
@@ -112,7 +118,7 @@ export function stripSiteName(title: string, keys: ReadonlySet<string>, barsOnly
 function confirms(meta: string, h1: string): boolean {
   const m = squash(meta);
   const h = squash(h1);
-  return m === h || (words(h1).length >= 3 && m.includes(h));
+  return m === h || (wordCount(h1) >= 3 && m.includes(h));
 }
 
 /** Share of the h1's words that the metadata title also uses. */
@@ -123,7 +129,7 @@ function overlap(meta: string, h1: string): number {
 }
 
 function plausible(title: string): boolean {
-  const count = words(title).length;
+  const count = wordCount(title);
   return count >= 1 && count <= MAX_HEADLINE_WORDS;
 }
 
@@ -143,7 +149,7 @@ export function chooseHeadline(sources: HeadlineSources): string | null {
     .map(cleanTitle)
     .filter((t): t is string => t !== null && plausible(t) && !isSiteName(t, keys));
   for (const h1 of h1s) if (metas.some((m) => confirms(m, h1))) return stripSiteName(h1, keys, true);
-  for (const h1 of h1s) if (words(h1).length >= 3 && metas.some((m) => overlap(m, h1) >= 0.5)) return h1;
+  for (const h1 of h1s) if (wordCount(h1) >= 3 && metas.some((m) => overlap(m, h1) >= 0.5)) return h1;
   const stripped = metas.map((m) => stripSiteName(m, keys));
   // The stripped title most sources agree on; ties go to the most trusted source (listed first).
   let best: string | null = null;
