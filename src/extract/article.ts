@@ -43,7 +43,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   // Scan before extraction: it removes paywall boxes and bylines as boilerplate.
   const stats = scanPage(document);
   const meta = readPageMetadata(document, stats, options.url, options.feedPublished ?? null);
-  const main = extractMainText(document, meta.title, stats.textChars - stats.linkChars);
+  const main = extractMainText(document, meta.title, stats.textChars - stats.linkChars, meta.hasArticleMetadata);
   const text = joinBlocks(reconcileStatedBody(main.blocks, meta.articleBody, () => hydratedBody(html)));
   const words = wordCount(text);
   const detected = isLanguageDetectorLoaded() ? detectLanguage(text.length > 0 ? text : stats.text()) : null;
@@ -60,7 +60,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     flags: {
       paywall: isPaywalled(meta, stats, words),
       consentWall: isConsentWall(stats, words),
-      notArticle: isNotArticle(meta, stats, words),
+      notArticle: main.listing || isNotArticle(meta, stats, words),
     },
   };
 }

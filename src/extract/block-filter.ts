@@ -105,6 +105,8 @@ export function filterBlocks(
     if (!seenProse) {
       // Above the first paragraph sit headline, kicker, byline and date: short lines, not body.
       if (normalTitle.length > 0 && block.text.toLowerCase() === normalTitle) continue;
+      // The page's own headline, whatever the metadata calls the story.
+      if (block.tag === 'H1') continue;
       if (isMetadataLine(block)) continue;
     }
     if (isProse(block)) seenProse = true;

@@ -148,3 +148,54 @@ describe('extractArticle on pages whose body is stated in data', () => {
     expect(text).not.toContain('podcast about island life');
   });
 });
+
+/** A tag page: a column of teasers, each a linked headline, a date and a one-line blurb. */
+function tagPage(head: string): string {
+  const teasers = Array.from(
+    { length: 10 },
+    (_, i) =>
+      `<div class="teaser"><h3><a href="/news/2024/03/0${i}/story-${i}">Harbour story number ${i} about the ferry service</a></h3><span>5 March 2024</span><p>A short summary of story ${i}, which tells readers what happened at the harbour this week.</p></div>`,
+  ).join('');
+  return `<html><head><title>Ferries | Bay Herald</title>${head}</head><body><nav><a href="/">Home</a></nav><main><h1>Ferries</h1><div class="stream">${teasers}</div></main></body></html>`;
+}
+
+describe('extractArticle on listing pages', () => {
+  it('flags a tag page of teasers as not an article and invents no body from its blurbs', () => {
+    const article = extractArticle(tagPage('<meta property="og:type" content="website">'), {
+      url: 'https://www.bayherald.example.com/tag/ferries',
+    });
+
+    expect(article.flags.notArticle).toBe(true);
+    expect(article.text).toBe('');
+  });
+
+  it('keeps the text of a list article whose metadata says it is an article', () => {
+    const article = extractArticle(tagPage('<meta property="og:type" content="article">'), {
+      url: 'https://www.bayherald.example.com/news/ten-ferry-stories',
+    });
+
+    expect(article.flags.notArticle).toBe(false);
+    expect(article.text).toContain('A short summary of story 3');
+  });
+});
+
+describe('extractArticle on live blogs', () => {
+  it('keeps every update of a live page, split by ads and share bars', () => {
+    const updates = [
+      'The first crossing of the morning was held in port after the harbour master reported gusts above the safe limit.',
+      'Council members will meet at noon to decide whether the pier closes for good, a spokesperson for the chair said.',
+      'Engineers released photos of the cracked supports, showing gaps wide enough to fit a hand between concrete and steel.',
+      'Around a hundred residents gathered at the harbour gate with signs asking the council to keep a crossing running.',
+      'The council voted seven to two to close the pier, with two members asking for a second survey before demolition.',
+    ];
+    const entry = (p: string, i: number): string =>
+      `<article class="live-update"><time datetime="2024-03-05T0${i}:00:00Z">0${i}:00</time><h2>Update ${i + 1}</h2><div class="update-body"><p>${p}</p></div><div class="share-tools"><a href="#">Share</a></div></article>`;
+    const html = `<html><head><title>Live: pier vote | Bay Herald</title></head><body><main><h1>Live: the council votes on the ferry pier</h1><div class="live-feed">${updates.map(entry).join('<div class="ad-slot">Advertisement</div>')}</div></main></body></html>`;
+
+    const text = extractArticle(html, { url: URL }).text;
+
+    for (const update of updates) expect(text).toContain(update);
+    expect(text).not.toContain('Advertisement');
+    expect(text).not.toContain('Live: the council votes');
+  });
+});
