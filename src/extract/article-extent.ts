@@ -1,7 +1,13 @@
-import { isBoilerplateBlock, wordCount } from './block-filter.js';
+import { wordCount } from './block-filter.js';
 import { BOILERPLATE } from './rules.js';
-import type { PageBlocks, PlacedBlock, TextBlock } from './text-blocks.js';
-import { TrigramSet } from './trigrams.js';
+import {
+  ancestorAt,
+  commonDepth,
+  type Frame,
+  type PageBlocks,
+  type PlacedBlock,
+  type TextBlock,
+} from './text-blocks.js';
 
 /**
  * Widens the content scorer's pick to the whole article. Readability keeps one subtree and the
@@ -52,13 +58,22 @@ function isThread(el: Element): boolean {
   return known;
 }
 
+const threadDepths = new WeakMap<Frame, number>();
+
+/** Depth of the deepest comment-thread element around a frame, or -1 (remembered per frame). */
+function threadDepth(frame: Frame | null): number {
+  if (frame === null) return -1;
+  let depth = threadDepths.get(frame);
+  if (depth === undefined) {
+    depth = isThread(frame.el) ? frame.depth : threadDepth(frame.up);
+    threadDepths.set(frame, depth);
+  }
+  return depth;
+}
+
 /** Whether one of the block's elements from depth `below` down is a comment thread. */
 function inThread(block: PlacedBlock, below: number): boolean {
-  for (let d = below; d < block.path.length; d++) {
-    const el = block.path[d];
-    if (el !== undefined && isThread(el)) return true;
-  }
-  return false;
+  return threadDepth(block.frame) >= below;
 }
 
 type Kind = 'prose' | 'junk' | 'thread' | 'other';
@@ -69,34 +84,31 @@ function kindOf(block: PlacedBlock, below: number, rules: ExtentRules): Kind {
   const words = wordCount(block.text);
   const linkShare = block.linkChars / Math.max(1, block.text.length);
   if (linkShare >= rules.minLinkListShare) return 'junk';
-  if (words >= rules.minProseWords && linkShare <= rules.maxProseLinkShare && !isBoilerplateBlock(block))
-    return 'prose';
+  if (words >= rules.minProseWords && linkShare <= rules.maxProseLinkShare) return 'prose';
   return 'other';
 }
 
 // Inside the pick, short blocks return only as structure: headings, list items, table rows.
 const STRUCTURE = /^(H[1-6]|TR|LI|DT|DD)$/;
 
-// Share of a block's word trigrams already taken for it to count as a copy (print version, carousel).
-const COPY_SHARE = 0.6;
-
 /**
  * Prose and link-list words of blocks [from, to); `below` is the depth under which to look for
- * threads. Text mostly in `seen` already counts nothing; counted text is added to `seen`.
+ * threads. A text in `kept` or already in `added` (a second copy of the article, a carousel
+ * repeated for scrolling) counts nothing; counted texts go into `added`.
  */
 function massOf(
   blocks: readonly PlacedBlock[],
-  from: number,
-  to: number,
+  range: [number, number],
   below: number,
   rules: ExtentRules,
-  seen: TrigramSet,
+  kept: ReadonlySet<string>,
+  added: Set<string>,
 ): Mass {
   const mass: Mass = { prose: 0, junk: 0 };
-  for (let i = from; i < to; i++) {
+  for (let i = range[0]; i < range[1]; i++) {
     const block = blocks[i];
-    if (block === undefined || seen.share(block.text) >= COPY_SHARE) continue;
-    seen.add(block.text);
+    if (block === undefined || kept.has(block.text) || added.has(block.text)) continue;
+    added.add(block.text);
     const kind = kindOf(block, below, rules);
     if (kind === 'prose' || kind === 'junk') mass[kind] += wordCount(block.text);
   }
@@ -135,37 +147,30 @@ function matchByText(page: PageBlocks, pick: PageBlocks, at: number[]): void {
   });
 }
 
-/** Depth of the deepest element on both paths. */
-function commonDepth(a: readonly Element[], b: readonly Element[]): number {
-  let depth = 0;
-  while (depth < a.length && depth < b.length && a[depth] === b[depth]) depth++;
-  return depth - 1;
-}
-
 /** Widens [lo, hi] parent by parent while each adds enough prose and little junk. */
 function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: ExtentRules): [number, number] {
-  const firstPath = blocks[lo]?.path ?? [];
-  let depth = commonDepth(firstPath, blocks[hi]?.path ?? []);
-  let seen = new TrigramSet();
-  let kept = massOf(blocks, lo, hi + 1, depth + 1, rules, seen).prose;
+  const first = blocks[lo]?.frame ?? null;
+  let depth = commonDepth(first, blocks[hi]?.frame ?? null);
+  const texts = new Set<string>();
+  let kept = massOf(blocks, [lo, hi + 1], depth + 1, rules, new Set(), texts).prose;
   while (depth > 0) {
     depth -= 1;
-    const parent = firstPath[depth];
+    const parent = ancestorAt(first, depth);
     let a = lo;
     let b = hi;
-    while (a > 0 && blocks[a - 1]?.path[depth] === parent) a--;
-    while (b < blocks.length - 1 && blocks[b + 1]?.path[depth] === parent) b++;
+    while (a > 0 && ancestorAt(blocks[a - 1]?.frame ?? null, depth) === parent) a--;
+    while (b < blocks.length - 1 && ancestorAt(blocks[b + 1]?.frame ?? null, depth) === parent) b++;
     if (a === lo && b === hi) continue;
-    const trial = new TrigramSet(seen);
-    const before = massOf(blocks, a, lo, depth + 1, rules, trial);
-    const after = massOf(blocks, hi + 1, b + 1, depth + 1, rules, trial);
+    const fresh = new Set<string>();
+    const before = massOf(blocks, [a, lo], depth + 1, rules, texts, fresh);
+    const after = massOf(blocks, [hi + 1, b + 1], depth + 1, rules, texts, fresh);
     const added = before.prose + after.prose;
     const junk = before.junk + after.junk;
     // A parent that adds only headings and short lines is neutral: take it and look further up.
     const neutral = added === 0 && junk === 0;
     if (!neutral && (added < rules.minAddedShare * kept || junk > rules.maxAddedJunk * added)) break;
     kept += added;
-    seen = trial;
+    for (const text of fresh) texts.add(text);
     lo = a;
     hi = b;
   }
@@ -177,8 +182,7 @@ function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: Ex
  * the pick count: a body wrapper with an unlucky class name ("post has-comments") holds it all.
  */
 function threadedPicks(pick: PageBlocks): Set<number> {
-  const first = pick.blocks[0]?.path ?? [];
-  const below = commonDepth(first, pick.blocks[pick.blocks.length - 1]?.path ?? []) + 1;
+  const below = commonDepth(pick.blocks[0]?.frame ?? null, pick.blocks[pick.blocks.length - 1]?.frame ?? null) + 1;
   const threaded = new Set<number>();
   pick.blocks.forEach((block, i) => {
     if (inThread(block, below)) threaded.add(i);
@@ -201,18 +205,17 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
   const pickLo = Math.min(...known);
   const pickHi = Math.max(...known);
   const [lo, hi] = widen(page.blocks, pickLo, pickHi, rules);
-  const pickPath = page.blocks[pickLo]?.path ?? [];
-  const pickDepth = commonDepth(pickPath, page.blocks[pickHi]?.path ?? []) + 1;
+  const pickFrame = page.blocks[pickLo]?.frame ?? null;
+  const pickDepth = commonDepth(pickFrame, page.blocks[pickHi]?.frame ?? null) + 1;
   const covered = new Set(known);
   // A block around the pick that repeats one inside it is a second copy (print version, carousel).
-  const inside = new TrigramSet();
-  for (const block of picked) inside.add(block.text);
+  const inside = new Set(picked.map((b) => b.text));
   const keep = (block: PlacedBlock, i: number): boolean => {
     if (covered.has(i)) return false;
     // Inside the pick only prose that the scorer's cleaning dropped returns; around it, no junk.
     const outside = i < pickLo || i > pickHi;
-    if (outside && inside.share(block.text) >= COPY_SHARE) return false;
-    const below = outside ? Math.min(pickDepth, commonDepth(pickPath, block.path) + 1) : pickDepth;
+    if (outside && inside.has(block.text)) return false;
+    const below = outside ? Math.min(pickDepth, commonDepth(pickFrame, block.frame) + 1) : pickDepth;
     const kind = kindOf(block, below, rules);
     return kind === 'prose' || (kind === 'other' && (outside || block.inList || STRUCTURE.test(block.tag)));
   };

@@ -18,14 +18,28 @@ const HEADING = /^H[1-6]$/;
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
-/** Word count that also works for scripts without spaces between words. */
-export function wordCount(text: string): number {
+// Those scripts live at or above U+0E00 (Thai); text without such characters takes the fast path.
+const MAYBE_UNSPACED = /[\u0e00-\uffff]/;
+const SPACED_WORD = /\S*[\p{L}\p{N}]\S*/gu;
+const counted = new Map<string, number>();
+const MAX_COUNTED = 4096;
+
+function countWords(text: string): number {
+  if (!MAYBE_UNSPACED.test(text)) return text.match(SPACED_WORD)?.length ?? 0;
   const unspaced = text.match(UNSPACED)?.length ?? 0;
-  const spaced = text
-    .replace(UNSPACED, ' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const spaced = text.replace(UNSPACED, ' ').match(SPACED_WORD)?.length ?? 0;
   return spaced + Math.ceil(unspaced / 2);
+}
+
+/** Word count that also works for scripts without spaces between words (memoised: blocks are counted often). */
+export function wordCount(text: string): number {
+  let n = counted.get(text);
+  if (n === undefined) {
+    n = countWords(text);
+    if (counted.size >= MAX_COUNTED) counted.clear();
+    counted.set(text, n);
+  }
+  return n;
 }
 
 /** A real heading is short; long text inside an <hN> is a paragraph in disguise. */
@@ -64,8 +78,20 @@ function isMostlyUppercase(text: string): boolean {
   return upper / letters.length > 0.85;
 }
 
-/** Whether one block, judged alone, is boilerplate. */
+const judged = new WeakMap<TextBlock, boolean>();
+
+/** Whether one block, judged alone, is boilerplate (remembered per block under the default rules). */
 export function isBoilerplateBlock(block: TextBlock, rules: BoilerplateRules = BOILERPLATE): boolean {
+  if (rules !== BOILERPLATE) return judgeBlock(block, rules);
+  let verdict = judged.get(block);
+  if (verdict === undefined) {
+    verdict = judgeBlock(block, rules);
+    judged.set(block, verdict);
+  }
+  return verdict;
+}
+
+function judgeBlock(block: TextBlock, rules: BoilerplateRules): boolean {
   const words = wordCount(block.text);
   const lower = block.text.toLowerCase();
   if (!/[\p{L}\p{N}]/u.test(block.text)) return true;

@@ -5,10 +5,11 @@ import { parseHTML } from 'linkedom';
  * no network). The result is typed as the standard `Document` that Readability expects.
  */
 
-// Script bodies (except JSON-LD metadata), styles, comments and inline SVG are never article
-// text; dropping them before parsing roughly halves the DOM of a modern news page.
+// Script bodies (except JSON-LD metadata), styles, comments, inline SVG, <noscript>, <template>
+// and <iframe> fallbacks are never article text (the cleaner drops the last three anyway);
+// dropping them before parsing roughly halves the DOM of a modern news page.
 const NOISE =
-  /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
+  /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<(svg|noscript|template|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
 /** Removes markup that can never hold article text. */
 export function stripNoise(html: string): string {

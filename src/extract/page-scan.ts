@@ -1,4 +1,4 @@
-import { FLAGS } from './rules.js';
+import { anyOf, FLAGS } from './rules.js';
 
 /**
  * One walk over the parsed page, before extraction mutates it, collecting everything the
@@ -27,7 +27,7 @@ export interface PageScan {
 // Pages with more h1 elements than this use them for teasers; the headline is among the first.
 const MAX_H1S = 8;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TITLE']);
-const PAYWALL_HINTS = FLAGS.paywallHints.map((h) => h.toLowerCase());
+const PAYWALL_HINTS = anyOf(FLAGS.paywallHints.map((h) => h.toLowerCase()));
 
 function visitElement(el: Element, tag: string, scan: PageScan): void {
   if (tag === 'META') scan.metas.push(el);
@@ -53,7 +53,7 @@ function visitElement(el: Element, tag: string, scan: PageScan): void {
   if (scan.authorLink === null && el.getAttribute('rel') === 'author') scan.authorLink = el.textContent;
   if (!scan.paywallMarkup) {
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    scan.paywallMarkup = hint.length > 1 && PAYWALL_HINTS.some((h) => hint.includes(h));
+    scan.paywallMarkup = hint.length > 1 && PAYWALL_HINTS.test(hint);
   }
 }
 

@@ -18,11 +18,9 @@ function hintValues(el: Element): string[] {
 export function hasBoilerplateHint(el: Element, rules: BoilerplateRules = BOILERPLATE): boolean {
   const values = hintValues(el);
   if (values.length === 0) return false;
+  for (const value of values) if (rules.keepPattern.test(value)) return false;
   for (const value of values) {
-    if (rules.keepHints.some((k) => value.includes(k))) return false;
-  }
-  for (const value of values) {
-    if (rules.compoundHints.some((h) => value.includes(h))) return true;
+    if (rules.compoundPattern.test(value)) return true;
     for (const part of value.split(/[-_]+/)) if (rules.singleHints.has(part)) return true;
   }
   return false;

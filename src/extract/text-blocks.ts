@@ -13,9 +13,40 @@ export interface TextBlock {
   inList: boolean;
 }
 
-/** A block of the whole page and the elements around its first text, outermost first. */
+/**
+ * An element as the walk met it, linked to the one around it: the page's shape as it was before
+ * the content scorer moved its pick out. One frame per element, shared by the blocks inside it.
+ */
+export interface Frame {
+  el: Element;
+  up: Frame | null;
+  /** 0 for the walk's root. */
+  depth: number;
+}
+
+/** A block of the whole page and the innermost element around its first text. */
 export interface PlacedBlock extends TextBlock {
-  path: readonly Element[];
+  frame: Frame | null;
+}
+
+/** The element around `frame` at `depth` (its own when equal), or undefined when deeper than it. */
+export function ancestorAt(frame: Frame | null, depth: number): Element | undefined {
+  let f = frame;
+  while (f !== null && f.depth > depth) f = f.up;
+  return f !== null && f.depth === depth ? f.el : undefined;
+}
+
+/** Depth of the deepest element around both frames, or -1. */
+export function commonDepth(a: Frame | null, b: Frame | null): number {
+  let x = a;
+  let y = b;
+  while (x !== null && y !== null && x.depth > y.depth) x = x.up;
+  while (x !== null && y !== null && y.depth > x.depth) y = y.up;
+  while (x !== null && y !== null && x !== y) {
+    x = x.up;
+    y = y.up;
+  }
+  return x?.depth ?? -1;
 }
 
 /** Every block of a page, and which block each of its text nodes went into. */
@@ -88,27 +119,26 @@ interface Walker {
   tag: string;
   hint: string;
   inList: boolean;
-  /** Only when placing blocks: open elements, the current block's path, text node -> block index. */
-  stack: Element[] | null;
-  path: readonly Element[];
+  /** Only when placing blocks: the open element, the current block's frame, text node -> block index. */
+  placing: boolean;
+  open: Frame | null;
+  frame: Frame | null;
   blockOf: Map<Node, number> | null;
   skipHidden: boolean;
 }
 
-const NO_PATH: readonly Element[] = [];
-
 function flush(w: Walker): void {
   const text = w.parts.join('').replace(/\s+/g, ' ').trim();
   if (text.length > 0)
-    w.blocks.push({ text, tag: w.tag, hint: w.hint, linkChars: w.linkChars, inList: w.inList, path: w.path });
+    w.blocks.push({ text, tag: w.tag, hint: w.hint, linkChars: w.linkChars, inList: w.inList, frame: w.frame });
   w.parts = [];
   w.linkChars = 0;
-  w.path = NO_PATH;
+  w.frame = null;
 }
 
 function placeText(node: Node, value: string, w: Walker): void {
-  if (w.stack === null || w.blockOf === null || value.trim().length === 0) return;
-  if (w.path === NO_PATH) w.path = w.stack.slice();
+  if (!w.placing || w.blockOf === null || value.trim().length === 0) return;
+  w.frame ??= w.open;
   w.blockOf.set(node, w.blocks.length);
 }
 
@@ -151,9 +181,10 @@ function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   if (tag === 'TD' || tag === 'TH') w.parts.push(' ');
   const link = inLink || tag === 'A';
   const list = inList || tag === 'LI';
-  w.stack?.push(el);
+  const outer = w.open;
+  if (w.placing) w.open = { el, up: outer, depth: outer === null ? 0 : outer.depth + 1 };
   for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, w, link, list);
-  w.stack?.pop();
+  w.open = outer;
   if (isBlock) flush(w);
 }
 
@@ -165,15 +196,13 @@ function newWalker(placed: boolean, skipHidden = false): Walker {
     tag: 'DIV',
     hint: '',
     inList: false,
-    stack: null,
-    path: NO_PATH,
+    placing: placed,
+    open: null,
+    frame: null,
     blockOf: null,
     skipHidden,
   };
-  if (placed) {
-    w.stack = [];
-    w.blockOf = new Map();
-  }
+  if (placed) w.blockOf = new Map();
   return w;
 }
 

@@ -1,14 +1,9 @@
 /**
- * Word trigrams of texts taken so far, to ask how much of a new text they already hold: a second
- * copy of an article, a carousel repeated for scrolling, or a paragraph that the page's own
- * stated article body does (not) contain.
+ * Word trigrams of a text, to ask how much of another text it holds: whether a paragraph of
+ * ours is in the article body that the page states in its metadata.
  */
 export class TrigramSet {
-  private readonly grams: Set<string>;
-
-  constructor(from?: TrigramSet) {
-    this.grams = new Set(from?.grams);
-  }
+  private readonly grams = new Set<string>();
 
   private static of(text: string): string[] {
     const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
