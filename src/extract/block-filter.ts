@@ -54,6 +54,7 @@ const DATE_WORD = new RegExp(
 
 /** A line made of a date or time and little else ("Updated 6:55 AM EST, Nov 19, 2019"). */
 function isDateline(text: string): boolean {
+  if (text.length > 160) return false; // 14 tokens of dates and labels fit in far less
   const tokens = text.split(/[\s,|;·•—–-]+/).filter((t) => t.length > 0);
   if (tokens.length === 0 || tokens.length > 14 || !DATE_LIKE.test(text)) return false;
   const other = tokens.filter((t) => !DATE_WORD.test(t.replace(/[()[\]]/g, '')));
@@ -91,13 +92,18 @@ export function isBoilerplateBlock(block: TextBlock, rules: BoilerplateRules = B
   return verdict;
 }
 
+// Line starts are short: the head of a block is enough to test them.
+const HEAD_CHARS = 64;
+
 function judgeBlock(block: TextBlock, rules: BoilerplateRules): boolean {
   const words = wordCount(block.text);
-  const lower = block.text.toLowerCase();
   if (!/[\p{L}\p{N}]/u.test(block.text)) return true;
   if (block.tag === 'FIGCAPTION') return true;
-  if (startsWithRule(lower, words, rules)) return true;
-  if (words <= rules.maxWordsForPhraseRules && rules.linePhrases.some((p) => lower.includes(p))) return true;
+  if (startsWithRule(block.text.slice(0, HEAD_CHARS).toLowerCase(), words, rules)) return true;
+  if (words <= rules.maxWordsForPhraseRules) {
+    const lower = block.text.toLowerCase();
+    if (rules.linePhrases.some((p) => lower.includes(p))) return true;
+  }
   const linkShare = block.linkChars / Math.max(1, block.text.replace(/\s+/g, '').length);
   if (linkShare > (words <= 30 ? 0.6 : 0.9)) return true;
   if (!block.inList && block.tag !== 'TR' && isDateline(block.text)) return true;
