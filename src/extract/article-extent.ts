@@ -8,6 +8,7 @@ import {
   type PlacedBlock,
   type TextBlock,
 } from './text-blocks.js';
+import { TrigramSet } from './trigrams.js';
 
 /**
  * Widens the content scorer's pick to the whole article. Readability keeps one subtree and the
@@ -91,28 +92,67 @@ function kindOf(block: PlacedBlock, below: number, rules: ExtentRules): Kind {
 // Inside the pick, short blocks return only as structure: headings, list items, table rows.
 const STRUCTURE = /^(H[1-6]|TR|LI|DT|DD)$/;
 
+// A long block (this many words) that mostly repeats the article is a second copy of it: a print or
+// markdown version, a hidden structured-data copy. Shorter repeats must be exact.
+const LONG_COPY_WORDS = 40;
+const COPY_SHARE = 0.6;
+
+/** What the article holds so far: its texts and, built when first needed, their word trigrams. */
+class Taken {
+  private readonly texts = new Set<string>();
+  private grams: TrigramSet | null = null;
+
+  add(text: string): void {
+    this.texts.add(text);
+    this.grams?.add(text);
+  }
+
+  /** Whether a text repeats what is taken: the same text, or a long text mostly made of it. */
+  repeats(text: string): boolean {
+    if (this.texts.has(text)) return true;
+    if (wordCount(text) < LONG_COPY_WORDS) return false;
+    if (this.grams === null) {
+      this.grams = new TrigramSet();
+      for (const taken of this.texts) this.grams.add(taken);
+    }
+    return this.grams.share(text) >= COPY_SHARE;
+  }
+}
+
+/** Prose and link-list words that a step adds, the texts it would take, and the copies it skips. */
+interface Step extends Mass {
+  texts: string[];
+  copies: number[];
+}
+
 /**
- * Prose and link-list words of blocks [from, to); `below` is the depth under which to look for
- * threads. A text in `kept` or already in `added` (a second copy of the article, a carousel
- * repeated for scrolling) counts nothing; counted texts go into `added`.
+ * Prose and link-list words of the blocks in `ranges`; `below` is the depth under which to look
+ * for threads. A block repeating what is taken counts nothing and is noted as a copy.
  */
-function massOf(
+function stepOf(
   blocks: readonly PlacedBlock[],
-  range: [number, number],
+  ranges: [number, number][],
   below: number,
   rules: ExtentRules,
-  kept: ReadonlySet<string>,
-  added: Set<string>,
-): Mass {
-  const mass: Mass = { prose: 0, junk: 0 };
-  for (let i = range[0]; i < range[1]; i++) {
-    const block = blocks[i];
-    if (block === undefined || kept.has(block.text) || added.has(block.text)) continue;
-    added.add(block.text);
-    const kind = kindOf(block, below, rules);
-    if (kind === 'prose' || kind === 'junk') mass[kind] += wordCount(block.text);
+  taken: Taken,
+): Step {
+  const step: Step = { prose: 0, junk: 0, texts: [], copies: [] };
+  const seen = new Set<string>();
+  for (const [from, to] of ranges) {
+    for (let i = from; i < to; i++) {
+      const block = blocks[i];
+      if (block === undefined) continue;
+      if (seen.has(block.text) || taken.repeats(block.text)) {
+        step.copies.push(i);
+        continue;
+      }
+      seen.add(block.text);
+      step.texts.push(block.text);
+      const kind = kindOf(block, below, rules);
+      if (kind === 'prose' || kind === 'junk') step[kind] += wordCount(block.text);
+    }
   }
-  return mass;
+  return step;
 }
 
 /**
@@ -148,11 +188,26 @@ function matchByText(page: PageBlocks, pick: PageBlocks, at: number[]): void {
 }
 
 /** Widens [lo, hi] parent by parent while each adds enough prose and little junk. */
-function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: ExtentRules): [number, number] {
+interface Extent {
+  lo: number;
+  hi: number;
+  /** Blocks in the extent that repeat the article (never emitted). */
+  copies: Set<number>;
+}
+
+/**
+ * Widens [lo, hi] parent by parent. A parent adding links and little prose ends the walk; one
+ * adding too little prose is passed over (its grandparent may add the rest of the story).
+ */
+function widen(blocks: readonly PlacedBlock[], lo0: number, hi0: number, rules: ExtentRules): Extent {
+  let [lo, hi] = [lo0, hi0];
   const first = blocks[lo]?.frame ?? null;
   let depth = commonDepth(first, blocks[hi]?.frame ?? null);
-  const texts = new Set<string>();
-  let kept = massOf(blocks, [lo, hi + 1], depth + 1, rules, new Set(), texts).prose;
+  const taken = new Taken();
+  const start = stepOf(blocks, [[lo, hi + 1]], depth + 1, rules, taken);
+  for (const text of start.texts) taken.add(text);
+  let kept = start.prose;
+  const copies = new Set<number>();
   while (depth > 0) {
     depth -= 1;
     const parent = ancestorAt(first, depth);
@@ -161,20 +216,27 @@ function widen(blocks: readonly PlacedBlock[], lo: number, hi: number, rules: Ex
     while (a > 0 && ancestorAt(blocks[a - 1]?.frame ?? null, depth) === parent) a--;
     while (b < blocks.length - 1 && ancestorAt(blocks[b + 1]?.frame ?? null, depth) === parent) b++;
     if (a === lo && b === hi) continue;
-    const fresh = new Set<string>();
-    const before = massOf(blocks, [a, lo], depth + 1, rules, texts, fresh);
-    const after = massOf(blocks, [hi + 1, b + 1], depth + 1, rules, texts, fresh);
-    const added = before.prose + after.prose;
-    const junk = before.junk + after.junk;
+    const step = stepOf(
+      blocks,
+      [
+        [a, lo],
+        [hi + 1, b + 1],
+      ],
+      depth + 1,
+      rules,
+      taken,
+    );
     // A parent that adds only headings and short lines is neutral: take it and look further up.
-    const neutral = added === 0 && junk === 0;
-    if (!neutral && (added < rules.minAddedShare * kept || junk > rules.maxAddedJunk * added)) break;
-    kept += added;
-    for (const text of fresh) texts.add(text);
+    const neutral = step.prose === 0 && step.junk === 0;
+    if (!neutral && step.junk > rules.maxAddedJunk * step.prose) break;
+    if (!neutral && step.prose < rules.minAddedShare * kept) continue;
+    kept += step.prose;
+    for (const text of step.texts) taken.add(text);
+    for (const i of step.copies) copies.add(i);
     lo = a;
     hi = b;
   }
-  return [lo, hi];
+  return { lo, hi, copies };
 }
 
 /**
@@ -204,7 +266,7 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
   if (known.length === 0) return picked;
   const pickLo = Math.min(...known);
   const pickHi = Math.max(...known);
-  const [lo, hi] = widen(page.blocks, pickLo, pickHi, rules);
+  const { lo, hi, copies } = widen(page.blocks, pickLo, pickHi, rules);
   const pickFrame = page.blocks[pickLo]?.frame ?? null;
   const pickDepth = commonDepth(pickFrame, page.blocks[pickHi]?.frame ?? null) + 1;
   const covered = new Set(known);
@@ -214,7 +276,7 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
     if (covered.has(i)) return false;
     // Inside the pick only prose that the scorer's cleaning dropped returns; around it, no junk.
     const outside = i < pickLo || i > pickHi;
-    if (outside && inside.has(block.text)) return false;
+    if (outside && (copies.has(i) || inside.has(block.text))) return false;
     const below = outside ? Math.min(pickDepth, commonDepth(pickFrame, block.frame) + 1) : pickDepth;
     const kind = kindOf(block, below, rules);
     return kind === 'prose' || (kind === 'other' && (outside || block.inList || STRUCTURE.test(block.tag)));
