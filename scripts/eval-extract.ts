@@ -22,6 +22,7 @@ interface Output {
   text: string;
   title: string | null;
   published: string | null;
+  modified?: string | null;
 }
 
 interface Contender {
@@ -43,6 +44,8 @@ interface Summary {
   headline: number | null;
   /** Share of pages with a known date whose published day matches, or null when the set has none. */
   date: number | null;
+  /** The same, counting a match of the modified day too (the sets' dates mix the two). */
+  dateAny: number | null;
   pagesPerSec: number;
 }
 
@@ -81,6 +84,11 @@ function summarise(pages: readonly BenchmarkPage[], results: readonly PageResult
     word: spreadOf(results.map((r) => r.word.f1)),
     headline: share(pages, (p, i) => (p.title === null ? null : sameHeadline(p.title, out(i)?.title ?? null))),
     date: share(pages, (p, i) => (p.published === null ? null : sameDay(p.published, datePart(out(i)?.published)))),
+    dateAny: share(pages, (p, i) =>
+      p.published === null
+        ? null
+        : sameDay(p.published, datePart(out(i)?.published)) || sameDay(p.published, datePart(out(i)?.modified)),
+    ),
     pagesPerSec,
   };
 }
@@ -156,6 +164,8 @@ function evaluateSet(label: string, key: string, dir: string): SetReport {
   console.log(row('eventwire', ours));
   console.log(row('readability+linkedom', base));
   console.log(`eventwire ${halves(oursRun.results)}`);
+  if (ours.dateAny !== null)
+    console.log(`eventwire date agreement counting the modified day too: ${f(ours.dateAny, 0)}`);
   const lines = pages.map((p, i) => ({ p, ours: oursRun.results[i], base: baseRun.results[i] }));
   if (process.argv.includes('--pages')) {
     for (const l of lines) if (l.ours !== undefined) console.log(pageLine(l.p, l.ours, l.base));
@@ -194,6 +204,7 @@ function metrics(report: SetReport): Record<string, number | null> {
   }
   if (ours.headline !== null) out[`${prefix}_headline`] = r(ours.headline);
   if (ours.date !== null) out[`${prefix}_date`] = r(ours.date);
+  if (ours.dateAny !== null) out[`${prefix}_date_published_or_modified`] = r(ours.dateAny);
   if (base.headline !== null) out[`${prefix}_readability_headline`] = r(base.headline);
   if (base.date !== null) out[`${prefix}_readability_date`] = r(base.date);
   return out;

@@ -258,12 +258,18 @@ function threadedPicks(pick: PageBlocks): Set<number> {
  * widened article adds around it, in page order. `page` holds the blocks of the cleaned page
  * taken before scoring.
  */
-export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules = EXTENT): TextBlock[] {
+/** The article's blocks and the page index where it starts (-1 when its place is unknown). */
+export interface Widened {
+  blocks: TextBlock[];
+  start: number;
+}
+
+export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules = EXTENT): Widened {
   const at = pageIndexes(page, pick);
   const known = at.filter((i) => i >= 0);
   const threaded = threadedPicks(pick);
   const picked = pick.blocks.filter((_, i) => !threaded.has(i));
-  if (known.length === 0) return picked;
+  if (known.length === 0) return { blocks: picked, start: -1 };
   const pickLo = Math.min(...known);
   const pickHi = Math.max(...known);
   const { lo, hi, copies } = widen(page.blocks, pickLo, pickHi, rules);
@@ -290,5 +296,5 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
     if (block !== undefined && keep(block, i)) out.push(block);
   }
   for (; j < pick.blocks.length; j++) if (!threaded.has(j)) out.push(pick.blocks[j] as TextBlock);
-  return out;
+  return { blocks: out, start: lo };
 }

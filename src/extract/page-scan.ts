@@ -1,3 +1,4 @@
+import { attributeOf } from './attributes.js';
 import { anyOf, FLAGS } from './rules.js';
 
 /**
@@ -43,9 +44,9 @@ function visitElement(el: Element, tag: string, scan: PageScan): void {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length > 0) scan.h1s.push(text);
   }
-  const datetime = el.getAttribute('datetime');
+  const datetime = attributeOf(el, 'datetime', 'dateTime');
   if (datetime !== null) {
-    const prop = el.getAttribute('itemprop');
+    const prop = attributeOf(el, 'itemprop', 'itemProp');
     if (prop === 'datePublished') scan.timePublished ??= datetime;
     else if (prop === 'dateModified') scan.timeModified ??= datetime;
     else if (tag === 'TIME') scan.firstTime ??= datetime;

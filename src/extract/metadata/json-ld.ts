@@ -19,6 +19,12 @@ export interface JsonLdArticle {
   articleBody: string | null;
 }
 
+/** Dates that some other object states (a WebPage), for pages whose article object has none. */
+export interface JsonLdPageDates {
+  datePublished: string | null;
+  dateModified: string | null;
+}
+
 const ARTICLE_TYPE = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$/;
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -63,8 +69,7 @@ function accessibleForFree(value: Json | undefined): boolean | null {
   return null;
 }
 
-/** Parses the page's JSON-LD script texts and returns the first article-typed object's fields. */
-export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
+function parseAll(scripts: readonly string[]): JsonObject[] {
   const objects: JsonObject[] = [];
   for (const script of scripts) {
     try {
@@ -73,6 +78,25 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
       // Malformed JSON-LD is frequent (trailing commas, raw newlines); other sources still apply.
     }
   }
+  return objects;
+}
+
+/** The first dates stated by any JSON-LD object (WebPage, CreativeWork...), whatever its type. */
+export function readJsonLdDates(scripts: readonly string[]): JsonLdPageDates {
+  const objects = parseAll(scripts);
+  const first = (key: string): string | null => {
+    for (const obj of objects) {
+      const value = text(obj[key]);
+      if (value !== null) return value;
+    }
+    return null;
+  };
+  return { datePublished: first('datePublished'), dateModified: first('dateModified') };
+}
+
+/** Parses the page's JSON-LD script texts and returns the first article-typed object's fields. */
+export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
+  const objects = parseAll(scripts);
   const article = objects.find(isArticleType) ?? null;
   if (article === null) return null;
   return {

@@ -2,7 +2,7 @@ import type { PageScan } from '../page-scan.js';
 import { sameSiteCanonical } from './canonical-url.js';
 import { dateFromUrlPath, toIsoDate } from './dates.js';
 import { chooseHeadline, cleanTitle } from './headline.js';
-import { type JsonLdArticle, readJsonLd } from './json-ld.js';
+import { type JsonLdArticle, type JsonLdPageDates, readJsonLd, readJsonLdDates } from './json-ld.js';
 import { firstMeta, type MetaTags, readMetaTags } from './meta-tags.js';
 
 /** Article metadata read from the page head, before the body is touched. */
@@ -10,6 +10,8 @@ export interface PageMetadata {
   title: string | null;
   byline: string | null;
   published: string | null;
+  /** Where `published` came from: the page's markup, else its URL, else the feed. */
+  publishedFrom: 'page' | 'url' | 'feed' | null;
   modified: string | null;
   siteName: string | null;
   declaredLanguage: string | null;
@@ -111,7 +113,8 @@ function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags
 
 /**
  * Reads title, byline, dates, site name, canonical URL and declared language in the order of
- * trust JSON-LD > meta tags > `<time datetime>` > date in the URL path > the feed's date.
+ * trust JSON-LD article > meta tags > other JSON-LD objects and `<time datetime>` > date in the
+ * URL path > the feed's date (the caller puts dates printed above the body before the last two).
  */
 export function readPageMetadata(
   document: Document,
@@ -122,10 +125,14 @@ export function readPageMetadata(
   const ld = readJsonLd(scan.jsonLd);
   const meta = readMetaTags(scan.metas);
   const ogType = meta.get('og:type')?.toLowerCase() ?? '';
-  const published =
-    firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS), scan.timePublished, scan.firstTime) ??
-    dateFromUrlPath(url) ??
-    toIsoDate(feedPublished);
+  // Any object's dates (a WebPage's) only when neither the article object nor a meta tag has one.
+  const pageDates = (): JsonLdPageDates => readJsonLdDates(scan.jsonLd);
+  const fromPage =
+    firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS)) ??
+    firstDate(pageDates().datePublished, scan.timePublished, scan.firstTime);
+  const fromUrl = fromPage === null ? dateFromUrlPath(url) : null;
+  const fromFeed = fromPage === null && fromUrl === null ? toIsoDate(feedPublished) : null;
+  const published = fromPage ?? fromUrl ?? fromFeed;
   return {
     title: titleOf(document, scan, ld, meta, url),
     byline:
@@ -133,7 +140,10 @@ export function readPageMetadata(
       cleanByline(firstMeta(meta, AUTHOR_KEYS)) ??
       cleanByline(scan.authorLink),
     published,
-    modified: firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS), scan.timeModified),
+    publishedFrom: fromPage !== null ? 'page' : fromUrl !== null ? 'url' : fromFeed !== null ? 'feed' : null,
+    modified:
+      firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS)) ??
+      firstDate(pageDates().dateModified, scan.timeModified),
     siteName: cleanTitle(firstMeta(meta, SITE_KEYS) ?? ld?.publisher ?? null),
     declaredLanguage: languageOf(document, ld, meta),
     canonicalUrl: sameSiteCanonical(scan.canonicalHref, url) ?? sameSiteCanonical(firstMeta(meta, ['og:url']), url),
