@@ -53,7 +53,9 @@ function isThread(el: Element): boolean {
   let known = threadCache.get(el);
   if (known === undefined) {
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    known = hint.split(/[\s_-]+/).some((part) => BOILERPLATE.threadHints.has(part));
+    // A form (sign-up, contact, comment box) is no more part of the story than a thread.
+    known =
+      el.tagName.toUpperCase() === 'FORM' || hint.split(/[\s_-]+/).some((part) => BOILERPLATE.threadHints.has(part));
     threadCache.set(el, known);
   }
   return known;

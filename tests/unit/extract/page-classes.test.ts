@@ -88,6 +88,19 @@ describe('extractArticle on articles split into parts', () => {
   });
 });
 
+describe('extractArticle keeps forms out', () => {
+  it('does not widen the article into a form that sits beside its parts', () => {
+    const form =
+      '<form action="/contact"><p>Leave your details and the ferry desk will send you the new timetable as soon as the council publishes it next month.</p><label>First name*</label><label>Email*</label></form>';
+
+    const text = extractArticle(widgetGuidePage(form), { url: URL }).text;
+
+    expectWholeBody(text);
+    expect(text).not.toContain('Leave your details');
+    expect(text).not.toContain('First name');
+  });
+});
+
 describe('extractArticle keeps the structure of a story', () => {
   it('keeps a table, a list and a block quote that sit in boxes a content scorer distrusts by class name', () => {
     const rows = ['Monday 07:10 07:40', 'Tuesday 07:10 07:40', 'Wednesday 08:00 08:30']
