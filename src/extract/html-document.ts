@@ -1,15 +1,16 @@
 import { parseHTML } from 'linkedom';
+import { hasStreamedParts, streamedSwaps, swapStreamedParts } from './streamed.js';
 
 /**
  * Parses page HTML into a DOM with linkedom (a fast, dependency-light DOM, no script execution,
  * no network). The result is typed as the standard `Document` that Readability expects.
  */
 
-// Script bodies (except JSON-LD metadata), styles, comments, inline SVG, <noscript>, <template>
-// and <iframe> fallbacks are never article text (the cleaner drops the last three anyway);
+// Script bodies (except JSON-LD metadata), styles, comments (except streaming boundary marks), inline SVG, <noscript>, <template>
+// (except streaming placeholders, see streamed.ts) and <iframe> fallbacks are never article text (the cleaner drops the last three anyway);
 // dropping them before parsing roughly halves the DOM of a modern news page.
 const NOISE =
-  /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<(svg|noscript|template|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+  /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--(?!\/?\$[!?]?-->)[\s\S]*?-->|<(svg|noscript|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>|<template\b(?![^>]*\bid="?[BP]:)[^>]*>[\s\S]*?<\/template\s*>/gi;
 
 /** Removes markup that can never hold article text. */
 export function stripNoise(html: string): string {
@@ -38,10 +39,13 @@ function oneBody(document: Document): void {
 
 /** Parses (noise-stripped) HTML into a Document. */
 export function parseDocument(html: string): Document {
+  // Streamed parts are swapped by inline scripts: read the swaps before scripts are stripped.
+  const swaps = hasStreamedParts(html) ? streamedSwaps(html) : null;
   const clean = stripNoise(html);
   // linkedom drops everything when the text lacks a root element; wrap bare fragments.
   const source = /<html[\s>]/i.test(clean) ? clean : `<!doctype html><html><head></head><body>${clean}</body></html>`;
   const document = parseHTML(source).document as unknown as Document;
   oneBody(document);
+  if (swaps !== null) swapStreamedParts(document, swaps);
   return document;
 }

@@ -18,6 +18,16 @@ describe('extractArticle on pages with unusual markup', () => {
     expectWholeBody(extractArticle(html, { url: URL }).text);
   });
 
+  it('puts streamed parts in their places, in order, without their loading fallbacks', () => {
+    const [p1, p2, p3, p4] = BODY_PARAGRAPHS.map((p) => `<p>${p}</p>`);
+    const swaps = '<script>$RC("B:0","S:1");$RS("S:0","P:0")</script>';
+    const html = `<html><head><title>Pier</title></head><body><article><h1>Council closes the old ferry pier</h1>${p1}<!--$?--><template id="B:0"></template><div>Loading paragraph...</div><!--/$--><template id="P:0"></template>${p4}</article><footer><p>Bay Herald</p></footer><div hidden id="S:0">${p3}</div><div hidden id="S:1">${p2}</div>${swaps}</body></html>`;
+
+    const text = extractArticle(html, { url: URL }).text;
+
+    expect(text.split('\n\n')).toEqual(BODY_PARAGRAPHS);
+  });
+
   it('still drops a short hidden menu', () => {
     const html = `<html><body><div hidden><p>Open the menu to browse every section of the site.</p></div><article>${paragraphs}</article></body></html>`;
 
