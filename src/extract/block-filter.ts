@@ -99,6 +99,7 @@ function judgeBlock(block: TextBlock, rules: BoilerplateRules): boolean {
   const words = wordCount(block.text);
   if (!/[\p{L}\p{N}]/u.test(block.text)) return true;
   if (block.tag === 'FIGCAPTION') return true;
+  if (rules.fillerPattern.test(block.text)) return true;
   if (startsWithRule(block.text.slice(0, HEAD_CHARS).toLowerCase(), words, rules)) return true;
   if (words <= rules.maxWordsForPhraseRules) {
     const lower = block.text.toLowerCase();

@@ -14,6 +14,7 @@ export interface BoilerplateRules {
   maxProseCharsToRemove: number;
   lineStarts: readonly string[];
   linePhrases: readonly string[];
+  fillerPattern: RegExp;
   maxWordsForLineRules: number;
   maxWordsForPhraseRules: number;
 }
@@ -49,6 +50,7 @@ function compileBoilerplate(): BoilerplateRules {
     maxProseCharsToRemove: boilerplate.maxProseCharsToRemove,
     lineStarts: boilerplate.lineStarts,
     linePhrases: boilerplate.linePhrases,
+    fillerPattern: new RegExp(anyOf(boilerplate.fillerPhrases).source, 'i'),
     maxWordsForLineRules: boilerplate.maxWordsForLineRules,
     maxWordsForPhraseRules: boilerplate.maxWordsForPhraseRules,
   };

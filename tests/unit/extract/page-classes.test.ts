@@ -98,6 +98,20 @@ describe('extractArticle on articles split into parts', () => {
   });
 });
 
+describe('extractArticle keeps template filler out', () => {
+  it('drops placeholder text that a page template left in, however long', () => {
+    const filler =
+      '<div class="promo-card"><h3>Heading Line</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</p></div>';
+
+    const text = extractArticle(`<html><body><article>${paragraphs}${filler}</article></body></html>`, {
+      url: URL,
+    }).text;
+
+    expectWholeBody(text);
+    expect(text).not.toContain('Lorem ipsum');
+  });
+});
+
 describe('extractArticle keeps forms out', () => {
   it('does not widen the article into a form that sits beside its parts', () => {
     const form =
