@@ -114,6 +114,19 @@ export function stripSiteName(title: string, keys: ReadonlySet<string>, barsOnly
     .trim();
 }
 
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE = `(${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+(19|20)\\d{2}|\\d{1,2}\\s+${MONTH},?\\s+(19|20)\\d{2}|(19|20)\\d{2}-\\d{2}-\\d{2})`;
+// An h1 that holds the story's dateline too: "Headline Posted on July 1, 2024 by Jane", "Dec 18 2025 Headline".
+const TRAILING_DATELINE = new RegExp(`\\s+((posted|published|updated)\\s+(on|by)\\b.*|[|·–—-]?\\s*${DATE})$`, 'i');
+const LEADING_DATE = new RegExp(`^${DATE}\\s+(?=\\S)`, 'i');
+
+/** An h1 without the dateline or byline that some pages print inside it. */
+function withoutDateline(h1: string | null): string | null {
+  if (h1 === null) return null;
+  const cut = h1.replace(TRAILING_DATELINE, '').replace(LEADING_DATE, '').trim();
+  return wordCount(cut) >= 2 ? cut : h1;
+}
+
 /** Whether a metadata title confirms an h1: the same letters and digits, or holding them all (with a site name or a dek). */
 function confirms(meta: string, h1: string): boolean {
   const m = squash(meta);
@@ -146,7 +159,7 @@ export function chooseHeadline(sources: HeadlineSources): string | null {
     .map(cleanTitle)
     .filter((t): t is string => t !== null && plausible(t));
   const h1s = sources.h1s
-    .map(cleanTitle)
+    .map((h1) => withoutDateline(cleanTitle(h1)))
     .filter((t): t is string => t !== null && plausible(t) && !isSiteName(t, keys));
   for (const h1 of h1s) if (metas.some((m) => confirms(m, h1))) return stripSiteName(h1, keys, true);
   for (const h1 of h1s) if (wordCount(h1) >= 3 && metas.some((m) => overlap(m, h1) >= 0.5)) return h1;

@@ -59,6 +59,19 @@ describe('chooseHeadline', () => {
     expect(title).toBe('Council closes the old ferry pier');
   });
 
+  it('leaves out a dateline or byline that the page prints inside its h1', () => {
+    const after = chooseHeadline(
+      sources({
+        h1s: ['Ferry pier closes for good Posted on March 5, 2024 by Jane Example'],
+        ogTitle: 'Ferry pier closes for good',
+      }),
+    );
+    const before = chooseHeadline(sources({ h1s: ['Mar 5 2024 Ferry pier closes for good'] }));
+
+    expect(after).toBe('Ferry pier closes for good');
+    expect(before).toBe('Ferry pier closes for good');
+  });
+
   it('keeps the h1 when the metadata title is a shortened search title', () => {
     const title = chooseHeadline(
       sources({
