@@ -8,7 +8,6 @@ import {
   type PlacedBlock,
   type TextBlock,
 } from './text-blocks.js';
-import { TrigramSet } from './trigrams.js';
 
 /**
  * Widens the content scorer's pick to the whole article. Readability keeps one subtree and the
@@ -47,9 +46,12 @@ interface Mass {
 }
 
 const threadCache = new WeakMap<Element, boolean>();
+// Threads and forms are containers; inline elements and paragraphs are never asked (speed).
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ASIDE', 'ARTICLE', 'OL', 'UL', 'LI', 'FORM', 'FOOTER', 'DL']);
 
 /** Whether an element's class or id names a reader comment thread ("comment-list", "disqus"). */
 function isThread(el: Element): boolean {
+  if (!CONTAINERS.has(el.tagName.toUpperCase())) return false;
   let known = threadCache.get(el);
   if (known === undefined) {
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
@@ -96,28 +98,45 @@ const STRUCTURE = /^(H[1-6]|TR|LI|DT|DD)$/;
 
 // A long block (this many words) that mostly repeats the article is a second copy of it: a print or
 // markdown version, a hidden structured-data copy. Shorter repeats must be exact.
-const LONG_COPY_WORDS = 40;
+const LONG_COPY_WORDS = 150;
 const COPY_SHARE = 0.6;
 
-/** What the article holds so far: its texts and, built when first needed, their word trigrams. */
+// Evenly spaced word runs sampled from a long block to test whether the article already holds it.
+const COPY_SAMPLES = 8;
+const COPY_RUN = 4;
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** What the article holds so far: its texts and, built when first needed, all its words in one string. */
 class Taken {
   private readonly texts = new Set<string>();
-  private grams: TrigramSet | null = null;
+  private joined: string | null = null;
 
   add(text: string): void {
     this.texts.add(text);
-    this.grams?.add(text);
+    if (this.joined !== null) this.joined += `${tokens(text).join(' ')} `;
   }
 
-  /** Whether a text repeats what is taken: the same text, or a long text mostly made of it. */
+  /** Whether a text repeats what is taken: the same text, or a long text whose sampled runs it holds. */
   repeats(text: string): boolean {
     if (this.texts.has(text)) return true;
     if (wordCount(text) < LONG_COPY_WORDS) return false;
-    if (this.grams === null) {
-      this.grams = new TrigramSet();
-      for (const taken of this.texts) this.grams.add(taken);
+    const words = tokens(text);
+    if (words.length < COPY_RUN * COPY_SAMPLES) return false;
+    if (this.joined === null) {
+      let joined = ' ';
+      for (const taken of this.texts) joined += `${tokens(taken).join(' ')} `;
+      this.joined = joined;
     }
-    return this.grams.share(text) >= COPY_SHARE;
+    const step = Math.floor((words.length - COPY_RUN) / (COPY_SAMPLES - 1));
+    let found = 0;
+    for (let k = 0; k < COPY_SAMPLES; k++) {
+      const run = words.slice(k * step, k * step + COPY_RUN).join(' ');
+      if (this.joined.includes(` ${run} `)) found += 1;
+    }
+    return found >= COPY_SHARE * COPY_SAMPLES;
   }
 }
 
@@ -125,36 +144,39 @@ class Taken {
 interface Step extends Mass {
   texts: string[];
   copies: number[];
+  seen: Set<string>;
+}
+
+function newStep(): Step {
+  return { prose: 0, junk: 0, texts: [], copies: [], seen: new Set() };
 }
 
 /**
- * Prose and link-list words of the blocks in `ranges`; `below` is the depth under which to look
- * for threads. A block repeating what is taken counts nothing and is noted as a copy.
+ * Adds the blocks in `ranges` to a step; `below` is the depth under which to look for threads.
+ * A block repeating what is taken (or what the step holds) counts nothing and is noted as a copy.
  */
-function stepOf(
+function extendStep(
+  step: Step,
   blocks: readonly PlacedBlock[],
   ranges: [number, number][],
   below: number,
   rules: ExtentRules,
   taken: Taken,
-): Step {
-  const step: Step = { prose: 0, junk: 0, texts: [], copies: [] };
-  const seen = new Set<string>();
+): void {
   for (const [from, to] of ranges) {
     for (let i = from; i < to; i++) {
       const block = blocks[i];
       if (block === undefined) continue;
-      if (seen.has(block.text) || taken.repeats(block.text)) {
+      if (step.seen.has(block.text) || taken.repeats(block.text)) {
         step.copies.push(i);
         continue;
       }
-      seen.add(block.text);
+      step.seen.add(block.text);
       step.texts.push(block.text);
       const kind = kindOf(block, below, rules);
       if (kind === 'prose' || kind === 'junk') step[kind] += wordCount(block.text);
     }
   }
-  return step;
 }
 
 /**
@@ -206,37 +228,42 @@ function widen(blocks: readonly PlacedBlock[], lo0: number, hi0: number, rules: 
   const first = blocks[lo]?.frame ?? null;
   let depth = commonDepth(first, blocks[hi]?.frame ?? null);
   const taken = new Taken();
-  const start = stepOf(blocks, [[lo, hi + 1]], depth + 1, rules, taken);
+  const start = newStep();
+  extendStep(start, blocks, [[lo, hi + 1]], depth + 1, rules, taken);
   for (const text of start.texts) taken.add(text);
   let kept = start.prose;
   const copies = new Set<number>();
+  // [a, b]: the extent of the parent looked at last; `pending` what it adds around [lo, hi].
+  let [a, b] = [lo, hi];
+  let pending = newStep();
   while (depth > 0) {
     depth -= 1;
     const parent = ancestorAt(first, depth);
-    let a = lo;
-    let b = hi;
-    while (a > 0 && ancestorAt(blocks[a - 1]?.frame ?? null, depth) === parent) a--;
-    while (b < blocks.length - 1 && ancestorAt(blocks[b + 1]?.frame ?? null, depth) === parent) b++;
-    if (a === lo && b === hi) continue;
-    const step = stepOf(
+    let [a2, b2] = [a, b];
+    while (a2 > 0 && ancestorAt(blocks[a2 - 1]?.frame ?? null, depth) === parent) a2--;
+    while (b2 < blocks.length - 1 && ancestorAt(blocks[b2 + 1]?.frame ?? null, depth) === parent) b2++;
+    if (a2 === a && b2 === b) continue;
+    extendStep(
+      pending,
       blocks,
       [
-        [a, lo],
-        [hi + 1, b + 1],
+        [a2, a],
+        [b + 1, b2 + 1],
       ],
       depth + 1,
       rules,
       taken,
     );
+    [a, b] = [a2, b2];
     // A parent that adds only headings and short lines is neutral: take it and look further up.
-    const neutral = step.prose === 0 && step.junk === 0;
-    if (!neutral && step.junk > rules.maxAddedJunk * step.prose) break;
-    if (!neutral && step.prose < rules.minAddedShare * kept) continue;
-    kept += step.prose;
-    for (const text of step.texts) taken.add(text);
-    for (const i of step.copies) copies.add(i);
-    lo = a;
-    hi = b;
+    const neutral = pending.prose === 0 && pending.junk === 0;
+    if (!neutral && pending.junk > rules.maxAddedJunk * pending.prose) break;
+    if (!neutral && pending.prose < rules.minAddedShare * kept) continue;
+    kept += pending.prose;
+    for (const text of pending.texts) taken.add(text);
+    for (const i of pending.copies) copies.add(i);
+    [lo, hi] = [a, b];
+    pending = newStep();
   }
   return { lo, hi, copies };
 }

@@ -22,7 +22,7 @@ const UNSPACED =
 const MAYBE_UNSPACED = /[\u0e00-\uffff]/;
 const SPACED_WORD = /\S*[\p{L}\p{N}]\S*/gu;
 const counted = new Map<string, number>();
-const MAX_COUNTED = 4096;
+const MAX_COUNTED = 1024;
 
 function countWords(text: string): number {
   if (!MAYBE_UNSPACED.test(text)) return text.match(SPACED_WORD)?.length ?? 0;

@@ -25,6 +25,7 @@ export interface PageScan {
   links: number;
 }
 
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ASIDE', 'ARTICLE', 'FORM', 'DIALOG']);
 // Pages with more h1 elements than this use them for teasers; the headline is among the first.
 const MAX_H1S = 8;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TITLE']);
@@ -44,15 +45,19 @@ function visitElement(el: Element, tag: string, scan: PageScan): void {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length > 0) scan.h1s.push(text);
   }
-  const datetime = attributeOf(el, 'datetime', 'dateTime');
-  if (datetime !== null) {
-    const prop = attributeOf(el, 'itemprop', 'itemProp');
-    if (prop === 'datePublished') scan.timePublished ??= datetime;
-    else if (prop === 'dateModified') scan.timeModified ??= datetime;
-    else if (tag === 'TIME') scan.firstTime ??= datetime;
+  if (tag === 'TIME' || tag === 'META' || tag === 'SPAN') {
+    const datetime = attributeOf(el, 'datetime', 'dateTime');
+    if (datetime !== null) {
+      const prop = attributeOf(el, 'itemprop', 'itemProp');
+      if (prop === 'datePublished') scan.timePublished ??= datetime;
+      else if (prop === 'dateModified') scan.timeModified ??= datetime;
+      else if (tag === 'TIME') scan.firstTime ??= datetime;
+    }
   }
-  if (scan.authorLink === null && el.getAttribute('rel') === 'author') scan.authorLink = el.textContent;
-  if (!scan.paywallMarkup) {
+  if (scan.authorLink === null && (tag === 'A' || tag === 'LINK') && el.getAttribute('rel') === 'author')
+    scan.authorLink = el.textContent;
+  // Paywalls are boxes: only containers are asked for their class (reading it is slow on linkedom).
+  if (!scan.paywallMarkup && CONTAINERS.has(tag)) {
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
     scan.paywallMarkup = hint.length > 1 && PAYWALL_HINTS.test(hint);
   }

@@ -8,21 +8,16 @@ import { BOILERPLATE, type BoilerplateRules } from './rules.js';
 
 const PROTECTED = new Set(['HTML', 'BODY', 'HEAD']);
 
-/** The class, id and itemprop values of an element, lower-cased, each split into parts. */
-function hintValues(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().trim();
-  return raw.length === 0 ? [] : raw.split(/\s+/);
-}
-
 /** Whether an element's class/id marks it as a boilerplate container. */
 export function hasBoilerplateHint(el: Element, rules: BoilerplateRules = BOILERPLATE): boolean {
-  const values = hintValues(el);
-  if (values.length === 0) return false;
-  for (const value of values) if (rules.keepPattern.test(value)) return false;
-  for (const value of values) {
-    if (rules.compoundPattern.test(value)) return true;
-    for (const part of value.split(/[-_]+/)) if (rules.singleHints.has(part)) return true;
-  }
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  if (cls === null && id === null) return false;
+  const raw = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  // Hints hold no spaces, so testing the joined values equals testing each value.
+  if (rules.keepPattern.test(raw)) return false;
+  if (rules.compoundPattern.test(raw)) return true;
+  for (const part of raw.split(/[\s_-]+/)) if (rules.singleHints.has(part)) return true;
   return false;
 }
 

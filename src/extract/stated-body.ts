@@ -46,7 +46,7 @@ export function statedBlocks(raw: string): TextBlock[] {
     .split(/\s*\n\s*/)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line.length > 0)
-    .map((text) => ({ text, tag: 'P', hint: '', linkChars: 0, inList: false }));
+    .map((text) => ({ text, tag: 'P', linkChars: 0, inList: false }));
 }
 
 function words(blocks: readonly TextBlock[]): number {

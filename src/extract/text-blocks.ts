@@ -1,14 +1,13 @@
 /**
  * Turns a DOM subtree into text blocks: one block per paragraph-like element, whitespace
- * normalised, scripts/styles never emitted. Blocks keep the tag and class of the element
- * that opened them so later filters can judge boilerplate without re-walking the DOM.
+ * normalised, scripts/styles never emitted. Blocks keep the tag of the element that opened
+ * them so later filters can judge boilerplate without re-walking the DOM.
  */
 
 /** One paragraph-like run of text. */
 export interface TextBlock {
   text: string;
   tag: string;
-  hint: string;
   linkChars: number;
   inList: boolean;
 }
@@ -117,7 +116,6 @@ interface Walker {
   parts: string[];
   linkChars: number;
   tag: string;
-  hint: string;
   inList: boolean;
   /** Only when placing blocks: the open element, the current block's frame, text node -> block index. */
   placing: boolean;
@@ -129,8 +127,7 @@ interface Walker {
 
 function flush(w: Walker): void {
   const text = w.parts.join('').replace(/\s+/g, ' ').trim();
-  if (text.length > 0)
-    w.blocks.push({ text, tag: w.tag, hint: w.hint, linkChars: w.linkChars, inList: w.inList, frame: w.frame });
+  if (text.length > 0) w.blocks.push({ text, tag: w.tag, linkChars: w.linkChars, inList: w.inList, frame: w.frame });
   w.parts = [];
   w.linkChars = 0;
   w.frame = null;
@@ -154,10 +151,6 @@ function isHidden(el: Element): boolean {
   return (el.textContent ?? '').trim().length <= MAX_HIDDEN_CHARS;
 }
 
-function hintOf(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`.toLowerCase();
-}
-
 function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   if (node.nodeType === 3) {
     const value = node.nodeValue ?? '';
@@ -174,7 +167,6 @@ function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   if (isBlock) {
     flush(w);
     w.tag = tag;
-    w.hint = hintOf(el);
     w.inList = inList || tag === 'LI';
   }
   // Table cells stay on their row's line, separated by a space.
@@ -194,7 +186,6 @@ function newWalker(placed: boolean, skipHidden = false): Walker {
     parts: [],
     linkChars: 0,
     tag: 'DIV',
-    hint: '',
     inList: false,
     placing: placed,
     open: null,

@@ -69,7 +69,11 @@ function accessibleForFree(value: Json | undefined): boolean | null {
   return null;
 }
 
-function parseAll(scripts: readonly string[]): JsonObject[] {
+/** The objects of a page's JSON-LD scripts (top-level arrays and `@graph` flattened), in order. */
+export type JsonLdObjects = readonly JsonObject[];
+
+/** Parses the page's JSON-LD script texts once, for the readers below. */
+export function parseJsonLd(scripts: readonly string[]): JsonLdObjects {
   const objects: JsonObject[] = [];
   for (const script of scripts) {
     try {
@@ -82,8 +86,7 @@ function parseAll(scripts: readonly string[]): JsonObject[] {
 }
 
 /** The first dates stated by any JSON-LD object (WebPage, CreativeWork...), whatever its type. */
-export function readJsonLdDates(scripts: readonly string[]): JsonLdPageDates {
-  const objects = parseAll(scripts);
+export function readJsonLdDates(objects: JsonLdObjects): JsonLdPageDates {
   const first = (key: string): string | null => {
     for (const obj of objects) {
       const value = text(obj[key]);
@@ -94,9 +97,8 @@ export function readJsonLdDates(scripts: readonly string[]): JsonLdPageDates {
   return { datePublished: first('datePublished'), dateModified: first('dateModified') };
 }
 
-/** Parses the page's JSON-LD script texts and returns the first article-typed object's fields. */
-export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
-  const objects = parseAll(scripts);
+/** The first article-typed object's fields. */
+export function readJsonLd(objects: JsonLdObjects): JsonLdArticle | null {
   const article = objects.find(isArticleType) ?? null;
   if (article === null) return null;
   return {

@@ -2,7 +2,7 @@ import type { PageScan } from '../page-scan.js';
 import { sameSiteCanonical } from './canonical-url.js';
 import { dateFromUrlPath, toIsoDate } from './dates.js';
 import { chooseHeadline, cleanTitle } from './headline.js';
-import { type JsonLdArticle, type JsonLdPageDates, readJsonLd, readJsonLdDates } from './json-ld.js';
+import { type JsonLdArticle, type JsonLdPageDates, parseJsonLd, readJsonLd, readJsonLdDates } from './json-ld.js';
 import { firstMeta, type MetaTags, readMetaTags } from './meta-tags.js';
 
 /** Article metadata read from the page head, before the body is touched. */
@@ -122,11 +122,12 @@ export function readPageMetadata(
   url: string,
   feedPublished: string | null,
 ): PageMetadata {
-  const ld = readJsonLd(scan.jsonLd);
+  const objects = parseJsonLd(scan.jsonLd);
+  const ld = readJsonLd(objects);
   const meta = readMetaTags(scan.metas);
   const ogType = meta.get('og:type')?.toLowerCase() ?? '';
   // Any object's dates (a WebPage's) only when neither the article object nor a meta tag has one.
-  const pageDates = (): JsonLdPageDates => readJsonLdDates(scan.jsonLd);
+  const pageDates = (): JsonLdPageDates => readJsonLdDates(objects);
   const fromPage =
     firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS)) ??
     firstDate(pageDates().datePublished, scan.timePublished, scan.firstTime);
