@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { type Widened, widenPick } from './article-extent.js';
 import { filterBlocks } from './block-filter.js';
 import { isListing } from './listing.js';
-import { removeBoilerplate } from './preclean.js';
+import { boilerplatePruner } from './preclean.js';
 import { BOILERPLATE } from './rules.js';
 import { type PageBlocks, placedBlocks, type TextBlock, textBlocks } from './text-blocks.js';
 
@@ -47,9 +47,10 @@ function topLines(page: PageBlocks | null, start: number): string[] {
  * Mutates `document` (callers read metadata first; Readability's own JSON-LD pass is off for that reason).
  */
 export function extractMainText(document: Document, hints: MainTextHints): MainText {
-  if (document.body !== null) removeBoilerplate(document.body, BOILERPLATE, hints.pageChars);
-  // Blocks of the cleaned page, before Readability moves its pick out of the document.
-  const page = document.body === null ? null : placedBlocks(document.body, true);
+  // One walk removes boilerplate containers and reads the blocks of what is left, before
+  // Readability moves its pick out of the document.
+  const prune = boilerplatePruner(BOILERPLATE, hints.pageChars);
+  const page = document.body === null ? null : placedBlocks(document.body, { visibleOnly: true, prune });
   const reader = new Readability<Node>(document, {
     serializer: (node) => node,
     keepClasses: true,

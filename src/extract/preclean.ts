@@ -56,29 +56,14 @@ function isRemovable(el: Element, rules: BoilerplateRules, wrapperChars: number)
 }
 
 /**
- * Removes boilerplate elements in place; returns how many subtrees were dropped. `pageChars`, the
- * unlinked text of the whole page, marks an element holding over half of it as a wrapper to keep.
+ * The cleaner as a test for one element at a time (for a walk that also reads the page):
+ * whether to remove it. `pageChars`, the unlinked text of the whole page, marks an element
+ * holding over half of it as a wrapper to keep (an unclosed `<aside>`, a `<nav>` around all).
  */
-export function removeBoilerplate(
-  root: Element,
+export function boilerplatePruner(
   rules: BoilerplateRules = BOILERPLATE,
   pageChars = Number.POSITIVE_INFINITY,
-): number {
+): (el: Element) => boolean {
   const wrapperChars = Math.max(rules.maxProseCharsToRemove, pageChars / 2);
-  let removed = 0;
-  const visit = (el: Element): void => {
-    let child = el.firstElementChild;
-    while (child !== null) {
-      const next = child.nextElementSibling;
-      if (isRemovable(child, rules, wrapperChars)) {
-        child.remove();
-        removed += 1;
-      } else {
-        visit(child);
-      }
-      child = next;
-    }
-  };
-  visit(root);
-  return removed;
+  return (el) => isRemovable(el, rules, wrapperChars);
 }

@@ -48,7 +48,7 @@ export function commonDepth(a: Frame | null, b: Frame | null): number {
   return x?.depth ?? -1;
 }
 
-/** Every block of a page, and which block each of its text nodes went into. */
+/** Every block of a page, and which block each block's first text node opened. */
 export interface PageBlocks {
   blocks: PlacedBlock[];
   blockOf: Map<Node, number>;
@@ -123,6 +123,8 @@ interface Walker {
   frame: Frame | null;
   blockOf: Map<Node, number> | null;
   skipHidden: boolean;
+  /** Removes an element (and skips it) when this says so: the boilerplate cleaner, in the same walk. */
+  prune: ((el: Element) => boolean) | null;
 }
 
 function flush(w: Walker): void {
@@ -134,8 +136,9 @@ function flush(w: Walker): void {
 }
 
 function placeText(node: Node, value: string, w: Walker): void {
-  if (!w.placing || w.blockOf === null || value.trim().length === 0) return;
-  w.frame ??= w.open;
+  if (!w.placing || w.blockOf === null || w.frame !== null || value.trim().length === 0) return;
+  // Only a block's first text is recorded: enough to find the block, and a far smaller map.
+  w.frame = w.open;
   w.blockOf.set(node, w.blocks.length);
 }
 
@@ -175,12 +178,17 @@ function walk(node: Node, w: Walker, inLink: boolean, inList: boolean): void {
   const list = inList || tag === 'LI';
   const outer = w.open;
   if (w.placing) w.open = { el, up: outer, depth: outer === null ? 0 : outer.depth + 1 };
-  for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, w, link, list);
+  for (let child = el.firstChild; child !== null; ) {
+    const next = child.nextSibling;
+    if (w.prune !== null && child.nodeType === 1 && w.prune(child as Element)) (child as Element).remove();
+    else walk(child, w, link, list);
+    child = next;
+  }
   w.open = outer;
   if (isBlock) flush(w);
 }
 
-function newWalker(placed: boolean, skipHidden = false): Walker {
+function newWalker(placed: boolean, skipHidden = false, prune: ((el: Element) => boolean) | null = null): Walker {
   const w: Walker = {
     blocks: [],
     parts: [],
@@ -192,6 +200,7 @@ function newWalker(placed: boolean, skipHidden = false): Walker {
     frame: null,
     blockOf: null,
     skipHidden,
+    prune,
   };
   if (placed) w.blockOf = new Map();
   return w;
@@ -205,13 +214,20 @@ export function textBlocks(root: Node): TextBlock[] {
   return w.blocks;
 }
 
-/**
- * Like `textBlocks`, but each block keeps its place in the DOM (for widening a selection).
- * `visibleOnly` leaves out what readers never see: a whole page's structured-data copies and
- * closed menus (inside a chosen article, hidden tabs and accordions are content and stay).
- */
-export function placedBlocks(root: Node, visibleOnly = false): PageBlocks {
-  const w = newWalker(true, visibleOnly);
+/** Options of `placedBlocks`. */
+export interface PlaceOptions {
+  /**
+   * Leave out what readers never see: a whole page's structured-data copies and closed menus
+   * (inside a chosen article, hidden tabs and accordions are content and stay).
+   */
+  visibleOnly?: boolean;
+  /** Elements to remove from the DOM on the way (one walk cleans the page and reads it). */
+  prune?: (el: Element) => boolean;
+}
+
+/** Like `textBlocks`, but each block keeps its place in the DOM (for widening a selection). */
+export function placedBlocks(root: Node, options: PlaceOptions = {}): PageBlocks {
+  const w = newWalker(true, options.visibleOnly ?? false, options.prune ?? null);
   walk(root, w, false, false);
   flush(w);
   return { blocks: w.blocks, blockOf: w.blockOf ?? new Map() };
