@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { type Widened, widenPick } from './article-extent.js';
 import { filterBlocks } from './block-filter.js';
 import { isListing } from './listing.js';
+import { narrowToMainRegion } from './main-region.js';
 import { boilerplatePruner } from './preclean.js';
 import { BOILERPLATE } from './rules.js';
 import { type PageBlocks, placedBlocks, type TextBlock, textBlocks } from './text-blocks.js';
@@ -41,8 +42,9 @@ function topLines(page: PageBlocks | null, start: number): string[] {
 }
 
 /**
- * Extracts the article body: boilerplate containers are removed, Readability picks the main
- * content subtree, the pick is widened to the article's other parts (article-extent.ts), and
+ * Extracts the article body: boilerplate containers are removed, the page is narrowed to its
+ * main region when that holds nearly all prose, Readability picks the main content subtree,
+ * the pick is widened to the article's other parts (article-extent.ts), and
  * the block filter drops the remaining bylines, promos and credits.
  * Mutates `document` (callers read metadata first; Readability's own JSON-LD pass is off for that reason).
  */
@@ -51,6 +53,7 @@ export function extractMainText(document: Document, hints: MainTextHints): MainT
   // Readability moves its pick out of the document.
   const prune = boilerplatePruner(BOILERPLATE, hints.pageChars);
   const page = document.body === null ? null : placedBlocks(document.body, { visibleOnly: true, prune });
+  if (document.body !== null && page !== null) narrowToMainRegion(document.body, page);
   const reader = new Readability<Node>(document, {
     serializer: (node) => node,
     keepClasses: true,
