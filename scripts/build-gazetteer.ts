@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { CountryInfo } from '../src/coder/geo/countries.js';
 import { placeKey } from '../src/coder/geo/fold.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,17 +33,6 @@ interface CityRow {
   iso2: string;
   admin1: string;
   population: number;
-}
-interface CountryRecord {
-  iso3: string;
-  iso2: string;
-  name: string;
-  names: string[];
-  demonyms: string[];
-  capital: string | null;
-  capitalGeonamesId: number | null;
-  lat: number;
-  lon: number;
 }
 /** data/geo/overrides.json: curated renames ("Nur-Sultan" is "Astana" again) and English exonyms. */
 interface Overrides {
@@ -162,7 +152,7 @@ function encodeCity(city: CityRow, iso3: string, overrides: Overrides): string {
  * Finds each country's capital in GeoNames: a capital or admin seat with its English name, else the
  * PPLC entry, else any place with that name (Ramallah is a plain PPL).
  */
-function refreshCapitals(countries: CountryRecord[], cities: CityRow[], overrides: Overrides): void {
+function refreshCapitals(countries: CountryInfo[], cities: CityRow[], overrides: Overrides): void {
   const byCountry = new Map<string, CityRow[]>();
   for (const city of cities) byCountry.set(city.iso2, [...(byCountry.get(city.iso2) ?? []), city]);
   for (const country of countries) {
@@ -195,7 +185,7 @@ function rankCapital(city: CityRow): number {
   return bonus + city.population;
 }
 
-function writeCountries(countries: CountryRecord[]): void {
+function writeCountries(countries: CountryInfo[]): void {
   // One country per line keeps the file diffable.
   const body = countries.map((c) => `  ${JSON.stringify(c)}`).join(',\n');
   writeFileSync(join(GEO_DIR, 'countries.json'), `[\n${body}\n]\n`);
@@ -229,7 +219,7 @@ function parseMinPopulation(argv: string[]): number {
 
 function main(): void {
   const minPopulation = parseMinPopulation(process.argv.slice(2));
-  const countries = JSON.parse(readFileSync(join(GEO_DIR, 'countries.json'), 'utf8')) as CountryRecord[];
+  const countries = JSON.parse(readFileSync(join(GEO_DIR, 'countries.json'), 'utf8')) as CountryInfo[];
   const overrides = JSON.parse(readFileSync(join(GEO_DIR, 'overrides.json'), 'utf8')) as Overrides;
   const iso3ByIso2 = new Map(countries.map((c) => [c.iso2, c.iso3]));
   const cities = readCities();

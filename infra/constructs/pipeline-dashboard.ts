@@ -2,30 +2,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Dashboard, GraphWidget, type IMetric, MathExpression, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { MetricName } from '../../src/stages/observer.js';
+import { METRIC_GROUPS } from '../../src/stages/observer.js';
 import { type EventwireFunction, METRICS_NAMESPACE } from './eventwire-function.js';
-
-/** Counters the stages emit (METRICS in src/stages/observer.ts, namespace `eventwire`), grouped as graphed. */
-export const FEED_HEALTH_METRICS: readonly MetricName[] = [
-  'FeedsScheduled',
-  'FeedsFetched',
-  'FeedsNotModified',
-  'FeedsFailed',
-  'FeedItems',
-];
-export const ARTICLE_METRICS: readonly MetricName[] = [
-  'ArticlesDiscovered',
-  'ArticlesStored',
-  'ArticlesDuplicate',
-  'ArticlesDemoted',
-  'ArticlesSkipped',
-  'ArticlesFailed',
-  'ArticlesRetried',
-  'ArticlesCoded',
-  'MessagesDeferred',
-];
-export const EVENT_METRICS: readonly MetricName[] = ['EventsWritten', 'EventsUpdated', 'MentionsWritten'];
-export const BUS_METRICS: readonly MetricName[] = ['ChangesPublished', 'ChangesFailed'];
 
 export interface PipelineDashboardProps {
   readonly functions: readonly EventwireFunction[];
@@ -107,10 +85,10 @@ export class PipelineDashboard extends Construct {
       ),
     );
     this.dashboard.addWidgets(
-      graph('Feed health', FEED_HEALTH_METRICS.map(customMetric)),
-      graph('Articles', ARTICLE_METRICS.map(customMetric)),
-      graph('Events and mentions', EVENT_METRICS.map(customMetric)),
-      graph('Bus events', BUS_METRICS.map(customMetric)),
+      graph('Feed health', METRIC_GROUPS.feeds.map(customMetric)),
+      graph('Articles', METRIC_GROUPS.articles.map(customMetric)),
+      graph('Events and mentions', METRIC_GROUPS.events.map(customMetric)),
+      graph('Bus events', METRIC_GROUPS.changes.map(customMetric)),
     );
   }
 }
