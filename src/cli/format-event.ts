@@ -8,13 +8,18 @@ function actor(value: StoredActor | null): string {
   return code ? `${value.name ?? value.text} (${code})` : (value.name ?? value.text);
 }
 
+/** "1 mention", "2 mentions". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** One line per event: date, source, type and code, target, place, counts. */
 export function eventLine(event: EventRecord): string {
   const place = event.location
     ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''}${event.location.basis ? ` [${event.location.basis}]` : ''}`
     : 'place unknown';
   const arrow = event.reciprocal ? '<->' : '->';
-  return `${event.date}  ${actor(event.source)} ${event.type}/${event.code}${event.mode ? ` [${event.mode}]` : ''} ${arrow} ${actor(event.target)}  @ ${place}  (${event.num_mentions} mentions, ${event.num_sources} sources)`;
+  return `${event.date}  ${actor(event.source)} ${event.type}/${event.code}${event.mode ? ` [${event.mode}]` : ''} ${arrow} ${actor(event.target)}  @ ${place}  (${counted(event.num_mentions, 'mention')}, ${counted(event.num_sources, 'source')})`;
 }
 
 export const EVENT_COLUMNS = [

@@ -9,7 +9,7 @@ import type { FeedSpec } from '../../storage/feed-store.js';
 import type { EventRecord } from '../../storage/records.js';
 import { startWebServer } from '../../web/index.js';
 import { intFlag, parseFlags } from '../args.js';
-import { eventLine } from '../format-event.js';
+import { counted, eventLine } from '../format-event.js';
 import { abortOnStopRequest, untilStopRequested } from '../signals.js';
 import { DEFAULT_PORT } from './serve.js';
 
@@ -192,14 +192,14 @@ function waitingLines(result: SummaryInput['result']): string[] {
   const lines =
     result.deferred > 0
       ? [
-          `  waited    ${result.deferred} deferral${result.deferred > 1 ? 's' : ''} for a busy host, a Retry-After or a first copy not coded yet`,
+          `  waited    ${counted(result.deferred, 'deferral')} for a busy host, a Retry-After or a first copy not coded yet`,
         ]
       : [];
   if (feed + article + code === 0) return lines;
   const what = [
-    feed ? `${feed} feed${feed > 1 ? 's' : ''}` : '',
-    article ? `${article} article${article > 1 ? 's' : ''} to fetch` : '',
-    code ? `${code} article${code > 1 ? 's' : ''} to code` : '',
+    feed ? counted(feed, 'feed') : '',
+    article ? `${counted(article, 'article')} to fetch` : '',
+    code ? `${counted(code, 'article')} to code` : '',
   ].filter(Boolean);
   lines.push(
     `  waiting   ${what.join(', ')} left for the next run (not failed): the first may go on at ${clockTime(until === null ? null : new Date(until).toISOString())}${reason ? ` (${reason})` : ''}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, EVENT_COLUMNS, eventRow } from '../../../src/cli/format-event.js';
+import { csvCell, EVENT_COLUMNS, eventLine, eventRow } from '../../../src/cli/format-event.js';
 import { GDELT_COLUMNS, gdeltRow } from '../../../src/cli/gdelt.js';
 import type { EventRecord } from '../../../src/storage/records.js';
 
@@ -56,5 +56,12 @@ describe('export formats', () => {
     const row = eventRow(event);
 
     expect(EVENT_COLUMNS.map((column) => csvCell(row[column]))).toContain('"protesters, ""angry"""');
+  });
+
+  it('print one table line per event with counts in the singular or plural', () => {
+    expect(eventLine(event)).toBe(
+      '2026-10-07  protesters, "angry" (KEN CVL) PROTEST/141 -> Kenya (KEN GOV)  @ Nairobi, KEN  (3 mentions, 2 sources)',
+    );
+    expect(eventLine({ ...event, num_mentions: 1, num_sources: 1 })).toMatch(/\(1 mention, 1 source\)$/);
   });
 });
