@@ -93,6 +93,16 @@ function kindOf(block: PlacedBlock, below: number, rules: ExtentRules): Kind {
   return 'other';
 }
 
+// A story's meta line, in any language: short, with a year and a clock time or the separators such lines use
+// ("By Ann Lee · Published 16 Oct 2026, 10:45", "Par Julien Faure · Publié le 16 octobre 2026").
+const META_YEAR = /\b(19|20)\d{2}\b/;
+const META_MARK = /\b\d{1,2}[:.h]\d{2}\b|\s[|·•]\s/;
+const META_MAX_WORDS = 24;
+
+function isMetaLine(text: string): boolean {
+  return META_YEAR.test(text) && META_MARK.test(text) && wordCount(text) <= META_MAX_WORDS;
+}
+
 // Inside the pick, short blocks return only as structure: headings, list items, table rows.
 const STRUCTURE = /^(H[1-6]|TR|LI|DT|DD)$/;
 
@@ -255,10 +265,11 @@ function widen(blocks: readonly PlacedBlock[], lo0: number, hi0: number, rules: 
       taken,
     );
     [a, b] = [a2, b2];
-    // A parent that adds only headings and short lines is neutral: take it and look further up.
-    const neutral = pending.prose === 0 && pending.junk === 0;
-    if (!neutral && pending.junk > rules.maxAddedJunk * pending.prose) break;
-    if (!neutral && pending.prose < rules.minAddedShare * kept) continue;
+    // A parent that adds only headings and short lines is passed over like one adding too little prose: they
+    // come along when a grandparent adds the rest of the story, and stay out when nothing does (a masthead, a
+    // tagline or a toolbar line around the article).
+    if (pending.junk > rules.maxAddedJunk * pending.prose) break;
+    if (pending.prose === 0 || pending.prose < rules.minAddedShare * kept) continue;
     kept += pending.prose;
     for (const text of pending.texts) taken.add(text);
     for (const i of pending.copies) copies.add(i);
@@ -314,7 +325,12 @@ export function widenPick(page: PageBlocks, pick: PageBlocks, rules: ExtentRules
     if (outside && (copies.has(i) || inside.has(block.text))) return false;
     const below = outside ? Math.min(pickDepth, commonDepth(pickFrame, block.frame) + 1) : pickDepth;
     const kind = kindOf(block, below, rules);
-    return kind === 'prose' || (kind === 'other' && (outside || block.inList || STRUCTURE.test(block.tag)));
+    // Short lines above the story that are neither prose nor headings are its header's chrome (kicker, byline,
+    // date line, share labels); below the pick's start they are the story's own short paragraphs.
+    // Meta lines are never brought back, above the story or inside it.
+    if (isMetaLine(block.text)) return false;
+    const above = i < pickLo;
+    return kind === 'prose' || (kind === 'other' && ((outside && !above) || block.inList || STRUCTURE.test(block.tag)));
   };
   const out: TextBlock[] = [];
   let j = 0;

@@ -98,6 +98,19 @@ describe('extractArticle on articles split into parts', () => {
   });
 });
 
+describe('extractArticle keeps site chrome around the article out', () => {
+  it('does not widen a story into the masthead, tagline and toolbar lines of the page around it', () => {
+    const html = `<html><head><title>Pier – Bay Herald</title></head><body><header class="hb-top"><a href="/"><span>The Bay Herald</span></a> <span>Reporting the harbour towns since 1911</span></header><main><article><header><h1>Council closes the old ferry pier</h1></header><div class="story-body">${paragraphs}</div><p class="tools"><span>Print this article</span> | <span>Email this article</span> | <span>Write to the editor</span></p></article></main></body></html>`;
+
+    const text = extractArticle(html, { url: URL }).text;
+
+    expectWholeBody(text);
+    expect(text).not.toContain('Bay Herald');
+    expect(text).not.toContain('since 1911');
+    expect(text).not.toContain('Print this article');
+  });
+});
+
 describe('extractArticle keeps template filler out', () => {
   it('drops placeholder text that a page template left in, however long', () => {
     const filler =
