@@ -2,9 +2,9 @@
  * Cold start of each Lambda bundle, the optional backfill's included: a fresh Node process loads the bundle (built
  * exactly as the CDK construct builds it) and runs a first invocation. Queue functions get an empty batch, the API
  * a GET /events against the local DynamoDB-compatible server, backfill-plan plans a prefix of the local S3 server
- * and backfill-worker works a range of a one-record WARC file there (a warcinfo record, skipped as a queue function
- * skips nothing in an empty batch), so no request leaves 127.0.0.1. schedule-feeds is measured up to its handler
- * export only: its first invocation reads SSM, which has no local stand-in.
+ * that holds a one-record WARC file, and backfill-worker works that file's range, reading and skipping its one
+ * record (warcinfo): its counterpart of an empty batch. No request leaves 127.0.0.1. schedule-feeds is measured
+ * up to its handler export only: its first invocation reads SSM, which has no local stand-in.
  * Last line: RESULT {"cold_start_ms": {...}}
  */
 import { execFile } from 'node:child_process';
@@ -17,6 +17,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { BUNDLE, esbuildBuildOptions, shipPackages } from '../infra/bundling.js';
+import { InfraConfigSchema } from '../infra/config.js';
 import { ALL_FUNCTION_IDS, type AnyFunctionId, entryOf } from '../infra/functions.js';
 import { fromRepoRoot } from '../infra/paths.js';
 import { BACKFILL_ENV } from '../src/backfill/env.js';
@@ -93,7 +94,7 @@ const env = {
   // The backfill plan writes its plan beside the archive, in the local bucket.
   [BACKFILL_ENV.resultsBucket]: config.bucket,
   [BACKFILL_ENV.source]: `${config.bucket}/${ARCHIVE_PREFIX}`,
-  [BACKFILL_ENV.rangeBytes]: String(32 * 1024 * 1024),
+  [BACKFILL_ENV.rangeBytes]: String(InfraConfigSchema.parse({}).backfillRangeMb * 1024 * 1024),
 };
 /** What the handlers read of a Lambda context: the backfill worker budgets its invocation by it. */
 const CONTEXT = '{ getRemainingTimeInMillis: () => 900000 }';
