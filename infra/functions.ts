@@ -16,8 +16,12 @@ export type FunctionId = (typeof FUNCTION_IDS)[number];
 export const BACKFILL_FUNCTION_IDS = ['backfill-plan', 'backfill-worker'] as const;
 export type BackfillFunctionId = (typeof BACKFILL_FUNCTION_IDS)[number];
 
+/** Every function with an entry file, the backfill's included: what the bundle-size and cold-start benches measure. */
+export const ALL_FUNCTION_IDS = [...FUNCTION_IDS, ...BACKFILL_FUNCTION_IDS] as const;
+export type AnyFunctionId = (typeof ALL_FUNCTION_IDS)[number];
+
 export interface FunctionSpec {
-  readonly id: FunctionId | BackfillFunctionId;
+  readonly id: AnyFunctionId;
   readonly description: string;
   /** Memory (MB); also buys CPU, which matters for parsing and NLP. */
   readonly memoryMb: number;
@@ -83,6 +87,6 @@ export const BACKFILL_FUNCTION_SPECS: Readonly<Record<BackfillFunctionId, Functi
 };
 
 /** Repository-relative entry file of a function. */
-export function entryOf(id: FunctionId | BackfillFunctionId): string {
+export function entryOf(id: AnyFunctionId): string {
   return `functions/${id}/handler.ts`;
 }

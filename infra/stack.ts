@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { EVENTS_INDEXES } from '../src/storage/table-design.js';
@@ -54,25 +54,6 @@ export class EventwireStack extends Stack {
       ...logs,
     });
 
-    const functions = [...Object.values(this.pipeline.functions), this.downstream.publisher, this.readApi.handler];
-    const stageQueues = Object.entries(this.pipeline.queues).map(([name, q]) => ({
-      name,
-      queue: q.queue,
-      deadLetterQueue: q.deadLetterQueue,
-    }));
-    this.operations = new Operations(this, 'Operations', {
-      alarmEmail: config.alarmEmail,
-      queueAgeAlarmSeconds: config.queueAgeAlarmSeconds,
-      functions,
-      queues: stageQueues,
-      deadLetterQueues: [
-        ...stageQueues.map((q) => ({ name: q.name, queue: q.deadLetterQueue })),
-        { name: 'events-stream', queue: this.downstream.failedChanges },
-      ],
-      streamConsumer: this.downstream.publisher,
-      removalPolicy,
-    });
-    new PipelineDashboard(this, 'Dashboard', { functions, queues: stageQueues });
     this.backfill = config.backfill
       ? new Backfill(this, 'Backfill', {
           config,
@@ -82,6 +63,42 @@ export class EventwireStack extends Stack {
           removalPolicy,
         })
       : null;
+
+    const functions = [...Object.values(this.pipeline.functions), this.downstream.publisher, this.readApi.handler];
+    const backfillFunctions = this.backfill?.functions ?? [];
+    const stageQueues = Object.entries(this.pipeline.queues).map(([name, q]) => ({
+      name,
+      queue: q.queue,
+      deadLetterQueue: q.deadLetterQueue,
+    }));
+    this.operations = new Operations(this, 'Operations', {
+      alarmEmail: config.alarmEmail,
+      queueAgeAlarmSeconds: config.queueAgeAlarmSeconds,
+      functions: [...functions, ...backfillFunctions],
+      queues: stageQueues,
+      deadLetterQueues: [
+        ...stageQueues.map((q) => ({ name: q.name, queue: q.deadLetterQueue })),
+        { name: 'events-stream', queue: this.downstream.failedChanges },
+      ],
+      streamConsumer: this.downstream.publisher,
+      // The worker stops taking records with 5 of its 15 minutes left: running on towards the timeout is a fault.
+      nearTimeout: backfillFunctions,
+      workflows: this.backfill
+        ? [
+            {
+              name: 'backfill',
+              stateMachine: this.backfill.stateMachine,
+              failedItems: this.backfill.metricRanges('ExecutionsFailed', { period: Duration.minutes(5) }),
+            },
+          ]
+        : [],
+      removalPolicy,
+    });
+    new PipelineDashboard(this, 'Dashboard', {
+      functions,
+      queues: stageQueues,
+      ...(this.backfill ? { backfill: this.backfill } : {}),
+    });
     this.addOutputs();
   }
 

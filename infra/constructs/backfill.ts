@@ -1,4 +1,5 @@
 import { type CfnElement, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Metric, type MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -43,6 +44,18 @@ export interface BackfillProps {
 /** Where plans and per-range results go in the results bucket. */
 const PLANS = 'plans/';
 const RESULTS = 'results/';
+/**
+ * Label of the Distributed Map. Step Functions reports the metrics of a Map Run's child executions under the
+ * state machine ARN followed by `/<label>`, so a fixed label gives them a dimension known at deploy time.
+ */
+const MAP_LABEL = 'Ranges';
+
+/** Step Functions execution metrics, for the state machine's executions and for the map's child executions. */
+export type ExecutionMetricName =
+  | 'ExecutionsStarted'
+  | 'ExecutionsSucceeded'
+  | 'ExecutionsFailed'
+  | 'ExecutionsTimedOut';
 
 /**
  * The archive backfill (context `backfill=true`): a Standard state machine that plans byte ranges of the WARC
@@ -86,6 +99,25 @@ export class Backfill extends Construct {
     this.grantPlan(config);
     this.grantWorker(config, store, props.codeQueue);
     this.stateMachine = this.buildStateMachine(config, props);
+  }
+
+  /** The backfill's functions, watched by the stack's alarms and dashboard like the pipeline's. */
+  get functions(): readonly EventwireFunction[] {
+    return [this.plan, this.worker];
+  }
+
+  /**
+   * A metric of the map's child executions, one per byte range (`ExecutionsFailed`: ranges that still failed after
+   * their retries, reported in the run's results).
+   */
+  metricRanges(metricName: ExecutionMetricName, props: MetricOptions = {}): Metric {
+    return new Metric({
+      namespace: 'AWS/States',
+      metricName,
+      dimensionsMap: { StateMachineArn: `${this.stateMachine.stateMachineArn}/${MAP_LABEL}` },
+      statistic: 'Sum',
+      ...props,
+    });
   }
 
   /** Lists the allowed source prefix only; writes plans only. */
@@ -157,7 +189,7 @@ export class Backfill extends Construct {
       toleratedFailurePercentage: config.backfillToleratedFailurePercent,
       resultWriterV2: new ResultWriterV2({ bucket: this.resultsBucket, prefix: RESULTS }),
       mapExecutionType: StateMachineType.STANDARD,
-      label: 'Ranges',
+      label: MAP_LABEL,
       resultPath: '$.results',
     });
     ranges.itemProcessor(child);
@@ -189,7 +221,7 @@ export class Backfill extends Construct {
     );
     const self = Stack.of(this).getLogicalId(machine.node.defaultChild as CfnElement);
     const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${self}"}]}]}`;
-    for (const suffix of [':*', '/Ranges:*'])
+    for (const suffix of [':*', `/${MAP_LABEL}:*`])
       acknowledge(
         machine,
         `AwsSolutions-IAM5[Resource::${executions}${suffix}]`,

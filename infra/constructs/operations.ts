@@ -6,6 +6,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { pascalCase } from '../naming.js';
 import type { EventwireFunction } from './eventwire-function.js';
@@ -21,12 +22,34 @@ export interface OperationsProps {
   readonly deadLetterQueues: readonly { readonly name: string; readonly queue: Queue }[];
   /** Stream consumer whose iterator age is watched (publish-changes). */
   readonly streamConsumer: EventwireFunction;
+  /** Functions also alarmed when an invocation nears its timeout. @default none */
+  readonly nearTimeout?: readonly EventwireFunction[];
+  /** State machines: alarm on a failed or timed-out execution, and on failed items of their map. @default none */
+  readonly workflows?: readonly WatchedWorkflow[];
   readonly removalPolicy: RemovalPolicy;
+}
+
+/** A state machine watched by the alarms, with the items of its Distributed Map. */
+export interface WatchedWorkflow {
+  /** Names its alarms. */
+  readonly name: string;
+  readonly stateMachine: IStateMachine;
+  /** Items of the map whose child execution failed (after the retries inside it). */
+  readonly failedItems: IMetric;
+}
+
+/** Share of its timeout past which an invocation's duration alarms: at 80% a function is about to be cut off. */
+export const NEAR_TIMEOUT_SHARE = 0.8;
+
+/** The duration (ms) past which a function's invocation alarms as near its timeout. */
+export function nearTimeoutMs(f: EventwireFunction): number {
+  return f.timeout.toMilliseconds() * NEAR_TIMEOUT_SHARE;
 }
 
 /**
  * Alarms on everything that needs a human: a message in any dead-letter queue, a stage queue falling
- * behind, any function error or throttle, and a lagging events stream. All notify one encrypted SNS topic.
+ * behind, any function error or throttle, a lagging events stream, and where given an invocation near its
+ * timeout and a failed workflow execution or map item. All notify one encrypted SNS topic.
  */
 export class Operations extends Construct {
   readonly topic: Topic;
@@ -68,6 +91,15 @@ export class Operations extends Construct {
         `${f.spec.id} invocations were throttled`,
       );
     }
+    for (const f of props.nearTimeout ?? []) {
+      this.alarm(
+        `${f.spec.id}NearTimeout`,
+        f.fn.metricDuration({ statistic: 'Maximum', period: Duration.minutes(5) }),
+        nearTimeoutMs(f),
+        `A ${f.spec.id} invocation ran past ${NEAR_TIMEOUT_SHARE * 100}% of its ${f.spec.timeoutSeconds} s timeout`,
+      );
+    }
+    for (const w of props.workflows ?? []) this.watchWorkflow(w);
     const iteratorAge = props.streamConsumer.fn.metric('IteratorAge', {
       statistic: 'Maximum',
       period: Duration.minutes(5),
@@ -77,6 +109,28 @@ export class Operations extends Construct {
       iteratorAge,
       props.queueAgeAlarmSeconds * 1000,
       'Event changes wait too long before reaching the bus',
+    );
+  }
+
+  private watchWorkflow({ name, stateMachine, failedItems }: WatchedWorkflow): void {
+    const period = Duration.minutes(5);
+    this.alarm(
+      `${name}ExecutionsFailed`,
+      stateMachine.metricFailed({ statistic: 'Sum', period }),
+      0,
+      `A ${name} execution failed`,
+    );
+    this.alarm(
+      `${name}ExecutionsTimedOut`,
+      stateMachine.metricTimedOut({ statistic: 'Sum', period }),
+      0,
+      `A ${name} execution timed out`,
+    );
+    this.alarm(
+      `${name}ItemsFailed`,
+      failedItems,
+      0,
+      `Items of the ${name} map failed after their retries (the execution goes on within its tolerated share)`,
     );
   }
 

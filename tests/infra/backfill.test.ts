@@ -39,12 +39,19 @@ function definition(): Record<string, unknown> & { States: Record<string, Record
 }
 
 describe('the archive backfill construct', () => {
-  it('is not deployed by default: no state machine, no backfill functions', () => {
+  it('is not deployed by default: no state machine, no backfill functions, alarms or dashboard rows', () => {
     const plain = synthesize();
+    const alarms = Object.keys(resourcesOf(plain.template, 'AWS::CloudWatch::Alarm'));
+    const dashboard = JSON.stringify(resourcesOf(plain.template, 'AWS::CloudWatch::Dashboard'));
 
     expect(plain.stack.backfill).toBeNull();
     expect(Object.keys(resourcesOf(plain.template, 'AWS::StepFunctions::StateMachine'))).toEqual([]);
     expect(JSON.stringify(plain.template.toJSON())).not.toContain('backfill-worker');
+    expect(alarms.filter((id) => /backfill/i.test(id))).toEqual([]);
+    expect(resourcesOf(plain.template, 'AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Duration' } })).toEqual(
+      {},
+    );
+    for (const text of ['backfill', 'AWS/States', 'ExecutionsFailed']) expect(dashboard, text).not.toMatch(text);
   });
 
   it('synthesizes with cdk-nag reporting nothing unacknowledged', () => {
@@ -133,5 +140,81 @@ describe('the archive backfill construct', () => {
     expect(text).not.toContain('commoncrawl');
     expect(unacknowledgedFindings(other.app)).toEqual([]);
     expect(worker).toBeDefined();
+  });
+});
+
+describe('the backfill is watched like the pipeline', () => {
+  let alarms: Record<string, unknown>[];
+  beforeAll(() => {
+    alarms = Object.values(resourcesOf(synth.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties ?? {});
+  });
+
+  /** Alarms on a metric whose dimensions hold exactly the given value (a Ref or an Fn::Join). */
+  const alarmsOn = (metricName: string, value: unknown) =>
+    alarms.filter(
+      (a) => a.MetricName === metricName && JSON.stringify(a.Dimensions).includes(`"Value":${JSON.stringify(value)}`),
+    );
+  const firstFailure = expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+
+  it('alarms on any error or throttle of both backfill functions, to the alarm topic', () => {
+    const topic = { Ref: idOf(synth.stack.operations.topic) };
+
+    for (const f of backfillOf(synth).functions) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const found = alarmsOn(metric, { Ref: idOf(f.fn) });
+        expect(found, `${metric} ${f.spec.id}`).toEqual([firstFailure]);
+        expect(found[0]?.AlarmActions).toEqual([topic]);
+      }
+    }
+  });
+
+  it("alarms when an invocation runs past 80% of its timeout: 12 of the worker's 15 minutes, 4 of the plan's 5", () => {
+    const { plan, worker } = backfillOf(synth);
+
+    expect(alarmsOn('Duration', { Ref: idOf(worker.fn) })).toEqual([
+      expect.objectContaining({ Statistic: 'Maximum', Threshold: 720_000, ComparisonOperator: 'GreaterThanThreshold' }),
+    ]);
+    expect(alarmsOn('Duration', { Ref: idOf(plan.fn) })).toEqual([
+      expect.objectContaining({ Statistic: 'Maximum', Threshold: 240_000 }),
+    ]);
+  });
+
+  it('alarms on a failed or timed-out execution, and on each range that failed after its retries', () => {
+    const machine = { Ref: idOf(backfillOf(synth).stateMachine) };
+    // Step Functions reports a Map Run's child executions under `<state machine ARN>/<map label>`.
+    const children = { 'Fn::Join': ['', [machine, '/Ranges']] };
+
+    expect(alarmsOn('ExecutionsFailed', machine)).toEqual([firstFailure]);
+    expect(alarmsOn('ExecutionsTimedOut', machine)).toEqual([firstFailure]);
+    expect(alarmsOn('ExecutionsFailed', children)).toEqual([
+      expect.objectContaining({ Namespace: 'AWS/States', Statistic: 'Sum', Threshold: 0 }),
+    ]);
+    expect(definition().States.Ranges).toMatchObject({ Label: 'Ranges' });
+  });
+
+  it("still alarms on every function of the stack, the backfill's among them", () => {
+    for (const id of Object.keys(resourcesOf(synth.template, 'AWS::Lambda::Function')))
+      for (const metric of ['Errors', 'Throttles'])
+        expect(alarmsOn(metric, { Ref: id }), `${metric} ${id}`).toHaveLength(1);
+  });
+
+  it('has dashboard rows of its own: function invocations, errors, throttles, durations, executions and ranges', () => {
+    const dashboards = Object.values(resourcesOf(synth.template, 'AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboards[0]?.Properties?.DashboardBody);
+    const { plan, worker, stateMachine } = backfillOf(synth);
+
+    expect(dashboards).toHaveLength(1);
+    for (const title of [
+      'Backfill invocations',
+      'Backfill errors',
+      'Backfill throttles',
+      'Backfill duration p95 and maximum (ms)',
+      'Backfill executions',
+      'Backfill ranges (child executions)',
+    ])
+      expect(body, title).toContain(title);
+    for (const id of [idOf(plan.fn), idOf(worker.fn), idOf(stateMachine)]) expect(body, id).toContain(id);
+    expect(body).toContain('/Ranges');
+    expect(body).toMatch(/"value\\":720000/);
   });
 });
