@@ -183,7 +183,6 @@ function reviewFigures(p: Pricing, m: Measured): Record<string, number> {
   const gateReads = m.dynamo.readsByKind.get('HOST/gate') ?? 0;
   const sleptGbSeconds = per(m.counters.waits.ms / 1000) * (FUNCTION_SPECS['fetch-article'].memoryMb / 1024);
   const deferralRequests = per(m.counters.sqs.deferrals) * 3; // send, receive and delete of the message again
-  const codeMessages = m.counters.times.code.messages;
   return {
     known_items_resubmitted: knownWrites * wru + knownReads * rru,
     deferral_sqs: deferralRequests * p.sqs.standardRequestsPerMillion,
@@ -192,8 +191,8 @@ function reviewFigures(p: Pricing, m: Measured): Record<string, number> {
     xray_active_default_rule:
       perMillion(p, m, HEADLINE_DAILY, 'active', 'on-demand') -
       perMillion(p, m, HEADLINE_DAILY, 'pass-through', 'on-demand'),
-    code_messages_one_by_one:
-      (per(codeMessages) - per(Math.ceil(codeMessages / 10))) * p.sqs.standardRequestsPerMillion,
+    messages_sent_one_by_one:
+      per(m.counters.sqs.unbatchedRequests - m.counters.sqs.sendRequests) * p.sqs.standardRequestsPerMillion,
   };
 }
 

@@ -24,8 +24,11 @@ export interface StageTime {
 /** Everything counted while the meters run; `reset` starts them afresh (after a warm-up). */
 export interface Counters {
   s3: { put: number; get: number };
-  /** SQS requests the stages' sends take (SendMessageBatch of up to 10), and their messages. */
-  sqs: { sendRequests: number; messages: number; deferrals: number };
+  /**
+   * SQS requests the stages' sends take (SendMessageBatch of up to 10) and their messages; `unbatchedRequests`:
+   * the requests they would take if each record sent its own (without SendCoalescer).
+   */
+  sqs: { sendRequests: number; unbatchedRequests: number; messages: number; deferrals: number };
   logBytes: number;
   times: Record<Stage, StageTime>;
   /** Messages deferred, and per batch its longest wait: what sleeping in the invocation would have billed. */
@@ -36,7 +39,7 @@ export function newCounters(): Counters {
   const time = (): StageTime => ({ ms: 0, messages: 0, invocations: 0 });
   return {
     s3: { put: 0, get: 0 },
-    sqs: { sendRequests: 0, messages: 0, deferrals: 0 },
+    sqs: { sendRequests: 0, unbatchedRequests: 0, messages: 0, deferrals: 0 },
     logBytes: 0,
     times: { feed: time(), article: time(), code: time() },
     waits: { count: 0, ms: 0 },
@@ -67,6 +70,16 @@ export function countingSink<T>(inner: MessageSink<T>, counters: Counters): Mess
         counters.sqs.sendRequests += Math.ceil(messages.length / SQS_BATCH);
         counters.sqs.messages += messages.length;
       }
+      await inner.send(messages);
+    },
+  };
+}
+
+/** A sink that forwards to `inner` (a coalescing sink) and counts the requests each record's send would take alone. */
+export function countingRecordSink<T>(inner: MessageSink<T>, counters: Counters): MessageSink<T> {
+  return {
+    send: async (messages) => {
+      counters.sqs.unbatchedRequests += Math.ceil(messages.length / SQS_BATCH);
       await inner.send(messages);
     },
   };

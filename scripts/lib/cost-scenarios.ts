@@ -21,6 +21,7 @@ import {
   type FeedMessage,
   FeedMessageSchema,
 } from '../../src/queue/messages.js';
+import { SendCoalescer } from '../../src/queue/send-coalescer.js';
 import type { MessageSink } from '../../src/queue/sink.js';
 import { createStageDeps } from '../../src/runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, type StageDeps, scheduleDueFeeds } from '../../src/stages/index.js';
@@ -29,6 +30,7 @@ import type { FeedSpec } from '../../src/storage/feed-store.js';
 import { TABLES } from '../../src/storage/table-design.js';
 import {
   type Counters,
+  countingRecordSink,
   countingSink,
   countS3,
   loggingObserver,
@@ -72,6 +74,7 @@ interface Harness {
   dynamo: DynamoUsage;
   deps: StageDeps;
   queues: { feed: LocalQueue<FeedMessage>; article: LocalQueue<ArticleMessage>; code: LocalQueue<CodeMessage> };
+  sending: { feed: SendCoalescer; article: SendCoalescer };
   /** Article messages held back by the feed stage, to be released in the order the scenario chooses. */
   staged: ArticleMessage[];
   /** Articles whose messages were released to the article queue since the counters were last reset. */
@@ -100,13 +103,15 @@ async function harness(allowedHosts: string[], hostIntervalMs: number): Promise<
   };
   const staged: ArticleMessage[] = [];
   const staging: MessageSink<ArticleMessage> = { send: async (messages) => void staged.push(...messages) };
+  // What a stage's records send is gathered per batch, as the Lambda handler does (src/runtime/lambda.ts).
+  const sending = { feed: new SendCoalescer(), article: new SendCoalescer() };
   const deps = createStageDeps(
     config,
     clients,
     {
       feed: countingSink(queues.feed, counters),
-      article: countingSink(staging, counters),
-      code: countingSink(queues.code, counters),
+      article: countingRecordSink(sending.feed.sink(countingSink(staging, counters)), counters),
+      code: countingRecordSink(sending.article.sink(countingSink(queues.code, counters)), counters),
     },
     loggingObserver(counters),
     {
@@ -122,6 +127,7 @@ async function harness(allowedHosts: string[], hostIntervalMs: number): Promise<
     dynamo,
     deps,
     queues,
+    sending,
     staged,
     released: new Set(),
     close: async () => {
@@ -146,7 +152,7 @@ async function runRound(h: Harness, feeds: readonly FeedSpec[], perHost: number)
   await drain(
     'feed',
     h.queues.feed as LocalQueue<never>,
-    queueConsumer(h.queues.feed, FeedMessageSchema, (m: FeedMessage) => fetchFeed(m, h.deps), 1),
+    queueConsumer(h.queues.feed, FeedMessageSchema, (m: FeedMessage) => fetchFeed(m, h.deps), 1, h.sending.feed),
   );
   const released = h.staged.splice(0);
   for (const message of released) h.released.add(message.article_id);
@@ -154,7 +160,13 @@ async function runRound(h: Harness, feeds: readonly FeedSpec[], perHost: number)
   await drain(
     'article',
     h.queues.article as LocalQueue<never>,
-    queueConsumer(h.queues.article, ArticleMessageSchema, (m: ArticleMessage) => fetchArticle(m, h.deps), 1),
+    queueConsumer(
+      h.queues.article,
+      ArticleMessageSchema,
+      (m: ArticleMessage) => fetchArticle(m, h.deps),
+      1,
+      h.sending.article,
+    ),
   );
   await drain(
     'code',
