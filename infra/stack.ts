@@ -3,6 +3,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { EVENTS_INDEXES } from '../src/storage/table-design.js';
 import type { InfraConfig } from './config.js';
+import { Backfill } from './constructs/backfill.js';
 import { DataStore } from './constructs/data-store.js';
 import { Downstream } from './constructs/downstream.js';
 import { Operations } from './constructs/operations.js';
@@ -23,6 +24,8 @@ export class EventwireStack extends Stack {
   readonly downstream: Downstream;
   readonly readApi: ReadApi;
   readonly operations: Operations;
+  /** The archive backfill, with context `backfill=true`. */
+  readonly backfill: Backfill | null;
 
   constructor(scope: Construct, id: string, props: EventwireStackProps) {
     super(scope, id, props);
@@ -70,6 +73,15 @@ export class EventwireStack extends Stack {
       removalPolicy,
     });
     new PipelineDashboard(this, 'Dashboard', { functions, queues: stageQueues });
+    this.backfill = config.backfill
+      ? new Backfill(this, 'Backfill', {
+          config,
+          store: this.store,
+          codeQueue: this.pipeline.queues.code,
+          logRetention: logs.logRetention,
+          removalPolicy,
+        })
+      : null;
     this.addOutputs();
   }
 
@@ -97,5 +109,13 @@ export class EventwireStack extends Stack {
     out('ReadOnlyPolicyArn', this.downstream.readOnlyPolicy.managedPolicyArn, 'Managed policy for downstream readers');
     out('FeedListParameterName', this.pipeline.feedListParameter.parameterName, 'SSM parameter holding the feed list');
     out('AlarmTopicArn', this.operations.topic.topicArn, 'SNS topic of all alarms');
+    if (this.backfill) {
+      out(
+        'BackfillStateMachineArn',
+        this.backfill.stateMachine.stateMachineArn,
+        'Archive backfill: npx eventwire backfill --s3 s3://bucket/prefix/ --from D --to D',
+      );
+      out('BackfillResultsBucketName', this.backfill.resultsBucket.bucketName, 'Backfill plans and per-range results');
+    }
   }
 }

@@ -11,8 +11,16 @@ const results = runScripts([
   'bench-cold-start',
   'bench-e2e',
   'bench-cost',
+  'bench-backfill',
 ]);
 printSummary('bench', results);
+const cost = (key: string): string => {
+  const value = results.map((result) => result.metrics[key]).find((v) => typeof v === 'number');
+  return typeof value === 'number' ? `${value.toFixed(1)} USD` : 'not measured';
+};
+process.stdout.write(
+  `\ncost per million articles: live feeds ${cost('cost_usd_per_million_articles')}, archive backfill ${cost('backfill_cost_usd_per_million_articles')} (assumptions printed by bench-cost and bench-backfill)\n`,
+);
 const merged = Object.assign(
   { measured_at: new Date().toISOString() },
   ...results.map((result) => result.metrics),

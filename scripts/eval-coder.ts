@@ -32,6 +32,10 @@ const newsPath = join(root, '..', 'shared', 'eval', 'events', 'conflibert-news-d
 const rootsPath = join(root, '..', 'shared', 'eval', 'events', 'cameo-roots.json');
 const noEventPath = join(root, 'data', 'eval', 'no-event-sentences.jsonl');
 const eventMirrorPath = join(root, 'data', 'eval', 'event-sentences.jsonl');
+// Held-out sets, written before the rules of coder 1.0 were changed and never tuned on sentence by sentence: the
+// eval prints their figures, not their failing sentences.
+const noEventHeldOutPath = join(root, 'data', 'eval', 'no-event-sentences-2.jsonl');
+const eventHeldOutPath = join(root, 'data', 'eval', 'event-sentences-2.jsonl');
 for (const p of [goldPath, seedPath, storiesPath, newsPath, rootsPath]) {
   if (!existsSync(p)) {
     console.error(`eval-coder: missing ${p} (the ../shared development data must sit beside the repo)`);
@@ -371,10 +375,21 @@ console.log(
 );
 for (const line of noEvent.examples.slice(0, 15)) console.log(`  ${line}`);
 const mirrors = scoreEventMirrors(checked('event set'), eventMirrorPath);
-console.log(
-  `event sentences (${mirrors.n}, data/eval): main event has an expected CAMEO root ${mirrors.rootRecall.toFixed(3)}; source country ${mirrors.source.toFixed(3)} (n=${mirrors.sourceN})`,
-);
+const eventLine = (name: string, m: typeof mirrors) =>
+  `${name} (${m.n}, data/eval): main event has an expected CAMEO root ${m.rootRecall.toFixed(3)} (root micro-F1 ${m.rootMicroF1.toFixed(3)}, macro-F1 ${m.rootMacroF1.toFixed(3)}), QuadClass ${m.quadAccuracy.toFixed(3)}, no event ${m.noEvent}; source country ${m.source.toFixed(3)} (n=${m.sourceN})`;
+console.log(eventLine('event sentences', mirrors));
 for (const line of mirrors.misses.slice(0, 15)) console.log(`  ${line}`);
+const noEventHeldOut = scoreNoEvent(checked('held-out no-event set'), noEventHeldOutPath);
+console.log(
+  `held-out no-event sentences (${noEventHeldOut.n}, data/eval): false-event rate ${noEventHeldOut.rate.toFixed(3)}; by domain ${[
+    ...noEventHeldOut.byDomain,
+  ]
+    .map(([d, t]) => `${d} ${t.false}/${t.n}`)
+    .join(', ')}`,
+);
+const heldOut = scoreEventMirrors(checked('held-out event set'), eventHeldOutPath);
+console.log(eventLine('held-out event sentences', heldOut));
+console.log(`  by root (expected/right): ${heldOut.byRoot.map((r) => `${r.root} ${r.right}/${r.n}`).join(', ')}`);
 const stories = storyRecall(checked('synthetic stories'));
 console.log(
   `synthetic stories n=${stories.stories}: label among the story's coded types ${stories.anySentence.toFixed(3)}, in its lead sentence ${stories.lead.toFixed(3)} (noisy story-level labels)`,
@@ -426,6 +441,12 @@ console.log(
     coder_gold_location_precision: r3(goldPlaces.precision),
     coder_false_event_rate: r3(noEvent.rate),
     coder_event_set_root_recall: r3(mirrors.rootRecall),
+    coder_event_set_root_micro_f1: r3(mirrors.rootMicroF1),
+    coder_heldout_false_event_rate: r3(noEventHeldOut.rate),
+    coder_heldout_event_root_recall: r3(heldOut.rootRecall),
+    coder_heldout_event_root_micro_f1: r3(heldOut.rootMicroF1),
+    coder_heldout_event_root_macro_f1: r3(heldOut.rootMacroF1),
+    coder_heldout_event_quad_accuracy: r3(heldOut.quadAccuracy),
     coder_events_checked: contract.events,
     coder_contract_violations: contract.violations.length,
     coder_self_targeted_events: selfTargeted,

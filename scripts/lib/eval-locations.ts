@@ -113,15 +113,17 @@ export function goldLocations(coder: EventCoder, gold: Array<{ text: string; eve
     if (withPlace.length === 0) continue;
     const events = coder.code({ text: sentence.text, date: null }).events;
     for (const g of withPlace) {
-      n += 1;
       const country = goldCountry(g.event_loc ?? {}, byIso2);
+      // A gold place with no country code that the gazetteer cannot place ("Europe Bridge") cannot be checked.
+      if (!country) continue;
+      n += 1;
       const same = events.filter((e) => e.type === g.type);
       if (same.length === 0) continue;
       found += 1;
       const placed = same.filter((e) => e.location);
       if (placed.length === 0) continue;
       located += 1;
-      if (country && placed.some((e) => e.location?.country === country)) right += 1;
+      if (placed.some((e) => e.location?.country === country)) right += 1;
     }
   }
   return { n, found, coverage: located / Math.max(1, found), precision: right / Math.max(1, located) };

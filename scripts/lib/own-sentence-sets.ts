@@ -4,7 +4,7 @@
  * next to the recall it may cost.
  */
 import { readFileSync } from 'node:fs';
-import type { EventCoder } from '../../src/coder/index.js';
+import { CAMEO_ROOTS, type EventCoder } from '../../src/coder/index.js';
 import type { CodedEvent } from '../../src/core/event-schema.js';
 
 interface NoEventSentence {
@@ -60,25 +60,65 @@ export function scoreNoEvent(coder: EventCoder, path: string) {
   return { n: sentences.length, rate: falseEvents / Math.max(1, sentences.length), byDomain, examples };
 }
 
-/** Share of event sentences whose most confident event has an expected CAMEO root (and the named source). */
+/**
+ * Share of event sentences whose most confident event has an expected CAMEO root (and the named source), and
+ * CAMEO root-code precision, recall and F1 of that event: micro over all sentences, macro over the roots the set
+ * has. A sentence without an event is a miss of its first root; a wrong root is also a false positive of the root
+ * coded.
+ */
 export function scoreEventMirrors(coder: EventCoder, path: string) {
   const sentences = readJsonl<EventSentence>(path);
+  const tallies = new Map<string, { tp: number; fp: number; fn: number }>();
+  const tally = (root: string) => {
+    const t = tallies.get(root) ?? { tp: 0, fp: 0, fn: 0 };
+    tallies.set(root, t);
+    return t;
+  };
   let rootOk = 0,
+    noEvent = 0,
+    quadOk = 0,
     sourceN = 0,
     sourceOk = 0;
   const misses: string[] = [];
+  const byRoot = new Map<string, { n: number; right: number }>();
   for (const s of sentences) {
     const top = mostConfident(coder.code({ text: s.text, date: s.date }).events);
-    const ok = top !== null && s.roots.includes(top.code.slice(0, 2));
-    if (ok) rootOk += 1;
-    else misses.push(`${s.id}: want ${s.roots.join('/')} got ${top?.code ?? 'none'} | ${s.text}`);
+    const root = top?.code.slice(0, 2) ?? null;
+    const expected = s.roots[0] as string;
+    const ok = root !== null && s.roots.includes(root);
+    const perRoot = byRoot.get(expected) ?? { n: 0, right: 0 };
+    perRoot.n += 1;
+    if (ok) perRoot.right += 1;
+    byRoot.set(expected, perRoot);
+    if (root === null) noEvent += 1;
+    if (top !== null && s.roots.some((r) => CAMEO_ROOTS[r]?.quad_class === top.quad_class)) quadOk += 1;
+    if (ok) {
+      rootOk += 1;
+      tally(root).tp += 1;
+    } else {
+      tally(expected).fn += 1;
+      if (root !== null) tally(root).fp += 1;
+      misses.push(`${s.id}: want ${s.roots.join('/')} got ${top?.code ?? 'none'} | ${s.text}`);
+    }
     if (s.source === null || !ok) continue;
     sourceN += 1;
     if (top?.source.code === s.source) sourceOk += 1;
   }
+  const f1 = (t: { tp: number; fp: number; fn: number }) => (t.tp === 0 ? 0 : (2 * t.tp) / (2 * t.tp + t.fp + t.fn));
+  const total = [...tallies.values()].reduce((a, t) => ({ tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+  const gold = [...tallies.values()].filter((t) => t.tp + t.fn > 0);
   return {
     n: sentences.length,
     rootRecall: rootOk / Math.max(1, sentences.length),
+    rootMicroF1: f1(total),
+    rootMacroF1: gold.reduce((a, t) => a + f1(t), 0) / Math.max(1, gold.length),
+    quadAccuracy: quadOk / Math.max(1, sentences.length),
+    noEvent,
+    byRoot: [...byRoot].sort(([a], [b]) => a.localeCompare(b)).map(([root, t]) => ({ root, ...t })),
     source: sourceOk / Math.max(1, sourceN),
     sourceN,
     misses,

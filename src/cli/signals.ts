@@ -23,6 +23,17 @@ export function onStopRequest(stop: () => void, force: () => void): () => void {
   };
 }
 
+/** Aborts `controller` on the first stop request (the command finishes the batches in flight); a later one exits. */
+export function abortOnStopRequest(controller: AbortController): () => void {
+  return onStopRequest(
+    () => {
+      process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
+      controller.abort();
+    },
+    () => process.exit(130),
+  );
+}
+
 /** Resolves on the first stop request; a later one exits at once (130). */
 export function untilStopRequested(): Promise<void> {
   return new Promise((resolve) => {

@@ -3,6 +3,7 @@ import { dominantCountry, giveCountries, isCountryCode } from './actor-countries
 import type { ActorDictionary } from './actor-dictionary.js';
 import { sameActor } from './actor-identity.js';
 import { type ActorMention, findActorMentions } from './actor-mentions.js';
+import { codeForActors } from './actor-senses.js';
 import { locateEvents, mainPlace } from './article-location.js';
 import { codeInfo } from './cameo.js';
 import { ActorMemory } from './coreference.js';
@@ -12,11 +13,11 @@ import { collectEntities } from './entities.js';
 import { type DateMention, findDateMentions, resolveEventDate } from './event-date.js';
 import { type EventFrame, findEventFrames } from './event-frames.js';
 import { eventPlaces, findPlaces, ownPlaces, type PlaceMention, pickLocation } from './event-location.js';
-import { assignRoles, type EventRoles } from './event-roles.js';
+import { assignRoles, type EventRoles, isPassive } from './event-roles.js';
 import { selectFrames } from './frame-selection.js';
 import type { PlaceResolver } from './geo/index.js';
 import { type Sentence, type Token, tokenizeText } from './nlp.js';
-import { nonEventReason, senseOf } from './non-events.js';
+import { nonEventReason, SentenceSense } from './non-events.js';
 import { findQuotations, type SentenceActors } from './quotations.js';
 import type { VerbLexicon } from './verb-lexicon.js';
 
@@ -106,13 +107,17 @@ function sentenceEvents(
   const dates = findDateMentions(sentence.text, date);
   const countries = actorCountries(mentions);
   const context = contextTags(sentence.tokens, deps.cues);
-  const sense = senseOf(sentence.tokens, mentions, places, deps.cues, date);
+  const sense = new SentenceSense(sentence.tokens, mentions, places, deps.cues, date, (t) =>
+    deps.lexicon.isEventNoun(t),
+  );
   const out: CodedEvent[] = [];
   const seen = new Set<string>();
   for (const frame of frames) {
     const roles = assignRoles(frame, sentence.tokens, mentions, deps.cues);
-    if (nonEventReason(frame, roles, sense) !== null) continue;
-    const info = codeInfo(soloExercise(frame.code, roles) ? '150' : frame.code);
+    if (nonEventReason(frame, roles, sense, isPassive(frame, sentence.tokens)) !== null) continue;
+    const info = codeInfo(
+      soloExercise(frame.code, roles) ? '150' : codeForActors(frame, roles, sentence.tokens, deps.cues),
+    );
     const verb = span(sentence.tokens, frame.start, frame.end);
     const when = eventDate(dates, sentence, verb, frame, date);
     const location = pickLocation(places, frame, countries, info.code);

@@ -11,14 +11,25 @@ export interface Cues extends MentionCues {
   future: Set<string>;
   hypothetical: Set<string>;
   obligation: Set<string>;
+  possibility: Set<string>;
   futureAdjectives: Set<string>;
   governors: Map<string, GovernorClass[]>;
   reporting: Set<string>;
   clauseBreaks: Set<string>;
   reciprocalCodes: Set<string>;
   contexts: Map<string, string>;
-  /** Words and phrases that mark a story's domain (cues.json `domains`). */
+  /** Words and phrases that mark a story's domain (cues.json `domains`), and hints of it (`domainHints`). */
   domains: PhraseTrie<StoryDomain>;
+  domainHints: PhraseTrie<StoryDomain>;
+  domainObjects: PhraseTrie<StoryDomain>;
+  contestVerbs: Set<string>;
+  privatePersons: Set<string>;
+  politicalCrowds: Set<string>;
+  protestCrowds: Set<string>;
+  agentNouns: Set<string>;
+  weaponsOfWar: PhraseTrie<true>;
+  violenceWords: PhraseTrie<true>;
+  pastEras: PhraseTrie<true>;
   /** Natural forces, accidents and vehicles (cues.json `hazards`). */
   hazards: PhraseTrie<true>;
   weapons: PhraseTrie<true>;
@@ -42,9 +53,12 @@ export function loadCues(): Cues {
   const contexts = new Map<string, string>();
   for (const [tag, words] of Object.entries(c.contexts))
     for (const w of words) if (!contexts.has(w)) contexts.set(w, tag);
-  const domains = new PhraseTrie<StoryDomain>();
-  for (const [domain, words] of Object.entries(c.domains) as Array<[StoryDomain, string[]]>)
-    for (const w of words) for (const form of withPlural(w)) domains.add(phraseTokens(form), domain);
+  const domainTrie = (lists: Partial<Record<StoryDomain, string[]>>): PhraseTrie<StoryDomain> => {
+    const trie = new PhraseTrie<StoryDomain>();
+    for (const [domain, words] of Object.entries(lists) as Array<[StoryDomain, string[]]>)
+      for (const w of words) for (const form of withPlural(w)) trie.add(phraseTokens(form), domain);
+    return trie;
+  };
   const wordTrie = (words: string[]): PhraseTrie<true> => {
     const trie = new PhraseTrie<true>();
     for (const w of words) for (const form of withPlural(w)) trie.add(phraseTokens(form), true);
@@ -55,13 +69,24 @@ export function loadCues(): Cues {
     future: new Set(c.future),
     hypothetical: new Set(c.hypothetical),
     obligation: new Set(c.obligation),
+    possibility: new Set(c.possibility),
     futureAdjectives: new Set(c.futureAdjectives),
     governors,
     reporting: new Set(c.reporting),
     clauseBreaks: new Set(c.clauseBreaks),
     reciprocalCodes: new Set(c.reciprocalCodes),
     contexts,
-    domains,
+    domains: domainTrie(c.domains),
+    domainHints: domainTrie(c.domainHints),
+    domainObjects: domainTrie(c.domainObjects),
+    contestVerbs: new Set(c.contestVerbs),
+    privatePersons: new Set(c.privatePersons),
+    politicalCrowds: new Set(c.politicalCrowds),
+    protestCrowds: new Set(c.protestCrowds),
+    agentNouns: new Set(c.agentNouns),
+    weaponsOfWar: wordTrie(c.weaponsOfWar),
+    violenceWords: wordTrie(c.violenceWords),
+    pastEras: wordTrie(c.pastEras),
     hazards: wordTrie(c.hazards),
     weapons: wordTrie(c.weapons),
     collectiveActors: wordTrie(c.collectiveActors),

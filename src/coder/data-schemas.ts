@@ -56,12 +56,16 @@ export const SectorFileSchema = z.object({
   personTitles: z.array(z.string().min(1)),
 });
 
+const StoryDomainSchema = z.enum(['sport', 'business', 'culture', 'science', 'health', 'lifestyle']);
+
 /** data/coder/cues.json: closed word lists steering mode, composition and roles. */
 export const CueFileSchema = z.object({
   negation: z.array(z.string()),
   future: z.array(z.string()),
   hypothetical: z.array(z.string()),
   obligation: z.array(z.string()),
+  /** Words of possibility: an act they govern in its clause is only supposed ("It is possible that ..."). */
+  possibility: z.array(z.string()),
   futureAdjectives: z.array(z.string()),
   governors: z.record(
     z.enum([
@@ -87,8 +91,28 @@ export const CueFileSchema = z.object({
   clauseBreaks: z.array(z.string()),
   reciprocalCodes: z.array(z.string()),
   contexts: z.record(z.string(), z.array(z.string())),
-  /** Words that mark a sport, business, culture or science story, where conflict verbs are rarely political. */
-  domains: z.record(z.enum(['sport', 'business', 'culture', 'science']), z.array(z.string().min(1))),
+  /** Words only one kind of story uses (sport, business, culture, science, health, lifestyle): one marks it. */
+  domains: z.record(StoryDomainSchema, z.array(z.string().min(1))),
+  /** Words such stories use often but not only: two of one kind mark it. */
+  domainHints: z.record(StoryDomainSchema, z.array(z.string().min(1))),
+  /** Things a sport or business act is done to ("the goal", "the market"): a conflict verb on them is no act. */
+  domainObjects: z.object({ sport: z.array(z.string().min(1)), business: z.array(z.string().min(1)) }),
+  /** Verbs of winning a contest ("crushed", "routed"): between two bare states with no word of war, a match. */
+  contestVerbs: z.array(z.string().min(1)),
+  /** Ordinary persons ("a man", "a gunman", "robbers"): their acts on other persons are private, not political. */
+  privatePersons: z.array(z.string().min(1)),
+  /** Civilian crowds that act in public politics ("protesters", "settlers"). */
+  politicalCrowds: z.array(z.string().min(1)),
+  /** Civilian crowds that protest ("demonstrators", "rioters"): their force is protest (CAMEO 14). */
+  protestCrowds: z.array(z.string().min(1)),
+  /** Bodies and collectives that may act though no dictionary names them ("the coalition", "the group"). */
+  agentNouns: z.array(z.string().min(1)),
+  /** Weapons of war: harm done with them is political violence whoever does it ("a car bomb", "shelling"). */
+  weaponsOfWar: z.array(z.string().min(1)),
+  /** Phrases that set an act in a past era of a life or a country ("when he was a boy", "in the past"). */
+  pastEras: z.array(z.string().min(1)),
+  /** Words of political violence ("clashes", "the insurgency", "a massacre"): harm beside them is no crime. */
+  violenceWords: z.array(z.string().min(1)),
   /** Natural forces, diseases, accidents and vehicles: harm they do is no political act. */
   hazards: z.array(z.string().min(1)),
   /** Weapons: harm done with them is violence even beside a hazard word ("a car bomb"). */
@@ -100,4 +124,4 @@ export const CueFileSchema = z.object({
 });
 export type CueFile = z.infer<typeof CueFileSchema>;
 export type GovernorClass = keyof CueFile['governors'];
-export type StoryDomain = keyof CueFile['domains'];
+export type StoryDomain = z.infer<typeof StoryDomainSchema>;

@@ -2,6 +2,7 @@ import type { ActorMention } from './actor-mentions.js';
 import { composeCode, futureCode, negatedCode } from './compose.js';
 import type { Cues } from './cues.js';
 import type { GovernorClass } from './data-schemas.js';
+import { supposed } from './modality.js';
 import type { Token } from './nlp.js';
 import { firstMatch } from './phrase-trie.js';
 import type { TriggerMatch, VerbLexicon } from './verb-lexicon.js';
@@ -141,8 +142,8 @@ function frameFor(
     };
   }
   const modal = applyModality(t, g, aux, tokens, cues) ?? { code: g.code, mode: null, negated: true };
-  // "if ... will", "whether X will meet", a question: the act is only supposed, whatever its tense.
-  const mode = isConditional(g.head, tokens) || isQuestion(tokens) ? 'hypothetical' : modal.mode;
+  const act = { head: g.head, end: t.end, code: modal.code, mode: modal.mode, nominal: t.nominal && !g.governed };
+  const mode = supposed(act, tokens, cues) ? 'hypothetical' : modal.mode;
   const confidence = (t.nominal ? 0.5 : 0.7) + Math.min(0.2, 0.05 * t.size) + (g.governed ? 0.05 : 0);
   // A governed noun ("ready for talks", "rejected the ceasefire") is a verbal event.
   const nominal = t.nominal && !g.governed;
@@ -218,7 +219,11 @@ interface Governor {
 function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], cues: Cues): Governor | null {
   let j = start - 1;
   // Skip auxiliaries and adverbs before a verb, and "an immediate" before a noun ("called for an immediate ceasefire").
-  while (j >= 0 && (SKIPPABLE.has(tokens[j]?.pos ?? '') || cues.negation.has(tokens[j]?.lower ?? ''))) j -= 1;
+  while (
+    j >= 0 &&
+    (SKIPPABLE.has(tokens[j]?.pos ?? '') || cues.negation.has(tokens[j]?.lower ?? '') || amount(tokens, j))
+  )
+    j -= 1;
   const clause = thatClause(j, tokens, mentions);
   if (clause) return clause.index >= 0 ? governorAt(clause.index, tokens, cues, clause.subject, false) : null;
   const link = tokens[j]?.lower;
@@ -240,6 +245,12 @@ function findGovernor(start: number, tokens: Token[], mentions: ActorMention[], 
   if (tokens[j]?.lower === 'on' || tokens[j]?.lower === 'upon' || tokens[j]?.lower === 'for') j -= 1;
   while (j >= 0 && tokens[j]?.pos === 'ADV') j -= 1;
   return governorAt(j, tokens, cues, between, false);
+}
+
+/** A unit of an amount before an event noun: "a 50 billion euro aid package", "a $3 million loan". */
+function amount(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  return t !== undefined && (t.pos === 'SYM' || (t.pos === 'NOUN' && tokens[j - 1]?.pos === 'NUM'));
 }
 
 /** "warned that Turkey would launch ...": the governor before "that" and the clause's subject. */
@@ -264,12 +275,13 @@ function governorAt(
   if (!t) return null;
   const classes = cues.governors.get(t.lemma) ?? cues.governors.get(t.lower);
   if (!classes) return null;
-  // Without "to"/"that", only refusals, denials and deliberations govern a direct object act ("rejected talks",
-  // "denied sending troops", "is considering sanctions").
-  const cls = direct ? classes.find((c) => c === 'refuse' || c === 'deny' || c === 'consider') : classes[0];
+  // Without "to"/"that", only refusals, denials, deliberations and approvals govern a direct object act ("rejected
+  // talks", "denied sending troops", "is considering sanctions", "approved an aid package").
+  const cls = direct ? classes.find((c) => DIRECT_GOVERNORS.has(c)) : classes[0];
   return cls ? { cls, index: j, between } : null;
 }
 
+const DIRECT_GOVERNORS = new Set<GovernorClass>(['refuse', 'deny', 'consider', 'authorize']);
 const PAST_AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'was', 'were']);
 
 function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
@@ -306,18 +318,5 @@ function isClauseStart(t: Token | undefined): boolean {
 function hasFutureAdjective(start: number, tokens: Token[], cues: Cues): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1)
     if (cues.futureAdjectives.has(tokens[j]?.lower ?? '')) return true;
-  return false;
-}
-
-function isQuestion(tokens: Token[]): boolean {
-  return tokens[tokens.length - 1]?.text === '?';
-}
-
-function isConditional(head: number, tokens: Token[]): boolean {
-  for (let j = head - 1; j >= 0 && j >= head - 8; j -= 1) {
-    const w = tokens[j]?.lower ?? '';
-    if (w === 'if' || w === 'unless' || w === 'whether') return true;
-    if (w === ',' || w === ';') return false;
-  }
   return false;
 }

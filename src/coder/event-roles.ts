@@ -55,13 +55,14 @@ function afterBy(m: ActorMention, tokens: Token[]): boolean {
   return tokens[j]?.lower === 'by';
 }
 
-function isPassive(frame: EventFrame, tokens: Token[]): boolean {
+/** An act in the passive ("was attacked", "were quickly lifted"): its subject is the target. */
+export function isPassive(frame: EventFrame, tokens: Token[]): boolean {
   const prev = tokens[frame.head - 1];
   const prev2 = tokens[frame.head - 2];
   const aux = (t: Token | undefined): boolean => t !== undefined && BE.has(t.lower);
   const participle = /(ed|en|wn|ught)$/.test(tokens[frame.head]?.lower ?? '') || tokens[frame.head]?.lower === 'hit';
   // "is prepared to", "are determined to": adjectival governors, not passives.
-  const governs = tokens[frame.head + 1]?.lower === 'to';
+  const governs = tokens[frame.head + 1]?.lower === 'to' && tokens[frame.head + 2]?.pos === 'VERB';
   return !frame.nominal && participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
 }
 

@@ -13,7 +13,7 @@ export { CoderError, CoderInputError, DictionaryError } from './errors.js';
 export type { PlaceResolver } from './geo/index.js';
 
 /** Coder version stamped on every event (bump when rules or dictionaries change). */
-export const CODER_VERSION = 'eventwire-coder-0.3.0';
+export const CODER_VERSION = 'eventwire-coder-1.0.0';
 
 /** Options of {@link createEventCoder}. */
 export interface CoderOptions {

@@ -105,6 +105,16 @@ export const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
   ['undertook', 'undertake'],
   ['tore', 'tear'],
   ['swept', 'sweep'],
+  ['retook', 'retake'],
+  ['unfroze', 'unfreeze'],
+  ['overtook', 'overtake'],
+  ['forbade', 'forbid'],
+  ['began', 'begin'],
+  ['hung', 'hang'],
+  ['slew', 'slay'],
+  ['bound', 'bind'],
+  ['rode', 'ride'],
+  ['rang', 'ring'],
 ]);
 
 /** Fallback base forms when wink's lemma misses ("staged" -> "stag"): tried in order. */

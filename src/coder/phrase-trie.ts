@@ -49,34 +49,45 @@ export class PhraseTrie<T> {
   longestAt(
     tokens: Token[],
     start: number,
-    accept: (value: T, match: PhraseMatch<T>) => boolean,
+    accept: (value: T, match: PhraseMatch<T>) => boolean = ACCEPT_ALL,
   ): PhraseMatch<T> | null {
-    let best: PhraseMatch<T> | null = null;
-    const walk = (node: TrieNode<T>, index: number): void => {
-      if (index > start && node.values.length > 0) {
-        const candidate = { start, end: index, values: node.values };
-        const accepted = node.values.filter((v) => accept(v, candidate));
-        if (accepted.length > 0 && (!best || index > best.end)) best = { start, end: index, values: accepted };
-      }
-      const token = tokens[index];
-      if (!token) return;
-      const byText = node.children.get(token.lower);
-      if (byText) walk(byText, index + 1);
-      if (token.lemma !== token.lower) {
-        const byLemma = node.children.get(token.lemma);
-        if (byLemma) walk(byLemma, index + 1);
-      }
-    };
-    walk(this.root, start);
+    return this.walk(this.root, tokens, start, start, accept, null);
+  }
+
+  /** Depth-first over the token's text and lemma branches; a method, not a closure, so a lookup allocates nothing. */
+  private walk(
+    node: TrieNode<T>,
+    tokens: Token[],
+    start: number,
+    index: number,
+    accept: (value: T, match: PhraseMatch<T>) => boolean,
+    found: PhraseMatch<T> | null,
+  ): PhraseMatch<T> | null {
+    let best = found;
+    if (index > start && node.values.length > 0 && (!best || index > best.end)) {
+      const candidate = { start, end: index, values: node.values };
+      const accepted = accept === ACCEPT_ALL ? node.values : node.values.filter((v) => accept(v, candidate));
+      if (accepted.length > 0) best = { start, end: index, values: accepted };
+    }
+    const token = tokens[index];
+    if (!token) return best;
+    const byText = node.children.get(token.lower);
+    if (byText) best = this.walk(byText, tokens, start, index + 1, accept, best);
+    if (token.lemma !== token.lower) {
+      const byLemma = node.children.get(token.lemma);
+      if (byLemma) best = this.walk(byLemma, tokens, start, index + 1, accept, best);
+    }
     return best;
   }
 }
+
+const ACCEPT_ALL = (): boolean => true;
 
 /** The payload of the first phrase of `trie` found anywhere in `tokens`, or null. */
 export function firstMatch<T>(trie: PhraseTrie<T>, tokens: Token[]): T | null {
   for (let i = 0; i < tokens.length; i += 1) {
     if (!trie.startsWith(tokens[i] as Token)) continue;
-    const match = trie.longestAt(tokens, i, () => true);
+    const match = trie.longestAt(tokens, i);
     if (match) return match.values[0] ?? null;
   }
   return null;

@@ -82,6 +82,11 @@ export class VerbLexicon {
     return undefined;
   }
 
+  /** A noun that anchors a nominal event pattern ("attack", "talks", "ceasefire"). */
+  isEventNoun(token: Token): boolean {
+    return this.lookup('n', token)?.some((p) => p.code !== null) ?? false;
+  }
+
   /** The most specific pattern anchored at token i, a `none` phrase there, or null. */
   matchAt(tokens: Token[], i: number): TriggerMatch | NoneMatch | null {
     const token = tokens[i];

@@ -1,10 +1,13 @@
 import { wordCount } from './block-filter.js';
 import { type ArticleFlags, isConsentWall, isNotArticle, isPaywalled } from './flags.js';
 import { parseDocument } from './html-document.js';
+import { hydratedBody } from './hydration.js';
 import { detectLanguage, isLanguageDetectorLoaded } from './language.js';
 import { extractMainText } from './main-text.js';
 import { readPageMetadata } from './metadata/page-metadata.js';
+import { printedDates } from './metadata/printed-dates.js';
 import { scanPage } from './page-scan.js';
+import { reconcileStatedBody } from './stated-body.js';
 import { joinBlocks } from './text-blocks.js';
 
 /** Clean article text and metadata extracted from one HTML page. */
@@ -32,8 +35,9 @@ export interface ExtractOptions {
 }
 
 /**
- * Extracts the article of an HTML page: metadata first (JSON-LD > meta tags > time elements >
- * URL > feed date), then the main text. Synchronous and offline; `language` comes from the
+ * Extracts the article of an HTML page: metadata first (dates: JSON-LD article > meta tags >
+ * other JSON-LD objects and time elements > dates printed above the body > URL > feed date),
+ * then the main text. Synchronous and offline; `language` comes from the
  * fastText model when `loadLanguageDetector()` has completed, else from the page's declaration.
  */
 export function extractArticle(html: string, options: ExtractOptions): ExtractedArticle {
@@ -41,16 +45,22 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   // Scan before extraction: it removes paywall boxes and bylines as boilerplate.
   const stats = scanPage(document);
   const meta = readPageMetadata(document, stats, options.url, options.feedPublished ?? null);
-  const main = extractMainText(document, meta.title);
-  const text = joinBlocks(main.blocks);
+  const main = extractMainText(document, {
+    title: meta.title,
+    pageChars: stats.textChars - stats.linkChars,
+    isArticlePage: meta.hasArticleMetadata,
+  });
+  const text = joinBlocks(reconcileStatedBody(main.blocks, meta.articleBody, () => hydratedBody(html)));
   const words = wordCount(text);
+  // Dates printed above the body when the markup states none (they beat a URL's or a feed's day).
+  const printed = meta.publishedFrom === 'page' && meta.modified !== null ? null : printedDates(main.topLines);
   const detected = isLanguageDetectorLoaded() ? detectLanguage(text.length > 0 ? text : stats.text()) : null;
   return {
     title: meta.title ?? main.readabilityTitle,
     text,
     byline: meta.byline ?? main.readabilityByline,
-    published: meta.published,
-    modified: meta.modified,
+    published: (meta.publishedFrom === 'page' ? null : printed?.published) ?? meta.published,
+    modified: meta.modified ?? printed?.modified ?? null,
     language: detected ?? meta.declaredLanguage,
     canonicalUrl: meta.canonicalUrl,
     siteName: meta.siteName,
@@ -58,7 +68,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     flags: {
       paywall: isPaywalled(meta, stats, words),
       consentWall: isConsentWall(stats, words),
-      notArticle: isNotArticle(meta, stats, words),
+      notArticle: main.listing || isNotArticle(meta, stats, words),
     },
   };
 }

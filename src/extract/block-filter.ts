@@ -12,20 +12,34 @@ const DATE_LIKE = new RegExp(
   `(\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(ago|gmt|est|edt|utc|cet)\\b)`,
   'i',
 );
-const SENTENCE_END = /[.!?…"”’。！？」]$/;
+const SENTENCE_END = /[.!?…"”’。！？」؟۔।]$/;
 const HEADING = /^H[1-6]$/;
 // Scripts written without spaces (Chinese, Japanese, Thai...): about two characters per word.
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
-/** Word count that also works for scripts without spaces between words. */
-export function wordCount(text: string): number {
+// Those scripts live at or above U+0E00 (Thai); text without such characters takes the fast path.
+const MAYBE_UNSPACED = /[\u0e00-\uffff]/;
+const SPACED_WORD = /\S*[\p{L}\p{N}]\S*/gu;
+const counted = new Map<string, number>();
+const MAX_COUNTED = 1024;
+
+function countWords(text: string): number {
+  if (!MAYBE_UNSPACED.test(text)) return text.match(SPACED_WORD)?.length ?? 0;
   const unspaced = text.match(UNSPACED)?.length ?? 0;
-  const spaced = text
-    .replace(UNSPACED, ' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const spaced = text.replace(UNSPACED, ' ').match(SPACED_WORD)?.length ?? 0;
   return spaced + Math.ceil(unspaced / 2);
+}
+
+/** Word count that also works for scripts without spaces between words (memoised: blocks are counted often). */
+export function wordCount(text: string): number {
+  let n = counted.get(text);
+  if (n === undefined) {
+    n = countWords(text);
+    if (counted.size >= MAX_COUNTED) counted.clear();
+    counted.set(text, n);
+  }
+  return n;
 }
 
 /** A real heading is short; long text inside an <hN> is a paragraph in disguise. */
@@ -40,6 +54,7 @@ const DATE_WORD = new RegExp(
 
 /** A line made of a date or time and little else ("Updated 6:55 AM EST, Nov 19, 2019"). */
 function isDateline(text: string): boolean {
+  if (text.length > 160) return false; // 14 tokens of dates and labels fit in far less
   const tokens = text.split(/[\s,|;·•—–-]+/).filter((t) => t.length > 0);
   if (tokens.length === 0 || tokens.length > 14 || !DATE_LIKE.test(text)) return false;
   const other = tokens.filter((t) => !DATE_WORD.test(t.replace(/[()[\]]/g, '')));
@@ -64,14 +79,32 @@ function isMostlyUppercase(text: string): boolean {
   return upper / letters.length > 0.85;
 }
 
-/** Whether one block, judged alone, is boilerplate. */
+const judged = new WeakMap<TextBlock, boolean>();
+
+/** Whether one block, judged alone, is boilerplate (remembered per block under the default rules). */
 export function isBoilerplateBlock(block: TextBlock, rules: BoilerplateRules = BOILERPLATE): boolean {
+  if (rules !== BOILERPLATE) return judgeBlock(block, rules);
+  let verdict = judged.get(block);
+  if (verdict === undefined) {
+    verdict = judgeBlock(block, rules);
+    judged.set(block, verdict);
+  }
+  return verdict;
+}
+
+// Line starts are short: the head of a block is enough to test them.
+const HEAD_CHARS = 64;
+
+function judgeBlock(block: TextBlock, rules: BoilerplateRules): boolean {
   const words = wordCount(block.text);
-  const lower = block.text.toLowerCase();
   if (!/[\p{L}\p{N}]/u.test(block.text)) return true;
   if (block.tag === 'FIGCAPTION') return true;
-  if (startsWithRule(lower, words, rules)) return true;
-  if (words <= rules.maxWordsForPhraseRules && rules.linePhrases.some((p) => lower.includes(p))) return true;
+  if (rules.fillerPattern.test(block.text)) return true;
+  if (startsWithRule(block.text.slice(0, HEAD_CHARS).toLowerCase(), words, rules)) return true;
+  if (words <= rules.maxWordsForPhraseRules) {
+    const lower = block.text.toLowerCase();
+    if (rules.linePhrases.some((p) => lower.includes(p))) return true;
+  }
   const linkShare = block.linkChars / Math.max(1, block.text.replace(/\s+/g, '').length);
   if (linkShare > (words <= 30 ? 0.6 : 0.9)) return true;
   if (!block.inList && block.tag !== 'TR' && isDateline(block.text)) return true;
@@ -105,6 +138,8 @@ export function filterBlocks(
     if (!seenProse) {
       // Above the first paragraph sit headline, kicker, byline and date: short lines, not body.
       if (normalTitle.length > 0 && block.text.toLowerCase() === normalTitle) continue;
+      // The page's own headline, whatever the metadata calls the story.
+      if (block.tag === 'H1') continue;
       if (isMetadataLine(block)) continue;
     }
     if (isProse(block)) seenProse = true;

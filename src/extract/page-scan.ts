@@ -1,9 +1,10 @@
-import { FLAGS } from './rules.js';
+import { attributeOf } from './attributes.js';
+import { anyOf, FLAGS } from './rules.js';
 
 /**
  * One walk over the parsed page, before extraction mutates it, collecting everything the
  * metadata readers and flags need: meta tags, JSON-LD, canonical link, time elements, the first
- * h1, author links, paywall containers and how much of the visible text sits in links.
+ * h1s, author links, paywall containers and how much of the visible text sits in links.
  * (linkedom's CSS selector engine is slow; one walk replaces a dozen querySelector calls.)
  */
 export interface PageScan {
@@ -13,7 +14,8 @@ export interface PageScan {
   timePublished: string | null;
   timeModified: string | null;
   firstTime: string | null;
-  firstH1: string | null;
+  /** Texts of the page's first few h1 elements, in order. */
+  h1s: string[];
   authorLink: string | null;
   paywallMarkup: boolean;
   /** Visible page text, lower-cased and whitespace-normalised, for marker searches (built lazily). */
@@ -23,8 +25,11 @@ export interface PageScan {
   links: number;
 }
 
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ASIDE', 'ARTICLE', 'FORM', 'DIALOG']);
+// Pages with more h1 elements than this use them for teasers; the headline is among the first.
+const MAX_H1S = 8;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TITLE']);
-const PAYWALL_HINTS = FLAGS.paywallHints.map((h) => h.toLowerCase());
+const PAYWALL_HINTS = anyOf(FLAGS.paywallHints.map((h) => h.toLowerCase()));
 
 function visitElement(el: Element, tag: string, scan: PageScan): void {
   if (tag === 'META') scan.metas.push(el);
@@ -36,19 +41,25 @@ function visitElement(el: Element, tag: string, scan: PageScan): void {
     (el.getAttribute('rel') ?? '').toLowerCase() === 'canonical'
   )
     scan.canonicalHref = el.getAttribute('href');
-  else if (tag === 'H1' && scan.firstH1 === null)
-    scan.firstH1 = (el.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
-  const datetime = el.getAttribute('datetime');
-  if (datetime !== null) {
-    const prop = el.getAttribute('itemprop');
-    if (prop === 'datePublished') scan.timePublished ??= datetime;
-    else if (prop === 'dateModified') scan.timeModified ??= datetime;
-    else if (tag === 'TIME') scan.firstTime ??= datetime;
+  else if (tag === 'H1' && scan.h1s.length < MAX_H1S) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > 0) scan.h1s.push(text);
   }
-  if (scan.authorLink === null && el.getAttribute('rel') === 'author') scan.authorLink = el.textContent;
-  if (!scan.paywallMarkup) {
+  if (tag === 'TIME' || tag === 'META' || tag === 'SPAN') {
+    const datetime = attributeOf(el, 'datetime', 'dateTime');
+    if (datetime !== null) {
+      const prop = attributeOf(el, 'itemprop', 'itemProp');
+      if (prop === 'datePublished') scan.timePublished ??= datetime;
+      else if (prop === 'dateModified') scan.timeModified ??= datetime;
+      else if (tag === 'TIME') scan.firstTime ??= datetime;
+    }
+  }
+  if (scan.authorLink === null && (tag === 'A' || tag === 'LINK') && el.getAttribute('rel') === 'author')
+    scan.authorLink = el.textContent;
+  // Paywalls are boxes: only containers are asked for their class (reading it is slow on linkedom).
+  if (!scan.paywallMarkup && CONTAINERS.has(tag)) {
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    scan.paywallMarkup = hint.length > 1 && PAYWALL_HINTS.some((h) => hint.includes(h));
+    scan.paywallMarkup = hint.length > 1 && PAYWALL_HINTS.test(hint);
   }
 }
 
@@ -61,7 +72,7 @@ export function scanPage(document: Document): PageScan {
     timePublished: null,
     timeModified: null,
     firstTime: null,
-    firstH1: null,
+    h1s: [],
     authorLink: null,
     paywallMarkup: false,
     text: () => '',

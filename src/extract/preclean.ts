@@ -8,23 +8,16 @@ import { BOILERPLATE, type BoilerplateRules } from './rules.js';
 
 const PROTECTED = new Set(['HTML', 'BODY', 'HEAD']);
 
-/** The class, id and itemprop values of an element, lower-cased, each split into parts. */
-function hintValues(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().trim();
-  return raw.length === 0 ? [] : raw.split(/\s+/);
-}
-
 /** Whether an element's class/id marks it as a boilerplate container. */
 export function hasBoilerplateHint(el: Element, rules: BoilerplateRules = BOILERPLATE): boolean {
-  const values = hintValues(el);
-  if (values.length === 0) return false;
-  for (const value of values) {
-    if (rules.keepHints.some((k) => value.includes(k))) return false;
-  }
-  for (const value of values) {
-    if (rules.compoundHints.some((h) => value.includes(h))) return true;
-    for (const part of value.split(/[-_]+/)) if (rules.singleHints.has(part)) return true;
-  }
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  if (cls === null && id === null) return false;
+  const raw = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  // Hints hold no spaces, so testing the joined values equals testing each value.
+  if (rules.keepPattern.test(raw)) return false;
+  if (rules.compoundPattern.test(raw)) return true;
+  for (const part of raw.split(/[\s_-]+/)) if (rules.singleHints.has(part)) return true;
   return false;
 }
 
@@ -41,32 +34,36 @@ function proseChars(node: Node, limit: number, inLink = false): number {
   return total;
 }
 
-function isRemovable(el: Element, rules: BoilerplateRules): boolean {
-  if (PROTECTED.has(el.tagName.toUpperCase())) return false;
-  if (rules.removeTags.has(el.tagName.toUpperCase())) return true;
-  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+function isRemovable(el: Element, rules: BoilerplateRules, wrapperChars: number): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (PROTECTED.has(tag)) return false;
+  if (rules.removeTags.has(tag)) {
+    // An element holding most of the page's text is a wrapper (an unclosed <aside>, a <nav> around all).
+    return proseChars(el, wrapperChars) <= wrapperChars;
+  }
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) {
+    // Prose in a hidden container is revealed by script (streamed server rendering, "show more"):
+    // show it to the content scorer, which skips hidden nodes.
+    if (proseChars(el, rules.maxProseCharsToRemove) <= rules.maxProseCharsToRemove) return true;
+    el.removeAttribute('hidden');
+    el.removeAttribute('aria-hidden');
+    return false;
+  }
   if (!hasBoilerplateHint(el, rules)) return false;
   // Embedded posts and quotes ("social-embed" holding a blockquote) are part of the story.
-  if (el.tagName.toUpperCase() === 'BLOCKQUOTE' || el.getElementsByTagName('blockquote').length > 0) return false;
+  if (tag === 'BLOCKQUOTE' || el.getElementsByTagName('blockquote').length > 0) return false;
   return proseChars(el, rules.maxProseCharsToRemove) <= rules.maxProseCharsToRemove;
 }
 
-/** Removes boilerplate elements in place; returns how many subtrees were dropped. */
-export function removeBoilerplate(root: Element, rules: BoilerplateRules = BOILERPLATE): number {
-  let removed = 0;
-  const visit = (el: Element): void => {
-    let child = el.firstElementChild;
-    while (child !== null) {
-      const next = child.nextElementSibling;
-      if (isRemovable(child, rules)) {
-        child.remove();
-        removed += 1;
-      } else {
-        visit(child);
-      }
-      child = next;
-    }
-  };
-  visit(root);
-  return removed;
+/**
+ * The cleaner as a test for one element at a time (for a walk that also reads the page):
+ * whether to remove it. `pageChars`, the unlinked text of the whole page, marks an element
+ * holding over half of it as a wrapper to keep (an unclosed `<aside>`, a `<nav>` around all).
+ */
+export function boilerplatePruner(
+  rules: BoilerplateRules = BOILERPLATE,
+  pageChars = Number.POSITIVE_INFINITY,
+): (el: Element) => boolean {
+  const wrapperChars = Math.max(rules.maxProseCharsToRemove, pageChars / 2);
+  return (el) => isRemovable(el, rules, wrapperChars);
 }

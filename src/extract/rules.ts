@@ -7,9 +7,14 @@ export interface BoilerplateRules {
   singleHints: ReadonlySet<string>;
   compoundHints: readonly string[];
   keepHints: readonly string[];
+  /** `keepHints` and `compoundHints` as one pattern each, for the per-element test. */
+  keepPattern: RegExp;
+  compoundPattern: RegExp;
+  threadHints: ReadonlySet<string>;
   maxProseCharsToRemove: number;
   lineStarts: readonly string[];
   linePhrases: readonly string[];
+  fillerPattern: RegExp;
   maxWordsForLineRules: number;
   maxWordsForPhraseRules: number;
 }
@@ -23,17 +28,29 @@ export interface FlagRules {
   maxConsentWords: number;
 }
 
+/** A pattern matching any of the literal strings (never matching when there are none). */
+export function anyOf(literals: readonly string[]): RegExp {
+  if (literals.length === 0) return /(?!)/;
+  return new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+
 function compileBoilerplate(): BoilerplateRules {
   const hints = boilerplate.strongHints.map((h) => h.toLowerCase());
+  const keepHints = boilerplate.keepHints.map((h) => h.toLowerCase());
+  const compoundHints = hints.filter((h) => /[-_]/.test(h));
   return {
     removeTags: new Set(boilerplate.removeTags.map((t) => t.toUpperCase())),
     // Hints without a separator are compared with class parts; hyphenated ones with whole values.
     singleHints: new Set(hints.filter((h) => !/[-_]/.test(h))),
-    compoundHints: hints.filter((h) => /[-_]/.test(h)),
-    keepHints: boilerplate.keepHints.map((h) => h.toLowerCase()),
+    compoundHints,
+    keepHints,
+    keepPattern: anyOf(keepHints),
+    compoundPattern: anyOf(compoundHints),
+    threadHints: new Set(boilerplate.threadHints.map((h) => h.toLowerCase())),
     maxProseCharsToRemove: boilerplate.maxProseCharsToRemove,
     lineStarts: boilerplate.lineStarts,
     linePhrases: boilerplate.linePhrases,
+    fillerPattern: new RegExp(anyOf(boilerplate.fillerPhrases).source, 'i'),
     maxWordsForLineRules: boilerplate.maxWordsForLineRules,
     maxWordsForPhraseRules: boilerplate.maxWordsForPhraseRules,
   };

@@ -47,7 +47,13 @@ function normalizeUrl(input: URL): URL {
   url.username = '';
   url.password = '';
   if (url.hostname.endsWith('.') && url.hostname.length > 1) url.hostname = url.hostname.replace(/\.+$/, '');
-  url.pathname = trimTrailingSlashes(normalizePercentEncoding(url.pathname));
+  // The pathname setter parses again and may resolve dot segments the first parse kept ("//x/." becomes "//x/"),
+  // so the path is normalised until it no longer changes: canonicalUrl(canonicalUrl(u)) === canonicalUrl(u).
+  for (let pass = 0; pass < 4; pass += 1) {
+    const before = url.pathname;
+    url.pathname = trimTrailingSlashes(normalizePercentEncoding(before));
+    if (url.pathname === before) break;
+  }
   const query = canonicalQuery(url.search);
   url.search = query === '' ? '' : `?${query}`;
   return url;

@@ -1,5 +1,8 @@
 import type { MetricName, StageObserver } from '../stages/observer.js';
 
+/** The status line a command shows, from the counts so far. */
+export type StatusLine = (get: (metric: MetricName) => number) => string;
+
 /** Counts what the stages report and shows it live: one redrawn line on a TTY, plain lines otherwise. */
 export class ProgressObserver implements StageObserver {
   readonly counts = new Map<MetricName, number>();
@@ -9,6 +12,7 @@ export class ProgressObserver implements StageObserver {
   constructor(
     private readonly out: NodeJS.WriteStream,
     private readonly verbose = false,
+    private readonly status: StatusLine = pipelineStatus,
   ) {}
 
   info(message: string, fields?: Record<string, unknown>): void {
@@ -36,10 +40,7 @@ export class ProgressObserver implements StageObserver {
     const every = this.out.isTTY ? 100 : 2000;
     if (!force && now - this.lastLine < every) return;
     this.lastLine = now;
-    const line =
-      `feeds ${this.get('FeedsFetched')} fetched, ${this.get('FeedsNotModified')} not modified, ${this.get('FeedsFailed')} failed | ` +
-      `articles ${this.get('ArticlesStored')} stored, ${this.get('ArticlesDuplicate')} duplicate, ${this.get('ArticlesSkipped')} skipped, ${this.get('ArticlesFailed')} failed | ` +
-      `coded ${this.get('ArticlesCoded')}, events ${this.get('EventsWritten')}`;
+    const line = this.status((metric) => this.get(metric));
     if (this.out.isTTY) this.out.write(`\r\u001b[2K${line.slice(0, (this.out.columns || 160) - 1)}`);
     else this.out.write(`${line}\n`);
   }
@@ -55,6 +56,14 @@ export class ProgressObserver implements StageObserver {
     if (this.out.isTTY) this.out.write(`\r\u001b[2K${line}\n`);
     else this.out.write(`${line}\n`);
   }
+}
+
+function pipelineStatus(get: (metric: MetricName) => number): string {
+  return (
+    `feeds ${get('FeedsFetched')} fetched, ${get('FeedsNotModified')} not modified, ${get('FeedsFailed')} failed | ` +
+    `articles ${get('ArticlesStored')} stored, ${get('ArticlesDuplicate')} duplicate, ${get('ArticlesSkipped')} skipped, ${get('ArticlesFailed')} failed | ` +
+    `coded ${get('ArticlesCoded')}, events ${get('EventsWritten')}`
+  );
 }
 
 function compact(fields: Record<string, unknown>): string {

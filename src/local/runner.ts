@@ -145,7 +145,7 @@ async function resumeUnfinished(
 }
 
 /** Dead letters are appended to `<dataDir>/dead-letters/<queue>.jsonl`, where `eventwire redrive` finds them. */
-async function saveDeadLetters(dataDir: string, queues: ReadonlyArray<LocalQueue<unknown>>): Promise<number> {
+export async function saveDeadLetters(dataDir: string, queues: ReadonlyArray<LocalQueue<unknown>>): Promise<number> {
   let total = 0;
   for (const queue of queues) {
     if (queue.deadLetters.length === 0) continue;

@@ -1,3 +1,4 @@
+import { backfillCommand } from './backfill.js';
 import { codeCommand } from './code.js';
 import { eventsCommand } from './events.js';
 import { exportCommand } from './export.js';
@@ -20,6 +21,7 @@ export interface Command {
 /** Every command, in the order `eventwire --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   runCommand,
+  backfillCommand,
   eventsCommand,
   exportCommand,
   tailCommand,

@@ -10,7 +10,7 @@ import type { EventRecord } from '../../storage/records.js';
 import { startWebServer } from '../../web/index.js';
 import { intFlag, parseFlags } from '../args.js';
 import { eventLine } from '../format-event.js';
-import { onStopRequest, untilStopRequested } from '../signals.js';
+import { abortOnStopRequest, untilStopRequested } from '../signals.js';
 import { DEFAULT_PORT } from './serve.js';
 
 export const runCommand = {
@@ -52,13 +52,7 @@ example: npx eventwire run --feeds my-feeds.json --poll-all`,
     const session = await openLocalSession(dataDir);
     let demo: DemoSite | null = null;
     const controller = new AbortController();
-    const release = onStopRequest(
-      () => {
-        process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to force)...\n');
-        controller.abort();
-      },
-      () => process.exit(130),
-    );
+    const release = abortOnStopRequest(controller);
     try {
       let feeds: FeedSpec[] = userFeeds ?? [];
       const allowedHosts: string[] = [...(values['allow-host'] ?? [])];

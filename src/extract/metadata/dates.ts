@@ -26,11 +26,19 @@ export function toIsoDate(value: string | null | undefined): string | null {
   if (ISO_LIKE.test(raw)) {
     // Date.parse would move a day that does not exist (2024-02-30) to one that does: such a date is no date.
     if (!isCalendarDate(raw.slice(0, 10))) return null;
-    // "2019-11-19 10:07:00" lacks the T that Date.parse needs on some engines.
-    const date = new Date(raw.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2'));
+    // "2019-11-19 10:07:00" lacks the T that Date.parse needs on some engines; a time without a
+    // zone is read as UTC, never as the local time of whatever machine runs the extraction.
+    let iso = raw.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
+    if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(iso)) iso += 'Z';
+    const date = new Date(iso);
     if (plausible(date)) return date.toISOString();
   }
-  const parsed = chrono.parseDate(raw, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  // Human dates without a zone are read in UTC too (the reference's timezone), not the machine's.
+  const parsed = chrono.parseDate(
+    raw,
+    { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' },
+    { forwardDate: false },
+  );
   return parsed !== null && plausible(parsed) ? parsed.toISOString() : null;
 }
 

@@ -6,6 +6,8 @@
 /** Article fields as JSON-LD states them (raw strings; dates are normalised by the caller). */
 export interface JsonLdArticle {
   headline: string | null;
+  /** The article's `name`, which some sites fill with the headline and `headline` with a lead sentence. */
+  name: string | null;
   authors: string[];
   datePublished: string | null;
   dateModified: string | null;
@@ -13,6 +15,14 @@ export interface JsonLdArticle {
   publisher: string | null;
   inLanguage: string | null;
   isArticle: boolean;
+  /** The article's full text when the page states it (`articleBody`), raw. */
+  articleBody: string | null;
+}
+
+/** Dates that some other object states (a WebPage), for pages whose article object has none. */
+export interface JsonLdPageDates {
+  datePublished: string | null;
+  dateModified: string | null;
 }
 
 const ARTICLE_TYPE = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$/;
@@ -59,8 +69,11 @@ function accessibleForFree(value: Json | undefined): boolean | null {
   return null;
 }
 
-/** Parses the page's JSON-LD script texts and returns the first article-typed object's fields. */
-export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
+/** The objects of a page's JSON-LD scripts (top-level arrays and `@graph` flattened), in order. */
+export type JsonLdObjects = readonly JsonObject[];
+
+/** Parses the page's JSON-LD script texts once, for the readers below. */
+export function parseJsonLd(scripts: readonly string[]): JsonLdObjects {
   const objects: JsonObject[] = [];
   for (const script of scripts) {
     try {
@@ -69,10 +82,28 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
       // Malformed JSON-LD is frequent (trailing commas, raw newlines); other sources still apply.
     }
   }
+  return objects;
+}
+
+/** The first dates stated by any JSON-LD object (WebPage, CreativeWork...), whatever its type. */
+export function readJsonLdDates(objects: JsonLdObjects): JsonLdPageDates {
+  const first = (key: string): string | null => {
+    for (const obj of objects) {
+      const value = text(obj[key]);
+      if (value !== null) return value;
+    }
+    return null;
+  };
+  return { datePublished: first('datePublished'), dateModified: first('dateModified') };
+}
+
+/** The first article-typed object's fields. */
+export function readJsonLd(objects: JsonLdObjects): JsonLdArticle | null {
   const article = objects.find(isArticleType) ?? null;
   if (article === null) return null;
   return {
     headline: text(article.headline ?? article.name),
+    name: text(article.name),
     authors: names(article.author ?? article.creator),
     datePublished: text(article.datePublished ?? article.dateCreated),
     dateModified: text(article.dateModified),
@@ -80,5 +111,6 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | null {
     publisher: text(article.publisher),
     inLanguage: text(article.inLanguage),
     isArticle: true,
+    articleBody: typeof article.articleBody === 'string' ? article.articleBody : null,
   };
 }

@@ -1,6 +1,9 @@
+import { attribute } from '../attributes.js';
+
 /**
  * Collects `<meta>` values keyed by lower-cased name/property/itemprop, first value kept:
- * Open Graph, article:*, Dublin Core, Parse.ly, Sailthru and plain HTML names alike.
+ * Open Graph, article:*, Dublin Core, Parse.ly, Sailthru and plain HTML names alike, attribute
+ * names in any case.
  */
 export type MetaTags = ReadonlyMap<string, string>;
 
@@ -9,11 +12,11 @@ export function readMetaTags(metas: readonly Element[]): MetaTags {
   const tags = new Map<string, string>();
   for (const meta of metas) {
     const key =
-      meta.getAttribute('property') ??
-      meta.getAttribute('name') ??
-      meta.getAttribute('itemprop') ??
-      meta.getAttribute('http-equiv');
-    const value = meta.getAttribute('content')?.trim();
+      attribute(meta, 'property') ??
+      attribute(meta, 'name') ??
+      attribute(meta, 'itemprop') ??
+      attribute(meta, 'http-equiv');
+    const value = attribute(meta, 'content')?.trim();
     if (key === null || value === undefined || value.length === 0) continue;
     const normal = key.trim().toLowerCase();
     if (!tags.has(normal)) tags.set(normal, value);

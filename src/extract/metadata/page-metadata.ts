@@ -1,7 +1,8 @@
 import type { PageScan } from '../page-scan.js';
 import { sameSiteCanonical } from './canonical-url.js';
 import { dateFromUrlPath, toIsoDate } from './dates.js';
-import { type JsonLdArticle, readJsonLd } from './json-ld.js';
+import { chooseHeadline, cleanTitle } from './headline.js';
+import { type JsonLdArticle, type JsonLdPageDates, parseJsonLd, readJsonLd, readJsonLdDates } from './json-ld.js';
 import { firstMeta, type MetaTags, readMetaTags } from './meta-tags.js';
 
 /** Article metadata read from the page head, before the body is touched. */
@@ -9,12 +10,16 @@ export interface PageMetadata {
   title: string | null;
   byline: string | null;
   published: string | null;
+  /** Where `published` came from: the page's markup, else its URL, else the feed. */
+  publishedFrom: 'page' | 'url' | 'feed' | null;
   modified: string | null;
   siteName: string | null;
   declaredLanguage: string | null;
   canonicalUrl: string | null;
   hasArticleMetadata: boolean;
   accessibleForFree: boolean | null;
+  /** JSON-LD `articleBody`, raw (may hold markup or be a teaser). */
+  articleBody: string | null;
 }
 
 const PUBLISHED_KEYS = [
@@ -57,7 +62,8 @@ const AUTHOR_KEYS = [
   'byl',
   'twitter:creator',
 ];
-const TITLE_KEYS = ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline', 'title'];
+const TITLE_KEYS = ['og:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline', 'title'];
+const SITE_KEYS = ['og:site_name', 'application-name', 'twitter:site'];
 
 function firstDate(...values: (string | null | undefined)[]): string | null {
   for (const value of values) {
@@ -77,9 +83,23 @@ function cleanByline(value: string | null): string | null {
   return name.length > 0 && name.length <= 200 ? name : null;
 }
 
-function titleOf(document: Document, scan: PageScan, ld: JsonLdArticle | null, meta: MetaTags): string | null {
-  const value = ld?.headline ?? firstMeta(meta, TITLE_KEYS) ?? scan.firstH1 ?? (document.title.trim() || null);
-  return value === null ? null : value.replace(/\s+/g, ' ').trim();
+function titleOf(
+  document: Document,
+  scan: PageScan,
+  ld: JsonLdArticle | null,
+  meta: MetaTags,
+  url: string,
+): string | null {
+  return chooseHeadline({
+    h1s: scan.h1s,
+    jsonLdHeadline: ld?.headline ?? null,
+    jsonLdName: ld?.name ?? null,
+    ogTitle: firstMeta(meta, TITLE_KEYS),
+    twitterTitle: meta.get('twitter:title') ?? null,
+    documentTitle: document.title,
+    siteNames: [firstMeta(meta, SITE_KEYS), ld?.publisher ?? null],
+    url,
+  });
 }
 
 function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags): string | null {
@@ -93,7 +113,8 @@ function languageOf(document: Document, ld: JsonLdArticle | null, meta: MetaTags
 
 /**
  * Reads title, byline, dates, site name, canonical URL and declared language in the order of
- * trust JSON-LD > meta tags > `<time datetime>` > date in the URL path > the feed's date.
+ * trust JSON-LD article > meta tags > other JSON-LD objects and `<time datetime>` > date in the
+ * URL path > the feed's date (the caller puts dates printed above the body before the last two).
  */
 export function readPageMetadata(
   document: Document,
@@ -101,25 +122,34 @@ export function readPageMetadata(
   url: string,
   feedPublished: string | null,
 ): PageMetadata {
-  const ld = readJsonLd(scan.jsonLd);
+  const objects = parseJsonLd(scan.jsonLd);
+  const ld = readJsonLd(objects);
   const meta = readMetaTags(scan.metas);
   const ogType = meta.get('og:type')?.toLowerCase() ?? '';
-  const published =
-    firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS), scan.timePublished, scan.firstTime) ??
-    dateFromUrlPath(url) ??
-    toIsoDate(feedPublished);
+  // Any object's dates (a WebPage's) only when neither the article object nor a meta tag has one.
+  const pageDates = (): JsonLdPageDates => readJsonLdDates(objects);
+  const fromPage =
+    firstDate(ld?.datePublished, firstMeta(meta, PUBLISHED_KEYS)) ??
+    firstDate(pageDates().datePublished, scan.timePublished, scan.firstTime);
+  const fromUrl = fromPage === null ? dateFromUrlPath(url) : null;
+  const fromFeed = fromPage === null && fromUrl === null ? toIsoDate(feedPublished) : null;
+  const published = fromPage ?? fromUrl ?? fromFeed;
   return {
-    title: titleOf(document, scan, ld, meta),
+    title: titleOf(document, scan, ld, meta, url),
     byline:
       cleanByline(ld !== null && ld.authors.length > 0 ? ld.authors.join(', ') : null) ??
       cleanByline(firstMeta(meta, AUTHOR_KEYS)) ??
       cleanByline(scan.authorLink),
     published,
-    modified: firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS), scan.timeModified),
-    siteName: firstMeta(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null,
+    publishedFrom: fromPage !== null ? 'page' : fromUrl !== null ? 'url' : fromFeed !== null ? 'feed' : null,
+    modified:
+      firstDate(ld?.dateModified, firstMeta(meta, MODIFIED_KEYS)) ??
+      firstDate(pageDates().dateModified, scan.timeModified),
+    siteName: cleanTitle(firstMeta(meta, SITE_KEYS) ?? ld?.publisher ?? null),
     declaredLanguage: languageOf(document, ld, meta),
     canonicalUrl: sameSiteCanonical(scan.canonicalHref, url) ?? sameSiteCanonical(firstMeta(meta, ['og:url']), url),
     hasArticleMetadata: ld?.isArticle === true || ogType === 'article' || firstMeta(meta, PUBLISHED_KEYS) !== null,
     accessibleForFree: ld?.isAccessibleForFree ?? null,
+    articleBody: ld?.articleBody ?? null,
   };
 }

@@ -96,6 +96,13 @@ describe('canonicalUrl', () => {
     );
   });
 
+  it('is idempotent on a path whose dot segment survives the first parse (found by the property below)', () => {
+    const once = canonicalUrl('http://a.aa//.&/.?');
+
+    expect(canonicalUrl(once)).toBe(once);
+    expect(once).toBe('http://a.aa//.&');
+  });
+
   it('is idempotent on URLs with awkward paths and queries', () => {
     const segment = fc.stringMatching(/^[a-zA-Z0-9%._~!$&'()*+,;=:@/ -]{0,12}$/);
     const awkwardUrl = fc
