@@ -2,9 +2,9 @@ import { describeError } from '../core/errors.js';
 import { stableId } from '../core/ids.js';
 import { withoutCredentials } from '../core/url-credentials.js';
 import { type FeedItem, FeedParseError, parseFeed } from '../feeds/index.js';
-import { canonicalUrl, FetchError, nextBackoffMs, RateLimitedError } from '../fetch/index.js';
+import { canonicalUrl, FetchError, type HostSlot, nextBackoffMs, RateLimitedError } from '../fetch/index.js';
 import { DeferError, deferOrGiveUp } from '../queue/deferral.js';
-import type { FeedMessage } from '../queue/messages.js';
+import type { ArticleMessage, FeedMessage } from '../queue/messages.js';
 import type { ArticleDiscovery } from '../storage/article-store.js';
 import type { KnownItems } from '../storage/known-items.js';
 import type { FeedRecord } from '../storage/records.js';
@@ -113,7 +113,11 @@ async function discoverItems(
   const statuses = due.length > 0 ? await deps.articles.statuses(due.map((item) => item.id)) : new Map();
   const resend = due.filter((item) => statuses.get(item.id) === 'pending');
   const sent = [...new Set(toFetch)];
-  await deps.queues.article.send([...sent, ...resend.map((item) => item.id)].map((article_id) => ({ article_id })));
+  const urls = new Map(listed.map((found) => [found.article_id, found.url]));
+  await deps.queues.article.send([
+    ...(await spacedOut(sent, urls, deps, now)),
+    ...resend.map((item) => ({ article_id: item.id })),
+  ]);
   const next = known
     .checked(checkBefore)
     .sent(sent, now, 0)
@@ -124,6 +128,66 @@ async function discoverItems(
     );
   if (!next.equals(known)) await deps.feeds.saveKnown(feed.feed_id, next);
   return sent.length + resend.length;
+}
+
+/**
+ * The messages of new articles, each holding a slot of its host booked with the others of that host in one booking
+ * and waiting until it (a deferral from the start): a feed's new articles reach their host an interval apart
+ * instead of arriving together and deferring one another. Without slots (a fetcher that books none, or a booking
+ * that failed) each article books its own when fetched.
+ */
+async function spacedOut(
+  ids: readonly string[],
+  urls: ReadonlyMap<string, string>,
+  deps: FetchFeedDeps,
+  now: Date,
+): Promise<ArticleMessage[]> {
+  const byHost = new Map<string, string[]>();
+  for (const id of ids) {
+    const host = hostOf(urls.get(id));
+    byHost.set(host, [...(byHost.get(host) ?? []), id]);
+  }
+  const messages: ArticleMessage[] = [];
+  for (const group of byHost.values()) {
+    const slots = await reserveSlots(urls.get(group[0] ?? '') ?? '', group.length, deps);
+    for (const [n, article_id] of group.entries()) {
+      const slot = slots[n];
+      messages.push(
+        slot
+          ? {
+              article_id,
+              deferral: {
+                since: now.toISOString(),
+                not_before: new Date(Math.max(slot.at, now.getTime())).toISOString(),
+                count: 0,
+                reason: 'waits for the host slot booked when its feed was polled',
+                slot,
+              },
+            }
+          : { article_id },
+      );
+    }
+  }
+  return messages;
+}
+
+async function reserveSlots(url: string, count: number, deps: FetchFeedDeps): Promise<HostSlot[]> {
+  if (!deps.fetcher.reserve) return [];
+  try {
+    return await deps.fetcher.reserve(url, count);
+  } catch (error) {
+    // A booking is an economy, not a condition: each article books its own slot when it is fetched.
+    deps.observer.warn('host slots not booked ahead', { url, error: describeError(error).message });
+    return [];
+  }
+}
+
+function hostOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').host;
+  } catch {
+    return '';
+  }
 }
 
 /** The articles a feed lists, once each, in feed order; an item whose link is no web URL is skipped. */

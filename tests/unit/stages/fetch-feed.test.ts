@@ -118,6 +118,35 @@ describe('fetch-feed', () => {
     expect(deps.feeds.polls[0]?.outcome.nextPollAt).toBeUndefined();
   });
 
+  it('books the new articles of a host together, each message waiting for its own slot, and sends others plain', async () => {
+    const links = ['http://127.0.0.1/a/1', 'http://127.0.0.1/a/2', 'http://other.example/a/3'];
+    const deps = withFeed({ answers: { [FEED_URL]: rss(links) } });
+    const booked: [string, number][] = [];
+    Object.assign(deps.fetcher, {
+      reserve: async (url: string, count: number) => {
+        booked.push([new URL(url).host, count]);
+        if (url.includes('other.example')) throw new Error('robots.txt unavailable');
+        return Array.from({ length: count }, (_, n) => ({ host: '127.0.0.1', at: NOW.getTime() + (n + 1) * 1000 }));
+      },
+    });
+
+    await fetchFeed({ feed_id: 'f-1' }, deps);
+
+    expect(booked).toEqual([
+      ['127.0.0.1', 2],
+      ['other.example', 1],
+    ]);
+    const [first, second, third] = deps.queues.article.sent;
+    expect(first?.deferral).toMatchObject({
+      not_before: '2026-10-06T12:00:01.000Z',
+      count: 0,
+      slot: { at: NOW.getTime() + 1000 },
+    });
+    expect(second?.deferral?.not_before).toBe('2026-10-06T12:00:02.000Z');
+    expect(third).toEqual({ article_id: expect.any(String) });
+    expect(deps.observer.warnings).toContain('host slots not booked ahead');
+  });
+
   it('skips an item whose link is no web URL, with a warning, and keeps the others', async () => {
     const deps = withFeed({ answers: { [FEED_URL]: rss(['mailto:desk@example.org', 'http://127.0.0.1/a/1']) } });
 

@@ -1,6 +1,7 @@
 import type { EventCoder } from '../../../src/coder/index.js';
 import type { CodedArticle, CodedEvent } from '../../../src/core/event-schema.js';
 import type { FetchRequest, FetchResult } from '../../../src/fetch/index.js';
+import type { ArticleMessage } from '../../../src/queue/messages.js';
 import type { MessageSink } from '../../../src/queue/sink.js';
 import type { StageDeps } from '../../../src/stages/deps.js';
 import type { MetricName, StageObserver } from '../../../src/stages/observer.js';
@@ -318,7 +319,7 @@ export function memoryDeps(
     coder: () => coder,
     queues: {
       feed: new SentMessages<{ feed_id: string }>(),
-      article: new SentMessages<{ article_id: string }>(),
+      article: new SentMessages<ArticleMessage>(),
       code: new SentMessages<{ article_id: string }>(),
     },
     observer: new CountingObserver(),
