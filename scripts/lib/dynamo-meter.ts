@@ -22,13 +22,17 @@ export interface DynamoUsage {
   indexWru: number;
   rru: number;
   requests: number;
-  /** Stream records of the events table that the publisher turns into bus events. */
+  /** Bus events the publisher puts: one per article whose changes it publishes, one per change of no article. */
   busEvents: number;
+  /** Stream records the publisher turns into changes: the bus events of one bus event per change. */
+  recordChanges: number;
+  /** Articles whose changes have their bus event counted. */
+  busArticles: Set<string>;
   /** Write units per table and index, for the breakdown. */
   byTarget: Map<string, number>;
   /** Writes and their write units (table and indexes) per item kind, see {@link itemKind}. */
   byKind: Map<string, { writes: number; units: number }>;
-  /** Bus events per detail type. */
+  /** Changes per kind (created, updated, coded). */
   busByType: Map<string, number>;
   /**
    * Event items created or whose counts changed: what publishing one bus event per event change would put on the
@@ -51,9 +55,11 @@ export function resetUsage(usage: DynamoUsage): void {
     rru: 0,
     requests: 0,
     busEvents: 0,
+    recordChanges: 0,
     eventChanges: 0,
     publishedRecords: 0,
   });
+  usage.busArticles.clear();
   for (const map of [usage.byTarget, usage.byKind, usage.busByType, usage.failedByKind, usage.readsByKind]) map.clear();
 }
 
@@ -75,6 +81,8 @@ export function meterDynamo(
     rru: 0,
     requests: 0,
     busEvents: 0,
+    recordChanges: 0,
+    busArticles: new Set(),
     byTarget: new Map(),
     byKind: new Map(),
     busByType: new Map(),
@@ -144,8 +152,11 @@ export function meterDynamo(
             },
           });
           if (change) {
-            usage.busEvents += 1;
-            usage.busByType.set(change.detailType, (usage.busByType.get(change.detailType) ?? 0) + 1);
+            // An article's changes share one bus event (the stream batch holds them together in the common case).
+            if (change.article === null || !usage.busArticles.has(change.article)) usage.busEvents += 1;
+            if (change.article !== null) usage.busArticles.add(change.article);
+            usage.recordChanges += 1;
+            usage.busByType.set(change.change, (usage.busByType.get(change.change) ?? 0) + 1);
           }
         }
         return result;
