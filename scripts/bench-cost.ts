@@ -63,6 +63,13 @@ const lines: string[] = [
 const result: Record<string, unknown> = {};
 for (const m of [production, demo]) lines.push(...describe(pricing, m), '');
 lines.push(...reviewCheck(pricing, production), '');
+lines.push(
+  '== what each lever saves on the production shape (USD per million articles; the usage it avoids, from this run)',
+  ...Object.entries(leverFigures(pricing, production)).map(
+    ([name, usd]) => `  ${name.padEnd(32)} ${usd.toFixed(2).padStart(8)}`,
+  ),
+  '',
+);
 const eventsPerArticle = args['events-per-article'];
 if (eventsPerArticle !== undefined) lines.push(...reprice(pricing, production, Number(eventsPerArticle)), '');
 const large = await reportLargeEvent();
@@ -103,6 +110,7 @@ Object.assign(result, {
   dynamodb_wru_per_new_event_demo_shape: round(wruPerNewEvent(demo)),
   lambda_gb_seconds_per_article: round(productionUsage.lambda_gb_seconds),
   cost_review_usd_per_million: mapValues(reviewFigures(pricing, production), (usd) => round(usd)),
+  cost_levers_usd_per_million: mapValues(leverFigures(pricing, production), (usd) => round(usd)),
   large_event_report_wru: large,
 });
 process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
@@ -193,6 +201,31 @@ function reviewFigures(p: Pricing, m: Measured): Record<string, number> {
       perMillion(p, m, HEADLINE_DAILY, 'pass-through', 'on-demand'),
     messages_sent_one_by_one:
       per(m.counters.sqs.unbatchedRequests - m.counters.sqs.sendRequests) * p.sqs.standardRequestsPerMillion,
+  };
+}
+
+/**
+ * Each design lever priced by the usage it avoids in this run, against the design before it: re-listed items put
+ * and read again at every poll (less the feed's memory of them); waits for a host slot or a Retry-After slept in
+ * the fetch invocation (less the SQS requests that carry them); each record's own SendMessageBatch; one bus event
+ * per event change.
+ */
+function leverFigures(p: Pricing, m: Measured): Record<string, number> {
+  const per = (value: number) => value / m.articles;
+  const wru = p.dynamodb.writeRequestUnitsPerMillion;
+  const rru = p.dynamodb.readRequestUnitsPerMillion;
+  const relisted = per(m.polls * (listed - fresh));
+  const memory = per(m.dynamo.byKind.get('FEED/KNOWN')?.units ?? 0);
+  const gb = FUNCTION_SPECS['fetch-article'].memoryMb / 1024;
+  const slept = per((m.counters.waits.ms + m.counters.waits.heldAheadMs) / 1000) * gb;
+  const deferralRequests = per(m.counters.sqs.deferrals) * 3;
+  return {
+    known_items_remembered: relisted * (wru + rru) - memory * wru,
+    politeness_without_sleep:
+      slept * p.lambda.arm64GbSecond * 1e6 - deferralRequests * p.sqs.standardRequestsPerMillion,
+    sends_coalesced:
+      per(m.counters.sqs.unbatchedRequests - m.counters.sqs.sendRequests) * p.sqs.standardRequestsPerMillion,
+    one_bus_event_per_article: per(m.dynamo.recordChanges - m.dynamo.busEvents) * p.eventbridge.customEventsPerMillion,
   };
 }
 

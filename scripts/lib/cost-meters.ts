@@ -2,6 +2,7 @@
 // send them, log bytes, and each stage's billed time per batch (invocation).
 import type { SQSEvent } from 'aws-lambda';
 import type { QueueConsumer } from '../../src/local/drain.js';
+import { notBeforeOf } from '../../src/queue/deferral.js';
 import type { LocalQueue } from '../../src/queue/local-queue.js';
 import type { MessageSink } from '../../src/queue/sink.js';
 import type { StageObserver } from '../../src/stages/index.js';
@@ -31,8 +32,12 @@ export interface Counters {
   sqs: { sendRequests: number; unbatchedRequests: number; messages: number; deferrals: number };
   logBytes: number;
   times: Record<Stage, StageTime>;
-  /** Messages deferred, and per batch its longest wait: what sleeping in the invocation would have billed. */
-  waits: { count: number; ms: number };
+  /**
+   * Messages deferred, and per batch its longest wait: what sleeping in the invocation would have billed; and per
+   * send of new articles the longest delay a message was sent with (its host slot booked ahead), what a batch
+   * holding those articles would have slept instead.
+   */
+  waits: { count: number; ms: number; heldAheadMs: number };
 }
 
 export function newCounters(): Counters {
@@ -42,7 +47,7 @@ export function newCounters(): Counters {
     sqs: { sendRequests: 0, unbatchedRequests: 0, messages: 0, deferrals: 0 },
     logBytes: 0,
     times: { feed: time(), article: time(), code: time() },
-    waits: { count: 0, ms: 0 },
+    waits: { count: 0, ms: 0, heldAheadMs: 0 },
   };
 }
 
@@ -69,6 +74,9 @@ export function countingSink<T>(inner: MessageSink<T>, counters: Counters): Mess
       if (messages.length > 0) {
         counters.sqs.sendRequests += Math.ceil(messages.length / SQS_BATCH);
         counters.sqs.messages += messages.length;
+        const now = Date.now();
+        const delays = messages.map((message) => (notBeforeOf(message)?.getTime() ?? now) - now);
+        counters.waits.heldAheadMs += Math.max(0, ...delays);
       }
       await inner.send(messages);
     },
