@@ -208,7 +208,8 @@ function reviewFigures(p: Pricing, m: Measured): Record<string, number> {
  * Each design lever priced by the usage it avoids in this run, against the design before it: re-listed items put
  * and read again at every poll (less the feed's memory of them); waits for a host slot or a Retry-After slept in
  * the fetch invocation (less the SQS requests that carry them); each record's own SendMessageBatch; one bus event
- * per event change.
+ * per event change; an index of dates every new event entered (one write unit each: keys and three short
+ * attributes).
  */
 function leverFigures(p: Pricing, m: Measured): Record<string, number> {
   const per = (value: number) => value / m.articles;
@@ -226,6 +227,7 @@ function leverFigures(p: Pricing, m: Measured): Record<string, number> {
     sends_coalesced:
       per(m.counters.sqs.unbatchedRequests - m.counters.sqs.sendRequests) * p.sqs.standardRequestsPerMillion,
     one_bus_event_per_article: per(m.dynamo.recordChanges - m.dynamo.busEvents) * p.eventbridge.customEventsPerMillion,
+    no_date_index: per(newEvents(m)) * wru,
   };
 }
 

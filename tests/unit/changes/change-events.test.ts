@@ -35,7 +35,7 @@ describe('change feed events from stream images', () => {
       num_sources: 1,
       confidence: 0.8,
     });
-    expect(Object.keys(created?.detail ?? {})).not.toEqual(expect.arrayContaining(['mentionKeys', 'pk', 'byDatePk']));
+    expect(Object.keys(created?.detail ?? {})).not.toEqual(expect.arrayContaining(['mentionKeys', 'pk', 'byTypePk']));
   });
 
   it('announces new counts with the previous ones when a report joins', () => {
