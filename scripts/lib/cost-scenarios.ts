@@ -208,14 +208,7 @@ export async function runDemoShape(): Promise<Measured> {
   const h = await harness([new URL(demo.origin).host], 0);
   try {
     await runRound(h, demo.feeds, Number.POSITIVE_INFINITY);
-    return {
-      name: 'demo',
-      articles: h.released.size,
-      polls: demo.feeds.length,
-      counters: structuredClone(h.counters),
-      dynamo: h.dynamo,
-      tableNames: h.config.tables,
-    };
+    return measured(h, 'demo', demo.feeds.length);
   } finally {
     await h.close();
     await demo.close();
@@ -245,18 +238,23 @@ export async function runProductionShape(options: ScenarioOptions): Promise<Meas
       site.advance();
       await runRound(h, feeds, options.perHost);
     }
-    return {
-      name: 'production',
-      articles: h.released.size,
-      polls: feeds.length * site.rounds,
-      counters: structuredClone(h.counters),
-      dynamo: h.dynamo,
-      tableNames: h.config.tables,
-    };
+    return measured(h, 'production', feeds.length * site.rounds);
   } finally {
     await h.close();
     await site.close();
   }
+}
+
+/** What a run measured, from its harness. */
+function measured(h: Harness, name: string, polls: number): Measured {
+  return {
+    name,
+    articles: h.released.size,
+    polls,
+    counters: structuredClone(h.counters),
+    dynamo: h.dynamo,
+    tableNames: h.config.tables,
+  };
 }
 
 /** The fillers as earlier polls left them: discovered, fetched, and not worth coding. */

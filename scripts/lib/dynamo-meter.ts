@@ -47,35 +47,8 @@ export interface DynamoUsage {
   publishedRecords: number;
 }
 
-/** Starts the counts afresh (after a warm-up); the item images the meter keeps stay. */
-export function resetUsage(usage: DynamoUsage): void {
-  Object.assign(usage, {
-    tableWru: 0,
-    indexWru: 0,
-    rru: 0,
-    requests: 0,
-    busEvents: 0,
-    recordChanges: 0,
-    eventChanges: 0,
-    publishedRecords: 0,
-  });
-  usage.busArticles.clear();
-  for (const map of [usage.byTarget, usage.byKind, usage.busByType, usage.failedByKind, usage.readsByKind]) map.clear();
-}
-
-const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
-
-/**
- * Adds metering middleware to `client`, which talks to the local server at `endpoint`; `tables` maps each
- * physical table name to its design.
- */
-export function meterDynamo(
-  client: DynamoDBClient,
-  endpoint: string,
-  tables: ReadonlyMap<string, TableDesign>,
-  streamTable: string,
-): DynamoUsage {
-  const usage: DynamoUsage = {
+function newUsage(): DynamoUsage {
+  return {
     tableWru: 0,
     indexWru: 0,
     rru: 0,
@@ -91,6 +64,26 @@ export function meterDynamo(
     readsByKind: new Map(),
     publishedRecords: 0,
   };
+}
+
+/** Starts the counts afresh (after a warm-up); the item images the meter keeps stay. */
+export function resetUsage(usage: DynamoUsage): void {
+  Object.assign(usage, newUsage());
+}
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+
+/**
+ * Adds metering middleware to `client`, which talks to the local server at `endpoint`; `tables` maps each
+ * physical table name to its design.
+ */
+export function meterDynamo(
+  client: DynamoDBClient,
+  endpoint: string,
+  tables: ReadonlyMap<string, TableDesign>,
+  streamTable: string,
+): DynamoUsage {
+  const usage = newUsage();
   const shadow = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
