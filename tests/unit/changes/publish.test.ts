@@ -74,6 +74,19 @@ describe('publishChanges', () => {
     expect(counts.get('ChangesFailed')).toBe(1);
   });
 
+  it('retries from the first record of a refused article: the records after it go again, none is skipped', async () => {
+    eventBridge.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ EventId: 'a' }, { ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }],
+    });
+
+    const outcome = await publishChanges([created(1, 'a1'), created(2, 'a2'), created(3, 'a1')], deps);
+
+    expect(entriesSent()[0]?.map((entry) => JSON.parse(entry.Detail ?? '{}').article_id)).toEqual(['a1', 'a2']);
+    expect(outcome.published).toBe(1);
+    expect(outcome.failure?.sequence).toBe('2');
+  });
+
   it('keeps the error of a failed request as the cause of its PublishError', async () => {
     const refused = new Error('AccessDeniedException: not allowed');
     eventBridge.on(PutEventsCommand).rejects(refused);
