@@ -105,11 +105,7 @@ export class EventwireStack extends Stack {
   private addOutputs(): void {
     const events = this.store.tables.events;
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    out(
-      'EventBusName',
-      this.downstream.bus.eventBusName,
-      'EventBridge bus receiving Event Created / Event Updated / Article Coded',
-    );
+    out('EventBusName', this.downstream.bus.eventBusName, 'EventBridge bus receiving Article Coded / Events Changed');
     out('EventBusArn', this.downstream.bus.eventBusArn, 'ARN of the eventwire bus');
     out('EventsTableName', events.tableName, 'DynamoDB table of coded events');
     out('EventsTableArn', events.tableArn, 'ARN of the events table');

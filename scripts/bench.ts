@@ -19,7 +19,7 @@ const cost = (key: string): string => {
   return typeof value === 'number' ? `${value.toFixed(1)} USD` : 'not measured';
 };
 process.stdout.write(
-  `\ncost per million articles: live feeds ${cost('cost_usd_per_million_articles')}, archive backfill ${cost('backfill_cost_usd_per_million_articles')} (assumptions printed by bench-cost and bench-backfill)\n`,
+  `\ncost per million articles: live feeds ${cost('cost_usd_per_million_articles')} on-demand in production's shape (provisioned ${cost('cost_provisioned_usd_per_million_articles')}, demo shape ${cost('cost_demo_shape_usd_per_million_articles')}), archive backfill ${cost('backfill_cost_usd_per_million_articles')} (assumptions printed by bench-cost and bench-backfill)\n`,
 );
 const merged = Object.assign(
   { measured_at: new Date().toISOString() },

@@ -9,7 +9,7 @@ const runtime = createLambdaRuntime('publish-changes', PUBLISH_CHANGES_ENV);
 const bus = runtime.traced(new EventBridgeClient({ region: runtime.config.region }));
 const deps = publishChangesDeps(runtime.config, bus, runtime.observer);
 
-/** Events table stream -> EventBridge bus ("Event Created", "Event Updated", "Article Coded"). */
+/** Events table stream -> EventBridge bus: one "Article Coded" per coded article, "Events Changed" for the rest. */
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   try {
     const { failure } = await publishChanges(event.Records, deps);

@@ -4,8 +4,11 @@
 // and compared with its previous image.
 import { createRequire } from 'node:module';
 import { type AttributeValue, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import { PUBLISHED_KINDS } from '../../infra/constructs/downstream.js';
 import { toChangeEvent } from '../../src/changes/change-events.js';
+import { countsOf } from '../../src/storage/event-item.js';
 import type { IndexDesign, TableDesign } from '../../src/storage/table-design.js';
 
 type Item = Record<string, AttributeValue>;
@@ -19,14 +22,53 @@ export interface DynamoUsage {
   indexWru: number;
   rru: number;
   requests: number;
-  /** Stream records of the events table that the publisher turns into bus events. */
+  /** Bus events the publisher puts: one per article whose changes it publishes, one per change of no article. */
   busEvents: number;
+  /** Stream records the publisher turns into changes: the bus events of one bus event per change. */
+  recordChanges: number;
+  /** Articles whose changes have their bus event counted. */
+  busArticles: Set<string>;
   /** Write units per table and index, for the breakdown. */
   byTarget: Map<string, number>;
   /** Writes and their write units (table and indexes) per item kind, see {@link itemKind}. */
   byKind: Map<string, { writes: number; units: number }>;
-  /** Bus events per detail type. */
+  /** Changes per kind (created, updated, coded). */
   busByType: Map<string, number>;
+  /**
+   * Event items created or whose counts changed: what publishing one bus event per event change would put on the
+   * bus (the design before one event per coded article).
+   */
+  eventChanges: number;
+  /** Conditional writes that failed (billed all the same), per item kind. */
+  failedByKind: Map<string, number>;
+  /** Read units of single-item reads (GetItem), per item kind. */
+  readsByKind: Map<string, number>;
+  /** Stream records of the events table that pass publish-changes' filter (items of a published kind). */
+  publishedRecords: number;
+}
+
+function newUsage(): DynamoUsage {
+  return {
+    tableWru: 0,
+    indexWru: 0,
+    rru: 0,
+    requests: 0,
+    busEvents: 0,
+    recordChanges: 0,
+    busArticles: new Set(),
+    byTarget: new Map(),
+    byKind: new Map(),
+    busByType: new Map(),
+    eventChanges: 0,
+    failedByKind: new Map(),
+    readsByKind: new Map(),
+    publishedRecords: 0,
+  };
+}
+
+/** Starts the counts afresh (after a warm-up); the item images the meter keeps stay. */
+export function resetUsage(usage: DynamoUsage): void {
+  Object.assign(usage, newUsage());
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
@@ -41,16 +83,7 @@ export function meterDynamo(
   tables: ReadonlyMap<string, TableDesign>,
   streamTable: string,
 ): DynamoUsage {
-  const usage: DynamoUsage = {
-    tableWru: 0,
-    indexWru: 0,
-    rru: 0,
-    requests: 0,
-    busEvents: 0,
-    byTarget: new Map(),
-    byKind: new Map(),
-    busByType: new Map(),
-  };
+  const usage = newUsage();
   const shadow = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
@@ -66,12 +99,19 @@ export function meterDynamo(
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? '';
-      const input = args.input as { TableName?: string; Key?: Item; Item?: Item };
+      const input = args.input as { TableName?: string; Key?: Item; Item?: Item; ConsistentRead?: boolean };
       usage.requests += 1;
       if (!WRITES.has(command) || !input.TableName) {
         const result = await next(args);
         const response = result.response as { headers?: Record<string, string> };
-        usage.rru += Math.max(1, Math.ceil(Number(response.headers?.['content-length'] ?? 0) / 4096));
+        // A read unit is a strongly consistent read of up to 4 KB; an eventually consistent one costs half.
+        const units = Math.max(1, Math.ceil(Number(response.headers?.['content-length'] ?? 0) / 4096));
+        const read = input.ConsistentRead ? units : units / 2;
+        usage.rru += read;
+        if (input.Key) {
+          const kind = itemKind(input.Key, {});
+          usage.readsByKind.set(kind, (usage.readsByKind.get(kind) ?? 0) + read);
+        }
         return result;
       }
       const table = input.TableName;
@@ -94,6 +134,8 @@ export function meterDynamo(
         const kind = itemKind(key, before);
         const sofar = usage.byKind.get(kind) ?? { writes: 0, units: 0 };
         usage.byKind.set(kind, { writes: sofar.writes + 1, units: sofar.units + tableUnits + indexUnits });
+        if (table === streamTable && isEventChange(before, after)) usage.eventChanges += 1;
+        if (table === streamTable && changed(before, after) && isPublishedKind(after)) usage.publishedRecords += 1;
         if (table === streamTable && changed(before, after)) {
           const change = toChangeEvent({
             eventName: before ? 'MODIFY' : 'INSERT',
@@ -103,14 +145,19 @@ export function meterDynamo(
             },
           });
           if (change) {
-            usage.busEvents += 1;
-            usage.busByType.set(change.detailType, (usage.busByType.get(change.detailType) ?? 0) + 1);
+            // An article's changes share one bus event (the stream batch holds them together in the common case).
+            if (change.article === null || !usage.busArticles.has(change.article)) usage.busEvents += 1;
+            if (change.article !== null) usage.busArticles.add(change.article);
+            usage.recordChanges += 1;
+            usage.busByType.set(change.change, (usage.busByType.get(change.change) ?? 0) + 1);
           }
         }
         return result;
       } catch (error) {
         // A failed condition is billed as a write of the existing item.
         add(table, writeUnits(before, undefined), false);
+        const kind = itemKind(key, before);
+        usage.failedByKind.set(kind, (usage.failedByKind.get(kind) ?? 0) + 1);
         throw error;
       }
     },
@@ -170,6 +217,18 @@ function projection(index: IndexDesign, item: Item | undefined): Item | undefine
   return Object.fromEntries(
     names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]),
   );
+}
+
+function isPublishedKind(item: Item | undefined): boolean {
+  return (PUBLISHED_KINDS as readonly string[]).includes(item?.kind?.S ?? '');
+}
+
+function isEventChange(before: Item | undefined, after: Item | undefined): boolean {
+  const next = after ? unmarshall(after) : null;
+  if (next?.kind !== 'event') return false;
+  const previous = before ? unmarshall(before) : null;
+  if (previous?.kind !== 'event') return true;
+  return JSON.stringify(countsOf(previous)) !== JSON.stringify(countsOf(next));
 }
 
 function changed(before: Item | undefined, after: Item | undefined): boolean {

@@ -7,7 +7,7 @@ import {
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describeError } from '../core/errors.js';
 import type { StageObserver } from '../stages/observer.js';
-import { type ChangeEvent, toChangeEvent } from './change-events.js';
+import { type BusEvent, type RecordChange, toBusEvents, toChangeEvent } from './change-events.js';
 import { type ChangesError, PublishError, UnreadableChangeError } from './errors.js';
 
 export const EVENT_SOURCE = 'eventwire';
@@ -27,53 +27,77 @@ export interface PublishOutcome {
 }
 
 interface Pending {
+  /** Sequence number of the first record the entry carries: where the stream retries from if it fails. */
   sequence: string;
   entry: PutEventsRequestEntry;
 }
 
+/** PutEvents takes at most 256 KB of entries per request; kept below it with room for the envelope. */
+const PUT_EVENTS_BYTES = 240_000;
+
 /**
- * Publishes the changes of a stream batch to the bus, in stream order. Stops at the first record that fails and
- * returns it, so the stream mapping retries from it (ReportBatchItemFailures) and nothing after it overtakes it.
+ * Publishes the changes of a stream batch to the bus, one bus event per article (toBusEvents), in the order of
+ * their first record. Stops at the first bus event that fails and returns the first record it carries, so the
+ * stream mapping retries from it (ReportBatchItemFailures): every record after it is published again, nothing is
+ * lost (downstream consumers see at-least-once delivery). A record that is not ours is reported the same way
+ * after the changes before it are published.
  */
 export async function publishChanges(records: readonly DynamoDBRecord[], deps: PublishDeps): Promise<PublishOutcome> {
-  let published = 0;
-  let batch: Pending[] = [];
-  const flush = async (): Promise<PublishOutcome['failure']> => {
-    const result = await put(batch, deps);
-    published += result.published;
-    batch = [];
-    return result.failure;
-  };
-  for (const record of records) {
+  const changes: { position: number; change: RecordChange }[] = [];
+  let unreadableAt: PublishOutcome['failure'] = null;
+  for (const [position, record] of records.entries()) {
     const sequence = record.dynamodb?.SequenceNumber ?? '';
-    let change: ChangeEvent | null;
     try {
-      change = toChangeEvent(record);
+      const change = toChangeEvent(record);
+      if (change) changes.push({ position, change });
     } catch (cause) {
-      const failure = (await flush()) ?? { sequence, error: unreadable(sequence, cause) };
-      return outcome(published, failure, deps);
-    }
-    if (change) batch.push({ sequence, entry: entryOf(change, deps.busName) });
-    if (batch.length === PUT_EVENTS_LIMIT) {
-      const failure = await flush();
-      if (failure) return outcome(published, failure, deps);
+      unreadableAt = { sequence, error: unreadable(sequence, cause) };
+      break;
     }
   }
-  const failure = await flush();
-  return outcome(published, failure, deps);
+  const pending = toBusEvents(changes).map((event) => ({
+    sequence: records[event.positions[0] ?? 0]?.dynamodb?.SequenceNumber ?? '',
+    entry: entryOf(event, deps.busName),
+  }));
+  let published = 0;
+  for (const batch of requests(pending)) {
+    const result = await put(batch, deps);
+    published += result.published;
+    if (result.failure) return outcome(published, result.failure, deps);
+  }
+  return outcome(published, unreadableAt, deps);
 }
 
-function entryOf(change: ChangeEvent, busName: string): PutEventsRequestEntry {
+/** Entries grouped into PutEvents requests: at most ten, and at most PUT_EVENTS_BYTES of detail, each. */
+function requests(pending: readonly Pending[]): Pending[][] {
+  const out: Pending[][] = [];
+  let current: Pending[] = [];
+  let bytes = 0;
+  for (const item of pending) {
+    const size = (item.entry.Detail ?? '').length + 200;
+    if (current.length === PUT_EVENTS_LIMIT || (current.length > 0 && bytes + size > PUT_EVENTS_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+function entryOf(event: BusEvent, busName: string): PutEventsRequestEntry {
   return {
     Source: EVENT_SOURCE,
-    DetailType: change.detailType,
-    Detail: JSON.stringify(change.detail),
+    DetailType: event.detailType,
+    Detail: JSON.stringify(event.detail),
     EventBusName: busName,
   };
 }
 
 /**
- * Puts one chunk. Entries are independent on the bus: those after a refused one may have gone through and go
+ * Puts one request. Entries are independent on the bus: those after a refused one may have gone through and go
  * again when the stream retries from it (downstream consumers see at-least-once delivery).
  */
 async function put(batch: readonly Pending[], deps: PublishDeps): Promise<PublishOutcome> {

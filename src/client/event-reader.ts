@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ploverTypesOfRoot } from '../coder/cameo.js';
 import { isCalendarDate } from '../core/dates.js';
-import type { PloverType } from '../core/event-schema.js';
+import { PLOVER_TYPES, type PloverType } from '../core/event-schema.js';
 import { batchGetItems, type ItemKey } from '../storage/batch-get.js';
-import { Calendar, dayPartition, monthPartition } from '../storage/calendar.js';
+import { Calendar, dayPartition } from '../storage/calendar.js';
 import { articleCodedKey, eventKey, MENTION_PREFIX } from '../storage/event-identity.js';
 import { eventIdsOf, toEventRecord, toMentionRecord } from '../storage/event-item.js';
 import type { EventRecord, MentionRecord } from '../storage/records.js';
@@ -203,8 +203,9 @@ export class EventReader {
   /**
    * The most selective index for the filter; the rest of the filter runs on the server as a FilterExpression. A
    * CAMEO root has no index of its own (one less index write per event): its events are read from the partitions
-   * of the PLOVER types its codes map to, filtered on the root. A date range alone reads the months the calendar
-   * lists.
+   * of the PLOVER types its codes map to, filtered on the root. A date range alone reads the type partitions of
+   * the types the calendar lists for its months (every type for a month listed before types were kept), type by
+   * type, each in date order.
    */
   private async planFor(filter: EventFilter): Promise<{ plans: QueryPlan[]; residual: Residual | null }> {
     const range = { from: filter.from, to: `${filter.to}~` };
@@ -232,9 +233,12 @@ export class EventReader {
         plans: [{ index: IX.byLocation, partition: `LOC#${filter.location}`, ...range }],
         residual: null,
       };
-    const months = await this.calendar.between('month', filter.from.slice(0, 7), filter.to.slice(0, 7));
+    const months = await this.calendar.between('month', filter.from.slice(0, 7), `${filter.to.slice(0, 7)}~`);
+    const listed = months.map((entry) => entry.split('#')[1]);
+    const present = listed.some((type) => type === undefined) ? PLOVER_TYPES : listed;
+    const held = PLOVER_TYPES.filter((type) => present.includes(type));
     return {
-      plans: months.map((month) => ({ index: IX.byDate, partition: monthPartition(month), ...range })),
+      plans: held.map((type) => ({ index: IX.byType, partition: `TYPE#${type}`, ...range })),
       residual: null,
     };
   }

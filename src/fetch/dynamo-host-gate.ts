@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS, TTL_ATTRIBUTE } from '../storage/table-design.js';
 import { RateLimitedError } from './errors.js';
-import { GrantLog, type HostGate, type HostSlot } from './host-gate.js';
+import { GrantLog, type HostGate, type HostSlot, seriesOf } from './host-gate.js';
 
 /** Contended bookings retried before giving up with RateLimitedError. */
 const MAX_BOOKING_ATTEMPTS = 8;
@@ -11,8 +11,8 @@ const ITEM_TTL_SECONDS = 3600;
 /**
  * Host gate shared by every Lambda through the `state` table: item pk=`HOST#<host>`, sk=`gate` holds
  * `nextAllowedAt` (epoch ms). A caller reads it and books the slot max(now, nextAllowedAt) by a conditional write
- * that only succeeds if nobody booked in between (optimistic locking): one write per booking, none to redeem a
- * held slot. A Retry-After moves `nextAllowedAt` forward, so every worker's later bookings honour it.
+ * that only succeeds if nobody booked in between (optimistic locking): one write per booking (or per series of
+ * slots reserved together), none to redeem a held slot. A Retry-After moves `nextAllowedAt` forward, so every worker's later bookings honour it.
  */
 export class DynamoHostGate implements HostGate {
   private readonly log: GrantLog;
@@ -35,6 +35,17 @@ export class DynamoHostGate implements HostGate {
       if (!(await this.write(host, seen, at + minIntervalMs, signal))) continue;
       if (at <= now) this.log.grant(host);
       return { host, at };
+    }
+    throw new RateLimitedError(`host ${host}`, minIntervalMs);
+  }
+
+  async reserve(host: string, minIntervalMs: number, count: number, signal?: AbortSignal): Promise<HostSlot[]> {
+    for (let attempt = 0; attempt < MAX_BOOKING_ATTEMPTS; attempt += 1) {
+      signal?.throwIfAborted();
+      const seen = await this.nextAllowedAt(host, signal);
+      const first = Math.max(this.now(), seen ?? 0, this.log.nextFree(host, minIntervalMs));
+      if (await this.write(host, seen, first + count * minIntervalMs, signal))
+        return seriesOf(host, first, minIntervalMs, count);
     }
     throw new RateLimitedError(`host ${host}`, minIntervalMs);
   }

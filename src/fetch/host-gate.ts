@@ -16,6 +16,11 @@ export interface HostSlot {
 export interface HostGate {
   book(host: string, minIntervalMs: number, signal?: AbortSignal): Promise<HostSlot>;
   /**
+   * Books `count` consecutive slots of a host, an interval apart, for requests to be sent later by their holders
+   * (a feed's new articles on its host): one booking for them all, and each message waits for its own slot.
+   */
+  reserve(host: string, minIntervalMs: number, count: number, signal?: AbortSignal): Promise<HostSlot[]>;
+  /**
    * Whether the holder of `slot` may send its request now: 0 when it may, a number of milliseconds to come back
    * after (still holding the slot) when this process sent to the host less than an interval ago, or null when the
    * slot is no longer good (too late, or the host asked to wait since): the holder books again.
@@ -95,6 +100,13 @@ export class MemoryHostGate implements HostGate {
     return { host, at };
   }
 
+  async reserve(host: string, minIntervalMs: number, count: number, signal?: AbortSignal): Promise<HostSlot[]> {
+    signal?.throwIfAborted();
+    const first = Math.max(this.now(), this.nextAllowed.get(host) ?? 0, this.log.nextFree(host, minIntervalMs));
+    remember(this.nextAllowed, host, first + count * minIntervalMs);
+    return seriesOf(host, first, minIntervalMs, count);
+  }
+
   redeem(slot: HostSlot, minIntervalMs: number): number | null {
     return this.log.redeem(slot, minIntervalMs);
   }
@@ -103,6 +115,11 @@ export class MemoryHostGate implements HostGate {
     remember(this.nextAllowed, host, Math.max(until, this.nextAllowed.get(host) ?? 0));
     this.log.block(host, until);
   }
+}
+
+/** `count` slots of `host` an interval apart from `first`. */
+export function seriesOf(host: string, first: number, intervalMs: number, count: number): HostSlot[] {
+  return Array.from({ length: count }, (_, n) => ({ host, at: first + n * intervalMs }));
 }
 
 /** The error a fetch throws when it must wait `waitMs` for its slot: the caller defers, holding the slot. */

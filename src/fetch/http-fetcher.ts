@@ -11,6 +11,7 @@ import {
 import { busyError, type HostGate, type HostSlot, MemoryHostGate } from './host-gate.js';
 import { DEFAULT_MIN_HOST_INTERVAL_MS, type FetchPolicy } from './policy.js';
 import { redirectTarget, statusError } from './response.js';
+import type { RobotsRules } from './robots.js';
 import { MemoryRobotsCache, type RobotsCache } from './robots-cache.js';
 import { RobotsGuard } from './robots-guard.js';
 import { parseFetchUrl, type Resolver, resolveTarget, systemResolver } from './target.js';
@@ -90,6 +91,17 @@ export class HttpFetcher {
     }
   }
 
+  /**
+   * Books `count` consecutive slots of the host of `url`, an interval apart (its robots.txt Crawl-delay counted):
+   * the slots of requests that will be sent later, each by the holder of one (see HostGate.reserve).
+   */
+  async reserve(url: string, count: number): Promise<HostSlot[]> {
+    const target = parseFetchUrl(url);
+    const deadline = AbortSignal.timeout(this.policy.timeoutMs);
+    const { intervalMs } = await this.politeness(target, deadline);
+    return this.gate.reserve(target.host, intervalMs, count, deadline);
+  }
+
   private async follow(
     start: URL,
     request: FetchRequest,
@@ -120,12 +132,8 @@ export class HttpFetcher {
     held: HostSlot | undefined,
     signal: AbortSignal,
   ): Promise<void> {
-    let intervalMs = this.policy.minHostIntervalMs ?? DEFAULT_MIN_HOST_INTERVAL_MS;
-    if (this.policy.respectRobots) {
-      const rules = await this.robots.rulesFor(url, signal);
-      if (!rules.isAllowed(url.href)) throw new RobotsDisallowedError(url.href);
-      intervalMs = Math.max(intervalMs, rules.crawlDelayMs() ?? 0);
-    }
+    const { rules, intervalMs } = await this.politeness(url, signal);
+    if (rules && !rules.isAllowed(url.href)) throw new RobotsDisallowedError(url.href);
     if (url.host === previousHost) return;
     const wait = held?.host === url.host ? this.gate.redeem(held, intervalMs) : null;
     if (held && wait === 0) return;
@@ -133,6 +141,14 @@ export class HttpFetcher {
     const slot = await this.gate.book(url.host, intervalMs, signal);
     const ahead = slot.at - Date.now();
     if (ahead > 0) throw busyError(url.href, slot, ahead);
+  }
+
+  /** The host's robots.txt rules (when the policy respects them) and the interval its requests keep. */
+  private async politeness(url: URL, signal: AbortSignal): Promise<{ rules: RobotsRules | null; intervalMs: number }> {
+    const interval = this.policy.minHostIntervalMs ?? DEFAULT_MIN_HOST_INTERVAL_MS;
+    if (!this.policy.respectRobots) return { rules: null, intervalMs: interval };
+    const rules = await this.robots.rulesFor(url, signal);
+    return { rules, intervalMs: Math.max(interval, rules.crawlDelayMs() ?? 0) };
   }
 
   private async exchange(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {

@@ -22,6 +22,11 @@ export class LocalHostGate implements HostGate {
     return this.memory.book(host, minIntervalMs, signal);
   }
 
+  async reserve(host: string, minIntervalMs: number, count: number, signal?: AbortSignal): Promise<HostSlot[]> {
+    await this.seed(host, signal);
+    return this.memory.reserve(host, minIntervalMs, count, signal);
+  }
+
   redeem(slot: HostSlot, minIntervalMs: number): number | null {
     return this.memory.redeem(slot, minIntervalMs);
   }

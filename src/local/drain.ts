@@ -1,6 +1,7 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
 import type { LocalQueue } from '../queue/local-queue.js';
+import type { SendCoalescer } from '../queue/send-coalescer.js';
 import { failureReason, handleSqsBatch } from '../queue/sqs-batch.js';
 
 /** One queue and the stage that consumes it, as an event source mapping pairs them. */
@@ -11,11 +12,15 @@ export interface QueueConsumer {
   concurrency: number;
 }
 
+/**
+ * @param coalescer gathers what this stage's records send to the next queue, as the Lambda handler does
+ */
 export function queueConsumer<T>(
   queue: LocalQueue<T>,
   schema: z.ZodType<T>,
   stage: (message: T) => Promise<unknown>,
   concurrency: number,
+  coalescer?: SendCoalescer,
 ): QueueConsumer {
   return {
     queue,
@@ -32,6 +37,7 @@ export function queueConsumer<T>(
         },
         // A deferred message goes back to its own queue, held until its time.
         queue,
+        coalescer,
       ),
   };
 }

@@ -13,6 +13,7 @@ import {
   FeedMessageSchema,
   type StageName,
 } from '../queue/messages.js';
+import { SendCoalescer } from '../queue/send-coalescer.js';
 import { createStageDeps } from '../runtime/stage-deps.js';
 import { codeArticle, fetchArticle, fetchFeed, type StageDeps, type StageObserver } from '../stages/index.js';
 import { type AwsClients, createAwsClients } from '../storage/clients.js';
@@ -53,8 +54,15 @@ export function createLocalPipeline(
     article: new LocalQueue<ArticleMessage>('article', maxReceiveCount),
     code: new LocalQueue<CodeMessage>('code', maxReceiveCount),
   };
+  // What a stage's records send to the next queue is gathered per batch, as in Lambda (src/queue/send-coalescer.ts).
+  const sending = { feed: new SendCoalescer(), article: new SendCoalescer() };
+  const sinks = {
+    feed: queues.feed,
+    article: sending.feed.sink(queues.article),
+    code: sending.article.sink(queues.code),
+  };
   // Slots are booked in memory (no table write per request); a host's Retry-After is kept for the next run.
-  const deps = createStageDeps(config, clients, queues, observer, {
+  const deps = createStageDeps(config, clients, sinks, observer, {
     gate: new LocalHostGate(new DynamoHostGate(clients.doc, tableName(config, 'state'))),
     createCoder: () => createEventCoder(),
   });
@@ -74,12 +82,14 @@ export function createLocalPipeline(
       FeedMessageSchema,
       timed('feed', (m) => fetchFeed(m, deps)),
       2,
+      sending.feed,
     ),
     queueConsumer(
       queues.article,
       ArticleMessageSchema,
       timed('article', (m) => fetchArticle(m, deps)),
       4,
+      sending.article,
     ),
     queueConsumer(
       queues.code,

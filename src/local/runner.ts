@@ -46,7 +46,10 @@ export interface PipelineRunResult {
   /** Feeds polled by this run, and the others with their earliest next poll time. */
   feeds: { polled: number; notDue: number; nextPollAt: string | null };
   resumed: { fetch: number; code: number };
-  /** Messages deferred during the run (busy host, Retry-After, first copy not coded yet). */
+  /**
+   * Messages that waited in their queue during the run: sent holding a host slot ahead, or deferred (busy host,
+   * Retry-After, first copy not coded yet).
+   */
   deferred: number;
   waiting: LeftWaiting;
   deadLetters: number;
@@ -76,7 +79,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     interrupted: options.signal.aborted,
     feeds: notDue(await deps.feeds.list(), options.feeds, polled),
     resumed,
-    deferred: all.reduce((sum, queue) => sum + queue.deferred, 0),
+    deferred: all.reduce((sum, queue) => sum + queue.deferred + queue.sentHeld, 0),
     waiting: leftWaiting(queues),
     deadLetters,
     clients,

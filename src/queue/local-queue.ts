@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { Deferrer } from './deferral.js';
+import { type Deferrer, notBeforeOf } from './deferral.js';
 import type { MessageSink } from './sink.js';
 
 export interface DeadLetter {
@@ -41,7 +41,10 @@ export class LocalQueue<T> implements MessageSink<T>, Deferrer {
   private readonly now: () => number;
   readonly deadLetters: DeadLetter[] = [];
   sent = 0;
+  /** Messages sent again to wait (deferred). */
   deferred = 0;
+  /** Messages sent holding a not-before time ahead (an article holding its host slot): held until then. */
+  sentHeld = 0;
 
   constructor(
     readonly name: string,
@@ -58,8 +61,14 @@ export class LocalQueue<T> implements MessageSink<T>, Deferrer {
 
   /** Enqueues message bodies as they are, valid or not: how `redrive` replays dead letters. */
   async sendRaw(bodies: readonly string[]): Promise<void> {
+    const now = this.now();
     for (const body of bodies) {
-      this.ready.push(newMessage(body));
+      // A message carrying its not-before time is held until then, as SQS holds one sent with DelaySeconds.
+      const due = notBeforeOf(parsed(body))?.getTime() ?? now;
+      if (due > now) {
+        this.hold(newMessage(body), due);
+        this.sentHeld += 1;
+      } else this.ready.push(newMessage(body));
       this.sent += 1;
     }
   }
@@ -129,6 +138,14 @@ export class LocalQueue<T> implements MessageSink<T>, Deferrer {
   private hold(message: QueuedMessage, at: number): void {
     const index = this.delayed.findIndex((entry) => entry.at > at);
     this.delayed.splice(index === -1 ? this.delayed.length : index, 0, { message, at });
+  }
+}
+
+function parsed(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
   }
 }
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { DeferralSchema } from './deferral.js';
 
-/** Set by the batch layer on a message sent again to wait (see deferral.ts); absent on a first send. */
+/**
+ * Set by the batch layer on a message sent again to wait (see deferral.ts), and by the feed stage on an article it
+ * sends holding a host slot booked ahead; absent on other first sends.
+ */
 const waiting = { deferral: DeferralSchema.optional() };
 
 // Bodies name their fields in snake_case, like every JSON eventwire emits. Bodies written before (camelCase, still

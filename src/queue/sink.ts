@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { EventwireError } from '../core/errors.js';
-import type { Deferrer } from './deferral.js';
+import { type Deferrer, notBeforeOf } from './deferral.js';
 import { SendFailedError } from './errors.js';
 
 /** Where a stage sends messages for the next stage. */
@@ -27,6 +27,7 @@ export class SqsSink<T> implements MessageSink<T> {
   constructor(
     private readonly sqs: SQSClient,
     private readonly queueUrl: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async send(messages: readonly T[]): Promise<void> {
@@ -36,7 +37,12 @@ export class SqsSink<T> implements MessageSink<T> {
   }
 
   private async sendBatch(batch: readonly T[]): Promise<void> {
-    let entries = batch.map((message, i) => ({ Id: String(i), MessageBody: JSON.stringify(message) }));
+    // A message that carries its not-before time (a deferral) is delivered no earlier, as a deferred one is.
+    let entries = batch.map((message, i) => ({
+      Id: String(i),
+      MessageBody: JSON.stringify(message),
+      ...delayOf(notBeforeOf(message), this.now()),
+    }));
     for (let attempt = 1; entries.length > 0; attempt += 1) {
       const result = await this.sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: entries }));
       const failed = new Set((result.Failed ?? []).map((failure) => failure.Id));
@@ -64,8 +70,18 @@ export class SqsDeferrer implements Deferrer {
   ) {}
 
   async defer(body: string, notBefore: Date): Promise<void> {
-    const seconds = Math.ceil((notBefore.getTime() - this.now()) / 1000);
-    const delay = Math.min(MAX_DELAY_SECONDS, Math.max(0, seconds));
-    await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: body, DelaySeconds: delay }));
+    await this.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: this.queueUrl,
+        MessageBody: body,
+        DelaySeconds: delayOf(notBefore, this.now()).DelaySeconds ?? 0,
+      }),
+    );
   }
+}
+
+/** SQS's DelaySeconds for a message due at `notBefore`: whole seconds, rounded up so it never arrives early. */
+function delayOf(notBefore: Date | null, now: number): { DelaySeconds?: number } {
+  if (!notBefore || notBefore.getTime() <= now) return {};
+  return { DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.ceil((notBefore.getTime() - now) / 1000)) };
 }

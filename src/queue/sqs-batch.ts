@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { describeError } from '../core/errors.js';
 import { DeferError, type Deferrer, deferredBody, notBeforeOf } from './deferral.js';
 import { InvalidMessageError } from './errors.js';
+import type { SendCoalescer } from './send-coalescer.js';
 
 /** Where the batch reports what happened to each record (Powertools logger in Lambda, the runner locally). */
 export interface BatchObserver {
@@ -17,8 +18,9 @@ export interface BatchObserver {
  * and only the failed records are reported back (ReportBatchItemFailures), so one bad message never fails or
  * repeats its neighbours. A record whose stage defers it (DeferError), or that arrives before its deferral's
  * not-before time, is sent again through `deferrer` and acknowledged: waiting never counts as a failed receive.
- * Without a deferrer a deferral is a failure, retried by the queue. Lambda handlers and the local runner both
- * call this.
+ * Without a deferrer a deferral is a failure, retried by the queue. With a coalescer, what the records send to the
+ * next queue goes out in shared SendMessageBatch requests (SendCoalescer). Lambda handlers and the local runner
+ * both call this.
  */
 export async function handleSqsBatch<T>(
   event: SQSEvent,
@@ -26,9 +28,12 @@ export async function handleSqsBatch<T>(
   handle: (message: T, record: SQSRecord) => Promise<void>,
   observer?: BatchObserver,
   deferrer?: Deferrer,
+  coalescer?: SendCoalescer,
 ): Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
-  const recordHandler = async (record: SQSRecord): Promise<void> => {
+  const recordHandler = async (record: SQSRecord): Promise<void> =>
+    coalescer ? coalescer.track(() => handleRecord(record)) : handleRecord(record);
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
     const now = new Date();
     try {
       const body = parseBody(record);

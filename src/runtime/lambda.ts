@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { type AppConfig, type EnvName, loadConfigFromEnv } from '../config/index.js';
 import { describeError } from '../core/errors.js';
 import type { Deferrer } from '../queue/deferral.js';
+import { SendCoalescer } from '../queue/send-coalescer.js';
 import { type MessageSink, SqsDeferrer, sqsSink } from '../queue/sink.js';
 import { handleSqsBatch } from '../queue/sqs-batch.js';
 import type { StageObserver } from '../stages/observer.js';
@@ -22,6 +23,8 @@ export interface LambdaRuntime {
   readonly observer: StageObserver;
   /** Captures an AWS SDK client for X-Ray tracing. */
   readonly traced: Instrument;
+  /** Gathers the messages the records of one batch send to the next queue into shared requests. */
+  readonly coalescer: SendCoalescer;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createLambdaRuntime(serviceName: string, required: readonly EnvN
     tracer,
     observer: powertoolsObserver(logger, metrics),
     traced: (client) => tracer.captureAWSv3Client(client),
+    coalescer: new SendCoalescer(),
   };
 }
 
@@ -58,10 +62,13 @@ export function lambdaBucketPlatform(runtime: LambdaRuntime): BucketPlatform {
   return { ...lambdaPlatform(runtime), s3: createS3Client(runtime.config, runtime.traced) };
 }
 
-/** The SQS queue of the next stage, named in the configuration, on a traced client. */
+/**
+ * The SQS queue of the next stage, named in the configuration, on a traced client. What the records of one batch
+ * send goes out together (10 messages a request), not one request per record.
+ */
 export function lambdaQueue<T>(runtime: LambdaRuntime, queue: keyof AppConfig['queues']): MessageSink<T> {
   const sqs = runtime.traced(new SQSClient({ region: runtime.config.region }));
-  return sqsSink<T>(sqs, runtime.config.queues[queue], queue);
+  return runtime.coalescer.sink(sqsSink<T>(sqs, runtime.config.queues[queue], queue));
 }
 
 export function powertoolsObserver(logger: Logger, metrics: Metrics): StageObserver {
@@ -117,6 +124,7 @@ export function sqsStageHandler<T>(
           },
         },
         deferrerFor(event.Records[0]?.eventSourceARN) ?? undefined,
+        runtime.coalescer,
       );
     } finally {
       runtime.metrics.publishStoredMetrics();

@@ -1,5 +1,5 @@
 import type { EventCoder } from '../coder/index.js';
-import type { FetchRequest, FetchResult } from '../fetch/index.js';
+import type { FetchRequest, FetchResult, HostSlot } from '../fetch/index.js';
 import type { ArticleMessage, CodeMessage, FeedMessage } from '../queue/messages.js';
 import type { MessageSink } from '../queue/sink.js';
 import type { ArticleStore } from '../storage/article-store.js';
@@ -11,6 +11,11 @@ import type { StageObserver } from './observer.js';
 /** The one network client of the stages (HttpFetcher: SSRF-safe, polite, conditional). */
 export interface PageFetcher {
   fetch(request: FetchRequest): Promise<FetchResult>;
+  /**
+   * Books `count` slots of the host of `url` for requests its messages will send later (HostGate.reserve). Optional:
+   * a fetcher without it (a replay of stored pages, a test) leaves each fetch to book its own.
+   */
+  reserve?(url: string, count: number): Promise<HostSlot[]>;
 }
 
 /**

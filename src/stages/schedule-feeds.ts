@@ -3,9 +3,6 @@ import type { ScheduleDeps } from './deps.js';
 
 export type { ScheduleDeps };
 
-/** How long a scheduled feed is leased before a later tick may schedule it again. */
-const LEASE_MINUTES = 10;
-
 export interface ScheduleOptions {
   /** Poll every feed now, due or not (a local run's `--poll-all`). */
   everyFeed?: boolean;
@@ -34,8 +31,10 @@ export async function scheduleDueFeeds(
   const due = candidates.filter(
     (feed) => listed.has(feed.feed_id) && (options.everyFeed || Date.parse(feed.next_poll_at) <= now.getTime()),
   );
-  const leaseUntil = new Date(now.getTime() + LEASE_MINUTES * 60_000);
-  if (!options.local) for (const feed of due) await deps.feeds.lease(feed.feed_id, leaseUntil);
+  // Leased until its next regular poll: a successful poll leaves that time as it is (one move in the due index
+  // per poll), and a message lost in flight is polled again then.
+  if (!options.local)
+    for (const feed of due) await deps.feeds.lease(feed.feed_id, new Date(now.getTime() + feed.poll_minutes * 60_000));
   await deps.queues.feed.send(due.map((feed) => ({ feed_id: feed.feed_id })));
   deps.observer.count('FeedsScheduled', due.length);
   deps.observer.info('feeds scheduled', { due: due.length, known: feedList.length });

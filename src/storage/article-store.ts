@@ -5,10 +5,17 @@ import {
   paginateScan,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from './batch-get.js';
 import { type CopyClaimStore, DynamoCopyClaims } from './copy-claims.js';
 import { CorruptRecordError } from './errors.js';
 import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
-import { type ArticleRecord, ArticleRecordSchema, type ArticleStatus, SCHEMA_VERSION } from './records.js';
+import {
+  type ArticleRecord,
+  ArticleRecordSchema,
+  type ArticleStatus,
+  ArticleStatusSchema,
+  SCHEMA_VERSION,
+} from './records.js';
 import { setClause } from './set-clause.js';
 
 /** The stage an unfinished article waits for: `pending` articles wait to be fetched, `stored` ones to be coded. */
@@ -46,6 +53,8 @@ export interface ArticleStore {
   /** Records a newly discovered article once; returns the existing record when it is already known. */
   discover(found: ArticleDiscovery, now: Date): Promise<{ created: boolean; record: ArticleRecord }>;
   get(articleId: string): Promise<ArticleRecord | undefined>;
+  /** The status of each of these articles that exists (eventually consistent: a check, not a decision). */
+  statuses(articleIds: readonly string[]): Promise<Map<string, ArticleStatus>>;
   /**
    * Text and raw page are in S3: the article now waits for coding. A first copy noted meanwhile stays. False when
    * it is no longer pending (another delivery stored it first): only one delivery counts it and hands it on.
@@ -115,6 +124,23 @@ export class DynamoArticleStore implements ArticleStore {
       new GetCommand({ TableName: this.tableName, Key: key(articleId), ConsistentRead: true }),
     );
     return result.Item ? parseArticle(result.Item) : undefined;
+  }
+
+  async statuses(articleIds: readonly string[]): Promise<Map<string, ArticleStatus>> {
+    const items = await batchGetItems(
+      this.doc,
+      this.tableName,
+      articleIds.map((articleId) => key(articleId)),
+      { projection: ['pk', 'sk', 'article_id', 'articleId', '#status'], names: { '#status': 'status' } },
+    );
+    const statuses = new Map<string, ArticleStatus>();
+    for (const item of items) {
+      const status = ArticleStatusSchema.safeParse(item.status);
+      // Articles stored before schema version 2 name their id `articleId`.
+      const id = item.article_id ?? item.articleId;
+      if (status.success && typeof id === 'string') statuses.set(id, status.data);
+    }
+    return statuses;
   }
 
   /**

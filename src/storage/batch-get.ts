@@ -11,7 +11,8 @@ const KEYS_PER_REQUEST = 100;
 const MAX_ROUNDS = 8;
 
 /**
- * The items for `keys`, in the order of `keys` (missing items are left out). Indexes project only what their
+ * The items for `keys`, in the order of `keys` (missing items are left out); with `only`, just those attributes
+ * (`pk` and `sk` among them, by which the items are matched to their keys). Indexes project only what their
  * queries filter on, so readers fetch whole items here; unprocessed keys are retried with backoff. Ours rather than
  * lib-dynamodb's paginatedBatchGet, which asks again at once and without end (AWS advises backing off on
  * UnprocessedKeys) and leaves splitting at 100 keys to the caller.
@@ -20,7 +21,14 @@ export async function batchGetItems(
   doc: DynamoDBDocumentClient,
   tableName: string,
   keys: readonly ItemKey[],
+  only?: { projection: readonly string[]; names?: Record<string, string> },
 ): Promise<Record<string, unknown>[]> {
+  const projection = only
+    ? {
+        ProjectionExpression: only.projection.join(', '),
+        ...(only.names ? { ExpressionAttributeNames: only.names } : {}),
+      }
+    : {};
   const found = new Map<string, Record<string, unknown>>();
   const id = (key: { pk?: unknown; sk?: unknown }): string => `${String(key.pk)}\u0000${String(key.sk)}`;
   const unique = [...new Map(keys.map((key) => [id(key), { pk: key.pk, sk: key.sk }])).values()];
@@ -30,7 +38,9 @@ export async function batchGetItems(
       if (round === MAX_ROUNDS)
         throw new StorageError(`BatchGetItem left ${pending.length} keys unprocessed after ${MAX_ROUNDS} rounds`);
       if (round > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round * Math.random()));
-      const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+      const result = await doc.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ...projection } } }),
+      );
       for (const item of result.Responses?.[tableName] ?? []) found.set(id(item), item);
       pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
     }

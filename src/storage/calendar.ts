@@ -8,17 +8,25 @@ import {
 import { isConditionFailure } from './record-upgrade.js';
 import { EVENTS_INDEXES as IX } from './table-design.js';
 
-/** `month`: YYYY-MM, the partitions of the date index; `day`: YYYY-MM-DD, those of the change index. */
+/**
+ * `month`: YYYY-MM#TYPE, the event types a month holds (the type index partitions a date range reads; an entry
+ * written before types were kept is YYYY-MM alone); `day`: YYYY-MM-DD, the partitions of the change index.
+ */
 export type CalendarUnit = 'month' | 'day';
 
 const PK = 'CALENDAR';
 const PREFIX: Record<CalendarUnit, string> = { month: 'MONTH#', day: 'DAY#' };
 /** Marks a local events table whose calendar was rebuilt from its items (see rebuildCalendar). */
 const REBUILT = { pk: PK, sk: 'REBUILT' };
-/** The date index partition of a month's events (YYYY-MM). */
-export function monthPartition(month: string): string {
-  return `DATE#${month}`;
+/** The calendar entry of a month (YYYY-MM) that holds events of a type. */
+export function monthOfType(month: string, type: string): string {
+  return `${month}#${type}`;
 }
+
+/** The date index partition of a month's events (YYYY-MM), on items written before the type calendar. */
+const LEGACY_MONTH_PARTITION = 'DATE#';
+/** The attribute that held it (the date index is gone). */
+const LEGACY_DATE_KEY = 'byDatePk';
 
 /** The change index partition of a day's coded articles (YYYY-MM-DD). */
 export function dayPartition(day: string): string {
@@ -29,9 +37,10 @@ export function dayPartition(day: string): string {
 const MAX_KNOWN = 10_000;
 
 /**
- * The sparse calendar of the events table: which months hold events (partitions `DATE#YYYY-MM` of the date index)
- * and which days had articles coded (partitions `CHANGED#YYYY-MM-DD` of the change index), one small item per
- * month or day under pk `CALENDAR`. A query over any range reads the calendar first (one Query) and then only the
+ * The sparse calendar of the events table: which event types each month holds (so a date range reads only the
+ * type index partitions that have events then) and which days had articles coded (partitions `CHANGED#YYYY-MM-DD`
+ * of the change index), one small item per month and type or per day under pk `CALENDAR`. A query over any range
+ * reads the calendar first (one Query) and then only the
  * partitions that hold something, so a range of a century costs what its few busy months cost, and nothing is cut
  * off by a cap. An entry is written before the first item of its partition (a crash leaves at most an empty
  * partition listed), and only when it is new: a process reads an entry the first time it meets it and remembers
@@ -100,15 +109,23 @@ export async function rebuildCalendar(doc: DynamoDBDocumentClient, tableName: st
     { client: doc },
     {
       TableName: tableName,
-      ProjectionExpression: '#date, #changed',
-      ExpressionAttributeNames: { '#date': IX.byDate.partitionKey, '#changed': IX.byChanged.partitionKey },
+      ProjectionExpression: '#date, #type, #changed',
+      ExpressionAttributeNames: {
+        '#date': LEGACY_DATE_KEY,
+        '#type': IX.byType.partitionKey,
+        '#changed': IX.byChanged.partitionKey,
+      },
     },
   );
   for await (const page of pages)
     for (const item of page.Items ?? []) {
-      const date = item[IX.byDate.partitionKey];
+      const date = item[LEGACY_DATE_KEY];
+      const type = item[IX.byType.partitionKey];
       const changed = item[IX.byChanged.partitionKey];
-      if (typeof date === 'string') await calendar.note('month', [date.slice(monthPartition('').length)]);
+      if (typeof date === 'string' && typeof type === 'string')
+        await calendar.note('month', [
+          monthOfType(date.slice(LEGACY_MONTH_PARTITION.length), type.slice('TYPE#'.length)),
+        ]);
       if (typeof changed === 'string') await calendar.note('day', [changed.slice(dayPartition('').length)]);
     }
   await doc.send(new PutCommand({ TableName: tableName, Item: { ...REBUILT, kind: 'calendar' } }));

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodedEvent } from '../core/event-schema.js';
-import { Calendar, dayPartition, monthPartition } from './calendar.js';
+import { Calendar, dayPartition, monthOfType } from './calendar.js';
 import { articleCodedKey, eventIdOf, eventKey, mentionItemKey, mentionKeyOf } from './event-identity.js';
 import { type ArticleReports, withdrawReports } from './event-withdrawal.js';
 import { isConditionFailure, isLegacyItem, LEGACY_VERSION_ATTRIBUTE, upgradeStoredItem } from './record-upgrade.js';
@@ -66,7 +66,7 @@ export class DynamoEventStore implements EventStore {
     const result: RecordResult = { eventIds: [], created: 0, updated: 0 };
     await this.calendar.note(
       'month',
-      events.map((event) => (event.date ?? fallbackDate).slice(0, 7)),
+      events.map((event) => monthOfType((event.date ?? fallbackDate).slice(0, 7), event.type)),
     );
     for (const event of events) {
       const date = event.date ?? fallbackDate;
@@ -317,8 +317,6 @@ function descriptiveFields(eventId: string, date: string, event: CodedEvent): Re
     reciprocal: event.reciprocal,
     date,
     coder_version: event.coder_version,
-    [IX.byDate.partitionKey]: monthPartition(date.slice(0, 7)),
-    [IX.byDate.sortKey]: `${date}#${eventId}`,
     [IX.byType.partitionKey]: `TYPE#${event.type}`,
     [IX.byType.sortKey]: `${date}#${eventId}`,
     ...(event.source.code

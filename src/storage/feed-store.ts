@@ -4,11 +4,13 @@ import {
   PutCommand,
   paginateQuery,
   paginateScan,
+  QueryCommand,
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { stableId } from '../core/ids.js';
 import { CorruptRecordError } from './errors.js';
+import { KnownItems } from './known-items.js';
 import { currentShape, isConditionFailure, type StoredItemRef, writeCurrent } from './record-upgrade.js';
 import { type FeedRecord, FeedRecordSchema, SCHEMA_VERSION } from './records.js';
 import { FEEDS_INDEXES } from './table-design.js';
@@ -31,12 +33,17 @@ export interface PollOutcome {
   items?: number;
   bytes?: number;
   error?: string | null;
-  /** When to poll next; the caller applies backoff after failures. */
-  nextPollAt: Date;
+  /**
+   * When to poll next; the caller applies backoff after failures. Absent: the next poll time stays as the lease
+   * set it (the feed's next regular poll), and the feed's place in the due index does not move.
+   */
+  nextPollAt?: Date;
 }
 
 const DUE_PARTITION = 'FEEDS';
 const FEED_SK = 'FEED';
+/** Sort key of the item beside each feed's that holds what it listed (KnownItems). */
+const KNOWN_SK = 'KNOWN';
 const byDue = FEEDS_INDEXES.byDue;
 
 export function feedIdOf(url: string): string {
@@ -48,11 +55,15 @@ export interface FeedStore {
   /** Adds new feeds (due at once) and updates name/interval of known ones, keeping their state. */
   upsertFeeds(specs: readonly FeedSpec[], now: Date): Promise<number>;
   get(feedId: string): Promise<FeedRecord | undefined>;
+  /** The feed and the items it listed before (what a poll needs), in one read. */
+  getForPoll(feedId: string): Promise<{ feed: FeedRecord; known: KnownItems } | undefined>;
+  /** Stores what the feed listed; written by a poll whose items or checks changed it. */
+  saveKnown(feedId: string, known: KnownItems): Promise<void>;
   /** Every feed, oldest due first. */
   list(): Promise<FeedRecord[]>;
   /** Feeds whose next poll time has come, oldest first. */
   dueFeeds(now: Date, limit?: number): Promise<FeedRecord[]>;
-  /** Pushes a due feed's next poll time forward while its message is in flight. */
+  /** Sets a due feed's next poll time while its message is in flight (its next regular poll). */
   lease(feedId: string, until: Date): Promise<void>;
   recordPoll(feedId: string, outcome: PollOutcome): Promise<void>;
 }
@@ -115,6 +126,37 @@ export class DynamoFeedStore implements FeedStore {
     return result.Item ? parseFeed(result.Item) : undefined;
   }
 
+  /** The feed and its known items, in one consistent Query of the feed's partition. */
+  async getForPoll(feedId: string): Promise<{ feed: FeedRecord; known: KnownItems } | undefined> {
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': key(feedId).pk },
+        ConsistentRead: true,
+      }),
+    );
+    const items = result.Items ?? [];
+    const feed = items.find((item) => item.sk === FEED_SK);
+    if (!feed) return undefined;
+    return { feed: parseFeed(feed), known: KnownItems.from(items.find((item) => item.sk === KNOWN_SK)) };
+  }
+
+  async saveKnown(feedId: string, known: KnownItems): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: key(feedId).pk,
+          sk: KNOWN_SK,
+          kind: 'feed-known',
+          schema_version: SCHEMA_VERSION,
+          ...known.toAttributes(),
+        },
+      }),
+    );
+  }
+
   /**
    * Every feed, oldest due first. A consistent Scan of the table, not the byDue index, on purpose: the local stack
    * (dynalite) writes an item's index entries apart from the item, so a process killed mid-update can leave a feed
@@ -140,20 +182,25 @@ export class DynamoFeedStore implements FeedStore {
     return this.queryDue(now.toISOString(), limit);
   }
 
-  /** Pushes a due feed's next poll time forward while its message is in flight, so a schedule tick does not send it twice. */
+  /**
+   * Sets a due feed's next poll time while its message is in flight, so a schedule tick does not send it twice.
+   * The lease is the feed's next regular poll: a successful poll leaves it, and the feed does not move in the due
+   * index twice per poll.
+   */
   async lease(feedId: string, until: Date): Promise<void> {
     await this.setNextPoll(feedId, until);
   }
 
   async recordPoll(feedId: string, outcome: PollOutcome): Promise<void> {
     const failed = outcome.status === 'failed';
-    const next = outcome.nextPollAt.toISOString();
+    const next = outcome.nextPollAt?.toISOString();
     const validators = outcome.status === 'fetched' ? ', etag = :etag, last_modified = :lastModified' : '';
+    const schedule = next ? 'next_poll_at = :next, #dueSk = :next, ' : '';
     await this.updateCurrent(feedId, {
-      UpdateExpression: `SET next_poll_at = :next, #dueSk = :next, health.last_status = :status, health.last_fetched_at = :at, health.last_error = :error, health.consecutive_failures = ${failed ? 'health.consecutive_failures + :one' : ':zero'}, health.polls = health.polls + :one, health.not_modified = health.not_modified + :nm, health.items_last_poll = :items, health.bytes_last_poll = :bytes${validators}`,
-      ExpressionAttributeNames: { '#dueSk': byDue.sortKey },
+      UpdateExpression: `SET ${schedule}health.last_status = :status, health.last_fetched_at = :at, health.last_error = :error, health.consecutive_failures = ${failed ? 'health.consecutive_failures + :one' : ':zero'}, health.polls = health.polls + :one, health.not_modified = health.not_modified + :nm, health.items_last_poll = :items, health.bytes_last_poll = :bytes${validators}`,
+      ...(next ? { ExpressionAttributeNames: { '#dueSk': byDue.sortKey } } : {}),
       ExpressionAttributeValues: {
-        ':next': next,
+        ...(next ? { ':next': next } : {}),
         ':status': outcome.status,
         ':at': outcome.at.toISOString(),
         ':error': outcome.error ?? null,

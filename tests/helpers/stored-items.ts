@@ -47,7 +47,7 @@ export function storedEventItem(
     kind: 'event',
     ...fields,
     bestMention: 0.8,
-    byDatePk: 'DATE#2026-10',
+    byTypePk: 'TYPE#CONSULT',
     mentionKeys: new Set(sets.mentions),
     articleIds: new Set(sets.articles),
     outlets: new Set(sets.outlets),

@@ -212,7 +212,7 @@ describe('downstream', () => {
         'ReadOnlyPolicyArn',
       ]),
     );
-    synth.template.hasOutput('EventsIndexNames', { Value: 'byDate,bySource,byTarget,byType,byLocation,byChanged' });
+    synth.template.hasOutput('EventsIndexNames', { Value: 'bySource,byTarget,byType,byLocation,byChanged' });
   });
 
   it('stores the feed list file in the SSM parameter', () => {

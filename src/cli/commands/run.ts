@@ -192,7 +192,7 @@ function waitingLines(result: SummaryInput['result']): string[] {
   const lines =
     result.deferred > 0
       ? [
-          `  waited    ${counted(result.deferred, 'deferral')} for a busy host, a Retry-After or a first copy not coded yet`,
+          `  waited    ${counted(result.deferred, 'message')} for a host's slot, a Retry-After or a first copy not coded yet`,
         ]
       : [];
   if (feed + article + code === 0) return lines;

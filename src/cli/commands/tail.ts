@@ -9,7 +9,7 @@ export const tailCommand = {
   summary: 'Follow the change feed of the local events table: print events as they are created or updated',
   usage: `eventwire tail [--since ISO_TIME] [--interval-ms N] [--jsonl] [--data-dir DIR]
   --since defaults to now; --interval-ms (100..3600000, default 1000) is the polling interval.
-  Runs until Ctrl-C. In AWS the same changes reach the EventBridge bus ("Event Created", "Event Updated").
+  Runs until Ctrl-C. In AWS the same changes reach the EventBridge bus ("Article Coded", "Events Changed").
 example: npx eventwire tail --since 2026-10-01T00:00:00Z --jsonl`,
   async run(argv: string[]): Promise<number> {
     const { values } = parseFlags(argv, {

@@ -4,7 +4,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toChangeEvent } from '../../../src/changes/change-events.js';
+import { toBusEvents, toChangeEvent } from '../../../src/changes/change-events.js';
 import { EventReader } from '../../../src/client/index.js';
 import { DynamoArticleStore } from '../../../src/storage/article-store.js';
 import { DynamoEventStore } from '../../../src/storage/event-store.js';
@@ -143,26 +143,25 @@ describe('every JSON eventwire emits names its fields in snake_case', () => {
     expect(keysNotSnakeCase({ ...results, ...more })).toEqual([]);
   });
 
-  it('holds for the bus events of created and updated events and of coded articles', async () => {
+  it('holds for the bus events of coded articles and of event changes', async () => {
     const scan = await fixture.stack.clients.doc.send(
       new ScanCommand({ TableName: fixture.stack.config.tables.events }),
     );
     const image = (item: Record<string, unknown>) => marshall(item, { convertClassInstanceToMap: false }) as never;
-    const details = (scan.Items ?? []).flatMap((item) => {
+    const records = (scan.Items ?? []).flatMap((item): DynamoDBRecord[] => {
       const updated = { ...item, outlets: new Set(['Wire', 'Another']) };
-      const records: DynamoDBRecord[] = [
+      return [
         { eventName: 'INSERT', dynamodb: { NewImage: image(item) } },
         { eventName: 'MODIFY', dynamodb: { NewImage: image(updated), OldImage: image(item) } },
       ];
-      return records.flatMap((record) => {
-        const change = toChangeEvent(record);
-        return change ? [{ type: change.detailType, detail: change.detail }] : [];
-      });
     });
+    const changes = records.flatMap((record, position) => {
+      const change = toChangeEvent(record);
+      return change ? [{ position, change }] : [];
+    });
+    const details = toBusEvents(changes).map((event) => ({ type: event.detailType, detail: event.detail }));
 
-    expect(new Set(details.map((detail) => detail.type))).toEqual(
-      new Set(['Event Created', 'Event Updated', 'Article Coded']),
-    );
+    expect(new Set(details.map((detail) => detail.type))).toEqual(new Set(['Events Changed', 'Article Coded']));
     expect(keysNotSnakeCase(details)).toEqual([]);
   });
 

@@ -17,6 +17,9 @@ class RecordingGate implements HostGate {
     this.intervals.push(minIntervalMs);
     return { host, at: 0 };
   }
+  async reserve(): Promise<HostSlot[]> {
+    return [];
+  }
   redeem(): number | null {
     return null;
   }

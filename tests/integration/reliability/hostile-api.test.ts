@@ -60,7 +60,7 @@ describe('the HTTP API given parameters it should refuse', () => {
       p: string;
       k?: Record<string, string>;
     };
-    const moved = forged({ ...state, k: { ...state.k, byDateSk: '1999-01-01#x' } });
+    const moved = forged({ ...state, k: { ...state.k, byTypeSk: '1999-01-01#x' } });
 
     const otherQuery = await get(`/api/events?${inRange({ limit: '1', type: 'PROTEST', cursor })}`);
     const outside = await get(`/api/events?${inRange({ limit: '1', cursor: moved })}`);

@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventReader } from '../../../src/client/index.js';
+import { PLOVER_TYPES } from '../../../src/core/event-schema.js';
 import { DynamoEventStore } from '../../../src/storage/event-store.js';
 import { codedEvent } from '../../helpers/coded-event.js';
 import { withStackAt } from '../../helpers/local-stack.js';
@@ -36,7 +38,9 @@ beforeAll(async () => {
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
 /** A reader that counts the DynamoDB requests it sends. */
-async function withCountingReader<T>(use: (reader: EventReader, requests: string[]) => Promise<T>): Promise<T> {
+async function withCountingReader<T>(
+  use: (reader: EventReader, requests: string[], table: { doc: DynamoDBDocumentClient; name: string }) => Promise<T>,
+): Promise<T> {
   return withStackAt(dataDir, async (clients, config) => {
     const requests: string[] = [];
     clients.doc.middlewareStack.add(
@@ -46,7 +50,10 @@ async function withCountingReader<T>(use: (reader: EventReader, requests: string
       },
       { step: 'initialize' },
     );
-    return use(new EventReader(clients.doc, config.tables.events), requests);
+    return use(new EventReader(clients.doc, config.tables.events), requests, {
+      doc: clients.doc,
+      name: config.tables.events,
+    });
   });
 }
 
@@ -83,6 +90,22 @@ describe('a date range of any length', () => {
     });
 
     expect(seen).toEqual(DATES.slice(0, 4));
+  });
+
+  it('reads every type partition for a month the calendar listed before it kept types', async () => {
+    const { dates, queries } = await withCountingReader(async (reader, requests, { doc, name: table }) => {
+      const legacy = { pk: 'CALENDAR', sk: 'MONTH#1961-08' };
+      await doc.send(new PutCommand({ TableName: table, Item: { ...legacy, kind: 'calendar' } }));
+      try {
+        const page = await reader.events({ from: '1961-08-01', to: '1961-08-31' });
+        return { dates: page.items.map((event) => event.date), queries: requests.filter((r) => r === 'QueryCommand') };
+      } finally {
+        await doc.send(new DeleteCommand({ TableName: table, Key: legacy }));
+      }
+    });
+
+    expect(dates).toEqual(['1961-08-13']);
+    expect(queries).toHaveLength(1 + PLOVER_TYPES.length);
   });
 
   it('finds every change since 1900 through the days the calendar lists', async () => {

@@ -18,9 +18,10 @@ const observer: StageObserver = {
 };
 const deps = { bus, busName: 'eventwire-events', observer };
 
-/** A new event at stream position `n`. */
-function created(n: number): DynamoDBRecord {
-  const item = storedEventItem(undefined, { pk: `EVENT#e${n}`, event_id: `e${n}` });
+/** A new event at stream position `n`, reported by article `article` (its own by default). */
+function created(n: number, article = `a${n}`): DynamoDBRecord {
+  const sets = { mentions: [`m${n}`], articles: [article], outlets: ['Wire'] };
+  const item = storedEventItem(sets, { pk: `EVENT#e${n}`, event_id: `e${n}` });
   return {
     eventName: 'INSERT',
     dynamodb: { SequenceNumber: String(n), NewImage: marshall(item, { convertClassInstanceToMap: false }) as never },
@@ -35,19 +36,26 @@ describe('publishChanges', () => {
     counts.clear();
   });
 
-  it('puts the changes of a batch in stream order, ten entries per request, and counts them', async () => {
+  it('puts one bus event per article, in the order of its first record, ten per request, and counts them', async () => {
     eventBridge.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({
       Entries: input.Entries.map((_, i) => ({ EventId: String(i) })),
     }));
 
     const outcome = await publishChanges(
-      Array.from({ length: 12 }, (_, n) => created(n)),
+      [...Array.from({ length: 12 }, (_, n) => created(n)), created(12, 'a0')],
       deps,
     );
 
     expect(outcome).toEqual({ published: 12, failure: null });
     expect(entriesSent().map((entries) => entries.length)).toEqual([10, 2]);
-    expect(JSON.parse(entriesSent()[0]?.[0]?.Detail ?? '{}')).toMatchObject({ event_id: 'e0', num_mentions: 1 });
+    expect(entriesSent()[0]?.[0]?.DetailType).toBe('Events Changed');
+    expect(JSON.parse(entriesSent()[0]?.[0]?.Detail ?? '{}')).toMatchObject({
+      article_id: 'a0',
+      created: [
+        { event_id: 'e0', num_mentions: 1 },
+        { event_id: 'e12', num_mentions: 1 },
+      ],
+    });
     expect(counts.get('ChangesPublished')).toBe(12);
   });
 
@@ -64,6 +72,19 @@ describe('publishChanges', () => {
     expect(outcome.failure?.error.message).toContain('ThrottlingException: slow down');
     expect(outcome.failure?.error.retryable).toBe(true);
     expect(counts.get('ChangesFailed')).toBe(1);
+  });
+
+  it('retries from the first record of a refused article: the records after it go again, none is skipped', async () => {
+    eventBridge.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ EventId: 'a' }, { ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }],
+    });
+
+    const outcome = await publishChanges([created(1, 'a1'), created(2, 'a2'), created(3, 'a1')], deps);
+
+    expect(entriesSent()[0]?.map((entry) => JSON.parse(entry.Detail ?? '{}').article_id)).toEqual(['a1', 'a2']);
+    expect(outcome.published).toBe(1);
+    expect(outcome.failure?.sequence).toBe('2');
   });
 
   it('keeps the error of a failed request as the cause of its PublishError', async () => {

@@ -1,6 +1,7 @@
 import type { EventCoder } from '../../../src/coder/index.js';
 import type { CodedArticle, CodedEvent } from '../../../src/core/event-schema.js';
 import type { FetchRequest, FetchResult } from '../../../src/fetch/index.js';
+import type { ArticleMessage } from '../../../src/queue/messages.js';
 import type { MessageSink } from '../../../src/queue/sink.js';
 import type { StageDeps } from '../../../src/stages/deps.js';
 import type { MetricName, StageObserver } from '../../../src/stages/observer.js';
@@ -23,6 +24,7 @@ import {
   newFeedRecord,
   type PollOutcome,
 } from '../../../src/storage/feed-store.js';
+import { KnownItems } from '../../../src/storage/known-items.js';
 import type { ArticleRecord, ArticleStatus, FeedRecord } from '../../../src/storage/records.js';
 
 /**
@@ -37,6 +39,7 @@ export class MemoryFeeds implements FeedStore {
   readonly feeds = new Map<string, FeedRecord>();
   readonly polls: { feedId: string; outcome: PollOutcome }[] = [];
   readonly leases: string[] = [];
+  readonly known = new Map<string, KnownItems>();
 
   add(feed: Partial<FeedRecord> & Pick<FeedRecord, 'feed_id' | 'url'>): FeedRecord {
     const record = { ...newFeedRecord({ name: 'Wire', poll_minutes: 15, ...feed }, NOW), ...feed };
@@ -55,6 +58,13 @@ export class MemoryFeeds implements FeedStore {
   }
   async get(feedId: string) {
     return this.feeds.get(feedId);
+  }
+  async getForPoll(feedId: string) {
+    const feed = this.feeds.get(feedId);
+    return feed ? { feed, known: this.known.get(feedId) ?? KnownItems.empty() } : undefined;
+  }
+  async saveKnown(feedId: string, known: KnownItems) {
+    this.known.set(feedId, known);
   }
   async list() {
     return [...this.feeds.values()];
@@ -122,6 +132,14 @@ export class MemoryArticles implements ArticleStore {
   }
   async get(articleId: string) {
     return this.records.get(articleId);
+  }
+  async statuses(articleIds: readonly string[]) {
+    return new Map(
+      articleIds.flatMap((id) => {
+        const record = this.records.get(id);
+        return record ? [[id, record.status] as const] : [];
+      }),
+    );
   }
   async markStored(articleId: string, stored: StoredArticle) {
     if (this.records.get(articleId)?.status !== 'pending') return false;
@@ -232,7 +250,7 @@ export class MemoryBlobs implements BlobStore {
 /** Answers each URL with a page (HTML or feed bytes), a status, or an error to throw. */
 export class ScriptedFetcher {
   readonly requests: FetchRequest[] = [];
-  constructor(private readonly answers: Record<string, string | Error | { notModified: true }>) {}
+  constructor(readonly answers: Record<string, string | Error | { notModified: true }>) {}
 
   async fetch(request: FetchRequest): Promise<FetchResult> {
     this.requests.push(request);
@@ -301,7 +319,7 @@ export function memoryDeps(
     coder: () => coder,
     queues: {
       feed: new SentMessages<{ feed_id: string }>(),
-      article: new SentMessages<{ article_id: string }>(),
+      article: new SentMessages<ArticleMessage>(),
       code: new SentMessages<{ article_id: string }>(),
     },
     observer: new CountingObserver(),

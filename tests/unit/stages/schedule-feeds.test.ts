@@ -13,7 +13,7 @@ function withLaterFeed() {
 }
 
 describe('schedule-feeds', () => {
-  it('adds new feeds of the list, then leases and sends only the feeds that are due', async () => {
+  it('adds new feeds of the list, then leases until their next regular poll and sends only the feeds that are due', async () => {
     const deps = withLaterFeed();
 
     const scheduled = await scheduleDueFeeds(deps, [{ url: LATER }, { url: NEW, name: 'New' }]);
@@ -21,7 +21,7 @@ describe('schedule-feeds', () => {
     expect(scheduled).toBe(1);
     expect(deps.queues.feed.sent).toEqual([{ feed_id: feedIdOf(NEW) }]);
     expect(deps.feeds.leases).toEqual([feedIdOf(NEW)]);
-    expect(deps.feeds.feeds.get(feedIdOf(NEW))?.next_poll_at).toBe(new Date(NOW.getTime() + 10 * 60_000).toISOString());
+    expect(deps.feeds.feeds.get(feedIdOf(NEW))?.next_poll_at).toBe(new Date(NOW.getTime() + 15 * 60_000).toISOString());
     expect(deps.observer.counts.get('FeedsScheduled')).toBe(1);
   });
 
