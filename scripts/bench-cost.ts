@@ -139,6 +139,25 @@ function wruPerNewEvent(m: Measured): number {
   return units / Math.max(1, newEvents(m));
 }
 
+/**
+ * What the write that creates an event costs, cause by cause: the item (a unit per started KB of it) and each index
+ * it enters (a unit per entry: keys and three short attributes).
+ */
+function newEventCost(m: Measured): string {
+  const kind = 'EVENT/EVENT new';
+  const writes = Math.max(1, newEvents(m));
+  const per = (units: number) => (units / writes).toFixed(2);
+  const targets = [...(m.dynamo.byKindTarget.get(kind) ?? new Map<string, number>())];
+  const table = targets.find(([target]) => target === m.tableNames.events)?.[1] ?? 0;
+  const indexes = targets.filter(([target]) => target !== m.tableNames.events).sort((a, b) => b[1] - a[1]);
+  const bytes = m.dynamo.bytesByKind.get(kind) ?? { min: 0, max: 0, total: 0 };
+  return [
+    `a new event: ${per(table)} table units (items of ${bytes.min} to ${bytes.max} bytes, ${Math.round(bytes.total / writes)} on average)`,
+    `+ ${per(indexes.reduce((sum, [, units]) => sum + units, 0))} index units`,
+    `(${indexes.map(([target, units]) => `${target.split('/').at(-1)} ${per(units)}`).join(', ')})`,
+  ].join(' ');
+}
+
 function describe(p: Pricing, m: Measured): string[] {
   const usage = usageOf(p, m, HEADLINE_DAILY, TRACING);
   const services = servicesOf(p, usage);
@@ -161,6 +180,7 @@ function describe(p: Pricing, m: Measured): string[] {
     `writes per article by item kind (writes x units): ${kinds.join(', ')}`,
     `failed conditional writes per article: ${failed.join(', ') || 'none'}`,
     `DynamoDB write units: ${wruPerArticle(m).toFixed(2)} per article, ${wruPerNewEvent(m).toFixed(2)} (events table and its indexes) per new event`,
+    newEventCost(m),
     'per article',
     ...Object.entries(usage).map(([name, value]) => `  ${name.padEnd(20)}${value.toFixed(4).padStart(10)}`),
     ...Object.entries(services).map(

@@ -32,6 +32,10 @@ export interface DynamoUsage {
   byTarget: Map<string, number>;
   /** Writes and their write units (table and indexes) per item kind, see {@link itemKind}. */
   byKind: Map<string, { writes: number; units: number }>;
+  /** Write units per item kind and table or index: what a kind's writes cost, cause by cause. */
+  byKindTarget: Map<string, Map<string, number>>;
+  /** Sizes in bytes of the items each kind's writes left (smallest, largest, sum), as DynamoDB bills them. */
+  bytesByKind: Map<string, { min: number; max: number; total: number }>;
   /** Changes per kind (created, updated, coded). */
   busByType: Map<string, number>;
   /**
@@ -58,6 +62,8 @@ function newUsage(): DynamoUsage {
     busArticles: new Set(),
     byTarget: new Map(),
     byKind: new Map(),
+    byKindTarget: new Map(),
+    bytesByKind: new Map(),
     busByType: new Map(),
     eventChanges: 0,
     failedByKind: new Map(),
@@ -90,11 +96,15 @@ export function meterDynamo(
     credentials: { accessKeyId: 'meter', secretAccessKey: 'meter' },
   });
   const images = new Map<string, Item | undefined>();
-  const add = (target: string, units: number, index: boolean): void => {
+  const add = (target: string, units: number, index: boolean, kind?: string): void => {
     if (units === 0) return;
     if (index) usage.indexWru += units;
     else usage.tableWru += units;
     usage.byTarget.set(target, (usage.byTarget.get(target) ?? 0) + units);
+    if (kind === undefined) return;
+    const targets = usage.byKindTarget.get(kind) ?? new Map<string, number>();
+    targets.set(target, (targets.get(target) ?? 0) + units);
+    usage.byKindTarget.set(kind, targets);
   };
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -123,15 +133,22 @@ export function meterDynamo(
         const after = (await shadow.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true })))
           .Item;
         images.set(id, after);
+        const kind = itemKind(key, before);
         const tableUnits = writeUnits(before, after);
-        add(table, tableUnits, false);
+        add(table, tableUnits, false, kind);
         let indexUnits = 0;
         for (const index of tables.get(table)?.indexes ?? []) {
           const units = indexWriteUnits(index, before, after);
           indexUnits += units;
-          add(`${table}/${index.name}`, units, true);
+          add(`${table}/${index.name}`, units, true, kind);
         }
-        const kind = itemKind(key, before);
+        const bytes = sizeOf(after);
+        const sizes = usage.bytesByKind.get(kind);
+        usage.bytesByKind.set(kind, {
+          min: Math.min(sizes?.min ?? bytes, bytes),
+          max: Math.max(sizes?.max ?? bytes, bytes),
+          total: (sizes?.total ?? 0) + bytes,
+        });
         const sofar = usage.byKind.get(kind) ?? { writes: 0, units: 0 };
         usage.byKind.set(kind, { writes: sofar.writes + 1, units: sofar.units + tableUnits + indexUnits });
         if (table === streamTable && isEventChange(before, after)) usage.eventChanges += 1;
