@@ -11,8 +11,9 @@ import { stableId } from '../../src/core/ids.js';
 import { startDemoSite } from '../../src/demo-site/index.js';
 import { canonicalUrl, DynamoHostGate } from '../../src/fetch/index.js';
 import { drainQueues, queueConsumer } from '../../src/local/drain.js';
+import { createLocalQueues, type LocalQueues } from '../../src/local/local-pipeline.js';
 import { startLocalStack } from '../../src/local/stack.js';
-import { LocalQueue } from '../../src/queue/local-queue.js';
+import type { LocalQueue } from '../../src/queue/local-queue.js';
 import {
   type ArticleMessage,
   ArticleMessageSchema,
@@ -73,7 +74,7 @@ interface Harness {
   counters: Counters;
   dynamo: DynamoUsage;
   deps: StageDeps;
-  queues: { feed: LocalQueue<FeedMessage>; article: LocalQueue<ArticleMessage>; code: LocalQueue<CodeMessage> };
+  queues: LocalQueues;
   sending: { feed: SendCoalescer; article: SendCoalescer };
   /** Article messages held back by the feed stage, to be released in the order the scenario chooses. */
   staged: ArticleMessage[];
@@ -96,11 +97,7 @@ async function harness(allowedHosts: string[], hostIntervalMs: number): Promise<
     new Map(TABLES.map((design) => [config.tables[design.id], design])),
     config.tables.events,
   );
-  const queues = {
-    feed: new LocalQueue<FeedMessage>('feed'),
-    article: new LocalQueue<ArticleMessage>('article'),
-    code: new LocalQueue<CodeMessage>('code'),
-  };
+  const queues = createLocalQueues();
   const staged: ArticleMessage[] = [];
   const staging: MessageSink<ArticleMessage> = { send: async (messages) => void staged.push(...messages) };
   // What a stage's records send is gathered per batch, as the Lambda handler does (src/runtime/lambda.ts).

@@ -26,6 +26,15 @@ export interface LocalQueues {
   code: LocalQueue<CodeMessage>;
 }
 
+/** The three queues, each giving a message up to `maxReceiveCount` receives before its dead-letter list. */
+export function createLocalQueues(maxReceiveCount = 3): LocalQueues {
+  return {
+    feed: new LocalQueue<FeedMessage>('feed', maxReceiveCount),
+    article: new LocalQueue<ArticleMessage>('article', maxReceiveCount),
+    code: new LocalQueue<CodeMessage>('code', maxReceiveCount),
+  };
+}
+
 export interface LocalPipeline {
   clients: AwsClients;
   queues: LocalQueues;
@@ -49,11 +58,7 @@ export function createLocalPipeline(
   timing?: StageTiming,
 ): LocalPipeline {
   const clients = createAwsClients(config);
-  const queues: LocalQueues = {
-    feed: new LocalQueue<FeedMessage>('feed', maxReceiveCount),
-    article: new LocalQueue<ArticleMessage>('article', maxReceiveCount),
-    code: new LocalQueue<CodeMessage>('code', maxReceiveCount),
-  };
+  const queues = createLocalQueues(maxReceiveCount);
   // What a stage's records send to the next queue is gathered per batch, as in Lambda (src/queue/send-coalescer.ts).
   const sending = { feed: new SendCoalescer(), article: new SendCoalescer() };
   const sinks = {

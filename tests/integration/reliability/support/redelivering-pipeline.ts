@@ -3,15 +3,9 @@ import type { AppConfig } from '../../../../src/config/index.js';
 import { seededRandom } from '../../../../src/core/random.js';
 import { MemoryHostGate } from '../../../../src/fetch/index.js';
 import { drainQueues, queueConsumer } from '../../../../src/local/drain.js';
-import { LocalQueue } from '../../../../src/queue/local-queue.js';
-import {
-  type ArticleMessage,
-  ArticleMessageSchema,
-  type CodeMessage,
-  CodeMessageSchema,
-  type FeedMessage,
-  FeedMessageSchema,
-} from '../../../../src/queue/messages.js';
+import { createLocalQueues } from '../../../../src/local/local-pipeline.js';
+import type { LocalQueue } from '../../../../src/queue/local-queue.js';
+import { ArticleMessageSchema, CodeMessageSchema, FeedMessageSchema } from '../../../../src/queue/messages.js';
 import type { MessageSink } from '../../../../src/queue/sink.js';
 import { createStageDeps } from '../../../../src/runtime/stage-deps.js';
 import {
@@ -78,11 +72,7 @@ export async function runStages(
   feeds: readonly FeedSpec[],
   random?: () => number,
 ): Promise<number> {
-  const queues = {
-    feed: new LocalQueue<FeedMessage>('feed', 3),
-    article: new LocalQueue<ArticleMessage>('article', 3),
-    code: new LocalQueue<CodeMessage>('code', 3),
-  };
+  const queues = createLocalQueues();
   const once = (): number => 0;
   const sinks = {
     feed: new RedeliveringSink(queues.feed, random ?? once, random === undefined),
