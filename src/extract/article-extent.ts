@@ -13,9 +13,10 @@ import {
  * Widens the content scorer's pick to the whole article. Readability keeps one subtree and the
  * siblings that score well; an article split into many containers (cards of a list article,
  * sections between ads, figures or "read more" boxes) loses every part but one. Starting from
- * the smallest element holding the pick, each parent is taken while what it adds is mostly
- * unlinked prose and at least a good part of what is already kept; the first parent that adds
- * link lists or only a little text (a teaser rail, a footer) ends the walk.
+ * the smallest element holding the pick, each parent is taken when what it adds is mostly
+ * unlinked prose and at least a good part of what is already kept. A parent that adds link lists
+ * (a teaser rail, a footer menu) ends the walk; one that adds too little prose, or only short lines
+ * (a masthead, a tagline), is passed over, and what it adds comes along only if a grandparent is taken.
  */
 
 /** Tuning of the widening walk. */
@@ -221,7 +222,7 @@ function matchByText(page: PageBlocks, pick: PageBlocks, at: number[]): void {
   });
 }
 
-/** Widens [lo, hi] parent by parent while each adds enough prose and little junk. */
+/** The widened article: its first and last page block. */
 interface Extent {
   lo: number;
   hi: number;
