@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 import { hasStreamedParts, streamedSwaps, swapStreamedParts } from './streamed.js';
 
 /**

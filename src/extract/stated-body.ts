@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 import { wordCount } from './block-filter.js';
 import { type TextBlock, textBlocks } from './text-blocks.js';
 import { TrigramSet } from './trigrams.js';

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../dom.js';
 
 /** What the baseline reports for a page: text, title and publication time. */
 export interface BaselineResult {
