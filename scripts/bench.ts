@@ -1,6 +1,7 @@
-// npm run bench: per-stage throughput, end-to-end run, bundle sizes; saved to .eventwire/bench.json.
+// npm run bench: per-stage throughput, end-to-end run, bundle sizes, cost; saved to .eventwire/bench.json and
+// checked against the pinned floors in scripts/bench-floors.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { printSummary, runScripts } from './run-suite.js';
+import { checkPinnedFloors, printSummary, runScripts } from './run-suite.js';
 
 const results = runScripts([
   'bench-feeds',
@@ -28,4 +29,5 @@ const merged = Object.assign(
 mkdirSync('.eventwire', { recursive: true });
 writeFileSync('.eventwire/bench.json', `${JSON.stringify(merged, null, 2)}\n`);
 process.stdout.write('\nsaved .eventwire/bench.json\n');
-process.exitCode = results.every((result) => result.ok) ? 0 : 1;
+const floorsHold = checkPinnedFloors('scripts/bench-floors.json', merged);
+process.exitCode = results.every((result) => result.ok) && floorsHold ? 0 : 1;

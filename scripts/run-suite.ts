@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface SuiteResult {
   script: string;
@@ -46,4 +46,26 @@ export function printSummary(title: string, results: readonly SuiteResult[]): vo
       );
     }
   }
+}
+
+/**
+ * Checks merged metrics against a pinned floors file (`min`: a metric must be at least this, `max`: at most this),
+ * prints the outcome and returns whether every one holds. A metric that was not measured breaches its floor.
+ */
+export function checkPinnedFloors(path: string, metrics: Record<string, unknown>): boolean {
+  const floors = JSON.parse(readFileSync(path, 'utf8')) as { min: Record<string, number>; max: Record<string, number> };
+  const breaches = [
+    ...Object.entries(floors.min)
+      .filter(([key, floor]) => !(Number(metrics[key]) >= floor))
+      .map(([key, floor]) => `${key} ${String(metrics[key])} < floor ${floor}`),
+    ...Object.entries(floors.max)
+      .filter(([key, ceiling]) => !(Number(metrics[key]) <= ceiling))
+      .map(([key, ceiling]) => `${key} ${String(metrics[key])} > ceiling ${ceiling}`),
+  ];
+  process.stdout.write(
+    breaches.length === 0
+      ? `\nall pinned floors hold (${path})\n`
+      : `\nBELOW FLOOR (${path}):\n  ${breaches.join('\n  ')}\n`,
+  );
+  return breaches.length === 0;
 }
