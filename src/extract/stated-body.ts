@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
-import { parseHTML } from './dom.js';
 import { wordCount } from './block-filter.js';
+import { parseHTML } from './dom.js';
 import { type TextBlock, textBlocks } from './text-blocks.js';
 import { TrigramSet } from './trigrams.js';
 

@@ -44,13 +44,13 @@ export interface LocalPipeline {
   close(): void;
 }
 
+/** Receives the time one message took in its stage (for the benchmark's per-stage latency). */
+export type StageTiming = (stage: StageName, ms: number) => void;
+
 /**
  * The deployed pipeline's shape on one machine: the same stage functions behind in-process SQS-shaped queues,
  * with per-stage concurrency like the mappings' maximum concurrency.
  */
-/** Receives the time one message took in its stage (for the benchmark's per-stage latency). */
-export type StageTiming = (stage: StageName, ms: number) => void;
-
 export function createLocalPipeline(
   config: AppConfig,
   observer: StageObserver,
