@@ -42,11 +42,14 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'g
  */
 export class VerbLexicon {
   private readonly byAnchor = new Map<string, Pattern[]>();
+  /** Action noun -> verb lemma ("deployment" -> "deploy"). */
+  private readonly nominalisations = new Map<string, string>();
 
   constructor() {
     const parsed = VerbFileSchema.safeParse(verbsJson);
     if (!parsed.success) throw new DictionaryError(`data/coder/verbs.json is invalid: ${parsed.error.message}`);
-    const { verbs, nouns, adjectives, none } = parsed.data;
+    const { verbs, nouns, adjectives, none, nominalisations } = parsed.data;
+    for (const [noun, verb] of Object.entries(nominalisations)) this.nominalisations.set(noun, verb);
     for (const [code, list] of Object.entries(verbs)) for (const p of list) this.add('v', code, p);
     for (const [code, list] of Object.entries(nouns)) for (const p of list) this.add('n', code, p);
     for (const [code, list] of Object.entries(adjectives)) for (const p of list) this.add('a', code, p);
@@ -118,8 +121,25 @@ export class VerbLexicon {
     }
     // A capitalised event word inside a sentence is a name ("in March", "the Rally party").
     if (!nominal || (i > 0 && /^\p{Lu}/u.test(token.text))) return null;
-    const noun = this.matchWith('n', tokens, i) ?? null;
+    const noun = this.matchWith('n', tokens, i) ?? this.matchNominalisation(tokens, i);
     return noun && ('none' in noun || !modifiesNoun(tokens, noun.end)) ? noun : null;
+  }
+
+  /**
+   * An action noun with its object after "of" is its verb's pattern: "the deployment of peacekeepers" is
+   * "deploy peacekeeper" (074), "the lifting of sanctions" "lift sanction" (085). Without "of" the noun names
+   * no act of its own ("a deployment zone", "tax relief suspension").
+   */
+  private matchNominalisation(tokens: Token[], i: number): TriggerMatch | null {
+    const verb = this.nominalisations.get((tokens[i] as Token).lemma);
+    if (verb === undefined || tokens[i + 1]?.lower !== 'of') return null;
+    for (const pattern of this.byAnchor.get(`v:${verb}`) ?? []) {
+      const end = pattern.rest.length === 0 ? i + 1 : matchRest(tokens, i + 2, pattern.rest);
+      if (end < 0) continue;
+      if (pattern.code === null) return null;
+      return { code: pattern.code, start: i, end, nominal: true, size: pattern.rest.length + 1 };
+    }
+    return null;
   }
 
   /** The longest pattern at i (undefined: no pattern applies). */
