@@ -2,6 +2,7 @@ import type { ActorMention } from './actor-mentions.js';
 import type { Cues } from './cues.js';
 import type { EventFrame } from './event-frames.js';
 import type { Token } from './nlp.js';
+import { IRREGULAR_PAST } from './pattern-match.js';
 
 /** Source and target actor groups of one event frame. */
 export interface EventRoles {
@@ -91,8 +92,47 @@ function nearestBefore(head: number, actors: ActorMention[], tokens: Token[], cu
     if (cues.clauseBreaks.has(tokens[m.end]?.lower ?? '') && tokens[m.end]?.lower !== ',') continue;
     best = m;
   }
-  return best;
+  return best && ownSubjectAfterReporter(best, head, actors, tokens, cues) ? null : best;
 }
+
+/**
+ * "Police said a gunman shot three people": the reported clause has a subject of its own that no dictionary
+ * knows, so the reporter is not the doer.
+ */
+function ownSubjectAfterReporter(
+  m: ActorMention,
+  head: number,
+  actors: ActorMention[],
+  tokens: Token[],
+  cues: Cues,
+): boolean {
+  let verb = -1;
+  for (let j = m.end; j < head && j <= m.end + 3; j += 1)
+    if (cues.reporting.has((tokens[j] as Token).lemma) && tokens[j]?.pos === 'VERB') verb = j;
+  if (verb < 0) return false;
+  // The word just before the act (past auxiliaries and adverbs) is the clause's subject: "a gunman shot", "the
+  // woman was assaulted"; "reiterated its commitment to support" and "said that removing" have none.
+  let j = head - 1;
+  while (j > verb && (tokens[j]?.pos === 'AUX' || tokens[j]?.pos === 'ADV' || tokens[j]?.pos === 'PART')) j -= 1;
+  const t = tokens[j] as Token;
+  if (j <= verb || tokens[head - 1]?.lower === 'to' || !(t.pos === 'NOUN' || t.pos === 'PRON')) return false;
+  if (RELATIVES.has(t.lower) || POSSESSIVES.has(t.lower) || !verbForm(tokens[head])) return false;
+  // The whole noun phrase ("Burundi's government", "a gunman") must hold no actor.
+  let k = j;
+  while (k > verb && NOUN_PHRASE.has(tokens[k]?.pos ?? '')) {
+    if (actors.some((a) => a.start <= k && k < a.end)) return false;
+    k -= 1;
+  }
+  return true;
+}
+
+/** A verb, or a past form the tagger read as a noun ("a gunman shot"), not an event noun ("its demands"). */
+function verbForm(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'VERB' || IRREGULAR_PAST.has(t.lower) || /ed$/.test(t.lower));
+}
+
+const RELATIVES = new Set(['that', 'which', 'who', 'what', 'whom']);
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'PRON', 'ADJ', 'DET', 'NUM', 'PART']);
 
 function breaksBetween(from: number, to: number, tokens: Token[], cues: Cues): boolean {
   for (let j = from; j < to; j += 1) if (cues.clauseBreaks.has(tokens[j]?.lower ?? '')) return true;
@@ -138,8 +178,21 @@ function isReporter(m: ActorMention, tokens: Token[], cues: Cues): boolean {
 
 /** "..., officials said": the reporter speaks for the event when nothing precedes it. */
 function reporterAfter(frame: EventFrame, tokens: Token[], actors: ActorMention[], cues: Cues): ActorMention[] {
+  // "A gunman shot three people, police said": a subject the dictionaries do not know is still the doer, and the
+  // police who report the act did not commit it. Only an act with no subject of its own takes its reporter.
+  if (hasSubject(frame.head, tokens)) return [];
   const m = actors.find((a) => a.start >= frame.end && cues.reporting.has(tokens[a.end]?.lemma ?? ''));
   return m ? [m] : [];
+}
+
+/** A noun or pronoun before the head in its clause (back to the sentence start or a clause break). */
+function hasSubject(head: number, tokens: Token[]): boolean {
+  for (let j = head - 1; j >= 0; j -= 1) {
+    const t = tokens[j] as Token;
+    if (t.text === ',' || t.text === ';' || t.text === ':') return false;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') return true;
+  }
+  return false;
 }
 
 function nominalRoles(

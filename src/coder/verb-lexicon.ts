@@ -102,7 +102,9 @@ export class VerbLexicon {
       ((token.lower.length > 4 && /(ed|en)$/.test(token.lower)) || IRREGULAR_PAST.has(token.lower)) && afterSubject;
     // Right after a determiner a word is a modifier or a noun ("the disputed region", "treated the injured").
     const modifier = prev === 'DET' || POSSESSIVES.has(tokens[i - 1]?.lower ?? '');
-    const verbal = !modifier && (token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && pastForm));
+    const verbal =
+      !modifier &&
+      (token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && (pastForm || progressive(tokens, i))));
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     if ((token.pos === 'ADJ' || token.pos === 'VERB') && afterCopula(tokens, i)) {
       const adjective = this.matchWith('a', tokens, i);
@@ -176,6 +178,20 @@ function passiveAux(tokens: Token[], i: number): number {
   let j = i - 1;
   if (tokens[j]?.pos === 'ADV') j -= 1;
   return BE.has(tokens[j]?.lower ?? '') ? j : -1;
+}
+
+/** Words that may start the object of a progressive verb ("are striking rebel positions"). */
+const OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON']);
+
+/**
+ * "are striking rebel positions", "is bombing the town": an -ing form the tagger read as an adjective or noun is
+ * a progressive verb after "be" when an object follows it ("the results are striking." stays an adjective).
+ */
+function progressive(tokens: Token[], i: number): boolean {
+  if (!(tokens[i] as Token).lower.endsWith('ing') || !OBJECT_START.has(tokens[i + 1]?.pos ?? '')) return false;
+  let j = i - 1;
+  if (tokens[j]?.pos === 'ADV') j -= 1;
+  return BE.has(tokens[j]?.lower ?? '') && tokens[j]?.lower !== 'being';
 }
 
 /** "is skeptical", "remained deeply concerned": a predicate adjective after a copula. */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createEventCoder } from '../../../src/coder/index.js';
+import { stubGazetteer } from './stub-gazetteer.js';
+
+// Classes of wire phrasing the coder must read (nominalisations, progressives, reporting clauses), each with
+// several members; none of these sentences is from a dataset.
+const coder = createEventCoder({ gazetteer: stubGazetteer });
+const code = (text: string, date: string | null = '2025-03-14') => coder.code({ text, date }).events;
+const first = (text: string) => code(text)[0]?.code ?? null;
+
+describe('action nouns with their object after "of"', () => {
+  it('reads the noun as its verb with that object', () => {
+    expect(first('The Security Council approved the deployment of peacekeepers to the region.')).toBe('074');
+    expect(first('The government authorised the release of 300 prisoners.')).toBe('084');
+    expect(first('Kenya welcomed the deployment of observers by the African Union.')).toMatch(/^05/);
+    expect(first('Chad announced the deployment of troops to the border with Sudan.')).toBe('154');
+  });
+
+  it('takes no action noun without "of" for an act', () => {
+    expect(code('The deployment zone stretches along the coast.')).toEqual([]);
+  });
+});
+
+describe('progressive acts the tagger reads as adjectives or nouns', () => {
+  it('codes "are striking", "is bombing" with an object', () => {
+    expect(first('Russian warplanes are striking rebel positions in the province.')).toMatch(/^19/);
+    expect(first('Government jets are bombing villages near the front line.')).toMatch(/^(18|19)/);
+  });
+
+  it('keeps a predicate adjective without an object', () => {
+    expect(code('The results of the survey are striking.')).toEqual([]);
+  });
+});
+
+describe('a reporter is not the doer of the act it reports', () => {
+  it('codes no event for a crime among private persons reported by the police', () => {
+    expect(code('A gunman shot dead three people at a supermarket, police said.')).toEqual([]);
+    expect(code('Police said a gunman shot dead three people at a supermarket.')).toEqual([]);
+    expect(code('Police said the woman was assaulted by her husband.')).toEqual([]);
+  });
+
+  it('still takes the reporter for its own act and a known actor in the reported clause', () => {
+    expect(code('The army said it had arrested 12 suspected militants.')[0]?.source.text).toBe('army');
+    expect(code('Kenya said Somali militants attacked a police post.')[0]?.source.text).toMatch(/militants/);
+  });
+});
+
+describe('troops deployed to monitor are peacekeepers', () => {
+  it('codes protection (074) for a deployment to monitor a ceasefire', () => {
+    expect(first('The United Nations deployed a team of 75 officers to monitor the ceasefire in the port city.')).toBe(
+      '074',
+    );
+  });
+});
