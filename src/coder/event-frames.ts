@@ -73,8 +73,34 @@ export function findEventFrames(
   // provided (074), not a show of force or a visit.
   if (kept.some((f) => /^(?:15|04[23])/.test(f.code)) && firstMatch(cues.peacekeeping, tokens) !== null)
     for (const f of kept) if (/^(?:15|04[23])/.test(f.code)) f.code = '074';
+  purposeOfDeployment(kept, tokens);
   // A plain statement ("Russia says Israel must end ...") leaves room for the obligation it reports.
   return kept.some((f) => f.code !== '010') ? kept : [...obligationFrames(tokens, mentions, cues), ...kept];
+}
+
+const MOVEMENT = /^(?:15|04[23])/;
+const MATERIAL_HELP = /^0[67]/;
+
+/**
+ * "sent two navy ships to help evacuate civilians", "troops arrived to deliver aid", "soldiers deployed to train
+ * the army": a deployment or arrival whose purpose is aid or cooperation is that aid (06x, 07x), not a show of
+ * force or a visit.
+ */
+function purposeOfDeployment(frames: EventFrame[], tokens: Token[]): void {
+  for (const f of frames) {
+    if (!MOVEMENT.test(f.code)) continue;
+    const purpose = frames.find(
+      (g) => g.head > f.end && MATERIAL_HELP.test(g.code) && purposeInfinitive(g.head, tokens),
+    );
+    if (purpose && !tokens.slice(f.end, purpose.head).some((t) => t.pos === 'PUNCT' || t.pos === 'SCONJ'))
+      f.code = purpose.code;
+  }
+}
+
+/** "to deliver", "to help deliver", "to help to train". */
+function purposeInfinitive(head: number, tokens: Token[]): boolean {
+  const prev = tokens[head - 1];
+  return prev?.lower === 'to' || (prev?.lemma === 'help' && tokens[head - 2]?.lower === 'to');
 }
 
 /**

@@ -52,3 +52,23 @@ describe('troops deployed to monitor are peacekeepers', () => {
     );
   });
 });
+
+describe('a deployment or arrival whose purpose is aid', () => {
+  it('codes the aid or cooperation it was sent for', () => {
+    expect(first('Troops from Britain have arrived in Sierra Leone to help deliver aid to remote villages.')).toMatch(
+      /^07/,
+    );
+    expect(first('Twelve US soldiers deployed to Ghana to train 200 Ghanaian soldiers.')).toMatch(/^06/);
+  });
+
+  it('keeps a deployment to pressure someone a show of force', () => {
+    expect(first('Russia deployed troops to the border to pressure Ukraine.')).toMatch(/^15/);
+  });
+});
+
+describe('money amounts inside a pattern', () => {
+  it('reads "approved a $300 million loan" as economic aid', () => {
+    expect(first('The World Bank approved a $300 million loan for Kenya.')).toBe('071');
+    expect(first('The IMF approved a €2 billion credit line for Egypt.')).toBe('071');
+  });
+});
