@@ -310,10 +310,32 @@ function governorAt(
 const DIRECT_GOVERNORS = new Set<GovernorClass>(['refuse', 'deny', 'consider', 'authorize']);
 const PAST_AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'was', 'were']);
 
+/** Raising words before "to" and what they make of the act: "set to" is planned, "likely to" supposed. */
+const RAISED = new Map<string, 'future' | 'hypothetical' | 'report'>([
+  ['set', 'future'],
+  ['due', 'future'],
+  ['scheduled', 'future'],
+  ['expected', 'future'],
+  ['poised', 'future'],
+  ['likely', 'hypothetical'],
+  ['unlikely', 'hypothetical'],
+  ['believed', 'report'],
+  ['reported', 'report'],
+  ['said', 'report'],
+  ['thought', 'report'],
+]);
+
 function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
   const aux: Aux = { negated: false, past: false, future: false, hypothetical: false, obligation: false };
   for (let j = head - 1; j >= 0 && j >= head - 5; j -= 1) {
     const t = tokens[j] as Token;
+    // "are set to be released", "is unlikely to be lifted", "are believed to have been detained".
+    if (tokens[j + 1]?.lower === 'to' && RAISED.has(t.lower)) {
+      const kind = RAISED.get(t.lower);
+      if (kind === 'future') aux.future = true;
+      if (kind === 'hypothetical') aux.hypothetical = true;
+      continue;
+    }
     if (!(t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || t.lower === 'to' || t.lower === 'going')) break;
     if (cues.negation.has(t.lower)) aux.negated = true;
     if (PAST_AUXILIARIES.has(t.lower)) aux.past = true;

@@ -72,3 +72,25 @@ describe('money amounts inside a pattern', () => {
     expect(first('The IMF approved a €2 billion credit line for Egypt.')).toBe('071');
   });
 });
+
+describe('police and courts acting on ordinary persons for ordinary crimes', () => {
+  it('codes no event for the arrest or sentencing of a private person', () => {
+    expect(code('Local police arrested a man suspected of killing his wife.')).toEqual([]);
+    expect(code('A man who robbed a bank in the city was sentenced to 10 years in prison.')).toEqual([]);
+  });
+
+  it('still codes arrests of protesters, journalists and opponents', () => {
+    expect(first('Police arrested 30 opposition supporters in the capital.')).toMatch(/^17/);
+    expect(first('Two journalists were detained by security forces in Cairo.')).toMatch(/^17/);
+  });
+});
+
+describe('raising words before "to be"', () => {
+  it('reads the passive subject over "expected to be" and the mode from the raising word', () => {
+    expect(code('The prisoners are set to be released on Friday.')[0]?.mode).toBe('future');
+    expect(code('The prisoners are unlikely to be released this year.').every((e) => e.mode === 'hypothetical')).toBe(
+      true,
+    );
+    expect(first('Three journalists are believed to have been detained by police.')).toMatch(/^17/);
+  });
+});
