@@ -310,19 +310,23 @@ function governorAt(
 const DIRECT_GOVERNORS = new Set<GovernorClass>(['refuse', 'deny', 'consider', 'authorize']);
 const PAST_AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'was', 'were']);
 
-/** Raising words before "to" and what they make of the act: "set to" is planned, "likely to" supposed. */
-const RAISED = new Map<string, 'future' | 'hypothetical' | 'report'>([
-  ['set', 'future'],
-  ['due', 'future'],
-  ['scheduled', 'future'],
-  ['expected', 'future'],
-  ['poised', 'future'],
+/**
+ * Raising words before "to": "likely to" makes the act supposed; "set to", "expected to", "believed to" leave its
+ * mode to the rest of the verb group ("are expected to end their strike" is coded as the act, as the future tense
+ * of a third party's report is no promise of the actor's).
+ */
+const RAISED = new Map<string, 'hypothetical' | 'none'>([
+  ['set', 'none'],
+  ['due', 'none'],
+  ['scheduled', 'none'],
+  ['expected', 'none'],
+  ['poised', 'none'],
   ['likely', 'hypothetical'],
   ['unlikely', 'hypothetical'],
-  ['believed', 'report'],
-  ['reported', 'report'],
-  ['said', 'report'],
-  ['thought', 'report'],
+  ['believed', 'none'],
+  ['reported', 'none'],
+  ['said', 'none'],
+  ['thought', 'none'],
 ]);
 
 function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
@@ -331,9 +335,7 @@ function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
     const t = tokens[j] as Token;
     // "are set to be released", "is unlikely to be lifted", "are believed to have been detained".
     if (tokens[j + 1]?.lower === 'to' && RAISED.has(t.lower)) {
-      const kind = RAISED.get(t.lower);
-      if (kind === 'future') aux.future = true;
-      if (kind === 'hypothetical') aux.hypothetical = true;
+      if (RAISED.get(t.lower) === 'hypothetical') aux.hypothetical = true;
       continue;
     }
     if (!(t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || t.lower === 'to' || t.lower === 'going')) break;
