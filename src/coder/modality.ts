@@ -43,6 +43,7 @@ export function supposed(act: SupposedAct, tokens: Token[], cues: Cues): boolean
   if (tokens[tokens.length - 1]?.text === '?' || insideCondition(head, tokens)) return true;
   if (possibleInClause(head, tokens, cues)) return true;
   if (act.nominal && (anyOrPotential(head, tokens) || possiblePredicate(act.end, tokens, cues))) return true;
+  if (mode === null && proposedAct(head, tokens)) return true;
   const planned = mode === 'future' || (mode === 'intent' && !code.startsWith('13'));
   return planned && conditionalSentence(tokens);
 }
@@ -55,6 +56,32 @@ export interface SupposedAct {
   code: string;
   mode: EventMode;
   nominal: boolean;
+}
+
+/** Nouns of a course of action only put forward: what they propose has not been done. */
+const PROPOSALS = new Set([
+  'proposal',
+  'plan',
+  'bill',
+  'draft',
+  'motion',
+  'idea',
+  'option',
+  'scheme',
+  'suggestion',
+  'possibility',
+  'recommendation',
+  'amendment',
+]);
+
+/**
+ * "debated a proposal to lift the embargo", "a bill to expel foreign diplomats": an act in the infinitive after a
+ * noun of proposal is that proposal's content, not an act done.
+ */
+function proposedAct(head: number, tokens: Token[]): boolean {
+  if (tokens[head - 1]?.lower !== 'to') return false;
+  const noun = tokens[head - 2];
+  return noun !== undefined && (PROPOSALS.has(noun.lemma) || PROPOSALS.has(noun.lower));
 }
 
 /** "any attack", "a possible strike", "potential sanctions". */

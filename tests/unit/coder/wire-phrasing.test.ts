@@ -94,3 +94,14 @@ describe('raising words before "to be"', () => {
     expect(first('Three journalists are believed to have been detained by police.')).toMatch(/^17/);
   });
 });
+
+describe('acts only proposed', () => {
+  it('takes the act after "a proposal to", "a bill to" as supposed', () => {
+    const events = code('Lawmakers debated a proposal to lift the embargo.');
+    expect(events.every((e) => e.mode === 'hypothetical')).toBe(true);
+  });
+
+  it('codes proposing to act as an intent (03x), not the act', () => {
+    expect(first('Germany proposed to send observers to the region.')).toMatch(/^03/);
+  });
+});
