@@ -218,14 +218,39 @@ function nominalRoles(
             .slice(0, 1);
     return { sources: both.slice(0, 1), targets: [...both.slice(1), ...second] };
   }
+  // "the attack by rebels", "the seizure of the tanker by Iranian forces": the agent after "by" in the noun's phrase.
   const by = actors.find(
-    (m) => m.start >= frame.end && m.start <= frame.end + 2 && tokens[m.start - 1]?.lower === 'by',
+    (m) => m.start >= frame.end && m.start <= frame.end + 8 && afterBy(m, tokens) && samePhrase(frame.end, m, tokens),
   );
   // Media reporting a meeting ("quoted by SANA during a meeting") are not its participants.
   const participant = before && before.sector === 'MED' ? lastNonMedia(actors, frame.head) : before;
-  const sources = by ? group(by, actors, tokens) : participant ? group(participant, actors, tokens) : [];
-  const targets = after && after !== by ? group(after, actors, tokens) : [];
+  const agent = by ?? (participant ? null : passiveAgent(frame.end, actors, tokens));
+  const sources = agent ? group(agent, actors, tokens) : participant ? group(participant, actors, tokens) : [];
+  const targets = after && after !== agent ? group(after, actors, tokens) : [];
   return { sources, targets };
+}
+
+/**
+ * "The lifting of sanctions was announced by the EU", "The expulsion of the diplomats was ordered by the ministry":
+ * an event noun that is the subject of a passive takes the passive's agent as its source.
+ */
+function passiveAgent(from: number, actors: ActorMention[], tokens: Token[]): ActorMention | null {
+  let j = from;
+  while (j < tokens.length && j < from + 8 && tokens[j]?.pos !== 'AUX') {
+    const pos = tokens[j]?.pos;
+    if (pos === 'VERB' || pos === 'PUNCT') return null;
+    j += 1;
+  }
+  if (tokens[j]?.pos !== 'AUX') return null;
+  j += 1;
+  if (tokens[j]?.pos === 'ADV') j += 1;
+  if (tokens[j]?.pos !== 'VERB' || tokens[j + 1]?.lower !== 'by') return null;
+  return actors.find((m) => m.start > j + 1 && m.start <= j + 4 && afterBy(m, tokens)) ?? null;
+}
+
+/** Only the noun's own phrase ("of the tanker", "on the convoy") lies between its end and the actor. */
+function samePhrase(from: number, m: ActorMention, tokens: Token[]): boolean {
+  return tokens.slice(from, m.start).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PUNCT');
 }
 
 function lastNonMedia(actors: ActorMention[], head: number): ActorMention | null {

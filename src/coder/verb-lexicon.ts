@@ -121,6 +121,8 @@ export class VerbLexicon {
       const m = this.matchWith('v', tokens, i, true);
       if (m) return m;
     }
+    // "the lifting of sanctions": a gerund the tagger read as a verb, after a determiner and before "of".
+    if (!nominal && modifier && token.pos === 'VERB') return this.matchNominalisation(tokens, i);
     // A capitalised event word inside a sentence is a name ("in March", "the Rally party").
     if (!nominal || (i > 0 && /^\p{Lu}/u.test(token.text))) return null;
     const noun = this.matchWith('n', tokens, i) ?? this.matchNominalisation(tokens, i);
@@ -133,7 +135,8 @@ export class VerbLexicon {
    * no act of its own ("a deployment zone", "tax relief suspension").
    */
   private matchNominalisation(tokens: Token[], i: number): TriggerMatch | null {
-    const verb = this.nominalisations.get((tokens[i] as Token).lemma);
+    const token = tokens[i] as Token;
+    const verb = this.nominalisations.get(token.lemma) ?? this.nominalisations.get(token.lower);
     if (verb === undefined || tokens[i + 1]?.lower !== 'of') return null;
     for (const pattern of this.byAnchor.get(`v:${verb}`) ?? []) {
       const end = pattern.rest.length === 0 ? i + 1 : matchRest(tokens, i + 2, pattern.rest);

@@ -105,3 +105,17 @@ describe('acts only proposed', () => {
     expect(first('Germany proposed to send observers to the region.')).toMatch(/^03/);
   });
 });
+
+describe('the agent of an event noun', () => {
+  it('takes the actor after "by" in the noun phrase as the source', () => {
+    expect(code('The seizure of the tanker by Iranian forces angered London.')[0]?.source.text).toMatch(
+      /Iranian forces/,
+    );
+  });
+
+  it('takes the agent of a passive whose subject is the event noun', () => {
+    const [lifting] = code('The lifting of sanctions against Belarus was announced by the European Union on Monday.');
+    expect(lifting?.code).toBe('085');
+    expect(lifting?.source.text).toBe('European Union');
+  });
+});
