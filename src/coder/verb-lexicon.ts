@@ -104,7 +104,9 @@ export class VerbLexicon {
     const modifier = prev === 'DET' || POSSESSIVES.has(tokens[i - 1]?.lower ?? '');
     const verbal =
       !modifier &&
-      (token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && (pastForm || progressive(tokens, i))));
+      (token.pos === 'VERB' ||
+        ((token.pos === 'ADJ' || token.pos === 'NOUN') &&
+          (pastForm || progressive(tokens, i) || passiveParticiple(tokens, i))));
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     if ((token.pos === 'ADJ' || token.pos === 'VERB') && afterCopula(tokens, i)) {
       const adjective = this.matchWith('a', tokens, i);
@@ -181,6 +183,13 @@ function passiveAux(tokens: Token[], i: number): number {
   let j = i - 1;
   if (tokens[j]?.pos === 'ADV') j -= 1;
   return BE.has(tokens[j]?.lower ?? '') ? j : -1;
+}
+
+/** "have been rounded up", "were quickly expelled": a participle the tagger read as an adjective after "be". */
+function passiveParticiple(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!((t.lower.length > 4 && /(ed|en)$/.test(t.lower)) || IRREGULAR_PAST.has(t.lower))) return false;
+  return passiveAux(tokens, i) >= 0;
 }
 
 /** Words that may start the object of a progressive verb ("are striking rebel positions"). */

@@ -119,3 +119,17 @@ describe('the agent of an event noun', () => {
     expect(lifting?.source.text).toBe('European Union');
   });
 });
+
+describe('passive participles the tagger reads as adjectives', () => {
+  it('codes "have been rounded up by security forces"', () => {
+    expect(first('Hundreds of activists have been rounded up by security forces.')).toBe('173');
+  });
+});
+
+describe('aerial force and riot control verbs', () => {
+  it('codes drones launched, aircraft downed and crowds tear-gassed', () => {
+    expect(first('Houthi rebels launched drones at Saudi oil facilities.')).toBe('195');
+    expect(first('Ukrainian forces downed a Russian helicopter.')).toBe('195');
+    expect(first('Police tear-gassed demonstrators in Nairobi.')).toBe('175');
+  });
+});
