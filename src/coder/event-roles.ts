@@ -64,7 +64,9 @@ export function isPassive(frame: EventFrame, tokens: Token[]): boolean {
   const participle = /(ed|en|wn|ught)$/.test(tokens[frame.head]?.lower ?? '') || tokens[frame.head]?.lower === 'hit';
   // "is prepared to", "are determined to": adjectival governors, not passives.
   const governs = tokens[frame.head + 1]?.lower === 'to' && tokens[frame.head + 2]?.pos === 'VERB';
-  return !frame.nominal && participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
+  // "The convoy came under fire": the subject suffers the act.
+  const suffered = tokens[frame.head]?.lemma === 'come' && tokens[frame.head + 1]?.lower === 'under';
+  return !frame.nominal && (suffered || (participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)))));
 }
 
 /** A plain statement (010) is made by the actor it follows in its own clause ("the ministry said"), or by no one. */

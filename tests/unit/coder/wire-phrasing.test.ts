@@ -133,3 +133,12 @@ describe('aerial force and riot control verbs', () => {
     expect(first('Police tear-gassed demonstrators in Nairobi.')).toBe('175');
   });
 });
+
+describe('"came under attack": the subject suffers the act', () => {
+  it('takes the subject as target and the "by" agent as source', () => {
+    const [attack] = code('The Turkish embassy came under attack by gunmen on Monday.');
+    expect(attack?.code).toMatch(/^18/);
+    expect(attack?.target?.text).toMatch(/embassy/);
+    expect(first('Government positions came under heavy shelling overnight.')).toBe('194');
+  });
+});
