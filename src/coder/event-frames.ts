@@ -74,10 +74,15 @@ export function findEventFrames(
   if (kept.some((f) => /^(?:15|04[23])/.test(f.code)) && firstMatch(cues.peacekeeping, tokens) !== null)
     for (const f of kept) if (/^(?:15|04[23])/.test(f.code)) f.code = '074';
   purposeOfDeployment(kept, tokens);
+  // "was returned to Egypt": in the passive, returning to a place is giving back (084), not going back (042).
+  for (const f of kept)
+    if (f.code === '042' && tokens[f.head]?.lemma === 'return' && BE_FORMS.has(tokens[f.head - 1]?.lower ?? ''))
+      f.code = '084';
   // A plain statement ("Russia says Israel must end ...") leaves room for the obligation it reports.
   return kept.some((f) => f.code !== '010') ? kept : [...obligationFrames(tokens, mentions, cues), ...kept];
 }
 
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 const MOVEMENT = /^(?:15|04[23])/;
 const MATERIAL_HELP = /^0[67]/;
 

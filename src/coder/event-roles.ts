@@ -38,6 +38,12 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
         ? group(after, actors, tokens)
         : [];
   }
+  // "Kenya received vaccines from Britain": the giver is the source of aid received, the receiver its target.
+  if (!frame.nominal && !passive && /^07/.test(frame.code) && tokens[frame.head]?.lemma === 'receive') {
+    const giver = actors.find((m) => m.start >= frame.end && m.start <= frame.end + 4 && afterFrom(m, tokens));
+    targets = sources;
+    sources = giver ? group(giver, actors, tokens) : [];
+  }
   if (frame.obligation && sources.length > 0) {
     const speaker = actors.find(
       (m) => !sources.includes(m) && (m.end <= (sources[0]?.start ?? 0) || m.start >= frame.end),
@@ -47,6 +53,13 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   }
   targets = targets.filter((t) => !sources.includes(t));
   return splitReciprocal(frame, sources, targets, cues);
+}
+
+/** "from Britain", "from the European Union". */
+function afterFrom(m: ActorMention, tokens: Token[]): boolean {
+  let j = m.start - 1;
+  while (j >= 0 && (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ')) j -= 1;
+  return tokens[j]?.lower === 'from';
 }
 
 /** The agent of a passive: "by police", "by a mob", "by the country's army". */

@@ -142,3 +142,20 @@ describe('"came under attack": the subject suffers the act', () => {
     expect(first('Government positions came under heavy shelling overnight.')).toBe('194');
   });
 });
+
+describe('aid received and things returned', () => {
+  it('takes the giver after "from" as the source of aid received', () => {
+    const [aid] = code('Kenya received 500,000 doses of vaccine from Britain.');
+    expect(aid?.code).toMatch(/^07/);
+    expect(aid?.source.code).toBe('GBR');
+    expect(aid?.target?.code).toBe('KEN');
+  });
+
+  it('keeps receiving a delegation a meeting (04x)', () => {
+    expect(first('The president received the Chinese delegation in the capital.')).toMatch(/^04/);
+  });
+
+  it('reads "was returned to" as giving back (084)', () => {
+    expect(first('An ancient statue was returned to Egypt by the United States.')).toBe('084');
+  });
+});
