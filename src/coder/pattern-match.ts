@@ -10,7 +10,7 @@ export interface PatternWord {
 /** Tokens that may sit between pattern words ("impose tough new sanctions"). */
 const GAP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PRON']);
 /** Function words that may sit there too: "the people of X", "more than 20 air strikes", "the country's borders". */
-const GAP_WORDS = new Set(['of', 'than', "'s", '’s', '$', '€', '£']);
+const GAP_WORDS = new Set(['of', 'than', "'s", '’s', '$', '€', '£', '%']);
 const MAX_GAP = 5;
 
 /**

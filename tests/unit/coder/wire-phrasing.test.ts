@@ -70,6 +70,7 @@ describe('money amounts inside a pattern', () => {
   it('reads "approved a $300 million loan" as economic aid', () => {
     expect(first('The World Bank approved a $300 million loan for Kenya.')).toBe('071');
     expect(first('The IMF approved a €2 billion credit line for Egypt.')).toBe('071');
+    expect(first('Italy suspended a 5% levy on imported grain from Ukraine.')).toBe('061');
   });
 });
 
@@ -157,5 +158,11 @@ describe('aid received and things returned', () => {
 
   it('reads "was returned to" as giving back (084)', () => {
     expect(first('An ancient statue was returned to Egypt by the United States.')).toBe('084');
+  });
+});
+
+describe('relief let through', () => {
+  it('codes allowing relief, supplies or food in as humanitarian access (0863)', () => {
+    expect(first('The junta allowed relief supplies into the flooded province.')).toBe('0863');
   });
 });
