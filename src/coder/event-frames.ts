@@ -155,6 +155,8 @@ function frameFor(
 ): EventFrame | null {
   const g = applyGovernor(t, all, tokens, mentions, cues, consumed);
   const aux = auxiliaries(g.head, tokens, cues);
+  // "made no arrests", "fired no shots", "held no talks": the act's own object is denied.
+  if (!aux.negated && (t.nominal ? deniedNoun(t.start, tokens) : noObject(t, tokens))) aux.negated = aux.past = true;
   if (aux.obligation && g.governed && !aux.negated) {
     // "the US must be ready to mediate": an obligation laid on someone is a demand.
     const code = composeCode('demand', t.code) ?? g.code;
@@ -363,6 +365,20 @@ function negatedSubject(head: number, tokens: Token[]): boolean {
     if (w === 'no' || w === 'neither' || w === 'none' || w === 'nobody') return j === 0 || isClauseStart(tokens[j - 1]);
     if (w === ',' || w === ';' || tokens[j]?.pos === 'VERB') return false;
   }
+  return false;
+}
+
+/** "made no arrests", "there were no clashes", "no new sanctions": an event noun under "no". */
+function deniedNoun(start: number, tokens: Token[]): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1) {
+    if (tokens[j]?.lower === 'no') return true;
+    if (tokens[j]?.pos !== 'ADJ' && tokens[j]?.pos !== 'NUM') return false;
+  }
+  return false;
+}
+
+function noObject(t: TriggerMatch, tokens: Token[]): boolean {
+  for (let j = t.start + 1; j < t.end; j += 1) if (tokens[j]?.lower === 'no') return true;
   return false;
 }
 

@@ -166,3 +166,15 @@ describe('relief let through', () => {
     expect(first('The junta allowed relief supplies into the flooded province.')).toBe('0863');
   });
 });
+
+describe('an act whose object or noun is denied with "no"', () => {
+  it('codes no event for "made no arrests", "fired no shots", "no new sanctions"', () => {
+    expect(code('Police have made no arrests.')).toEqual([]);
+    expect(code('The soldiers fired no shots during the standoff.')).toEqual([]);
+    expect(code('The European Union announced no new sanctions against Iran on Monday.')).toEqual([]);
+  });
+
+  it('still codes "made several arrests"', () => {
+    expect(first('Police made several arrests after the riot in the capital.')).toMatch(/^17/);
+  });
+});
