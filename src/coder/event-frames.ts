@@ -2,7 +2,7 @@ import type { ActorMention } from './actor-mentions.js';
 import { composeCode, futureCode, negatedCode } from './compose.js';
 import type { Cues } from './cues.js';
 import type { GovernorClass } from './data-schemas.js';
-import { supposed } from './modality.js';
+import { reportedFuture, supposed } from './modality.js';
 import type { Token } from './nlp.js';
 import { firstMatch } from './phrase-trie.js';
 import type { TriggerMatch, VerbLexicon } from './verb-lexicon.js';
@@ -349,7 +349,10 @@ function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
     if (cues.negation.has(t.lower)) aux.negated = true;
     if (PAST_AUXILIARIES.has(t.lower)) aux.past = true;
     if (cues.future.has(t.lower)) aux.future = true;
-    if (cues.hypothetical.has(t.lower)) aux.hypothetical = true;
+    if (cues.hypothetical.has(t.lower)) {
+      if (reportedFuture(j, tokens, cues)) aux.future = true;
+      else aux.hypothetical = true;
+    }
     if (cues.obligation.has(t.lower)) aux.obligation = true;
   }
   // "never attacked": a negated simple past; "no talks were held", "neither side fired": a negated subject.

@@ -178,3 +178,15 @@ describe('an act whose object or noun is denied with "no"', () => {
     expect(first('Police made several arrests after the riot in the capital.')).toMatch(/^17/);
   });
 });
+
+describe('"would" in reported speech', () => {
+  it('reads "said it would deliver" as a reported plan, not a supposition', () => {
+    const [plan] = code('Germany said on Tuesday it would deliver tanks to Ukraine.');
+    expect(plan?.code).toMatch(/^03/);
+    expect(plan?.mode).toBe('future');
+  });
+
+  it('keeps "would" outside reported speech supposed', () => {
+    expect(code('The deal would allow aid to enter the region.').every((e) => e.mode === 'hypothetical')).toBe(true);
+  });
+});
