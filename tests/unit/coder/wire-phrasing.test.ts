@@ -190,3 +190,13 @@ describe('"would" in reported speech', () => {
     expect(code('The deal would allow aid to enter the region.').every((e) => e.mode === 'hypothetical')).toBe(true);
   });
 });
+
+describe("a force's own machines act for it", () => {
+  it('codes aid flown by air force planes', () => {
+    expect(first('Indian Air Force planes airlifted relief supplies to Sri Lanka.')).toMatch(/^07/);
+  });
+
+  it("keeps a nation's probe or product a thing", () => {
+    expect(code('The Chinese probe returned samples from the far side of the moon.')).toEqual([]);
+  });
+});
