@@ -161,6 +161,12 @@ describe('aid received and things returned', () => {
   });
 });
 
+describe('money pledged', () => {
+  it('codes a pledge of an amount as a pledge of material aid (033)', () => {
+    expect(first('Britain pledged $500 million for the reconstruction of Mosul.')).toBe('033');
+  });
+});
+
 describe('relief let through', () => {
   it('codes allowing relief, supplies or food in as humanitarian access (0863)', () => {
     expect(first('The junta allowed relief supplies into the flooded province.')).toBe('0863');
