@@ -30,6 +30,8 @@ export const VerbFileSchema = z.object({
   adjectives: z.record(z.string().regex(/^\d{3,4}$/), z.array(z.string().min(1))),
   /** Verb and noun phrases that are no event, overriding shorter patterns ("fight the epidemic"). */
   none: z.object({ verbs: z.array(z.string().min(1)), nouns: z.array(z.string().min(1)) }),
+  /** Action nouns -> their verb lemma: "the deployment of peacekeepers" is matched as "deploy peacekeepers". */
+  nominalisations: z.record(z.string().regex(/^[a-z-]+$/), z.string().regex(/^[a-z]+$/)),
 });
 
 /** One actor entry of data/coder/leaders.json, organizations.json, or a user dictionary. */

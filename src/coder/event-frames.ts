@@ -2,7 +2,7 @@ import type { ActorMention } from './actor-mentions.js';
 import { composeCode, futureCode, negatedCode } from './compose.js';
 import type { Cues } from './cues.js';
 import type { GovernorClass } from './data-schemas.js';
-import { supposed } from './modality.js';
+import { reportedFuture, supposed } from './modality.js';
 import type { Token } from './nlp.js';
 import { firstMatch } from './phrase-trie.js';
 import type { TriggerMatch, VerbLexicon } from './verb-lexicon.js';
@@ -73,8 +73,39 @@ export function findEventFrames(
   // provided (074), not a show of force or a visit.
   if (kept.some((f) => /^(?:15|04[23])/.test(f.code)) && firstMatch(cues.peacekeeping, tokens) !== null)
     for (const f of kept) if (/^(?:15|04[23])/.test(f.code)) f.code = '074';
+  purposeOfDeployment(kept, tokens);
+  // "was returned to Egypt": in the passive, returning to a place is giving back (084), not going back (042).
+  for (const f of kept)
+    if (f.code === '042' && tokens[f.head]?.lemma === 'return' && BE_FORMS.has(tokens[f.head - 1]?.lower ?? ''))
+      f.code = '084';
   // A plain statement ("Russia says Israel must end ...") leaves room for the obligation it reports.
   return kept.some((f) => f.code !== '010') ? kept : [...obligationFrames(tokens, mentions, cues), ...kept];
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+const MOVEMENT = /^(?:15|04[23])/;
+const MATERIAL_HELP = /^0[67]/;
+
+/**
+ * "sent two navy ships to help evacuate civilians", "troops arrived to deliver aid", "soldiers deployed to train
+ * the army": a deployment or arrival whose purpose is aid or cooperation is that aid (06x, 07x), not a show of
+ * force or a visit.
+ */
+function purposeOfDeployment(frames: EventFrame[], tokens: Token[]): void {
+  for (const f of frames) {
+    if (!MOVEMENT.test(f.code)) continue;
+    const purpose = frames.find(
+      (g) => g.head > f.end && MATERIAL_HELP.test(g.code) && purposeInfinitive(g.head, tokens),
+    );
+    if (purpose && !tokens.slice(f.end, purpose.head).some((t) => t.pos === 'PUNCT' || t.pos === 'SCONJ'))
+      f.code = purpose.code;
+  }
+}
+
+/** "to deliver", "to help deliver", "to help to train". */
+function purposeInfinitive(head: number, tokens: Token[]): boolean {
+  const prev = tokens[head - 1];
+  return prev?.lower === 'to' || (prev?.lemma === 'help' && tokens[head - 2]?.lower === 'to');
 }
 
 /**
@@ -124,6 +155,8 @@ function frameFor(
 ): EventFrame | null {
   const g = applyGovernor(t, all, tokens, mentions, cues, consumed);
   const aux = auxiliaries(g.head, tokens, cues);
+  // "made no arrests", "fired no shots", "held no talks": the act's own object is denied.
+  if (!aux.negated && (t.nominal ? deniedNoun(t.start, tokens) : noObject(t, tokens))) aux.negated = aux.past = true;
   if (aux.obligation && g.governed && !aux.negated) {
     // "the US must be ready to mediate": an obligation laid on someone is a demand.
     const code = composeCode('demand', t.code) ?? g.code;
@@ -284,15 +317,42 @@ function governorAt(
 const DIRECT_GOVERNORS = new Set<GovernorClass>(['refuse', 'deny', 'consider', 'authorize']);
 const PAST_AUXILIARIES = new Set(['did', 'has', 'have', 'had', 'was', 'were']);
 
+/**
+ * Raising words before "to": "likely to" makes the act supposed; "set to", "expected to", "believed to" leave its
+ * mode to the rest of the verb group ("are expected to end their strike" is coded as the act, as the future tense
+ * of a third party's report is no promise of the actor's).
+ */
+const RAISED = new Map<string, 'hypothetical' | 'none'>([
+  ['set', 'none'],
+  ['due', 'none'],
+  ['scheduled', 'none'],
+  ['expected', 'none'],
+  ['poised', 'none'],
+  ['likely', 'hypothetical'],
+  ['unlikely', 'hypothetical'],
+  ['believed', 'none'],
+  ['reported', 'none'],
+  ['said', 'none'],
+  ['thought', 'none'],
+]);
+
 function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
   const aux: Aux = { negated: false, past: false, future: false, hypothetical: false, obligation: false };
   for (let j = head - 1; j >= 0 && j >= head - 5; j -= 1) {
     const t = tokens[j] as Token;
+    // "are set to be released", "is unlikely to be lifted", "are believed to have been detained".
+    if (tokens[j + 1]?.lower === 'to' && RAISED.has(t.lower)) {
+      if (RAISED.get(t.lower) === 'hypothetical') aux.hypothetical = true;
+      continue;
+    }
     if (!(t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || t.lower === 'to' || t.lower === 'going')) break;
     if (cues.negation.has(t.lower)) aux.negated = true;
     if (PAST_AUXILIARIES.has(t.lower)) aux.past = true;
     if (cues.future.has(t.lower)) aux.future = true;
-    if (cues.hypothetical.has(t.lower)) aux.hypothetical = true;
+    if (cues.hypothetical.has(t.lower)) {
+      if (reportedFuture(j, tokens, cues)) aux.future = true;
+      else aux.hypothetical = true;
+    }
     if (cues.obligation.has(t.lower)) aux.obligation = true;
   }
   // "never attacked": a negated simple past; "no talks were held", "neither side fired": a negated subject.
@@ -308,6 +368,20 @@ function negatedSubject(head: number, tokens: Token[]): boolean {
     if (w === 'no' || w === 'neither' || w === 'none' || w === 'nobody') return j === 0 || isClauseStart(tokens[j - 1]);
     if (w === ',' || w === ';' || tokens[j]?.pos === 'VERB') return false;
   }
+  return false;
+}
+
+/** "made no arrests", "there were no clashes", "no new sanctions": an event noun under "no". */
+function deniedNoun(start: number, tokens: Token[]): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - 3; j -= 1) {
+    if (tokens[j]?.lower === 'no') return true;
+    if (tokens[j]?.pos !== 'ADJ' && tokens[j]?.pos !== 'NUM') return false;
+  }
+  return false;
+}
+
+function noObject(t: TriggerMatch, tokens: Token[]): boolean {
+  for (let j = t.start + 1; j < t.end; j += 1) if (tokens[j]?.lower === 'no') return true;
   return false;
 }
 

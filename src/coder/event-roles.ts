@@ -2,6 +2,7 @@ import type { ActorMention } from './actor-mentions.js';
 import type { Cues } from './cues.js';
 import type { EventFrame } from './event-frames.js';
 import type { Token } from './nlp.js';
+import { IRREGULAR_PAST } from './pattern-match.js';
 
 /** Source and target actor groups of one event frame. */
 export interface EventRoles {
@@ -37,6 +38,12 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
         ? group(after, actors, tokens)
         : [];
   }
+  // "Kenya received vaccines from Britain": the giver is the source of aid received, the receiver its target.
+  if (!frame.nominal && !passive && /^07/.test(frame.code) && tokens[frame.head]?.lemma === 'receive') {
+    const giver = actors.find((m) => m.start >= frame.end && m.start <= frame.end + 4 && afterFrom(m, tokens));
+    targets = sources;
+    sources = giver ? group(giver, actors, tokens) : [];
+  }
   if (frame.obligation && sources.length > 0) {
     const speaker = actors.find(
       (m) => !sources.includes(m) && (m.end <= (sources[0]?.start ?? 0) || m.start >= frame.end),
@@ -46,6 +53,13 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   }
   targets = targets.filter((t) => !sources.includes(t));
   return splitReciprocal(frame, sources, targets, cues);
+}
+
+/** "from Britain", "from the European Union". */
+function afterFrom(m: ActorMention, tokens: Token[]): boolean {
+  let j = m.start - 1;
+  while (j >= 0 && (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ')) j -= 1;
+  return tokens[j]?.lower === 'from';
 }
 
 /** The agent of a passive: "by police", "by a mob", "by the country's army". */
@@ -63,7 +77,9 @@ export function isPassive(frame: EventFrame, tokens: Token[]): boolean {
   const participle = /(ed|en|wn|ught)$/.test(tokens[frame.head]?.lower ?? '') || tokens[frame.head]?.lower === 'hit';
   // "is prepared to", "are determined to": adjectival governors, not passives.
   const governs = tokens[frame.head + 1]?.lower === 'to' && tokens[frame.head + 2]?.pos === 'VERB';
-  return !frame.nominal && participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)));
+  // "The convoy came under fire": the subject suffers the act.
+  const suffered = tokens[frame.head]?.lemma === 'come' && tokens[frame.head + 1]?.lower === 'under';
+  return !frame.nominal && (suffered || (participle && !governs && (aux(prev) || (prev?.pos === 'ADV' && aux(prev2)))));
 }
 
 /** A plain statement (010) is made by the actor it follows in its own clause ("the ministry said"), or by no one. */
@@ -91,8 +107,47 @@ function nearestBefore(head: number, actors: ActorMention[], tokens: Token[], cu
     if (cues.clauseBreaks.has(tokens[m.end]?.lower ?? '') && tokens[m.end]?.lower !== ',') continue;
     best = m;
   }
-  return best;
+  return best && ownSubjectAfterReporter(best, head, actors, tokens, cues) ? null : best;
 }
+
+/**
+ * "Police said a gunman shot three people": the reported clause has a subject of its own that no dictionary
+ * knows, so the reporter is not the doer.
+ */
+function ownSubjectAfterReporter(
+  m: ActorMention,
+  head: number,
+  actors: ActorMention[],
+  tokens: Token[],
+  cues: Cues,
+): boolean {
+  let verb = -1;
+  for (let j = m.end; j < head && j <= m.end + 3; j += 1)
+    if (cues.reporting.has((tokens[j] as Token).lemma) && tokens[j]?.pos === 'VERB') verb = j;
+  if (verb < 0) return false;
+  // The word just before the act (past auxiliaries and adverbs) is the clause's subject: "a gunman shot", "the
+  // woman was assaulted"; "reiterated its commitment to support" and "said that removing" have none.
+  let j = head - 1;
+  while (j > verb && (tokens[j]?.pos === 'AUX' || tokens[j]?.pos === 'ADV' || tokens[j]?.pos === 'PART')) j -= 1;
+  const t = tokens[j] as Token;
+  if (j <= verb || tokens[head - 1]?.lower === 'to' || !(t.pos === 'NOUN' || t.pos === 'PRON')) return false;
+  if (RELATIVES.has(t.lower) || POSSESSIVES.has(t.lower) || !verbForm(tokens[head])) return false;
+  // The whole noun phrase ("Burundi's government", "a gunman") must hold no actor.
+  let k = j;
+  while (k > verb && NOUN_PHRASE.has(tokens[k]?.pos ?? '')) {
+    if (actors.some((a) => a.start <= k && k < a.end)) return false;
+    k -= 1;
+  }
+  return true;
+}
+
+/** A verb, or a past form the tagger read as a noun ("a gunman shot"), not an event noun ("its demands"). */
+function verbForm(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'VERB' || IRREGULAR_PAST.has(t.lower) || /ed$/.test(t.lower));
+}
+
+const RELATIVES = new Set(['that', 'which', 'who', 'what', 'whom']);
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'PRON', 'ADJ', 'DET', 'NUM', 'PART']);
 
 function breaksBetween(from: number, to: number, tokens: Token[], cues: Cues): boolean {
   for (let j = from; j < to; j += 1) if (cues.clauseBreaks.has(tokens[j]?.lower ?? '')) return true;
@@ -138,8 +193,21 @@ function isReporter(m: ActorMention, tokens: Token[], cues: Cues): boolean {
 
 /** "..., officials said": the reporter speaks for the event when nothing precedes it. */
 function reporterAfter(frame: EventFrame, tokens: Token[], actors: ActorMention[], cues: Cues): ActorMention[] {
+  // "A gunman shot three people, police said": a subject the dictionaries do not know is still the doer, and the
+  // police who report the act did not commit it. Only an act with no subject of its own takes its reporter.
+  if (hasSubject(frame.head, tokens)) return [];
   const m = actors.find((a) => a.start >= frame.end && cues.reporting.has(tokens[a.end]?.lemma ?? ''));
   return m ? [m] : [];
+}
+
+/** A noun or pronoun before the head in its clause (back to the sentence start or a clause break). */
+function hasSubject(head: number, tokens: Token[]): boolean {
+  for (let j = head - 1; j >= 0; j -= 1) {
+    const t = tokens[j] as Token;
+    if (t.text === ',' || t.text === ';' || t.text === ':') return false;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') return true;
+  }
+  return false;
 }
 
 function nominalRoles(
@@ -165,14 +233,39 @@ function nominalRoles(
             .slice(0, 1);
     return { sources: both.slice(0, 1), targets: [...both.slice(1), ...second] };
   }
+  // "the attack by rebels", "the seizure of the tanker by Iranian forces": the agent after "by" in the noun's phrase.
   const by = actors.find(
-    (m) => m.start >= frame.end && m.start <= frame.end + 2 && tokens[m.start - 1]?.lower === 'by',
+    (m) => m.start >= frame.end && m.start <= frame.end + 8 && afterBy(m, tokens) && samePhrase(frame.end, m, tokens),
   );
   // Media reporting a meeting ("quoted by SANA during a meeting") are not its participants.
   const participant = before && before.sector === 'MED' ? lastNonMedia(actors, frame.head) : before;
-  const sources = by ? group(by, actors, tokens) : participant ? group(participant, actors, tokens) : [];
-  const targets = after && after !== by ? group(after, actors, tokens) : [];
+  const agent = by ?? (participant ? null : passiveAgent(frame.end, actors, tokens));
+  const sources = agent ? group(agent, actors, tokens) : participant ? group(participant, actors, tokens) : [];
+  const targets = after && after !== agent ? group(after, actors, tokens) : [];
   return { sources, targets };
+}
+
+/**
+ * "The lifting of sanctions was announced by the EU", "The expulsion of the diplomats was ordered by the ministry":
+ * an event noun that is the subject of a passive takes the passive's agent as its source.
+ */
+function passiveAgent(from: number, actors: ActorMention[], tokens: Token[]): ActorMention | null {
+  let j = from;
+  while (j < tokens.length && j < from + 8 && tokens[j]?.pos !== 'AUX') {
+    const pos = tokens[j]?.pos;
+    if (pos === 'VERB' || pos === 'PUNCT') return null;
+    j += 1;
+  }
+  if (tokens[j]?.pos !== 'AUX') return null;
+  j += 1;
+  if (tokens[j]?.pos === 'ADV') j += 1;
+  if (tokens[j]?.pos !== 'VERB' || tokens[j + 1]?.lower !== 'by') return null;
+  return actors.find((m) => m.start > j + 1 && m.start <= j + 4 && afterBy(m, tokens)) ?? null;
+}
+
+/** Only the noun's own phrase ("of the tanker", "on the convoy") lies between its end and the actor. */
+function samePhrase(from: number, m: ActorMention, tokens: Token[]): boolean {
+  return tokens.slice(from, m.start).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PUNCT');
 }
 
 function lastNonMedia(actors: ActorMention[], head: number): ActorMention | null {

@@ -20,7 +20,8 @@ export function selectFrames(frames: EventFrame[], tokens: Token[]): EventFrame[
   const extras = (main: EventFrame | undefined): EventFrame[] =>
     live.filter((f) => f !== main && f.nominal && (f.mode === 'future' || partnered(f, tokens)));
   // A negated act ("did not meet during the summit") is no event, and the nouns of its clause are not either.
-  const negated = frames.filter((f) => f.negated && !f.nominal);
+  // A denied event noun counts too: "announced no new sanctions" reports nothing.
+  const negated = frames.filter((f) => f.negated);
   if (acts.length === 0 && negated.length > 0) {
     const free = live.filter((f) => f.nominal && !negated.some((n) => sameClause(n, f, tokens)));
     const main = free[0];

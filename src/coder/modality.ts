@@ -43,6 +43,7 @@ export function supposed(act: SupposedAct, tokens: Token[], cues: Cues): boolean
   if (tokens[tokens.length - 1]?.text === '?' || insideCondition(head, tokens)) return true;
   if (possibleInClause(head, tokens, cues)) return true;
   if (act.nominal && (anyOrPotential(head, tokens) || possiblePredicate(act.end, tokens, cues))) return true;
+  if (mode === null && proposedAct(head, tokens)) return true;
   const planned = mode === 'future' || (mode === 'intent' && !code.startsWith('13'));
   return planned && conditionalSentence(tokens);
 }
@@ -55,6 +56,32 @@ export interface SupposedAct {
   code: string;
   mode: EventMode;
   nominal: boolean;
+}
+
+/** Nouns of a course of action only put forward: what they propose has not been done. */
+const PROPOSALS = new Set([
+  'proposal',
+  'plan',
+  'bill',
+  'draft',
+  'motion',
+  'idea',
+  'option',
+  'scheme',
+  'suggestion',
+  'possibility',
+  'recommendation',
+  'amendment',
+]);
+
+/**
+ * "debated a proposal to lift the embargo", "a bill to expel foreign diplomats": an act in the infinitive after a
+ * noun of proposal is that proposal's content, not an act done.
+ */
+function proposedAct(head: number, tokens: Token[]): boolean {
+  if (tokens[head - 1]?.lower !== 'to') return false;
+  const noun = tokens[head - 2];
+  return noun !== undefined && (PROPOSALS.has(noun.lemma) || PROPOSALS.has(noun.lower));
 }
 
 /** "any attack", "a possible strike", "potential sanctions". */
@@ -95,7 +122,25 @@ function possibleInClause(head: number, tokens: Token[], cues: Cues): boolean {
     // "It is possible that the president will pardon ...": the word of possibility governs the clause after "that".
     if (t.lower === 'that') return cues.possibility.has(tokens[j - 1]?.lower ?? '');
     if (CLAUSE_EDGES.has(t.lower)) return false;
-    if ((t.pos === 'AUX' && POSSIBILITY.has(t.lower)) || cues.possibility.has(t.lower)) return true;
+    if (t.pos === 'AUX' && POSSIBILITY.has(t.lower) && !reportedFuture(j, tokens, cues)) return true;
+    if (cues.possibility.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/** Verbs whose complement's "would" is a promise or plan reported in the past, not a supposition. */
+const PLEDGES = new Set(['promise', 'pledge', 'vow', 'decide', 'agree']);
+
+/**
+ * "Germany said it would deliver tanks", "The ministry announced that troops would withdraw": "would" after a
+ * reporting verb and the clause's subject is the future of reported speech, not a modal of possibility.
+ */
+export function reportedFuture(j: number, tokens: Token[], cues: Cues): boolean {
+  if (tokens[j]?.lower !== 'would') return false;
+  for (let k = j - 1; k >= 0 && k >= j - 8; k -= 1) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'VERB') return cues.reporting.has(t.lemma) || PLEDGES.has(t.lemma);
+    if (t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'CCONJ') return false;
   }
   return false;
 }

@@ -173,6 +173,7 @@ export function nonEventReason(
   const someone = roles.sources.length > 0 || subject === 'actor' || subject === 'agent';
   if (VERBAL.test(frame.code) && !frame.nominal && !passive && !someone) return 'no-actor';
   if (privateAct(frame, [...participants, ...inside], subject, roles, sense)) return 'private';
+  if (ordinaryJustice(frame, roles, passive, sense)) return 'private';
   if (sense.year !== null && restated(frame, sense.tokens, sense.year, sense.cues)) return 'background';
   return null;
 }
@@ -227,6 +228,31 @@ function privateAct(
   if (subject === 'actor' || subject === 'agent') return false;
   return roles.sources.every((m) => m.sector === 'CRM');
 }
+
+const JUSTICE = /^17[13]/;
+const NP_WORDS = new Set(['DET', 'ADJ', 'NUM']);
+
+/**
+ * Police or a court arresting, charging or sentencing an ordinary person ("a man", "two teenagers") in a sentence
+ * that names no other political actor and no word of war: a crime report, not politics ("Local police arrested a
+ * man suspected of killing his wife", "A man who robbed a bank was sentenced to ten years"). An arrest of
+ * protesters, activists or a named opponent stays an event.
+ */
+function ordinaryJustice(frame: EventFrame, roles: EventRoles, passive: boolean, sense: SentenceSense): boolean {
+  if (!JUSTICE.test(frame.code) || sense.violence.length > 0 || sense.collective) return false;
+  const others = sense.actors.filter((m) => !roles.sources.includes(m));
+  if (others.some((m) => isPolitical(m, sense.tokens, sense.cues, false))) return false;
+  // The person acted on: the object after an active verb, the sentence's subject before a passive one.
+  let i = passive ? 0 : frame.end;
+  while (NP_WORDS.has(sense.tokens[i]?.pos ?? '')) i += 1;
+  const t = sense.tokens[i];
+  if (!t || (passive && i >= frame.head)) return false;
+  if (!(sense.cues.privatePersons.has(t.lemma) || sense.cues.privatePersons.has(t.lower))) return false;
+  // The crime is named: "a man suspected of killing", "a man who robbed a bank", "jailed for fraud".
+  return sense.tokens.slice(i + 1).some((w) => CRIME_REASONS.has(w.lower));
+}
+
+const CRIME_REASONS = new Set(['suspected', 'accused', 'for', 'over', 'who', 'charged', 'convicted', 'after']);
 
 /**
  * A hazard right before the harm verb or after its "by" does the harm, whatever else the sentence names:

@@ -100,7 +100,9 @@ export function subjectKind(frame: EventFrame, passive: boolean, ctx: SubjectCon
   // "The Chinese probe returned ...": a demonym or name modifying a thing is the thing's origin, not an actor.
   if (tokenKind(phrase.end - 1, ctx) === 'thing' && ctx.tokens[phrase.end - 2]?.pos !== 'NOUN') {
     const modifiers = ctx.mentions.filter((m) => m.start >= phrase.start && m.end === phrase.end - 1);
-    if (modifiers.length > 0 && modifiers.every((m) => m.kind === 'GROUP' || m.kind === 'COUNTRY')) return 'thing';
+    // "Indian Air Force planes", "army bulldozers": a force's own machines are the force acting.
+    const bare = (m: ActorMention) => (m.kind === 'GROUP' || m.kind === 'COUNTRY') && !FORCES.has(m.sector ?? '');
+    if (modifiers.length > 0 && modifiers.every(bare)) return 'thing';
   }
   let kind: SubjectKind | null = null;
   for (let i = phrase.start; i < phrase.end; i += 1) {
@@ -110,6 +112,8 @@ export function subjectKind(frame: EventFrame, passive: boolean, ctx: SubjectCon
   }
   return kind;
 }
+
+const FORCES = new Set(['MIL', 'COP', 'REB', 'GOV']);
 
 const RANK: Record<SubjectKind, number> = { thing: 0, person: 1, agent: 2, actor: 3 };
 

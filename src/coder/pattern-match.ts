@@ -10,7 +10,7 @@ export interface PatternWord {
 /** Tokens that may sit between pattern words ("impose tough new sanctions"). */
 const GAP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PRON']);
 /** Function words that may sit there too: "the people of X", "more than 20 air strikes", "the country's borders". */
-const GAP_WORDS = new Set(['of', 'than', "'s", '’s']);
+const GAP_WORDS = new Set(['of', 'than', "'s", '’s', '$', '€', '£', '%']);
 const MAX_GAP = 5;
 
 /**
@@ -45,6 +45,25 @@ export function matchRest(tokens: Token[], from: number, rest: PatternWord[]): n
 }
 
 const PASSIVE_SUBJECT_SPAN = 10;
+/** Words that raise a passive's subject over "to be": "sanctions are expected to be lifted". */
+const RAISING = new Set([
+  'expected',
+  'likely',
+  'unlikely',
+  'set',
+  'due',
+  'going',
+  'scheduled',
+  'supposed',
+  'about',
+  'certain',
+  'bound',
+  'said',
+  'reported',
+  'believed',
+  'thought',
+  'yet',
+]);
 
 /**
  * The passive form of a pattern: its words in order in the subject before the auxiliary at `aux` ("UN sanctions
@@ -54,6 +73,11 @@ export function matchBefore(tokens: Token[], aux: number, rest: PatternWord[]): 
   let from = aux;
   // "have been expelled", "will be lifted": the subject stands before the whole verb group.
   while (from > 0 && tokens[from - 1]?.pos === 'AUX') from -= 1;
+  // "are expected to be eased", "is likely to be lifted": the subject stands before the raising verb.
+  while (from > 1 && tokens[from - 1]?.lower === 'to' && RAISING.has(tokens[from - 2]?.lower ?? '')) {
+    from -= 2;
+    while (from > 0 && tokens[from - 1]?.pos === 'AUX') from -= 1;
+  }
   const end = from;
   while (from > 0 && end - from < PASSIVE_SUBJECT_SPAN) {
     const t = tokens[from - 1] as Token;

@@ -42,11 +42,14 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'g
  */
 export class VerbLexicon {
   private readonly byAnchor = new Map<string, Pattern[]>();
+  /** Action noun -> verb lemma ("deployment" -> "deploy"). */
+  private readonly nominalisations = new Map<string, string>();
 
   constructor() {
     const parsed = VerbFileSchema.safeParse(verbsJson);
     if (!parsed.success) throw new DictionaryError(`data/coder/verbs.json is invalid: ${parsed.error.message}`);
-    const { verbs, nouns, adjectives, none } = parsed.data;
+    const { verbs, nouns, adjectives, none, nominalisations } = parsed.data;
+    for (const [noun, verb] of Object.entries(nominalisations)) this.nominalisations.set(noun, verb);
     for (const [code, list] of Object.entries(verbs)) for (const p of list) this.add('v', code, p);
     for (const [code, list] of Object.entries(nouns)) for (const p of list) this.add('n', code, p);
     for (const [code, list] of Object.entries(adjectives)) for (const p of list) this.add('a', code, p);
@@ -99,7 +102,11 @@ export class VerbLexicon {
       ((token.lower.length > 4 && /(ed|en)$/.test(token.lower)) || IRREGULAR_PAST.has(token.lower)) && afterSubject;
     // Right after a determiner a word is a modifier or a noun ("the disputed region", "treated the injured").
     const modifier = prev === 'DET' || POSSESSIVES.has(tokens[i - 1]?.lower ?? '');
-    const verbal = !modifier && (token.pos === 'VERB' || ((token.pos === 'ADJ' || token.pos === 'NOUN') && pastForm));
+    const verbal =
+      !modifier &&
+      (token.pos === 'VERB' ||
+        ((token.pos === 'ADJ' || token.pos === 'NOUN') &&
+          (pastForm || progressive(tokens, i) || passiveParticiple(tokens, i))));
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     if ((token.pos === 'ADJ' || token.pos === 'VERB') && afterCopula(tokens, i)) {
       const adjective = this.matchWith('a', tokens, i);
@@ -116,10 +123,30 @@ export class VerbLexicon {
       const m = this.matchWith('v', tokens, i, true);
       if (m) return m;
     }
+    // "the lifting of sanctions": a gerund the tagger read as a verb, after a determiner and before "of".
+    if (!nominal && modifier && token.pos === 'VERB') return this.matchNominalisation(tokens, i);
     // A capitalised event word inside a sentence is a name ("in March", "the Rally party").
     if (!nominal || (i > 0 && /^\p{Lu}/u.test(token.text))) return null;
-    const noun = this.matchWith('n', tokens, i) ?? null;
+    const noun = this.matchWith('n', tokens, i) ?? this.matchNominalisation(tokens, i);
     return noun && ('none' in noun || !modifiesNoun(tokens, noun.end)) ? noun : null;
+  }
+
+  /**
+   * An action noun with its object after "of" is its verb's pattern: "the deployment of peacekeepers" is
+   * "deploy peacekeeper" (074), "the lifting of sanctions" "lift sanction" (085). Without "of" the noun names
+   * no act of its own ("a deployment zone", "tax relief suspension").
+   */
+  private matchNominalisation(tokens: Token[], i: number): TriggerMatch | null {
+    const token = tokens[i] as Token;
+    const verb = this.nominalisations.get(token.lemma) ?? this.nominalisations.get(token.lower);
+    if (verb === undefined || tokens[i + 1]?.lower !== 'of') return null;
+    for (const pattern of this.byAnchor.get(`v:${verb}`) ?? []) {
+      const end = pattern.rest.length === 0 ? i + 1 : matchRest(tokens, i + 2, pattern.rest);
+      if (end < 0) continue;
+      if (pattern.code === null) return null;
+      return { code: pattern.code, start: i, end, nominal: true, size: pattern.rest.length + 1 };
+    }
+    return null;
   }
 
   /** The longest pattern at i (undefined: no pattern applies). */
@@ -156,6 +183,27 @@ function passiveAux(tokens: Token[], i: number): number {
   let j = i - 1;
   if (tokens[j]?.pos === 'ADV') j -= 1;
   return BE.has(tokens[j]?.lower ?? '') ? j : -1;
+}
+
+/** "have been rounded up", "were quickly expelled": a participle the tagger read as an adjective after "be". */
+function passiveParticiple(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!((t.lower.length > 4 && /(ed|en)$/.test(t.lower)) || IRREGULAR_PAST.has(t.lower))) return false;
+  return passiveAux(tokens, i) >= 0;
+}
+
+/** Words that may start the object of a progressive verb ("are striking rebel positions"). */
+const OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON']);
+
+/**
+ * "are striking rebel positions", "is bombing the town": an -ing form the tagger read as an adjective or noun is
+ * a progressive verb after "be" when an object follows it ("the results are striking." stays an adjective).
+ */
+function progressive(tokens: Token[], i: number): boolean {
+  if (!(tokens[i] as Token).lower.endsWith('ing') || !OBJECT_START.has(tokens[i + 1]?.pos ?? '')) return false;
+  let j = i - 1;
+  if (tokens[j]?.pos === 'ADV') j -= 1;
+  return BE.has(tokens[j]?.lower ?? '') && tokens[j]?.lower !== 'being';
 }
 
 /** "is skeptical", "remained deeply concerned": a predicate adjective after a copula. */

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { createEventCoder } from '../../../src/coder/index.js';
+import { stubGazetteer } from './stub-gazetteer.js';
+
+// Classes of wire phrasing the coder must read (nominalisations, progressives, reporting clauses), each with
+// several members; none of these sentences is from a dataset.
+const coder = createEventCoder({ gazetteer: stubGazetteer });
+const code = (text: string, date: string | null = '2025-03-14') => coder.code({ text, date }).events;
+const first = (text: string) => code(text)[0]?.code ?? null;
+
+describe('action nouns with their object after "of"', () => {
+  it('reads the noun as its verb with that object', () => {
+    expect(first('The Security Council approved the deployment of peacekeepers to the region.')).toBe('074');
+    expect(first('The government authorised the release of 300 prisoners.')).toBe('084');
+    expect(first('Kenya welcomed the deployment of observers by the African Union.')).toMatch(/^05/);
+    expect(first('Chad announced the deployment of troops to the border with Sudan.')).toBe('154');
+  });
+
+  it('takes no action noun without "of" for an act', () => {
+    expect(code('The deployment zone stretches along the coast.')).toEqual([]);
+  });
+});
+
+describe('progressive acts the tagger reads as adjectives or nouns', () => {
+  it('codes "are striking", "is bombing" with an object', () => {
+    expect(first('Russian warplanes are striking rebel positions in the province.')).toMatch(/^19/);
+    expect(first('Government jets are bombing villages near the front line.')).toMatch(/^(18|19)/);
+  });
+
+  it('keeps a predicate adjective without an object', () => {
+    expect(code('The results of the survey are striking.')).toEqual([]);
+  });
+});
+
+describe('a reporter is not the doer of the act it reports', () => {
+  it('codes no event for a crime among private persons reported by the police', () => {
+    expect(code('A gunman shot dead three people at a supermarket, police said.')).toEqual([]);
+    expect(code('Police said a gunman shot dead three people at a supermarket.')).toEqual([]);
+    expect(code('Police said the woman was assaulted by her husband.')).toEqual([]);
+  });
+
+  it('still takes the reporter for its own act and a known actor in the reported clause', () => {
+    expect(code('The army said it had arrested 12 suspected militants.')[0]?.source.text).toBe('army');
+    expect(code('Kenya said Somali militants attacked a police post.')[0]?.source.text).toMatch(/militants/);
+  });
+});
+
+describe('troops deployed to monitor are peacekeepers', () => {
+  it('codes protection (074) for a deployment to monitor a ceasefire', () => {
+    expect(first('The United Nations deployed a team of 75 officers to monitor the ceasefire in the port city.')).toBe(
+      '074',
+    );
+  });
+});
+
+describe('a deployment or arrival whose purpose is aid', () => {
+  it('codes the aid or cooperation it was sent for', () => {
+    expect(first('Troops from Britain have arrived in Sierra Leone to help deliver aid to remote villages.')).toMatch(
+      /^07/,
+    );
+    expect(first('Twelve US soldiers deployed to Ghana to train 200 Ghanaian soldiers.')).toMatch(/^06/);
+  });
+
+  it('keeps a deployment to pressure someone a show of force', () => {
+    expect(first('Russia deployed troops to the border to pressure Ukraine.')).toMatch(/^15/);
+  });
+});
+
+describe('money amounts inside a pattern', () => {
+  it('reads "approved a $300 million loan" as economic aid', () => {
+    expect(first('The World Bank approved a $300 million loan for Kenya.')).toBe('071');
+    expect(first('The IMF approved a €2 billion credit line for Egypt.')).toBe('071');
+    expect(first('Italy suspended a 5% levy on imported grain from Ukraine.')).toBe('061');
+  });
+});
+
+describe('police and courts acting on ordinary persons for ordinary crimes', () => {
+  it('codes no event for the arrest or sentencing of a private person', () => {
+    expect(code('Local police arrested a man suspected of killing his wife.')).toEqual([]);
+    expect(code('A man who robbed a bank in the city was sentenced to 10 years in prison.')).toEqual([]);
+  });
+
+  it('still codes arrests of protesters, journalists and opponents', () => {
+    expect(first('Police arrested 30 opposition supporters in the capital.')).toMatch(/^17/);
+    expect(first('Two journalists were detained by security forces in Cairo.')).toMatch(/^17/);
+  });
+});
+
+describe('raising words before "to be"', () => {
+  it('reads the passive subject over "expected to be" and the mode from the raising word', () => {
+    expect(first('The prisoners are set to be released on Friday.')).toBe('084');
+    expect(code('The prisoners are unlikely to be released this year.').every((e) => e.mode === 'hypothetical')).toBe(
+      true,
+    );
+    expect(first('Three journalists are believed to have been detained by police.')).toMatch(/^17/);
+  });
+});
+
+describe('acts only proposed', () => {
+  it('takes the act after "a proposal to", "a bill to" as supposed', () => {
+    const events = code('Lawmakers debated a proposal to lift the embargo.');
+    expect(events.every((e) => e.mode === 'hypothetical')).toBe(true);
+  });
+
+  it('codes proposing to act as an intent (03x), not the act', () => {
+    expect(first('Germany proposed to send observers to the region.')).toMatch(/^03/);
+  });
+});
+
+describe('the agent of an event noun', () => {
+  it('takes the actor after "by" in the noun phrase as the source', () => {
+    expect(code('The seizure of the tanker by Iranian forces angered London.')[0]?.source.text).toMatch(
+      /Iranian forces/,
+    );
+  });
+
+  it('takes the agent of a passive whose subject is the event noun', () => {
+    const [lifting] = code('The lifting of sanctions against Belarus was announced by the European Union on Monday.');
+    expect(lifting?.code).toBe('085');
+    expect(lifting?.source.text).toBe('European Union');
+  });
+});
+
+describe('passive participles the tagger reads as adjectives', () => {
+  it('codes "have been rounded up by security forces"', () => {
+    expect(first('Hundreds of activists have been rounded up by security forces.')).toBe('173');
+  });
+});
+
+describe('aerial force and riot control verbs', () => {
+  it('codes drones launched, aircraft downed and crowds tear-gassed', () => {
+    expect(first('Houthi rebels launched drones at Saudi oil facilities.')).toBe('195');
+    expect(first('Ukrainian forces downed a Russian helicopter.')).toBe('195');
+    expect(first('Police tear-gassed demonstrators in Nairobi.')).toBe('175');
+  });
+});
+
+describe('"came under attack": the subject suffers the act', () => {
+  it('takes the subject as target and the "by" agent as source', () => {
+    const [attack] = code('The Turkish embassy came under attack by gunmen on Monday.');
+    expect(attack?.code).toMatch(/^18/);
+    expect(attack?.target?.text).toMatch(/embassy/);
+    expect(first('Government positions came under heavy shelling overnight.')).toBe('194');
+  });
+});
+
+describe('aid received and things returned', () => {
+  it('takes the giver after "from" as the source of aid received', () => {
+    const [aid] = code('Kenya received 500,000 doses of vaccine from Britain.');
+    expect(aid?.code).toMatch(/^07/);
+    expect(aid?.source.code).toBe('GBR');
+    expect(aid?.target?.code).toBe('KEN');
+  });
+
+  it('keeps receiving a delegation a meeting (04x)', () => {
+    expect(first('The president received the Chinese delegation in the capital.')).toMatch(/^04/);
+  });
+
+  it('reads "was returned to" as giving back (084)', () => {
+    expect(first('An ancient statue was returned to Egypt by the United States.')).toBe('084');
+  });
+});
+
+describe('money pledged', () => {
+  it('codes a pledge of an amount as a pledge of material aid (033)', () => {
+    expect(first('Britain pledged $500 million for the reconstruction of Mosul.')).toBe('033');
+  });
+});
+
+describe('relief let through', () => {
+  it('codes allowing relief, supplies or food in as humanitarian access (0863)', () => {
+    expect(first('The junta allowed relief supplies into the flooded province.')).toBe('0863');
+  });
+});
+
+describe('an act whose object or noun is denied with "no"', () => {
+  it('codes no event for "made no arrests", "fired no shots", "no new sanctions"', () => {
+    expect(code('Police have made no arrests.')).toEqual([]);
+    expect(code('The soldiers fired no shots during the standoff.')).toEqual([]);
+    expect(code('The European Union announced no new sanctions against Iran on Monday.')).toEqual([]);
+  });
+
+  it('still codes "made several arrests"', () => {
+    expect(first('Police made several arrests after the riot in the capital.')).toMatch(/^17/);
+  });
+});
+
+describe('"would" in reported speech', () => {
+  it('reads "said it would deliver" as a reported plan, not a supposition', () => {
+    const [plan] = code('Germany said on Tuesday it would deliver tanks to Ukraine.');
+    expect(plan?.code).toMatch(/^03/);
+    expect(plan?.mode).toBe('future');
+  });
+
+  it('keeps "would" outside reported speech supposed', () => {
+    expect(code('The deal would allow aid to enter the region.').every((e) => e.mode === 'hypothetical')).toBe(true);
+  });
+});
+
+describe("a force's own machines act for it", () => {
+  it('codes aid flown by air force planes', () => {
+    expect(first('Indian Air Force planes airlifted relief supplies to Sri Lanka.')).toMatch(/^07/);
+  });
+
+  it("keeps a nation's probe or product a thing", () => {
+    expect(code('The Chinese probe returned samples from the far side of the moon.')).toEqual([]);
+  });
+});
