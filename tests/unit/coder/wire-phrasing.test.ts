@@ -206,3 +206,18 @@ describe("a force's own machines act for it", () => {
     expect(code('The Chinese probe returned samples from the far side of the moon.')).toEqual([]);
   });
 });
+
+describe('a headline in title case is read as if in sentence case', () => {
+  it('finds the verb and does not run names across it', () => {
+    expect(code('Egypt Strikes Militant Camps In Sinai')[0]?.source.text).toBe('Egypt');
+    expect(first('Egypt Strikes Militant Camps In Sinai')).toMatch(/^19/);
+    expect(first('Iran Seizes Foreign Tanker In Gulf')).toBe('171');
+    expect(first('Turkey Expels Swedish Ambassador Over Protest')).toMatch(/^16/);
+  });
+
+  it('keeps a sentence with lower-case words and many names as it is', () => {
+    expect(code('Foreign Minister Ana Ruiz met Chinese President Xi Jinping in Beijing.')[0]?.source.text).toBe(
+      'Foreign Minister Ana Ruiz',
+    );
+  });
+});
