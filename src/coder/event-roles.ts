@@ -239,10 +239,27 @@ function nominalRoles(
   );
   // Media reporting a meeting ("quoted by SANA during a meeting") are not its participants.
   const participant = before && before.sector === 'MED' ? lastNonMedia(actors, frame.head) : before;
+  // "Five villagers died in a drone strike", "were wounded in shelling": the subject is the act's victim.
+  if (participant && sufferedIn(frame.start, tokens)) {
+    const victims = group(participant, actors, tokens);
+    return { sources: by ? group(by, actors, tokens) : [], targets: victims };
+  }
   const agent = by ?? (participant ? null : passiveAgent(frame.end, actors, tokens));
   const sources = agent ? group(agent, actors, tokens) : participant ? group(participant, actors, tokens) : [];
   const targets = after && after !== agent ? group(after, actors, tokens) : [];
   return { sources, targets };
+}
+
+const SUFFERED = new Set(['die', 'died', 'kill', 'killed', 'wound', 'wounded', 'injure', 'injured', 'hurt', 'perish']);
+
+const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN']);
+
+/** "died in a", "were killed in the", "wounded in heavy", "died in a roadside bomb": a verb of dying or injury and "in" before the event noun. */
+function sufferedIn(start: number, tokens: Token[]): boolean {
+  let j = start - 1;
+  while (j >= 0 && j >= start - 4 && MODIFIER_POS.has(tokens[j]?.pos ?? '')) j -= 1;
+  const verb = tokens[j - 1];
+  return tokens[j]?.lower === 'in' && verb !== undefined && (SUFFERED.has(verb.lemma) || SUFFERED.has(verb.lower));
 }
 
 /**

@@ -221,3 +221,14 @@ describe('a headline in title case is read as if in sentence case', () => {
     );
   });
 });
+
+describe('victims who died or were hurt in an attack named by a noun', () => {
+  it('codes the attack with the victims as its target', () => {
+    // "drone" names a military means, and the event noun that begins with it is still read.
+    const died = code('Six civilians died in a drone strike off the coast.')[0];
+    expect(died?.code).toBe('195');
+    expect(died?.target?.text).toBe('civilians');
+    expect(died?.source.text).toBe('');
+    expect(code('Two soldiers were wounded in an artillery bombardment.')[0]?.target?.text).toBe('soldiers');
+  });
+});
