@@ -232,3 +232,16 @@ describe('victims who died or were hurt in an attack named by a noun', () => {
     expect(code('Two soldiers were wounded in an artillery bombardment.')[0]?.target?.text).toBe('soldiers');
   });
 });
+
+describe('nouns of material and verbal conflict', () => {
+  it('codes sieges, assassinations, hijackings, incursions, artillery fire and condemnations', () => {
+    expect(first('Government forces tightened the siege around the rebel-held town.')).toBe('191');
+    expect(first('The assassination of the opposition leader by militants shocked the country.')).toBe('186');
+    expect(first('Rebels claimed the hijacking of a cargo plane.')).toBe('181');
+    expect(first('The incursion by Turkish troops into the province drew protests.')).toBe('190');
+    expect(code('The city has been under siege by government forces for months.')[0]?.source.text).toBe(
+      'government forces',
+    );
+    expect(first('The EU issued a condemnation of the executions.')).toBe('111');
+  });
+});
