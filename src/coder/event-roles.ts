@@ -16,7 +16,9 @@ const BE = new Set(['be', 'is', 'was', 'were', 'are', 'been', 'being', 'get', 'g
 
 /** Picks source (subject side) and target (object side) actors for a frame. */
 export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorMention[], cues: Cues): EventRoles {
-  const actors = mentions.filter((m) => !m.isPlace && (m.code !== null || m.sector !== null || m.kind === 'PRONOUN'));
+  const actors = mentions.filter(
+    (m) => (!m.isPlace || forceOwner(m, frame)) && (m.code !== null || m.sector !== null || m.kind === 'PRONOUN'),
+  );
   let sources: ActorMention[] = [];
   let targets: ActorMention[] = [];
   const passive = isPassive(frame, tokens);
@@ -53,6 +55,19 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   }
   targets = targets.filter((t) => !sources.includes(t));
   return splitReciprocal(frame, sources, targets, cues);
+}
+
+/**
+ * "Russian air strikes", "Israeli shelling", "a Turkish offensive": a demonym right before an act of force names
+ * whose force it is, though before a singular noun it is otherwise only a place hint ("the Kazakh capital").
+ */
+function forceOwner(m: ActorMention, frame: EventFrame): boolean {
+  return (
+    m.parts.length === 1 &&
+    m.parts[0]?.entry.kind === 'DEMONYM' &&
+    m.end === frame.start &&
+    /^(?:1[89]|20)/.test(frame.code)
+  );
 }
 
 /** "from Britain", "from the European Union". */

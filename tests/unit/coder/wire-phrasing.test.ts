@@ -245,3 +245,14 @@ describe('nouns of material and verbal conflict', () => {
     expect(first('The EU issued a condemnation of the executions.')).toBe('111');
   });
 });
+
+describe('a demonym before an act of force', () => {
+  it('is whose force it is', () => {
+    expect(code('Russian air strikes pounded the outskirts overnight.')[0]?.source.code).toBe('RUS');
+    expect(code('Egyptian shelling hit the border post.')[0]?.source.code).toBe('EGY');
+  });
+
+  it('stays a place hint before other singular nouns', () => {
+    expect(code('The Kazakh capital hosted the talks.')[0]?.source.code ?? null).not.toBe('KAZ');
+  });
+});
