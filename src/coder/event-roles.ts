@@ -27,7 +27,7 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
     : nearestBefore(frame.head, actors, tokens, cues);
   const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1, actors, tokens, cues, frame);
   if (passive) {
-    const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens));
+    const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens)) ?? causeClause(frame, actors, tokens);
     sources = agent ? group(agent, actors, tokens) : [];
     targets = before ? group(before, actors, tokens) : [];
   } else if (frame.nominal) {
@@ -68,6 +68,25 @@ function forceOwner(m: ActorMention, frame: EventFrame): boolean {
     m.end === frame.start &&
     /^(?:1[89]|20)/.test(frame.code)
   );
+}
+
+const CAUSE_LINKS = new Set(['when', 'as', 'after']);
+
+/**
+ * "Twelve people were killed when gunmen opened fire", "were wounded as troops stormed the camp": harm suffered with
+ * no agent of its own was done by the subject of the clause that tells how.
+ */
+function causeClause(frame: EventFrame, actors: ActorMention[], tokens: Token[]): ActorMention | undefined {
+  if (!/^(?:1[89]|20)/.test(frame.code)) return undefined;
+  let j = frame.end;
+  while (j < frame.end + 6 && j < tokens.length && !CAUSE_LINKS.has(tokens[j]?.lower ?? '')) {
+    if (tokens[j]?.pos === 'PUNCT' || tokens[j]?.pos === 'VERB') return undefined;
+    j += 1;
+  }
+  if (!CAUSE_LINKS.has(tokens[j]?.lower ?? '')) return undefined;
+  const subject = actors.find((m) => m.start > j && m.start <= j + 3);
+  const verb = subject ? tokens[subject.end] : undefined;
+  return subject && (verb?.pos === 'VERB' || verb?.pos === 'AUX') ? subject : undefined;
 }
 
 /** "from Britain", "from the European Union". */

@@ -256,3 +256,17 @@ describe('a demonym before an act of force', () => {
     expect(code('The Kazakh capital hosted the talks.')[0]?.source.code ?? null).not.toBe('KAZ');
   });
 });
+
+describe('harm suffered in the passive, done by the subject of a clause of cause', () => {
+  it('takes that subject as the agent', () => {
+    const killed = code('Nine villagers were killed when militants raided the market.')[0];
+    expect(killed?.code).toMatch(/^1[89]/);
+    expect(killed?.source.text).toBe('militants');
+    expect(code('Two students were hurt as riot police charged the march.')[0]?.source.text).toMatch(/police/);
+  });
+
+  it('leaves crime and accidents without an event', () => {
+    expect(code('A woman was shot dead when a gunman opened fire in a cafe.')).toEqual([]);
+    expect(code('Three people were killed when a lorry overturned.')).toEqual([]);
+  });
+});
