@@ -270,3 +270,10 @@ describe('harm suffered in the passive, done by the subject of a clause of cause
     expect(code('Three people were killed when a lorry overturned.')).toEqual([]);
   });
 });
+
+describe('an inverted condition at the head of the sentence', () => {
+  it('makes its act supposed', () => {
+    expect(code('Were the army to advance, the rebels would retreat.')[0]?.mode).toBe('hypothetical');
+    expect(code('Had Turkey attacked the convoy, the talks would have collapsed.')[0]?.mode).toBe('hypothetical');
+  });
+});
