@@ -277,3 +277,15 @@ describe('an inverted condition at the head of the sentence', () => {
     expect(code('Had Turkey attacked the convoy, the talks would have collapsed.')[0]?.mode).toBe('hypothetical');
   });
 });
+
+describe('police force on an ordinary offender', () => {
+  it('is a crime report, no event', () => {
+    expect(code('Police shot dead a man who attacked a shop owner with an axe.')).toEqual([]);
+    expect(code('Officers killed a suspect after a car chase.')).toEqual([]);
+  });
+
+  it('stays an event on protesters, or done by security forces', () => {
+    expect(code('Police shot dead four protesters near the parliament.').length).toBeGreaterThan(0);
+    expect(code('Security forces killed three suspects in a night raid.').length).toBeGreaterThan(0);
+  });
+});
