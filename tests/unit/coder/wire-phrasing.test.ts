@@ -289,3 +289,11 @@ describe('police force on an ordinary offender', () => {
     expect(code('Security forces killed three suspects in a night raid.').length).toBeGreaterThan(0);
   });
 });
+
+describe('verbs of condemnation and seizure', () => {
+  it('codes branding and deriding as criticism and impounding as seizure', () => {
+    expect(first('Egypt branded the raid a violation of its sovereignty.')).toBe('111');
+    expect(first('The opposition derided the budget plan.')).toBe('111');
+    expect(first('Coast guards impounded a foreign trawler.')).toBe('171');
+  });
+});
