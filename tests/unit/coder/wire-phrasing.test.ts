@@ -297,3 +297,15 @@ describe('verbs of condemnation and seizure', () => {
     expect(first('Coast guards impounded a foreign trawler.')).toBe('171');
   });
 });
+
+describe('a present-tense verb the tagger reads as a plural noun between two actors', () => {
+  it('splits the actors and is read as the verb', () => {
+    const trains = code('The French army trains Malian soldiers near the capital.')[0];
+    expect(trains?.code).toBe('062');
+    expect(trains?.source.text).toBe('French army');
+  });
+
+  it('keeps plural modifiers inside a name', () => {
+    expect(code('The Kenyan foreign affairs ministry summoned the envoy.')[0]?.source.text).toMatch(/affairs ministry/);
+  });
+});
