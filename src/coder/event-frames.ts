@@ -87,16 +87,19 @@ export function findEventFrames(
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 const MOVEMENT = /^(?:15|04[23])/;
-const MATERIAL_HELP = /^0[67]/;
+/** What a deployment may be for: aid, cooperation or an inquiry ("sent a team to investigate"). */
+const MATERIAL_HELP = /^(?:0[67]|09)/;
+/** Verbs of sending, whose bare sense is aid (070) unless the purpose says otherwise. */
+const SENDING = new Set(['send', 'dispatch']);
 
 /**
  * "sent two navy ships to help evacuate civilians", "troops arrived to deliver aid", "soldiers deployed to train
- * the army": a deployment or arrival whose purpose is aid or cooperation is that aid (06x, 07x), not a show of
- * force or a visit.
+ * the army", "sent experts to investigate": a deployment or arrival whose purpose is aid, cooperation or an inquiry
+ * is that act (06x, 07x, 09x), not a show of force, a visit or aid.
  */
 function purposeOfDeployment(frames: EventFrame[], tokens: Token[]): void {
   for (const f of frames) {
-    if (!MOVEMENT.test(f.code)) continue;
+    if (!MOVEMENT.test(f.code) && !SENDING.has(tokens[f.head]?.lemma ?? '')) continue;
     const purpose = frames.find(
       (g) => g.head > f.end && MATERIAL_HELP.test(g.code) && purposeInfinitive(g.head, tokens),
     );
@@ -358,6 +361,8 @@ function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
     }
     if (cues.obligation.has(t.lower)) aux.obligation = true;
   }
+  // "without demanding payment", "without firing a shot": an act said not to have been done.
+  if (tokens[head - 1]?.lower === 'without' && /ing$/.test(tokens[head]?.lower ?? '')) aux.negated = aux.past = true;
   // "never attacked": a negated simple past; "no talks were held", "neither side fired": a negated subject.
   if (aux.negated && !aux.future && !aux.hypothetical && /ed$/.test(tokens[head]?.lower ?? '')) aux.past = true;
   if (!aux.negated && negatedSubject(head, tokens)) aux.negated = aux.past = true;

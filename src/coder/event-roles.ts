@@ -25,7 +25,15 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   const before = speakerOnly(frame)
     ? speakerBefore(frame.head, actors, tokens)
     : nearestBefore(frame.head, actors, tokens, cues);
-  const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1, actors, tokens, cues, frame);
+  const object = firstAfter(
+    frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1,
+    actors,
+    tokens,
+    cues,
+    frame,
+  );
+  // "sent inspectors to Iran to investigate": those sent carry out the inquiry; its target is where they go.
+  const after = object && sentToInquire(frame, tokens) ? destination(object, actors, tokens) : object;
   if (passive) {
     const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens)) ?? causeClause(frame, actors, tokens);
     sources = agent ? group(agent, actors, tokens) : [];
@@ -87,6 +95,18 @@ function causeClause(frame: EventFrame, actors: ActorMention[], tokens: Token[])
   const subject = actors.find((m) => m.start > j && m.start <= j + 3);
   const verb = subject ? tokens[subject.end] : undefined;
   return subject && (verb?.pos === 'VERB' || verb?.pos === 'AUX') ? subject : undefined;
+}
+
+function sentToInquire(frame: EventFrame, tokens: Token[]): boolean {
+  const lemma = tokens[frame.head]?.lemma;
+  return frame.code.startsWith('09') && (lemma === 'send' || lemma === 'dispatch' || lemma === 'deploy');
+}
+
+/** The actor after "to" following those sent, if any. */
+function destination(sent: ActorMention, actors: ActorMention[], tokens: Token[]): ActorMention | null {
+  return (
+    actors.find((m) => m.start > sent.end && m.start <= sent.end + 6 && tokens[m.start - 1]?.lower === 'to') ?? null
+  );
 }
 
 /** "from Britain", "from the European Union". */

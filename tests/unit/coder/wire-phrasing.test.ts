@@ -309,3 +309,18 @@ describe('a present-tense verb the tagger reads as a plural noun between two act
     expect(code('The Kenyan foreign affairs ministry summoned the envoy.')[0]?.source.text).toMatch(/affairs ministry/);
   });
 });
+
+describe('people sent to investigate', () => {
+  it('is the inquiry, aimed where they are sent and located there', () => {
+    const sent = code('The African Union sent a team of experts to Sudan to investigate the killings.')[0];
+    expect(sent?.code).toMatch(/^09/);
+    expect(sent?.target?.code).toBe('SDN');
+  });
+});
+
+describe('an act after "without"', () => {
+  it('is not done', () => {
+    const gave = code('Russia supplied Serbia with tanks without demanding payment.');
+    expect(gave.some((e) => e.code.startsWith('10'))).toBe(false);
+  });
+});
