@@ -361,12 +361,31 @@ function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
     }
     if (cues.obligation.has(t.lower)) aux.obligation = true;
   }
+  // "must ensure security and provide aid", "will meet and sign", "did not attack or shell": a verb coordinated
+  // with the one before shares its auxiliaries.
+  const shared = coordinatedVerb(head, tokens);
+  if (shared !== null && !aux.negated && !aux.future && !aux.hypothetical && !aux.obligation) {
+    const first = auxiliaries(shared, tokens, cues);
+    Object.assign(aux, first);
+  }
   // "without demanding payment", "without firing a shot": an act said not to have been done.
   if (tokens[head - 1]?.lower === 'without' && /ing$/.test(tokens[head]?.lower ?? '')) aux.negated = aux.past = true;
   // "never attacked": a negated simple past; "no talks were held", "neither side fired": a negated subject.
   if (aux.negated && !aux.future && !aux.hypothetical && /ed$/.test(tokens[head]?.lower ?? '')) aux.past = true;
   if (!aux.negated && negatedSubject(head, tokens)) aux.negated = aux.past = true;
   return aux;
+}
+
+/** The verb before "and"/"or" that a verb right after it is coordinated with, in the same clause. */
+function coordinatedVerb(head: number, tokens: Token[]): number | null {
+  const link = tokens[head - 1];
+  if (link?.pos !== 'CCONJ' || tokens[head]?.pos !== 'VERB') return null;
+  for (let k = head - 2; k >= 0 && k >= head - 10; k -= 1) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'CCONJ') return null;
+    if (t.pos === 'VERB') return k;
+  }
+  return null;
 }
 
 /** "No arrests were made", "Neither side launched attacks", "None of the parties signed": nobody acted. */

@@ -324,3 +324,11 @@ describe('an act after "without"', () => {
     expect(gave.some((e) => e.code.startsWith('10'))).toBe(false);
   });
 });
+
+describe('a verb coordinated with the one before', () => {
+  it('shares its auxiliaries', () => {
+    expect(first('Officials said the junta must free the detainees and restore order.')).toMatch(/^10/);
+    expect(code('The rebels did not attack or besiege the town.')).toEqual([]);
+    expect(code('Egypt could mediate and host the talks.')[0]?.mode).toBe('hypothetical');
+  });
+});
