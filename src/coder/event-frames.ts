@@ -52,11 +52,11 @@ export function findEventFrames(
   const triggers: TriggerMatch[] = [];
   // A word inside an actor's name is not a predicate: "armed forces", "the Arab Peace Initiative".
   // An event noun that runs past the actor's end is the act: "a drone strike", where "drone" names a military means.
-  const insideActor = (i: number, end: number): boolean =>
-    mentions.some((m) => !m.isPlace && m.start <= i && i < m.end && end <= m.end);
   for (let i = 0; i < tokens.length; ) {
-    const found = lexicon.matchAt(tokens, i);
-    const m = found && insideActor(i, 'none' in found || !found.nominal ? i + 1 : found.end) ? null : found;
+    const actor = mentions.find((a) => !a.isPlace && a.start <= i && i < a.end);
+    // Only from an actor's last word can a phrase run past it.
+    const found = actor && i < actor.end - 1 ? null : lexicon.matchAt(tokens, i);
+    const m = found && actor && ('none' in found || !found.nominal || found.end <= actor.end) ? null : found;
     if (m && 'none' in m) {
       // "a press release published": no word of a none phrase starts an event of its own.
       i = m.end;

@@ -77,6 +77,13 @@ const TITLE_LOWER = new Set(
  * and lemmas; the tokens keep their own text and offsets, so dictionary names still match.
  */
 function sentenceCase(maybe: Array<Token | null>): Array<Token | null> {
+  // Most sentences show a lower-case word early: leave them at once.
+  for (let i = 1, seen = 0; i < maybe.length && seen < 6; i += 1) {
+    const t = maybe[i];
+    if (!t || !/^\p{L}/u.test(t.text)) continue;
+    if (/^\p{Ll}/u.test(t.text) && !TITLE_LOWER.has(t.text)) return maybe;
+    seen += 1;
+  }
   const words = maybe.filter((t): t is Token => t !== null && /\p{L}/u.test(t.text));
   if (words.length < 4) return maybe;
   const capitalised = words.slice(1).filter((t) => /^\p{Lu}/u.test(t.text)).length;
