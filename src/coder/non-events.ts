@@ -165,7 +165,8 @@ export function nonEventReason(
     return 'hazard';
   // A plain statement needs its speaker: "..., Pakistan said" with no actor before "said" is nobody's statement.
   if (frame.code === '010' && !roles.sources.some(isActor)) return 'no-actor';
-  if (![...participants, ...inside].some(isActor) && !sense.unknownActors) return 'no-actor';
+  if (![...participants, ...inside].some(isActor) && !sense.unknownActors && !unnamedForce(frame, sense))
+    return 'no-actor';
   const subject = subjectKind(frame, passive, sense.subject);
   if (subject === 'thing') return 'non-agent';
   // Words are someone's: a statement, appeal, accusation or threat with no one before it ("The crisis threatens to
@@ -176,6 +177,18 @@ export function nonEventReason(
   if (ordinaryJustice(frame, roles, passive, sense)) return 'private';
   if (sense.year !== null && restated(frame, sense.tokens, sense.year, sense.cues)) return 'background';
   return null;
+}
+
+/**
+ * Force that only states and armed groups use, though none is named: arrests in a crackdown ("Dozens were
+ * arrested in a crackdown on dissent"), killing by a weapon of war ("A suicide bombing at a checkpoint killed
+ * seven").
+ */
+function unnamedForce(frame: EventFrame, sense: SentenceSense): boolean {
+  if (STATE_ONLY.test(frame.code)) return sense.violence.length > 0;
+  if (!/^(?:18|19|20)/.test(frame.code) || !sense.warWeapons) return false;
+  // The act's own word is no weapon named ("The musical bombed").
+  return matchStarts(sense.cues.weaponsOfWar, sense.tokens).some((i) => i < frame.start || i >= frame.end);
 }
 
 /** A business threatening or using force on no political target: "the company plans to attack the market". */

@@ -332,3 +332,15 @@ describe('a verb coordinated with the one before', () => {
     expect(code('Egypt could mediate and host the talks.')[0]?.mode).toBe('hypothetical');
   });
 });
+
+describe('force only states and armed groups use, with no one named', () => {
+  it('is an event without a source', () => {
+    expect(first('Scores were detained in a crackdown on the opposition.')).toMatch(/^17/);
+    expect(first('A car bomb near the market killed nine.')).toMatch(/^18/);
+  });
+
+  it('needs a weapon other than the verb itself, and arrests need a word of political violence', () => {
+    expect(code('The comedy bombed in cinemas.')).toEqual([]);
+    expect(code('Two men were arrested after a fight in a bar.')).toEqual([]);
+  });
+});
