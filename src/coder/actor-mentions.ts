@@ -227,8 +227,22 @@ function canMerge(a: ActorMention, b: ActorMention, tokens: Token[]): boolean {
   // Two bare sector nouns only merge when adjacent ("government troops"), not across words.
   if (a.kind === 'GROUP' && a.code === null && b.kind === 'GROUP' && b.code === null) return false;
   const gapOk = (t: Token): boolean =>
-    (GAP_OK.has(t.pos) && !/ed$/.test(t.lower)) || t.lower === "'s" || t.lower === '’s' || t.text === '-';
+    (GAP_OK.has(t.pos) && !/ed$/.test(t.lower) && !presentVerb(t)) ||
+    t.lower === "'s" ||
+    t.lower === '’s' ||
+    t.text === '-';
   return gap.every(gapOk) && b.kind !== 'COUNTRY';
+}
+
+/** Plural nouns that modify an actor's name ("the foreign affairs ministry", "arms inspectors"). */
+const PLURAL_MODIFIERS = new Set(['affairs', 'arms', 'customs', 'forces', 'services', 'rights', 'relations', 'works']);
+
+/**
+ * A lower-case word in -s the tagger took for a plural noun between two actors is the verb that joins them ("the
+ * US military trains Iraqi pilots"), not a word of one name; names and their modifiers are capitalised or singular.
+ */
+function presentVerb(t: Token): boolean {
+  return t.pos === 'NOUN' && /^[a-z]+[^su]s$/.test(t.text) && t.lemma !== t.lower && !PLURAL_MODIFIERS.has(t.lower);
 }
 
 function merge(a: ActorMention, b: ActorMention): ActorMention {

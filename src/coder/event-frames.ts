@@ -51,9 +51,12 @@ export function findEventFrames(
 ): EventFrame[] {
   const triggers: TriggerMatch[] = [];
   // A word inside an actor's name is not a predicate: "armed forces", "the Arab Peace Initiative".
-  const insideActor = (i: number): boolean => mentions.some((m) => !m.isPlace && m.start <= i && i < m.end);
+  // An event noun that runs past the actor's end is the act: "a drone strike", where "drone" names a military means.
   for (let i = 0; i < tokens.length; ) {
-    const m = insideActor(i) ? null : lexicon.matchAt(tokens, i);
+    const actor = mentions.find((a) => !a.isPlace && a.start <= i && i < a.end);
+    // Only from an actor's last word can a phrase run past it.
+    const found = actor && i < actor.end - 1 ? null : lexicon.matchAt(tokens, i);
+    const m = found && actor && ('none' in found || !found.nominal || found.end <= actor.end) ? null : found;
     if (m && 'none' in m) {
       // "a press release published": no word of a none phrase starts an event of its own.
       i = m.end;
@@ -84,16 +87,19 @@ export function findEventFrames(
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 const MOVEMENT = /^(?:15|04[23])/;
-const MATERIAL_HELP = /^0[67]/;
+/** What a deployment may be for: aid, cooperation or an inquiry ("sent a team to investigate"). */
+const MATERIAL_HELP = /^(?:0[67]|09)/;
+/** Verbs of sending, whose bare sense is aid (070) unless the purpose says otherwise. */
+const SENDING = new Set(['send', 'dispatch']);
 
 /**
  * "sent two navy ships to help evacuate civilians", "troops arrived to deliver aid", "soldiers deployed to train
- * the army": a deployment or arrival whose purpose is aid or cooperation is that aid (06x, 07x), not a show of
- * force or a visit.
+ * the army", "sent experts to investigate": a deployment or arrival whose purpose is aid, cooperation or an inquiry
+ * is that act (06x, 07x, 09x), not a show of force, a visit or aid.
  */
 function purposeOfDeployment(frames: EventFrame[], tokens: Token[]): void {
   for (const f of frames) {
-    if (!MOVEMENT.test(f.code)) continue;
+    if (!MOVEMENT.test(f.code) && !SENDING.has(tokens[f.head]?.lemma ?? '')) continue;
     const purpose = frames.find(
       (g) => g.head > f.end && MATERIAL_HELP.test(g.code) && purposeInfinitive(g.head, tokens),
     );
@@ -355,10 +361,31 @@ function auxiliaries(head: number, tokens: Token[], cues: Cues): Aux {
     }
     if (cues.obligation.has(t.lower)) aux.obligation = true;
   }
+  // "must ensure security and provide aid", "will meet and sign", "did not attack or shell": a verb coordinated
+  // with the one before shares its auxiliaries.
+  const shared = coordinatedVerb(head, tokens);
+  if (shared !== null && !aux.negated && !aux.future && !aux.hypothetical && !aux.obligation) {
+    const first = auxiliaries(shared, tokens, cues);
+    Object.assign(aux, first);
+  }
+  // "without demanding payment", "without firing a shot": an act said not to have been done.
+  if (tokens[head - 1]?.lower === 'without' && /ing$/.test(tokens[head]?.lower ?? '')) aux.negated = aux.past = true;
   // "never attacked": a negated simple past; "no talks were held", "neither side fired": a negated subject.
   if (aux.negated && !aux.future && !aux.hypothetical && /ed$/.test(tokens[head]?.lower ?? '')) aux.past = true;
   if (!aux.negated && negatedSubject(head, tokens)) aux.negated = aux.past = true;
   return aux;
+}
+
+/** The verb before "and"/"or" that a verb right after it is coordinated with, in the same clause. */
+function coordinatedVerb(head: number, tokens: Token[]): number | null {
+  const link = tokens[head - 1];
+  if (link?.pos !== 'CCONJ' || tokens[head]?.pos !== 'VERB') return null;
+  for (let k = head - 2; k >= 0 && k >= head - 10; k -= 1) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'PUNCT' || t.pos === 'SCONJ' || t.pos === 'CCONJ') return null;
+    if (t.pos === 'VERB') return k;
+  }
+  return null;
 }
 
 /** "No arrests were made", "Neither side launched attacks", "None of the parties signed": nobody acted. */

@@ -170,13 +170,13 @@ export function ownPlaces(places: PlaceMention[], predicate: PredicateSpan): Pla
 /**
  * The places of a sentence that can be where an event happened: its own places ({@link ownPlaces}); for
  * statements, appeals, consultations, accusations and threats (CAMEO 01-05, 09-13) not topics ("the war in
- * Sudan"), nor destinations ("a letter to Paris") except for meetings and visits (04), which happen where
- * people go.
+ * Sudan"), nor destinations ("a letter to Paris") except for meetings and visits (04) and inquiries (09, "sent
+ * inspectors to Bosnia to investigate"), which happen where people go.
  */
 export function eventPlaces(places: PlaceMention[], predicate: PredicateSpan, code: string): PlaceMention[] {
   const root = Number(code.slice(0, 2));
   const verbal = root <= 5 || (root >= 9 && root <= 13);
-  const goes = !verbal || root === 4;
+  const goes = !verbal || root === 4 || root === 9;
   return ownPlaces(places, predicate).filter((p) => !(verbal && p.topic) && !(!goes && p.destination));
 }
 

@@ -16,16 +16,26 @@ const BE = new Set(['be', 'is', 'was', 'were', 'are', 'been', 'being', 'get', 'g
 
 /** Picks source (subject side) and target (object side) actors for a frame. */
 export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorMention[], cues: Cues): EventRoles {
-  const actors = mentions.filter((m) => !m.isPlace && (m.code !== null || m.sector !== null || m.kind === 'PRONOUN'));
+  const actors = mentions.filter(
+    (m) => (!m.isPlace || forceOwner(m, frame)) && (m.code !== null || m.sector !== null || m.kind === 'PRONOUN'),
+  );
   let sources: ActorMention[] = [];
   let targets: ActorMention[] = [];
   const passive = isPassive(frame, tokens);
   const before = speakerOnly(frame)
     ? speakerBefore(frame.head, actors, tokens)
     : nearestBefore(frame.head, actors, tokens, cues);
-  const after = firstAfter(frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1, actors, tokens, cues, frame);
+  const object = firstAfter(
+    frame.innerTarget ? frame.innerTarget.start : frame.anchor + 1,
+    actors,
+    tokens,
+    cues,
+    frame,
+  );
+  // "sent inspectors to Iran to investigate": those sent carry out the inquiry; its target is where they go.
+  const after = object && sentToInquire(frame, tokens) ? destination(object, actors, tokens) : object;
   if (passive) {
-    const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens));
+    const agent = actors.find((m) => m.start >= frame.end && afterBy(m, tokens)) ?? causeClause(frame, actors, tokens);
     sources = agent ? group(agent, actors, tokens) : [];
     targets = before ? group(before, actors, tokens) : [];
   } else if (frame.nominal) {
@@ -53,6 +63,50 @@ export function assignRoles(frame: EventFrame, tokens: Token[], mentions: ActorM
   }
   targets = targets.filter((t) => !sources.includes(t));
   return splitReciprocal(frame, sources, targets, cues);
+}
+
+/**
+ * "Russian air strikes", "Israeli shelling", "a Turkish offensive": a demonym right before an act of force names
+ * whose force it is, though before a singular noun it is otherwise only a place hint ("the Kazakh capital").
+ */
+function forceOwner(m: ActorMention, frame: EventFrame): boolean {
+  return (
+    m.parts.length === 1 &&
+    m.parts[0]?.entry.kind === 'DEMONYM' &&
+    m.end === frame.start &&
+    /^(?:1[89]|20)/.test(frame.code)
+  );
+}
+
+const CAUSE_LINKS = new Set(['when', 'as', 'after']);
+
+/**
+ * "Twelve people were killed when gunmen opened fire", "were wounded as troops stormed the camp": harm suffered with
+ * no agent of its own was done by the subject of the clause that tells how.
+ */
+function causeClause(frame: EventFrame, actors: ActorMention[], tokens: Token[]): ActorMention | undefined {
+  if (!/^(?:1[89]|20)/.test(frame.code)) return undefined;
+  let j = frame.end;
+  while (j < frame.end + 6 && j < tokens.length && !CAUSE_LINKS.has(tokens[j]?.lower ?? '')) {
+    if (tokens[j]?.pos === 'PUNCT' || tokens[j]?.pos === 'VERB') return undefined;
+    j += 1;
+  }
+  if (!CAUSE_LINKS.has(tokens[j]?.lower ?? '')) return undefined;
+  const subject = actors.find((m) => m.start > j && m.start <= j + 3);
+  const verb = subject ? tokens[subject.end] : undefined;
+  return subject && (verb?.pos === 'VERB' || verb?.pos === 'AUX') ? subject : undefined;
+}
+
+function sentToInquire(frame: EventFrame, tokens: Token[]): boolean {
+  const lemma = tokens[frame.head]?.lemma;
+  return frame.code.startsWith('09') && (lemma === 'send' || lemma === 'dispatch' || lemma === 'deploy');
+}
+
+/** The actor after "to" following those sent, if any. */
+function destination(sent: ActorMention, actors: ActorMention[], tokens: Token[]): ActorMention | null {
+  return (
+    actors.find((m) => m.start > sent.end && m.start <= sent.end + 6 && tokens[m.start - 1]?.lower === 'to') ?? null
+  );
 }
 
 /** "from Britain", "from the European Union". */
@@ -239,10 +293,27 @@ function nominalRoles(
   );
   // Media reporting a meeting ("quoted by SANA during a meeting") are not its participants.
   const participant = before && before.sector === 'MED' ? lastNonMedia(actors, frame.head) : before;
+  // "Five villagers died in a drone strike", "were wounded in shelling": the subject is the act's victim.
+  if (participant && sufferedIn(frame.start, tokens)) {
+    const victims = group(participant, actors, tokens);
+    return { sources: by ? group(by, actors, tokens) : [], targets: victims };
+  }
   const agent = by ?? (participant ? null : passiveAgent(frame.end, actors, tokens));
   const sources = agent ? group(agent, actors, tokens) : participant ? group(participant, actors, tokens) : [];
   const targets = after && after !== agent ? group(after, actors, tokens) : [];
   return { sources, targets };
+}
+
+const SUFFERED = new Set(['die', 'died', 'kill', 'killed', 'wound', 'wounded', 'injure', 'injured', 'hurt', 'perish']);
+
+const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN']);
+
+/** "died in a", "were killed in the", "wounded in heavy", "died in a roadside bomb": a verb of dying or injury and "in" before the event noun. */
+function sufferedIn(start: number, tokens: Token[]): boolean {
+  let j = start - 1;
+  while (j >= 0 && j >= start - 4 && MODIFIER_POS.has(tokens[j]?.pos ?? '')) j -= 1;
+  const verb = tokens[j - 1];
+  return tokens[j]?.lower === 'in' && verb !== undefined && (SUFFERED.has(verb.lemma) || SUFFERED.has(verb.lower));
 }
 
 /**

@@ -104,15 +104,21 @@ function possiblePredicate(end: number, tokens: Token[], cues: Cues): boolean {
   return false;
 }
 
-/** The act is in an "if", "unless", "whether" or "in case" clause. */
+/**
+ * The act is in an "if", "unless", "whether" or "in case" clause, or in an inverted condition that opens the
+ * sentence before its comma ("Were the army to advance, ...", "Had the talks failed, ...").
+ */
 function insideCondition(head: number, tokens: Token[]): boolean {
   for (let j = head - 1; j >= 0 && j >= head - 8; j -= 1) {
     if (conditionAt(tokens, j)) return true;
     const w = tokens[j]?.lower ?? '';
     if (w === ',' || w === ';') return false;
+    if (j === 0 && INVERTED.test(w)) return tokens.slice(head).some((t) => t.text === ',');
   }
   return false;
 }
+
+const INVERTED = /^(?:should|had|were)$/;
 
 function possibleInClause(head: number, tokens: Token[], cues: Cues): boolean {
   // "... would only prolong the conflict and accused Berlin": a verb after "and" has its own modality.
@@ -147,7 +153,7 @@ export function reportedFuture(j: number, tokens: Token[], cues: Cues): boolean 
 
 /** The sentence states a condition: "if", "unless", "in case", "provided that", or an inverted "Should ..., ". */
 function conditionalSentence(tokens: Token[]): boolean {
-  if (/^(?:should|had|were)$/.test(tokens[0]?.lower ?? '') && tokens.some((t) => t.text === ',')) return true;
+  if (INVERTED.test(tokens[0]?.lower ?? '') && tokens.some((t) => t.text === ',')) return true;
   return tokens.some((_, j) => conditionAt(tokens, j));
 }
 

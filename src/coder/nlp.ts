@@ -62,7 +62,78 @@ export function tokenizeText(text: string): Sentence[] {
           },
     );
   }
-  return spans.map(([first, last], index) => buildSentence(text, index, all.slice(first, last + 1)));
+  return spans.map(([first, last], index) => buildSentence(text, index, sentenceCase(all.slice(first, last + 1))));
+}
+
+/** Short words title case leaves in lower case ("Lifts Ban on Imports", "Talks to Resume in Geneva"). */
+const TITLE_LOWER = new Set(
+  'a an the and or but nor for to of in on at by as up vs from with into over after off per via'.split(' '),
+);
+
+/**
+ * A headline in title case ("Army Shells Rebel Positions In North") read as if in sentence case: wink tags every
+ * capitalised word a proper noun, so the verb is lost and names run across it. The sentence is tagged again with
+ * every word after the first lower-cased (acronyms and dotted abbreviations such as "U.S." kept) to take its tags
+ * and lemmas; the tokens keep their own text and offsets, so dictionary names still match.
+ */
+function sentenceCase(maybe: Array<Token | null>): Array<Token | null> {
+  // Most sentences show a lower-case word early: leave them at once.
+  for (let i = 1, seen = 0; i < maybe.length && seen < 6; i += 1) {
+    const t = maybe[i];
+    if (!t || !/^\p{L}/u.test(t.text)) continue;
+    if (/^\p{Ll}/u.test(t.text) && !TITLE_LOWER.has(t.text)) return maybe;
+    seen += 1;
+  }
+  const words = maybe.filter((t): t is Token => t !== null && /\p{L}/u.test(t.text));
+  if (words.length < 4) return maybe;
+  const capitalised = words.slice(1).filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  const titleCase = words.slice(1).every((t) => /^\p{Lu}/u.test(t.text) || TITLE_LOWER.has(t.text));
+  if (!titleCase || capitalised < 3) return maybe;
+  const first = maybe.find((t) => t !== null) as Token;
+  let text = '';
+  let at = first.start;
+  for (const t of maybe) {
+    if (t === null) continue;
+    text += ' '.repeat(t.start - at) + (t === words[0] || keepsCase(t.text) ? t.text : t.text.toLowerCase());
+    at = t.end;
+  }
+  const engine = nlp();
+  const doc = engine.readDoc(text);
+  const all = doc.tokens().out(engine.its.value) as string[];
+  const isWord = all.map((v) => v.trim() !== '');
+  const values = all.filter((_, i) => isWord[i]);
+  const kept = (doc.tokens().out(engine.its.pos) as string[]).filter((_, i) => isWord[i]);
+  const lemmas = (doc.tokens().out(engine.its.lemma as unknown as typeof engine.its.value) as string[]).filter(
+    (_, i) => isWord[i],
+  );
+  const tokens = maybe.filter((t): t is Token => t !== null);
+  if (values.length !== tokens.length || values.some((v, i) => v.toLowerCase() !== tokens[i]?.lower)) return maybe;
+  const recased = tokens.map((t, i) => ({ ...t, pos: kept[i] ?? t.pos, lemma: (lemmas[i] ?? t.lemma).toLowerCase() }));
+  headlineVerb(recased);
+  return recased;
+}
+
+/**
+ * Headlines tell the past in the present ("Navy Shells Camps", "U.S. Lifts Ban"), and the tagger reads the verb
+ * after the subject as a plural noun: the first word in -s after a noun or name, with a stem of its own and
+ * something after it, is the headline's verb.
+ */
+function headlineVerb(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length - 1; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return;
+    const prev = tokens[i - 1] as Token;
+    const subject = prev.pos === 'PROPN' || prev.pos === 'NOUN';
+    if (t.pos === 'NOUN' && subject && /[^su]s$/.test(t.lower) && t.lemma !== t.lower) {
+      tokens[i] = { ...t, pos: 'VERB' };
+      return;
+    }
+  }
+}
+
+/** "U.S.", "UN", "NATO": acronyms and dotted abbreviations keep their case. */
+function keepsCase(word: string): boolean {
+  return word.includes('.') || (word.length > 1 && word === word.toUpperCase());
 }
 
 function buildSentence(text: string, index: number, maybe: Array<Token | null>): Sentence {

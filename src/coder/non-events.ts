@@ -165,7 +165,8 @@ export function nonEventReason(
     return 'hazard';
   // A plain statement needs its speaker: "..., Pakistan said" with no actor before "said" is nobody's statement.
   if (frame.code === '010' && !roles.sources.some(isActor)) return 'no-actor';
-  if (![...participants, ...inside].some(isActor) && !sense.unknownActors) return 'no-actor';
+  if (![...participants, ...inside].some(isActor) && !sense.unknownActors && !unnamedForce(frame, sense))
+    return 'no-actor';
   const subject = subjectKind(frame, passive, sense.subject);
   if (subject === 'thing') return 'non-agent';
   // Words are someone's: a statement, appeal, accusation or threat with no one before it ("The crisis threatens to
@@ -176,6 +177,18 @@ export function nonEventReason(
   if (ordinaryJustice(frame, roles, passive, sense)) return 'private';
   if (sense.year !== null && restated(frame, sense.tokens, sense.year, sense.cues)) return 'background';
   return null;
+}
+
+/**
+ * Force that only states and armed groups use, though none is named: arrests in a crackdown ("Dozens were
+ * arrested in a crackdown on dissent"), killing by a weapon of war ("A suicide bombing at a checkpoint killed
+ * seven").
+ */
+function unnamedForce(frame: EventFrame, sense: SentenceSense): boolean {
+  if (STATE_ONLY.test(frame.code)) return sense.violence.length > 0;
+  if (!/^(?:18|19|20)/.test(frame.code) || !sense.warWeapons) return false;
+  // The act's own word is no weapon named ("The musical bombed").
+  return matchStarts(sense.cues.weaponsOfWar, sense.tokens).some((i) => i < frame.start || i >= frame.end);
 }
 
 /** A business threatening or using force on no political target: "the company plans to attack the market". */
@@ -239,7 +252,11 @@ const NP_WORDS = new Set(['DET', 'ADJ', 'NUM']);
  * protesters, activists or a named opponent stays an event.
  */
 function ordinaryJustice(frame: EventFrame, roles: EventRoles, passive: boolean, sense: SentenceSense): boolean {
-  if (!JUSTICE.test(frame.code) || sense.violence.length > 0 || sense.collective) return false;
+  const lawOnly = roles.sources.length > 0 && roles.sources.every((m) => m.sector === 'COP' || m.sector === 'JUD');
+  // Ordinary police, not security forces, whose force on "suspects" is often counter-insurgency.
+  const police = roles.sources.every((m) => POLICE.has(sense.tokens[m.end - 1]?.lower ?? ''));
+  const policing = lawOnly && police && !passive && POLICE_FORCE.test(frame.code);
+  if (!(JUSTICE.test(frame.code) || policing) || sense.violence.length > 0 || sense.collective) return false;
   const others = sense.actors.filter((m) => !roles.sources.includes(m));
   if (others.some((m) => isPolitical(m, sense.tokens, sense.cues, false))) return false;
   // The person acted on: the object after an active verb, the sentence's subject before a passive one.
@@ -248,11 +265,16 @@ function ordinaryJustice(frame: EventFrame, roles: EventRoles, passive: boolean,
   const t = sense.tokens[i];
   if (!t || (passive && i >= frame.head)) return false;
   if (!(sense.cues.privatePersons.has(t.lemma) || sense.cues.privatePersons.has(t.lower))) return false;
-  // The crime is named: "a man suspected of killing", "a man who robbed a bank", "jailed for fraud".
+  // The crime is named: "a man suspected of killing", "a man who robbed a bank", "jailed for fraud"; a suspect is one.
+  if (OFFENDERS.has(t.lower)) return true;
   return sense.tokens.slice(i + 1).some((w) => CRIME_REASONS.has(w.lower));
 }
 
 const CRIME_REASONS = new Set(['suspected', 'accused', 'for', 'over', 'who', 'charged', 'convicted', 'after']);
+/** Police using force (18x, 19x) on an ordinary person: "shot dead a man who threatened officers". */
+const POLICE_FORCE = /^1[89]/;
+const POLICE = new Set(['police', 'policeman', 'policemen', 'officer', 'officers', 'detectives']);
+const OFFENDERS = new Set(['suspect', 'suspects', 'robber', 'robbers', 'thief', 'thieves', 'burglar', 'burglars']);
 
 /**
  * A hazard right before the harm verb or after its "by" does the harm, whatever else the sentence names:

@@ -119,7 +119,9 @@ export class VerbLexicon {
     }
     // Headline English ("Saudi Arabia lifts blockade of Qatar", "UN leaders appeal for calm"): a present-tense
     // verb the tagger reads as a noun, taken as a verb only when a multi-word pattern follows it.
-    if (!verbal && nominal && !modifier && (prev === 'NOUN' || prev === 'PROPN')) {
+    // After an adjective only a lower-case form in -s ("the US military trains pilots"): "military drills" stays a noun.
+    const afterName = prev === 'NOUN' || prev === 'PROPN' || (prev === 'ADJ' && /^[a-z]+[^su]s$/.test(token.text));
+    if (!verbal && nominal && !modifier && afterName) {
       const m = this.matchWith('v', tokens, i, true);
       if (m) return m;
     }

@@ -206,3 +206,141 @@ describe("a force's own machines act for it", () => {
     expect(code('The Chinese probe returned samples from the far side of the moon.')).toEqual([]);
   });
 });
+
+describe('a headline in title case is read as if in sentence case', () => {
+  it('finds the verb and does not run names across it', () => {
+    expect(code('Egypt Strikes Militant Camps In Sinai')[0]?.source.text).toBe('Egypt');
+    expect(first('Egypt Strikes Militant Camps In Sinai')).toMatch(/^19/);
+    expect(first('Iran Seizes Foreign Tanker In Gulf')).toBe('171');
+    expect(first('Turkey Expels Swedish Ambassador Over Protest')).toMatch(/^16/);
+  });
+
+  it('keeps a sentence with lower-case words and many names as it is', () => {
+    expect(code('Foreign Minister Ana Ruiz met Chinese President Xi Jinping in Beijing.')[0]?.source.text).toBe(
+      'Foreign Minister Ana Ruiz',
+    );
+  });
+});
+
+describe('victims who died or were hurt in an attack named by a noun', () => {
+  it('codes the attack with the victims as its target', () => {
+    // "drone" names a military means, and the event noun that begins with it is still read.
+    const died = code('Six civilians died in a drone strike off the coast.')[0];
+    expect(died?.code).toBe('195');
+    expect(died?.target?.text).toBe('civilians');
+    expect(died?.source.text).toBe('');
+    expect(code('Two soldiers were wounded in an artillery bombardment.')[0]?.target?.text).toBe('soldiers');
+  });
+});
+
+describe('nouns of material and verbal conflict', () => {
+  it('codes sieges, assassinations, hijackings, incursions, artillery fire and condemnations', () => {
+    expect(first('Government forces tightened the siege around the rebel-held town.')).toBe('191');
+    expect(first('The assassination of the opposition leader by militants shocked the country.')).toBe('186');
+    expect(first('Rebels claimed the hijacking of a cargo plane.')).toBe('181');
+    expect(first('The incursion by Turkish troops into the province drew protests.')).toBe('190');
+    expect(code('The city has been under siege by government forces for months.')[0]?.source.text).toBe(
+      'government forces',
+    );
+    expect(first('The EU issued a condemnation of the executions.')).toBe('111');
+  });
+});
+
+describe('a demonym before an act of force', () => {
+  it('is whose force it is', () => {
+    expect(code('Russian air strikes pounded the outskirts overnight.')[0]?.source.code).toBe('RUS');
+    expect(code('Egyptian shelling hit the border post.')[0]?.source.code).toBe('EGY');
+  });
+
+  it('stays a place hint before other singular nouns', () => {
+    expect(code('The Kazakh capital hosted the talks.')[0]?.source.code ?? null).not.toBe('KAZ');
+  });
+});
+
+describe('harm suffered in the passive, done by the subject of a clause of cause', () => {
+  it('takes that subject as the agent', () => {
+    const killed = code('Nine villagers were killed when militants raided the market.')[0];
+    expect(killed?.code).toMatch(/^1[89]/);
+    expect(killed?.source.text).toBe('militants');
+    expect(code('Two students were hurt as riot police charged the march.')[0]?.source.text).toMatch(/police/);
+  });
+
+  it('leaves crime and accidents without an event', () => {
+    expect(code('A woman was shot dead when a gunman opened fire in a cafe.')).toEqual([]);
+    expect(code('Three people were killed when a lorry overturned.')).toEqual([]);
+  });
+});
+
+describe('an inverted condition at the head of the sentence', () => {
+  it('makes its act supposed', () => {
+    expect(code('Were the army to advance, the rebels would retreat.')[0]?.mode).toBe('hypothetical');
+    expect(code('Had Turkey attacked the convoy, the talks would have collapsed.')[0]?.mode).toBe('hypothetical');
+  });
+});
+
+describe('police force on an ordinary offender', () => {
+  it('is a crime report, no event', () => {
+    expect(code('Police shot dead a man who attacked a shop owner with an axe.')).toEqual([]);
+    expect(code('Officers killed a suspect after a car chase.')).toEqual([]);
+  });
+
+  it('stays an event on protesters, or done by security forces', () => {
+    expect(code('Police shot dead four protesters near the parliament.').length).toBeGreaterThan(0);
+    expect(code('Security forces killed three suspects in a night raid.').length).toBeGreaterThan(0);
+  });
+});
+
+describe('verbs of condemnation and seizure', () => {
+  it('codes branding and deriding as criticism and impounding as seizure', () => {
+    expect(first('Egypt branded the raid a violation of its sovereignty.')).toBe('111');
+    expect(first('The opposition derided the budget plan.')).toBe('111');
+    expect(first('Coast guards impounded a foreign trawler.')).toBe('171');
+  });
+});
+
+describe('a present-tense verb the tagger reads as a plural noun between two actors', () => {
+  it('splits the actors and is read as the verb', () => {
+    const trains = code('The French army trains Malian soldiers near the capital.')[0];
+    expect(trains?.code).toBe('062');
+    expect(trains?.source.text).toBe('French army');
+  });
+
+  it('keeps plural modifiers inside a name', () => {
+    expect(code('The Kenyan foreign affairs ministry summoned the envoy.')[0]?.source.text).toMatch(/affairs ministry/);
+  });
+});
+
+describe('people sent to investigate', () => {
+  it('is the inquiry, aimed where they are sent and located there', () => {
+    const sent = code('The African Union sent a team of experts to Sudan to investigate the killings.')[0];
+    expect(sent?.code).toMatch(/^09/);
+    expect(sent?.target?.code).toBe('SDN');
+  });
+});
+
+describe('an act after "without"', () => {
+  it('is not done', () => {
+    const gave = code('Russia supplied Serbia with tanks without demanding payment.');
+    expect(gave.some((e) => e.code.startsWith('10'))).toBe(false);
+  });
+});
+
+describe('a verb coordinated with the one before', () => {
+  it('shares its auxiliaries', () => {
+    expect(first('Officials said the junta must free the detainees and restore order.')).toMatch(/^10/);
+    expect(code('The rebels did not attack or besiege the town.')).toEqual([]);
+    expect(code('Egypt could mediate and host the talks.')[0]?.mode).toBe('hypothetical');
+  });
+});
+
+describe('force only states and armed groups use, with no one named', () => {
+  it('is an event without a source', () => {
+    expect(first('Scores were detained in a crackdown on the opposition.')).toMatch(/^17/);
+    expect(first('A car bomb near the market killed nine.')).toMatch(/^18/);
+  });
+
+  it('needs a weapon other than the verb itself, and arrests need a word of political violence', () => {
+    expect(code('The comedy bombed in cinemas.')).toEqual([]);
+    expect(code('Two men were arrested after a fight in a bar.')).toEqual([]);
+  });
+});
