@@ -3,8 +3,8 @@
  * from here only, so that every parse gets the change below.
  *
  * linkedom's nodes are event targets, and each one gets a listener map at construction, kept in a
- * module-wide WeakMap: every element, attribute and text node of a page. That alone took about a
- * quarter of extraction's CPU time (the insertions, and the garbage collector tracing the WeakMap's
+ * module-wide WeakMap: every element, attribute and text node of a page. That alone took about 30%
+ * of extraction's CPU time (the insertions, and the garbage collector tracing the WeakMap's
  * entries). Pages we extract never listen to events, so node construction skips it: the parent
  * constructor that linkedom's node class calls becomes an empty class. Nodes keep their prototype
  * chain and every method; only adding or removing a listener on a node is refused with a clear

@@ -2,7 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/index.js';
 import { snakeCaseKeys } from '../core/snake-case.js';
-import { DeferralSchema } from '../queue/deferral.js';
+import { deferralOf } from '../queue/deferral.js';
 import type { LocalQueue } from '../queue/local-queue.js';
 import type { ArticleMessage, CodeMessage } from '../queue/messages.js';
 import { type StageDeps, type StageObserver, scheduleDueFeeds } from '../stages/index.js';
@@ -119,8 +119,7 @@ function leftWaiting(queues: {
 
 function reasonOf(body: string): string | null {
   try {
-    const parsed = DeferralSchema.safeParse((JSON.parse(body) as { deferral?: unknown }).deferral);
-    return parsed.success ? parsed.data.reason : 'failed, to be tried again';
+    return deferralOf(JSON.parse(body))?.reason ?? 'failed, to be tried again';
   } catch {
     return null;
   }

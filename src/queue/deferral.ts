@@ -77,9 +77,15 @@ export interface Deferrer {
   defer(body: string, notBefore: Date): Promise<void>;
 }
 
-/** When the message may be handled: its deferral's not-before time, or now. */
-export function notBeforeOf(body: unknown): Date | null {
+/** The deferral a parsed message body carries, or null when it carries none (or none that is readable). */
+export function deferralOf(body: unknown): Deferral | null {
   if (typeof body !== 'object' || body === null || !('deferral' in body)) return null;
   const deferral = DeferralSchema.safeParse(body.deferral);
-  return deferral.success ? new Date(deferral.data.not_before) : null;
+  return deferral.success ? deferral.data : null;
+}
+
+/** When the message may be handled: its deferral's not-before time, or null (now). */
+export function notBeforeOf(body: unknown): Date | null {
+  const deferral = deferralOf(body);
+  return deferral ? new Date(deferral.not_before) : null;
 }
